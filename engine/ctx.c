@@ -1,0 +1,86 @@
+/* The per-state context (limits, PCRE2 contexts), kept in the registry. */
+#include "ctx.h"
+
+#include <lauxlib.h>
+#include <string.h>
+
+#define CTX_KEY "trawl.ctx"
+
+static void *pc_malloc(PCRE2_SIZE n, void *ud)
+{
+    trawl_ctx *c = ud;
+    size_t *p = c->alloc(c->ud, NULL, 0, n + sizeof(size_t) * 2);
+    if (!p) return NULL;
+    p[0] = n;
+    return p + 2;
+}
+
+static void pc_free(void *ptr, void *ud)
+{
+    trawl_ctx *c = ud;
+    if (!ptr) return;
+    size_t *p = (size_t *)ptr - 2;
+    c->alloc(c->ud, p, p[0] + sizeof(size_t) * 2, 0);
+}
+
+long long ctx_default_limit(int which)
+{
+    switch (which) {
+    case TRAWL_LIMIT_ARTICLE_BYTES: return 16LL << 20;       /* 16 MiB */
+    case TRAWL_LIMIT_LUA_STEPS:     return 200000000LL;      /* VM instructions per article */
+    case TRAWL_LIMIT_LUA_MEMORY:    return 512LL << 20;      /* bytes held by the state */
+    case TRAWL_LIMIT_MATCH:         return 1000000LL;        /* PCRE2 match limit */
+    case TRAWL_LIMIT_DEPTH:         return 10000LL;          /* PCRE2 depth limit */
+    case TRAWL_LIMIT_HEAP:          return 20000LL;          /* PCRE2 heap limit, KiB */
+    default: return 0;
+    }
+}
+
+void ctx_apply_limits(trawl_ctx *c)
+{
+    pcre2_set_match_limit(c->mctx, (uint32_t)c->limits[TRAWL_LIMIT_MATCH]);
+    pcre2_set_depth_limit(c->mctx, (uint32_t)c->limits[TRAWL_LIMIT_DEPTH]);
+    pcre2_set_heap_limit(c->mctx, (uint32_t)c->limits[TRAWL_LIMIT_HEAP]);
+}
+
+static int ctx_gc(lua_State *L)
+{
+    trawl_ctx *c = lua_touserdata(L, 1);
+    if (c->jit) pcre2_jit_stack_free(c->jit);
+    if (c->mctx) pcre2_match_context_free(c->mctx);
+    if (c->cctx) pcre2_compile_context_free(c->cctx);
+    if (c->gctx) pcre2_general_context_free(c->gctx);
+    /* alloc and ud stay: compiled regexes still free through them */
+    c->jit = NULL;
+    c->mctx = NULL;
+    c->cctx = NULL;
+    c->gctx = NULL;
+    return 0;
+}
+
+trawl_ctx *ctx_get(lua_State *L)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, CTX_KEY) == LUA_TUSERDATA) {
+        trawl_ctx *c = lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        return c;
+    }
+    lua_pop(L, 1);
+    trawl_ctx *c = lua_newuserdatauv(L, sizeof(trawl_ctx), 0);
+    memset(c, 0, sizeof *c);
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, ctx_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, CTX_KEY);
+    c->alloc = lua_getallocf(L, &c->ud);
+    for (int i = 0; i < TRAWL_LIMIT__COUNT; i++) c->limits[i] = ctx_default_limit(i);
+    c->gctx = pcre2_general_context_create(pc_malloc, pc_free, c);
+    if (c->gctx) c->cctx = pcre2_compile_context_create(c->gctx);
+    if (c->gctx) c->mctx = pcre2_match_context_create(c->gctx);
+    if (c->mctx) c->jit = pcre2_jit_stack_create(32 * 1024, 512 * 1024, c->gctx);
+    if (!c->gctx || !c->cctx || !c->mctx || !c->jit) luaL_error(L, "not enough memory for PCRE2 contexts");
+    pcre2_jit_stack_assign(c->mctx, NULL, c->jit);
+    ctx_apply_limits(c);
+    return c;
+}

@@ -1,0 +1,718 @@
+/* The engine: one Lua state, its driver and rules, the limits it runs them
+ * under, and the analyse call that turns an article into a record. */
+#include "engine_priv.h"
+#include "ctx.h"
+#include "doc.h"
+#include "lua_trawl.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef TRAWL_DATADIR
+#define TRAWL_DATADIR "/usr/local/share/trawl"
+#endif
+#ifndef TRAWL_SRCDIR
+#define TRAWL_SRCDIR "."
+#endif
+
+struct trawl_engine {
+    lua_State *L;
+    trawl_alloc_fn alloc;
+    void *ud;
+    size_t used;            /* bytes held through alloc */
+    size_t cap;             /* refuse growth past this while > 0 */
+    int hit_memory;         /* the cap refused an allocation */
+    long long steps;        /* instructions counted in this analysis */
+    long long step_limit;
+    int hit_steps;
+    int driver_ref;
+    int rules_loaded;
+    char *root;
+    char err[2048];
+};
+
+struct trawl_doc {
+    trawl_engine *e;
+    int record_ref;         /* the record table, or LUA_NOREF */
+    int strings_ref;        /* strings handed to the host, kept alive here */
+    char *json;             /* cached rendering */
+    size_t json_len;
+    int json_flags;
+    char *error;            /* the error message, when it failed */
+};
+
+/* ---- memory --------------------------------------------------------------- */
+
+static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) { free(ptr); return NULL; }
+    return realloc(ptr, nsize);
+}
+
+/* Every byte the engine holds goes through here: the Lua state, PCRE2,
+ * docs. The cap is only armed while an article is analysed. */
+static void *engine_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    trawl_engine *e = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize > old && e->cap && e->used + (nsize - old) > e->cap) {
+        e->hit_memory = 1;
+        return NULL;
+    }
+    void *p = e->alloc(e->ud, ptr, old, nsize);
+    if (nsize == 0) { e->used -= old; return NULL; }
+    if (!p) return NULL;
+    e->used = e->used - old + nsize;
+    return p;
+}
+
+static void *eng_malloc(trawl_engine *e, size_t n) { return engine_alloc(e, NULL, 0, n); }
+static void eng_free(trawl_engine *e, void *p, size_t n) { if (p) engine_alloc(e, p, n, 0); }
+
+static char *eng_strdup(trawl_engine *e, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = eng_malloc(e, n);
+    if (p) memcpy(p, s, n);
+    return p;
+}
+
+static void eng_strfree(trawl_engine *e, char *s) { if (s) eng_free(e, s, strlen(s) + 1); }
+
+static void set_err(trawl_engine *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->err, sizeof e->err, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- limits ----------------------------------------------------------------- */
+
+static const char *const LIMIT_NAMES[TRAWL_LIMIT__COUNT] = {
+    "article", "steps", "memory", "match", "depth", "heap"
+};
+
+int trawl_limit_by_name(const char *name)
+{
+    for (int i = 0; i < TRAWL_LIMIT__COUNT; i++)
+        if (strcmp(LIMIT_NAMES[i], name) == 0) return i;
+    return -1;
+}
+
+long long trawl_engine_limit(trawl_engine *e, int which, long long value)
+{
+    if (!e || which < 0 || which >= TRAWL_LIMIT__COUNT) return -1;
+    trawl_ctx *c = ctx_get(e->L);
+    long long old = c->limits[which];
+    if (value >= 0) {
+        c->limits[which] = value;
+        ctx_apply_limits(c);
+    }
+    return old;
+}
+
+/* The count hook: fires every 1000 instructions; once the budget is spent
+ * it re-arms itself to fire on every instruction, so a rule that catches
+ * the error with pcall is stopped again at once. */
+static void step_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    trawl_engine *e = *(trawl_engine **)lua_getextraspace(L);
+    e->steps += e->hit_steps ? 1 : 1000;
+    if (e->steps > e->step_limit) {
+        if (!e->hit_steps) {
+            e->hit_steps = 1;
+            lua_sethook(L, step_hook, LUA_MASKCOUNT, 1);
+        }
+        luaL_error(L, "step limit hit: more than %I Lua instructions for one article (raise it with --limit steps=N)",
+                   (LUAI_UACINT)e->step_limit);
+    }
+}
+
+/* ---- creation ----------------------------------------------------------------- */
+
+lua_State *engine_state(trawl_engine *e) { return e->L; }
+const char *engine_root(trawl_engine *e) { return e->root; }
+
+static void open_safe_libs(lua_State *L)
+{
+    static const luaL_Reg libs[] = {
+        {LUA_GNAME, luaopen_base}, {LUA_TABLIBNAME, luaopen_table}, {LUA_STRLIBNAME, luaopen_string},
+        {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8},
+        {LUA_COLIBNAME, luaopen_coroutine}, {NULL, NULL}
+    };
+    for (const luaL_Reg *l = libs; l->func; l++) {
+        luaL_requiref(L, l->name, l->func, 1);
+        lua_pop(L, 1);
+    }
+    /* the driver reads files through trawl.readfile; nothing loads from disk by name */
+    lua_pushnil(L);
+    lua_setglobal(L, "dofile");
+    lua_pushnil(L);
+    lua_setglobal(L, "loadfile");
+}
+
+static int open_protected(lua_State *L)
+{
+    open_safe_libs(L);
+    luaL_requiref(L, "trawl", luaopen_trawl, 0);
+    lua_pop(L, 1);
+    /* lock the string metatable: rules share it */
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushliteral(L, "locked");
+        lua_setfield(L, -2, "__metatable");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+trawl_engine *trawl_engine_new(trawl_alloc_fn alloc, void *ud)
+{
+    if (!alloc) alloc = default_alloc;
+    trawl_engine *e = alloc(ud, NULL, 0, sizeof *e);
+    if (!e) return NULL;
+    memset(e, 0, sizeof *e);
+    e->alloc = alloc;
+    e->ud = ud;
+    e->driver_ref = LUA_NOREF;
+    e->L = lua_newstate(engine_alloc, e);
+    if (!e->L) { alloc(ud, e, sizeof *e, 0); return NULL; }
+    *(trawl_engine **)lua_getextraspace(e->L) = e;
+    lua_pushcfunction(e->L, open_protected);
+    if (lua_pcall(e->L, 0, 0, 0) != LUA_OK) {
+        lua_close(e->L);
+        alloc(ud, e, sizeof *e, 0);
+        return NULL;
+    }
+    return e;
+}
+
+void trawl_engine_free(trawl_engine *e)
+{
+    if (!e) return;
+    lua_close(e->L);
+    eng_strfree(e, e->root);
+    trawl_alloc_fn alloc = e->alloc;
+    void *ud = e->ud;
+    alloc(ud, e, sizeof *e, 0);
+}
+
+const char *trawl_errmsg(const trawl_engine *e) { return e ? e->err : "no engine"; }
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static int root_ok(const char *dir)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s/scripts/trawl/driver.lua", dir);
+    return file_exists(buf);
+}
+
+int trawl_engine_set_path(trawl_engine *e, const char *dir)
+{
+    if (!root_ok(dir)) {
+        set_err(e, "%s is not a trawl data directory (no scripts/trawl/driver.lua in it)", dir);
+        return TRAWL_EARG;
+    }
+    char *r = eng_strdup(e, dir);
+    if (!r) { set_err(e, "not enough memory"); return TRAWL_ENOMEM; }
+    eng_strfree(e, e->root);
+    e->root = r;
+    return TRAWL_OK;
+}
+
+static int find_root(trawl_engine *e)
+{
+    if (e->root) return TRAWL_OK;
+    const char *cands[] = {getenv("TRAWL_PATH"), TRAWL_DATADIR, TRAWL_SRCDIR};
+    for (size_t i = 0; i < sizeof cands / sizeof *cands; i++)
+        if (cands[i] && *cands[i] && root_ok(cands[i])) return trawl_engine_set_path(e, cands[i]);
+    set_err(e, "cannot find trawl's scripts: set TRAWL_PATH to the directory holding scripts/ and rules/");
+    return TRAWL_EIO;
+}
+
+/* Message handler: keeps the message and where it happened in rule code. */
+static int msgh(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) msg = luaL_typename(L, 1);
+    lua_createtable(L, 0, 4);
+    lua_Debug ar;
+    const char *file = NULL;
+    int line = -1;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0 && ar.source[0] == '@' && !strstr(ar.source, "scripts/trawl/")) {
+            file = ar.source + 1;
+            line = ar.currentline;
+            break;
+        }
+    }
+    if (file) {
+        char pre[1024];
+        snprintf(pre, sizeof pre, "%s:%d:", file, line);
+        if (strncmp(msg, pre, strlen(pre)) != 0 && !strstr(msg, pre)) {
+            lua_pushfstring(L, "%s %s", pre, msg);
+            msg = lua_tostring(L, -1);
+            lua_setfield(L, -2, "message");
+        } else {
+            lua_pushstring(L, msg);
+            lua_setfield(L, -2, "message");
+        }
+        lua_pushstring(L, file);
+        lua_setfield(L, -2, "file");
+        lua_pushinteger(L, line);
+        lua_setfield(L, -2, "line");
+    } else {
+        lua_pushstring(L, msg);
+        lua_setfield(L, -2, "message");
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, "trawl.rule");
+    lua_setfield(L, -2, "rule");
+    return 1;
+}
+
+/* Runs f with nargs arguments under msgh; on error fills e->err and, when
+ * etab is not NULL, leaves the error table on the stack (*etab = 1). */
+static int pcall_msgh(trawl_engine *e, int nargs, int nresults)
+{
+    lua_State *L = e->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msgh);
+    lua_insert(L, base);
+    int rc = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    if (rc != LUA_OK) {
+        const char *m = NULL;
+        if (lua_istable(L, -1)) {
+            lua_getfield(L, -1, "message");
+            m = lua_tostring(L, -1);
+            set_err(e, "%s", m ? m : "error");
+            lua_pop(L, 1);
+        } else {
+            m = lua_tostring(L, -1);
+            set_err(e, "%s", m ? m : (rc == LUA_ERRMEM ? "not enough memory" : "error"));
+        }
+    }
+    return rc;
+}
+
+static int boot_driver(trawl_engine *e)
+{
+    if (e->driver_ref != LUA_NOREF) return TRAWL_OK;
+    int rc = find_root(e);
+    if (rc) return rc;
+    lua_State *L = e->L;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/scripts/trawl/driver.lua", e->root);
+    lua_getglobal(L, "require");   /* absent: we have no package library */
+    lua_pop(L, 1);
+    if (luaL_loadfilex(L, path, "t") != LUA_OK) {
+        set_err(e, "%s", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return TRAWL_EIO;
+    }
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_getfield(L, -1, "trawl");
+    lua_remove(L, -2);
+    lua_pushstring(L, e->root);
+    if (pcall_msgh(e, 2, 1) != LUA_OK) {
+        lua_pop(L, 1);
+        return TRAWL_ERULE;
+    }
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        set_err(e, "%s did not return the driver table", path);
+        return TRAWL_ERULE;
+    }
+    e->driver_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return TRAWL_OK;
+}
+
+int engine_call_driver(trawl_engine *e, const char *fname, int nargs, int nresults)
+{
+    lua_State *L = e->L;
+    int rc = boot_driver(e);
+    if (rc) { lua_pop(L, nargs); return rc; }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, e->driver_ref);
+    lua_getfield(L, -1, fname);
+    lua_remove(L, -2);
+    if (!lua_isfunction(L, -1)) {
+        lua_pop(L, nargs + 1);
+        set_err(e, "the driver has no function '%s'", fname);
+        return TRAWL_ERULE;
+    }
+    lua_insert(L, -(nargs + 1));
+    if (pcall_msgh(e, nargs, nresults) != LUA_OK) {
+        lua_pop(L, 1);
+        return TRAWL_ERULE;
+    }
+    return TRAWL_OK;
+}
+
+int trawl_engine_load_rules(trawl_engine *e, const char *path)
+{
+    lua_pushstring(e->L, path);
+    int rc = engine_call_driver(e, "load_rules", 1, 0);
+    if (rc == TRAWL_OK) e->rules_loaded = 1;
+    return rc;
+}
+
+int trawl_engine_load_string(trawl_engine *e, const char *name, const char *src, size_t len)
+{
+    lua_pushstring(e->L, name);
+    lua_pushlstring(e->L, src, len);
+    int rc = engine_call_driver(e, "load_string", 2, 0);
+    if (rc == TRAWL_OK) e->rules_loaded = 1;
+    return rc;
+}
+
+int engine_ready(trawl_engine *e)
+{
+    int rc = boot_driver(e);
+    if (rc) return rc;
+    if (!e->rules_loaded) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/rules", e->root);
+        rc = trawl_engine_load_rules(e, path);
+    }
+    return rc;
+}
+
+/* ---- docs ---------------------------------------------------------------------- */
+
+static void json_escape_into(char *out, size_t cap, const char *s)
+{
+    size_t o = 0;
+    for (; *s && o + 8 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') { out[o++] = '\\'; out[o++] = (char)c; }
+        else if (c == '\n') { out[o++] = '\\'; out[o++] = 'n'; }
+        else if (c < 0x20) o += (size_t)snprintf(out + o, cap - o, "\\u%04x", c);
+        else out[o++] = (char)c;
+    }
+    out[o] = 0;
+}
+
+static trawl_doc *doc_new(trawl_engine *e)
+{
+    trawl_doc *d = eng_malloc(e, sizeof *d);
+    if (!d) return NULL;
+    memset(d, 0, sizeof *d);
+    d->e = e;
+    d->record_ref = LUA_NOREF;
+    d->strings_ref = LUA_NOREF;
+    return d;
+}
+
+/* Turns d into an error record. The id is made valid UTF-8 for JSON. */
+static int doc_fail(trawl_doc *d, const char *id, const char *kind, const char *msg, int status)
+{
+    trawl_engine *e = d->e;
+    char eid[1024], emsg[2048];
+    char safeid[512];
+    size_t n = strlen(id);
+    if (n >= sizeof safeid) n = sizeof safeid - 1;
+    memcpy(safeid, id, n);
+    safeid[n] = 0;
+    size_t ok = utf8_validate((const unsigned char *)safeid, n);
+    safeid[ok] = 0;
+    json_escape_into(eid, sizeof eid, safeid);
+    json_escape_into(emsg, sizeof emsg, msg);
+    static const char FMT[] =
+        "{\"id\":\"%s\",\"error\":{\"kind\":\"%s\",\"message\":\"%s\"},\"actors\":[],\"quotes\":[],\"figures\":[],\"dates\":[]}";
+    int need = snprintf(NULL, 0, FMT, eid, kind, emsg);
+    d->json = eng_malloc(e, (size_t)need + 1);
+    d->error = eng_strdup(e, msg);
+    if (d->json) {
+        snprintf(d->json, (size_t)need + 1, FMT, eid, kind, emsg);
+        d->json_len = (size_t)need;
+        d->json_flags = -1;   /* valid for every flag set */
+    }
+    set_err(e, "%s: %s", safeid, msg);
+    return status;
+}
+
+trawl_doc *engine_error_doc(trawl_engine *e, const char *id, const char *kind, const char *msg)
+{
+    trawl_doc *d = doc_new(e);
+    if (!d) return NULL;
+    doc_fail(d, id, kind, msg, TRAWL_EINPUT);
+    return d;
+}
+
+typedef struct {
+    const char *id, *text, *meta;
+    size_t len, meta_len;
+    int meta_kind;
+} analyse_args;
+
+/* Runs inside lua_pcall: meta, doc, driver.analyse(doc) -> record. */
+static int analyse_main(lua_State *L)
+{
+    analyse_args *a = lua_touserdata(L, 1);
+    trawl_engine *e = *(trawl_engine **)lua_getextraspace(L);
+    char err[512];
+    int meta_idx = 0;
+    if (a->meta_kind == META_JSON && a->meta) {
+        if (json_push_text(L, a->meta, a->meta_len, err, sizeof err)) return luaL_error(L, "metadata: %s", err);
+        if (!lua_istable(L, -1)) return luaL_error(L, "metadata must be a JSON object");
+        meta_idx = lua_gettop(L);
+    } else if (a->meta_kind == META_YAML && a->meta) {
+        if (yaml_push(L, a->meta, a->meta_len, "front matter", err, sizeof err)) return luaL_error(L, "%s", err);
+        if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_newtable(L); }
+        if (!lua_istable(L, -1)) return luaL_error(L, "front matter must be a YAML mapping");
+        meta_idx = lua_gettop(L);
+    }
+    doc_push(L, a->id, a->text, a->len, meta_idx);
+    int docidx = lua_gettop(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, e->driver_ref);
+    lua_getfield(L, -1, "analyse");
+    lua_pushvalue(L, docidx);
+    lua_call(L, 1, 1);
+    /* the record holds plain data; free the doc's arrays now rather than at
+     * the next collection, so memory stays flat over a long batch */
+    lua_getmetatable(L, docidx);
+    lua_getfield(L, -1, "__close");
+    lua_pushvalue(L, docidx);
+    lua_call(L, 1, 0);
+    lua_pop(L, 1);
+    return 1;
+}
+
+int engine_analyse(trawl_engine *e, const char *id, const char *text, size_t len,
+                   int meta_kind, const char *meta, size_t meta_len, trawl_doc **out)
+{
+    *out = NULL;
+    if (!id) id = "";
+    trawl_doc *d = doc_new(e);
+    if (!d) { set_err(e, "not enough memory"); return TRAWL_ENOMEM; }
+    *out = d;
+    trawl_ctx *c = ctx_get(e->L);
+    char msg[256];
+    if (!text) return doc_fail(d, id, "input", "no text", TRAWL_EINPUT);
+    if ((long long)len > c->limits[TRAWL_LIMIT_ARTICLE_BYTES]) {
+        snprintf(msg, sizeof msg, "article is %zu bytes, over the %lld-byte limit (raise it with --limit article=N)",
+                 len, c->limits[TRAWL_LIMIT_ARTICLE_BYTES]);
+        return doc_fail(d, id, "input", msg, TRAWL_EINPUT);
+    }
+    if (len == 0) return doc_fail(d, id, "input", "empty article", TRAWL_EINPUT);
+    const char *nul = memchr(text, 0, len);
+    if (nul) {
+        snprintf(msg, sizeof msg, "NUL byte at byte offset %zu", (size_t)(nul - text));
+        return doc_fail(d, id, "input", msg, TRAWL_EINPUT);
+    }
+    size_t bad = utf8_validate((const unsigned char *)text, len);
+    if (bad < len) {
+        snprintf(msg, sizeof msg, "invalid UTF-8 at byte offset %zu", bad);
+        return doc_fail(d, id, "input", msg, TRAWL_EINPUT);
+    }
+    int rc = engine_ready(e);
+    if (rc) return doc_fail(d, id, "rule", e->err, rc);
+
+    lua_State *L = e->L;
+    analyse_args a = {id, text, meta, len, meta_len, meta_kind};
+    e->steps = 0;
+    e->hit_steps = 0;
+    e->hit_memory = 0;
+    e->step_limit = c->limits[TRAWL_LIMIT_LUA_STEPS];
+    e->cap = e->used + (size_t)c->limits[TRAWL_LIMIT_LUA_MEMORY];
+    lua_sethook(L, step_hook, LUA_MASKCOUNT, 1000);
+    lua_pushcfunction(L, analyse_main);
+    lua_pushlightuserdata(L, &a);
+    int prc = pcall_msgh(e, 1, 1);
+    lua_sethook(L, NULL, 0, 0);
+    e->cap = 0;
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "trawl.rule");
+    if (prc != LUA_OK) {
+        const char *kind = e->hit_steps ? "limit" : e->hit_memory || prc == LUA_ERRMEM ? "memory" : "rule";
+        char m[4096];
+        if (e->hit_memory || prc == LUA_ERRMEM)
+            snprintf(m, sizeof m, "memory limit hit: more than %lld bytes for one article (raise it with --limit memory=N)%s%s",
+                     c->limits[TRAWL_LIMIT_LUA_MEMORY], e->err[0] ? "; " : "", e->err);
+        else
+            snprintf(m, sizeof m, "%s", e->err);
+        lua_pop(L, 1);
+        lua_gc(L, LUA_GCCOLLECT);
+        return doc_fail(d, id, kind, m, e->hit_steps ? TRAWL_ELIMIT : e->hit_memory ? TRAWL_ELIMIT : TRAWL_ERULE);
+    }
+    d->record_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return TRAWL_OK;
+}
+
+int trawl_analyse(trawl_engine *e, const char *id, const char *text, size_t len,
+                  const char *meta_json, trawl_doc **out)
+{
+    if (!e || !out) return TRAWL_EARG;
+    return engine_analyse(e, id, text, len, meta_json ? META_JSON : META_NONE, meta_json,
+                          meta_json ? strlen(meta_json) : 0, out);
+}
+
+typedef struct { trawl_doc *d; int flags; } render_args;
+
+static int render_main(lua_State *L)
+{
+    render_args *a = lua_touserdata(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, a->d->record_ref);
+    strbuf *b = sb_push(L);
+    b->flags = a->flags;
+    json_encode_value(L, -2, b, 0);
+    lua_pushlightuserdata(L, b);
+    return 2;
+}
+
+const char *trawl_doc_json(trawl_doc *d, int flags, size_t *len)
+{
+    if (!d) return NULL;
+    trawl_engine *e = d->e;
+    if (d->json && (d->json_flags == flags || d->json_flags == -1)) {
+        if (len) *len = d->json_len;
+        return d->json;
+    }
+    if (d->record_ref == LUA_NOREF) return NULL;
+    lua_State *L = e->L;
+    render_args a = {d, flags};
+    lua_pushcfunction(L, render_main);
+    lua_pushlightuserdata(L, &a);
+    if (pcall_msgh(e, 1, 2) != LUA_OK) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    strbuf *b = lua_touserdata(L, -1);
+    eng_free(e, d->json, d->json_len + 1);
+    d->json = eng_malloc(e, b->n + 1);
+    if (d->json) {
+        memcpy(d->json, b->p ? b->p : "", b->n);
+        d->json[b->n] = 0;
+        d->json_len = b->n;
+        d->json_flags = flags;
+    }
+    sb_free(b);
+    lua_pop(L, 2);
+    if (len) *len = d->json ? d->json_len : 0;
+    return d->json;
+}
+
+const char *trawl_doc_error(trawl_doc *d) { return d ? d->error : NULL; }
+
+/* Pushes record[layer][i+1] or returns 0. */
+static int push_item(trawl_doc *d, const char *layer, size_t i)
+{
+    lua_State *L = d->e->L;
+    if (d->record_ref == LUA_NOREF) return 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, d->record_ref);
+    if (lua_getfield(L, -1, layer) != LUA_TTABLE) { lua_pop(L, 2); return 0; }
+    if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE) { lua_pop(L, 3); return 0; }
+    lua_remove(L, -2);
+    lua_remove(L, -2);
+    return 1;
+}
+
+size_t trawl_doc_count(trawl_doc *d, const char *layer)
+{
+    if (!d || d->record_ref == LUA_NOREF) return 0;
+    lua_State *L = d->e->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, d->record_ref);
+    lua_getfield(L, -1, layer);
+    size_t n = lua_istable(L, -1) ? (size_t)lua_rawlen(L, -1) : 0;
+    lua_pop(L, 2);
+    return n;
+}
+
+int trawl_doc_span(trawl_doc *d, const char *layer, size_t i, size_t *start, size_t *end)
+{
+    if (!d || !push_item(d, layer, i)) return TRAWL_EARG;
+    lua_State *L = d->e->L;
+    if (lua_getfield(L, -1, "start") == LUA_TNIL) {
+        lua_pop(L, 1);
+        /* actors: the first mention */
+        if (lua_getfield(L, -1, "mentions") != LUA_TTABLE || lua_rawgeti(L, -1, 1) != LUA_TTABLE) {
+            lua_pop(L, 3);
+            return TRAWL_EARG;
+        }
+        lua_getfield(L, -1, "start");
+        lua_getfield(L, -2, "end");
+        *start = (size_t)lua_tointeger(L, -2);
+        *end = (size_t)lua_tointeger(L, -1);
+        lua_pop(L, 5);
+        return TRAWL_OK;
+    }
+    lua_getfield(L, -2, "end");
+    *start = (size_t)lua_tointeger(L, -2);
+    *end = (size_t)lua_tointeger(L, -1);
+    lua_pop(L, 3);
+    return TRAWL_OK;
+}
+
+static int field_main(lua_State *L)
+{
+    /* stack: item, field name */
+    const char *f = lua_tostring(L, 2);
+    int t = lua_getfield(L, 1, f);
+    if (t == LUA_TNIL) return 0;
+    if (t == LUA_TTABLE && strcmp(f, "speaker") == 0) {
+        lua_getfield(L, -1, "name");
+        return 1;
+    }
+    if (t == LUA_TSTRING) return 1;
+    if (t == LUA_TNUMBER || t == LUA_TBOOLEAN) {
+        luaL_tolstring(L, -1, NULL);
+        return 1;
+    }
+    strbuf *b = sb_push(L);
+    json_encode_value(L, -2, b, 0);
+    lua_pushlstring(L, b->p ? b->p : "", b->n);
+    sb_free(b);
+    return 1;
+}
+
+const char *trawl_doc_field(trawl_doc *d, const char *layer, size_t i, const char *field)
+{
+    if (!d || !push_item(d, layer, i)) return NULL;
+    trawl_engine *e = d->e;
+    lua_State *L = e->L;
+    int item = lua_gettop(L);
+    lua_pushcfunction(L, field_main);
+    lua_pushvalue(L, item);
+    lua_pushstring(L, field);
+    int rc = lua_pcall(L, 2, 1, 0);
+    if (rc != LUA_OK || lua_isnil(L, -1)) { lua_settop(L, item - 1); return NULL; }
+    if (d->strings_ref == LUA_NOREF) {
+        lua_newtable(L);
+        d->strings_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, d->strings_ref);
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    const char *s = lua_tostring(L, -2);   /* kept alive by the strings table */
+    lua_settop(L, item - 1);
+    return s;
+}
+
+void trawl_doc_free(trawl_doc *d)
+{
+    if (!d) return;
+    trawl_engine *e = d->e;
+    if (d->record_ref != LUA_NOREF) luaL_unref(e->L, LUA_REGISTRYINDEX, d->record_ref);
+    if (d->strings_ref != LUA_NOREF) luaL_unref(e->L, LUA_REGISTRYINDEX, d->strings_ref);
+    if (d->json) eng_free(e, d->json, d->json_len + 1);
+    eng_strfree(e, d->error);
+    eng_free(e, d, sizeof *d);
+}

@@ -1,0 +1,84 @@
+/* File access for the driver (rule and lexicon loading). Rules never get
+ * these functions: the sandbox does not expose them. */
+#include "lua_trawl.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* trawl.readfile(path) -> string | nil, message */
+int lt_readfile(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(errno));
+        return 2;
+    }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    char tmp[8192];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) luaL_addlstring(&b, tmp, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: read error", path);
+        return 2;
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* trawl.listdir(path) -> sorted list of entry names | nil, message */
+int lt_listdir(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    DIR *d = opendir(path);
+    if (!d) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(errno));
+        return 2;
+    }
+    lua_newtable(L);
+    int n = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.') continue;
+        lua_pushstring(L, de->d_name);
+        lua_rawseti(L, -2, ++n);
+    }
+    closedir(d);
+    /* sort with table.sort semantics but in C: collect, sort, rewrite */
+    const char **names = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof(char *), 0);
+    for (int i = 0; i < n; i++) {
+        lua_rawgeti(L, -2, i + 1);
+        names[i] = lua_tostring(L, -1);
+        lua_pop(L, 1);   /* the table still holds the string */
+    }
+    qsort(names, (size_t)n, sizeof(char *), cmp_str);
+    lua_newtable(L);
+    for (int i = 0; i < n; i++) {
+        lua_pushstring(L, names[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    return 1;
+}
+
+/* trawl.isdir(path) -> boolean */
+int lt_isdir(lua_State *L)
+{
+    struct stat st;
+    lua_pushboolean(L, stat(luaL_checkstring(L, 1), &st) == 0 && S_ISDIR(st.st_mode));
+    return 1;
+}

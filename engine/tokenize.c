@@ -1,0 +1,648 @@
+/* Tokenizer and sentence splitter for English news text.
+ *
+ * One pass over the bytes makes tokens (spans, kind, flags); a second pass
+ * over the tokens finds sentence ends. The text is never modified:
+ * normalisation (curly quotes, NBSP, soft hyphens) shows up as flags and in
+ * tw_lower(), not as changed bytes. */
+#include "tokenize.h"
+#include "utf8.h"
+
+#include <string.h>
+
+/* ---- character classes ------------------------------------------------ */
+
+static int is_space_cp(uint32_t c)
+{
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
+           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || c == 0x85;
+}
+
+static int is_newline_cp(uint32_t c) { return c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85; }
+static int is_apos_cp(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
+static int is_hyphen_cp(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+static int is_digit_cp(uint32_t c) { return c >= '0' && c <= '9'; }
+static int is_alnum_cp(uint32_t c) { return is_digit_cp(c) || cp_is_letter(c); }
+
+static int is_dash_cp(uint32_t c) { return (c >= 0x2012 && c <= 0x2015) || c == 0x2E3A || c == 0x2E3B || c == 0x2212; }
+
+static int is_currency_cp(uint32_t c)
+{
+    return c == '$' || c == 0xA2 || c == 0xA3 || c == 0xA5 || (c >= 0x20A0 && c <= 0x20C0);
+}
+
+/* 0: not a quote; else 1 open, 2 close, 3 ambiguous (decided by context) */
+static int quote_class(uint32_t c)
+{
+    switch (c) {
+    case '"': case '\'': return 3;
+    case 0x201C: case 0x201E: case 0x201F: case 0x2018: case 0x201A: case 0x201B:
+    case 0xAB: case 0x2039: case 0x300C: case 0x300E: return 1;
+    case 0x201D: case 0x2019: case 0xBB: case 0x203A: case 0x300D: case 0x300F: return 2;
+    default: return 0;
+    }
+}
+
+static int is_punct_ascii(uint32_t c)
+{
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+           c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}';
+}
+
+/* ---- abbreviations ------------------------------------------------------ */
+
+/* Words that keep a following full stop. Titles never end a sentence; the
+ * others end one only before a word that typically starts a sentence. */
+static const char *const TITLES[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+    "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Rev", "Fr", "St", "Mt", "Ft", "Hon", "Pres", "Supt",
+    "Insp", "Det", "Atty", "Amb", "Messrs", "Mme", "Gens", "Reps", "Sens", "Lt.Col", NULL
+};
+static const char *const ABBREVS[] = {
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd",
+    "vs", "etc", "approx", "est", "al", "cf", "Calif", "Tex", "Fla", "Mass", "Penn", "Wash",
+    "Ariz", "Colo", "Conn", "Del", "Ill", "Ind", "Kan", "Md", "Mich", "Minn", "Miss", "Mo",
+    "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Va", "Vt", "Wis", "Wyo", "Ga", "Ala",
+    "Ark", "Ky", "La", "Fig", "fig", "Vol", "vol", "pp", "Ph", "Govt", "govt", "Nos", "No",
+    NULL
+};
+
+static int in_list(const char *const *list, const char *s, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, s, n) == 0) return 1;
+    return 0;
+}
+
+/* Lower-case top-level domains that make "word.tld" a domain name. */
+static const char *const TLDS[] = {
+    "com", "org", "net", "gov", "edu", "mil", "int", "io", "co", "uk", "us", "ru", "ua", "de",
+    "fr", "info", "news", "tv", "me", "ly", "ai", "eu", "ca", "au", "in", "cn", "jp", "it",
+    "es", "nl", "ch", "se", "no", "pl", "org.uk", "gov.uk", "ac", "biz", "app", "dev", NULL
+};
+
+/* ---- token building ----------------------------------------------------- */
+
+static int grow(tw_result *r, void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return 0;
+    size_t ncap = *cap ? *cap * 2 : 256;
+    while (ncap < need) ncap *= 2;
+    void *p = r->alloc(r->ud, *arr, *cap * elem, ncap * elem);
+    if (!p) return -1;
+    *arr = p;
+    *cap = ncap;
+    return 0;
+}
+
+typedef struct {
+    const unsigned char *s;
+    size_t len;
+} scan;
+
+static uint32_t cp_at(const scan *sc, size_t i, int *n)
+{
+    if (i >= sc->len) { *n = 0; return 0; }
+    return utf8_decode(sc->s + i, sc->len - i, n);
+}
+
+static uint32_t cp_at1(const scan *sc, size_t i)
+{
+    int n;
+    return cp_at(sc, i, &n);
+}
+
+/* Case flags of a word-like token. */
+static uint32_t case_flags(const scan *sc, size_t b, size_t e)
+{
+    int any_upper = 0, any_lower = 0, first = 1, title = 0, nonascii = 0, digit = 0;
+    size_t i = b;
+    while (i < e) {
+        int n;
+        uint32_t c = cp_at(sc, i, &n);
+        if (c >= 0x80) nonascii = 1;
+        if (is_digit_cp(c)) digit = 1;
+        if (cp_is_upper(c)) { any_upper = 1; if (first) title = 1; first = 0; }
+        else if (cp_is_lower(c)) { any_lower = 1; first = 0; }
+        i += (size_t)n;
+    }
+    uint32_t f = 0;
+    if (title) f |= TF_TITLE;
+    if (any_upper && !any_lower) f |= TF_UPPER;
+    if (any_lower && !any_upper) f |= TF_LOWER;
+    if (nonascii) f |= TF_NONASCII;
+    if (digit) f |= TF_DIGIT;
+    return f;
+}
+
+static int isdig(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Scans a number starting at a digit: 1,200  2.5  10:30  1/2  61bn  1990s. */
+static size_t scan_number(const scan *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->len;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    for (;;) {
+        if (i >= n) break;
+        /* ",ddd" not followed by a fourth digit */
+        if (s[i] == ',' && i + 3 < n && isdig(s[i + 1]) && isdig(s[i + 2]) && isdig(s[i + 3]) &&
+            !(i + 4 < n && isdig(s[i + 4]))) {
+            i += 4;
+            continue;
+        }
+        if ((s[i] == '.' || s[i] == ':' || s[i] == '/') && i + 1 < n && isdig(s[i + 1])) {
+            i += 1;
+            while (i < n && isdig(s[i])) i++;
+            continue;
+        }
+        break;
+    }
+    /* attached letters: 61bn, 2.5m, 10th, 1990s, 4pm, 3D */
+    while (i < n) {
+        int k;
+        uint32_t c = cp_at(sc, i, &k);
+        if (!is_alnum_cp(c)) break;
+        i += (size_t)k;
+    }
+    return i;
+}
+
+static int is_tld(const unsigned char *s, size_t n)
+{
+    for (const char *const *t = TLDS; *t; t++)
+        if (strlen(*t) == n && memcmp(*t, s, n) == 0) return 1;
+    return 0;
+}
+
+/* After "word", a domain continues with ".tld" (lower-case, known TLD),
+ * possibly more labels and a path. Returns the new end, or i unchanged. */
+static size_t scan_domain(const scan *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->len, end = i, p = i;
+    int found = 0;
+    while (p < n && s[p] == '.') {
+        size_t q = p + 1;
+        while (q < n && ((s[q] >= 'a' && s[q] <= 'z') || (s[q] >= '0' && s[q] <= '9') || s[q] == '-')) q++;
+        if (q == p + 1) break;
+        int next_letter = q < n && cp_is_letter(cp_at1(sc, q));
+        if (next_letter) break;
+        if (is_tld(s + p + 1, q - p - 1)) { found = 1; end = q; }
+        else if (!found && !(q < n && s[q] == '.')) break;
+        p = q;
+    }
+    if (!found) return i;
+    if (end < n && s[end] == '/') {
+        while (end < n && s[end] > ' ' && s[end] < 0x80) end++;
+        while (end > i && strchr(".,;:!?)]'\"", s[end - 1])) end--;
+    }
+    return end;
+}
+
+static size_t scan_url(const scan *sc, size_t i)
+{
+    size_t n = sc->len;
+    size_t e = i;
+    while (e < n) {
+        int k;
+        uint32_t c = cp_at(sc, e, &k);
+        if (is_space_cp(c) || c == 0x201C || c == 0x201D || c == '<' || c == '>') break;
+        e += (size_t)k;
+    }
+    while (e > i && strchr(".,;:!?)]'\"", sc->s[e - 1])) e--;
+    return e;
+}
+
+static int starts_with(const scan *sc, size_t i, const char *lit)
+{
+    size_t k = strlen(lit);
+    if (i + k > sc->len) return 0;
+    for (size_t j = 0; j < k; j++) {
+        unsigned char c = sc->s[i + j];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)lit[j]) return 0;
+    }
+    return 1;
+}
+
+/* Scans a word starting at a letter; sets *flags for hyphens, apostrophes,
+ * abbreviations; may turn it into a URL or an e-mail (*kind). */
+static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *flags, int *kind)
+{
+    const unsigned char *s = sc->s;
+    size_t n = sc->len, i = b;
+    int letters = 0;
+    for (;;) {
+        int k;
+        uint32_t c = cp_at(sc, i, &k);
+        if (k == 0) break;
+        if (is_alnum_cp(c) || (c >= 0x300 && c <= 0x36F)) { i += (size_t)k; letters++; continue; }
+        int k2;
+        uint32_t c2 = cp_at(sc, i + (size_t)k, &k2);
+        if (is_apos_cp(c) && cp_is_letter(c2)) { *flags |= TF_APOS; i += (size_t)k; continue; }
+        if ((is_hyphen_cp(c) || c == 0xAD) && is_alnum_cp(c2)) {
+            if (c != 0xAD) *flags |= TF_HYPHEN;
+            i += (size_t)k;
+            continue;
+        }
+        if (c == '&' && i > b && cp_is_upper(cp_at1(sc, i - 1)) && cp_is_upper(c2)) { i += (size_t)k; continue; }
+        if (c == '@' && is_alnum_cp(c2)) {
+            size_t e = i + 1;
+            while (e < n && (s[e] == '.' || s[e] == '-' || s[e] == '_' || (s[e] >= '0' && s[e] <= '9') ||
+                             ((s[e] | 32) >= 'a' && (s[e] | 32) <= 'z'))) e++;
+            while (e > i && s[e - 1] == '.') e--;
+            *kind = TK_EMAIL;
+            return e;
+        }
+        /* possessive plural: parents’ — only when no single quote is open */
+        if (is_apos_cp(c) && !cp_is_letter(c2) && !open_singles && i > b &&
+            (s[i - 1] == 's' || s[i - 1] == 'S') && letters > 1) {
+            *flags |= TF_APOS;
+            i += (size_t)k;
+            break;
+        }
+        break;
+    }
+    if (i < n && s[i] == '.') {
+        size_t wlen = i - b;
+        /* dotted initialisms: U.S.  U.K.  a.m.  e.g. */
+        if (wlen == 1 || (wlen <= 4 && b + wlen <= n)) {
+            size_t p = i;
+            int pairs = 0;
+            int single = (wlen == 1);
+            while (single && p + 1 < n && s[p] == '.') {
+                int k;
+                uint32_t c = cp_at(sc, p + 1, &k);
+                if (!cp_is_letter(c)) break;
+                uint32_t after = cp_at1(sc, p + 1 + (size_t)k);
+                if (cp_is_letter(after)) break;
+                p += 1 + (size_t)k;
+                pairs++;
+            }
+            if (pairs > 0) {
+                if (p < n && s[p] == '.') p++;
+                *flags |= TF_ABBREV;
+                return p;
+            }
+        }
+        if (in_list(TITLES, (const char *)s + b, wlen) || in_list(ABBREVS, (const char *)s + b, wlen)) {
+            int ok = 1;
+            /* "No." and "Nos." only before a number */
+            if ((wlen == 2 && memcmp(s + b, "No", 2) == 0) || (wlen == 3 && memcmp(s + b, "Nos", 3) == 0)) {
+                size_t p = i + 1;
+                while (p < n && s[p] == ' ') p++;
+                ok = p < n && s[p] >= '0' && s[p] <= '9';
+            }
+            if (ok) { *flags |= TF_ABBREV; return i + 1; }
+        }
+        /* initials: "John F. Kennedy" */
+        if (wlen == 1 && cp_is_upper(cp_at1(sc, b)) && i + 2 < n && s[i + 1] == ' ' &&
+            cp_is_upper(cp_at1(sc, i + 2))) {
+            *flags |= TF_ABBREV | TF_INITIAL;
+            return i + 1;
+        }
+        size_t d = scan_domain(sc, i);
+        if (d != i) { *kind = TK_URL; return d; }
+    }
+    return i;
+}
+
+static int push_token(tw_result *r, size_t s, size_t e, int kind, uint32_t flags)
+{
+    if (grow(r, (void **)&r->tok, &r->captok, r->ntok + 1, sizeof(tw_token))) return -1;
+    tw_token *t = &r->tok[r->ntok++];
+    t->s = (uint32_t)s;
+    t->e = (uint32_t)e;
+    t->kind = (uint16_t)kind;
+    t->_pad = 0;
+    t->flags = flags;
+    t->sent = 0;
+    t->para = 0;
+    return 0;
+}
+
+/* Decides whether an ambiguous straight quote opens or closes, from the
+ * characters around it. */
+static uint32_t straight_quote_dir(const scan *sc, size_t b, size_t e)
+{
+    int before_space = 1, after_space = 1;
+    uint32_t before = 0, after = 0;
+    if (b > 0) {
+        size_t p = b - 1;
+        while (p > 0 && (sc->s[p] & 0xC0) == 0x80) p--;
+        before = cp_at1(sc, p);
+        before_space = is_space_cp(before) || before == '(' || before == '[' || is_dash_cp(before) ||
+                       quote_class(before) == 1;
+    }
+    if (e < sc->len) {
+        after = cp_at1(sc, e);
+        after_space = is_space_cp(after) || (after < 0x80 && is_punct_ascii(after) && after != '(') ||
+                      is_dash_cp(after);
+    }
+    if (before_space && !after_space) return TF_OPEN;
+    if (!before_space && after_space) return TF_CLOSE;
+    return 0;
+}
+
+static int tokenize_pass(const scan *sc, tw_result *r)
+{
+    size_t n = sc->len, i = 0;
+    uint32_t pending = TF_PARA_START | TF_NL_BEFORE;   /* flags for the next token */
+    int open_singles = 0;
+    uint32_t para = 0;
+    int para_has_tokens = 0;
+    while (i < n) {
+        int k;
+        uint32_t c = cp_at(sc, i, &k);
+        if (is_space_cp(c) || (c == 0xAD)) {
+            if (r->ntok) r->tok[r->ntok - 1].flags |= TF_SPACE_AFTER;
+            pending |= TF_SPACE_BEFORE;
+            if (is_newline_cp(c)) {
+                pending |= TF_NL_BEFORE;
+                if (para_has_tokens) {
+                    pending |= TF_PARA_START;
+                    para++;
+                    para_has_tokens = 0;
+                    open_singles = 0;
+                }
+            }
+            i += (size_t)k;
+            continue;
+        }
+        size_t b = i, e;
+        int kind;
+        uint32_t flags = pending;
+        pending = 0;
+        if (starts_with(sc, i, "http://") || starts_with(sc, i, "https://") || starts_with(sc, i, "www.")) {
+            e = scan_url(sc, i);
+            kind = TK_URL;
+        } else if (is_digit_cp(c) || (c == '.' && is_digit_cp(cp_at1(sc, i + 1)) &&
+                                      (i == 0 || is_space_cp(cp_at1(sc, i - 1))))) {
+            e = scan_number(sc, c == '.' ? i + 1 : i);
+            kind = TK_NUMBER;
+            flags |= case_flags(sc, b, e) | TF_DIGIT;
+            flags &= ~(uint32_t)(TF_TITLE | TF_UPPER | TF_LOWER);
+        } else if (cp_is_letter(c)) {
+            kind = TK_WORD;
+            e = scan_word(sc, i, open_singles, &flags, &kind);
+            if (kind == TK_WORD) flags |= case_flags(sc, b, e);
+        } else if (quote_class(c)) {
+            e = i + (size_t)k;
+            kind = TK_QUOTE;
+            int q = quote_class(c);
+            if (c == 0x2019) {
+                /* ’ is a closing single quote here (apostrophes were eaten by words) */
+                q = 2;
+            }
+            uint32_t dir = q == 1 ? TF_OPEN : q == 2 ? TF_CLOSE : straight_quote_dir(sc, b, e);
+            if (c == '\'' && dir == 0) dir = 0;
+            flags |= dir;
+            if (c >= 0x80) flags |= TF_CURLY | TF_NONASCII;
+            if (c == 0x2018 || (c == '\'' && dir == TF_OPEN)) open_singles++;
+            if ((c == 0x2019 || (c == '\'' && dir == TF_CLOSE)) && open_singles > 0) open_singles--;
+        } else if (is_dash_cp(c) || (c == '-' && i + 1 < n && sc->s[i + 1] == '-')) {
+            e = i + (size_t)k;
+            while (e < n && sc->s[e] == '-') e++;
+            kind = TK_DASH;
+            if (c >= 0x80) flags |= TF_NONASCII;
+        } else if (c == '-' && (flags & TF_SPACE_BEFORE) && (i + 1 >= n || sc->s[i + 1] == ' ')) {
+            e = i + 1;
+            kind = TK_DASH;
+        } else if (is_currency_cp(c)) {
+            e = i + (size_t)k;
+            kind = TK_CURRENCY;
+            if (c >= 0x80) flags |= TF_NONASCII;
+        } else if (c == '.' && i + 2 < n && sc->s[i + 1] == '.' && sc->s[i + 2] == '.') {
+            e = i + 3;
+            while (e < n && sc->s[e] == '.') e++;
+            kind = TK_PUNCT;
+        } else if ((c < 0x80 && is_punct_ascii(c)) || c == 0x2026 || c == 0x2022 || c == 0xBF || c == 0xA1 ||
+                   c == 0xB7 || c == '-' || c == 0x3001 || c == 0x3002) {
+            e = i + (size_t)k;
+            kind = TK_PUNCT;
+            if (c == '(' || c == '[' || c == '{') flags |= TF_OPEN;
+            if (c == ')' || c == ']' || c == '}') flags |= TF_CLOSE;
+            if (c >= 0x80) flags |= TF_NONASCII;
+        } else {
+            e = i + (size_t)k;
+            kind = TK_SYMBOL;
+            if (c >= 0x80) flags |= TF_NONASCII;
+        }
+        if (kind == TK_URL || kind == TK_EMAIL) flags = (flags & (TF_SPACE_BEFORE | TF_NL_BEFORE | TF_PARA_START));
+        if (push_token(r, b, e, kind, flags)) return -1;
+        r->tok[r->ntok - 1].para = para;
+        para_has_tokens = 1;
+        i = e;
+    }
+    return 0;
+}
+
+/* ---- sentences ---------------------------------------------------------- */
+
+static const char *const STARTERS[] = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Their", "Its",
+    "Our", "This", "That", "These", "Those", "There", "But", "And", "Or", "So", "Yet", "In", "On",
+    "At", "As", "If", "When", "While", "After", "Before", "Since", "Although", "Though", "However",
+    "Meanwhile", "Still", "Also", "Now", "Then", "Earlier", "Later", "Last", "Next", "Some", "Many",
+    "Most", "Other", "Others", "What", "Why", "How", "Who", "Where", "Mr.", "Mrs.", "Ms.", "Dr.",
+    "For", "With", "By", "From", "Under", "According", "Asked", "Officials", "Both", NULL
+};
+
+static int is_terminal(const scan *sc, const tw_token *t)
+{
+    if (t->kind != TK_PUNCT) return 0;
+    unsigned char c = sc->s[t->s];
+    if (c == '.' || c == '!' || c == '?') return 1;
+    return t->e - t->s == 3 && sc->s[t->s] == 0xE2 && sc->s[t->s + 1] == 0x80 && sc->s[t->s + 2] == 0xA6;
+}
+
+/* Does a sentence end after token i? j is the index of the first token that
+ * would start the next sentence (after closing quotes and brackets). */
+static int ends_sentence(const scan *sc, const tw_result *r, size_t i, size_t *next)
+{
+    const tw_token *t = &r->tok[i];
+    int abbrev = (t->flags & TF_ABBREV) && t->kind == TK_WORD && sc->s[t->e - 1] == '.';
+    if (!is_terminal(sc, t) && !abbrev) return 0;
+    size_t j = i + 1;
+    while (j < r->ntok && (r->tok[j].flags & TF_CLOSE) && !(r->tok[j].flags & TF_NL_BEFORE) &&
+           !(r->tok[j].flags & TF_SPACE_BEFORE && r->tok[j].kind == TK_QUOTE && (r->tok[j].flags & TF_OPEN)))
+        j++;
+    /* a further terminal (?!) or an ellipsis run belongs to this sentence */
+    while (j < r->ntok && is_terminal(sc, &r->tok[j]) && !(r->tok[j].flags & TF_SPACE_BEFORE)) j++;
+    *next = j;
+    if (j >= r->ntok) return 1;
+    const tw_token *u = &r->tok[j];
+    if (u->flags & TF_NL_BEFORE) return 1;
+    if (abbrev) {
+        if (t->flags & TF_INITIAL) return 0;
+        size_t wlen = t->e - t->s - 1;
+        if (in_list(TITLES, (const char *)sc->s + t->s, wlen)) return 0;
+        if (u->kind == TK_QUOTE && (u->flags & TF_OPEN)) return 1;
+        return u->kind == TK_WORD && in_list(STARTERS, (const char *)sc->s + u->s, u->e - u->s);
+    }
+    unsigned char c = sc->s[t->s];
+    if (u->kind == TK_QUOTE && (u->flags & TF_OPEN)) return 1;
+    if (u->flags & TF_LOWER) return 0;
+    if (c == '?' || c == '!') return !(u->kind == TK_PUNCT && !(u->flags & TF_OPEN));
+    if (u->flags & TF_TITLE) return 1;
+    if (u->kind == TK_NUMBER) return (u->flags & TF_SPACE_BEFORE) != 0;
+    if (u->kind == TK_CURRENCY || u->kind == TK_DASH) return (u->flags & TF_SPACE_BEFORE) != 0;
+    if (u->kind == TK_PUNCT && (u->flags & TF_OPEN)) return 1;
+    return 0;
+}
+
+static int push_range(tw_result *r, tw_range **arr, size_t *n, size_t *cap, size_t t0, size_t t1)
+{
+    if (grow(r, (void **)arr, cap, *n + 1, sizeof(tw_range))) return -1;
+    tw_range *g = &(*arr)[(*n)++];
+    g->t0 = (uint32_t)t0;
+    g->t1 = (uint32_t)t1;
+    g->s = r->tok[t0].s;
+    g->e = r->tok[t1 - 1].e;
+    return 0;
+}
+
+static int split_pass(const scan *sc, tw_result *r)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < r->ntok; i++) {
+        size_t next = i + 1;
+        int end = (i + 1 == r->ntok) || (r->tok[i + 1].flags & TF_PARA_START);
+        if (!end) end = ends_sentence(sc, r, i, &next);
+        if (!end) continue;
+        if (next > r->ntok) next = r->ntok;
+        /* stop before a token that opens a new paragraph */
+        for (size_t j = i + 1; j < next; j++)
+            if (r->tok[j].flags & TF_PARA_START) { next = j; break; }
+        uint32_t k = (uint32_t)r->nsent;
+        if (push_range(r, &r->sent, &r->nsent, &r->capsent, start, next)) return -1;
+        for (size_t j = start; j < next; j++) r->tok[j].sent = k;
+        r->tok[start].flags |= TF_SENT_START;
+        r->tok[next - 1].flags |= TF_SENT_END;
+        start = next;
+        i = next - 1;
+    }
+    size_t p0 = 0;
+    for (size_t i = 1; i <= r->ntok; i++) {
+        if (i == r->ntok || (r->tok[i].flags & TF_PARA_START)) {
+            if (push_range(r, &r->para, &r->npara, &r->cappara, p0, i)) return -1;
+            p0 = i;
+        }
+    }
+    return 0;
+}
+
+int tw_tokenize(const char *text, size_t len, tw_result *r)
+{
+    scan sc = {(const unsigned char *)text, len};
+    r->ntok = r->nsent = r->npara = 0;
+    if (tokenize_pass(&sc, r)) return -1;
+    if (r->ntok && split_pass(&sc, r)) return -1;
+    return 0;
+}
+
+void tw_free(tw_result *r)
+{
+    if (r->tok) r->alloc(r->ud, r->tok, r->captok * sizeof(tw_token), 0);
+    if (r->sent) r->alloc(r->ud, r->sent, r->capsent * sizeof(tw_range), 0);
+    if (r->para) r->alloc(r->ud, r->para, r->cappara * sizeof(tw_range), 0);
+    r->tok = NULL;
+    r->sent = r->para = NULL;
+    r->ntok = r->captok = r->nsent = r->capsent = r->npara = r->cappara = 0;
+}
+
+/* ---- names and normal forms -------------------------------------------- */
+
+static const char *const KIND_NAMES[TK__COUNT] = {
+    "?", "word", "number", "punct", "quote", "dash", "symbol", "currency", "url", "email"
+};
+
+const char *tw_kind_name(int kind)
+{
+    return kind > 0 && kind < TK__COUNT ? KIND_NAMES[kind] : "?";
+}
+
+static const struct { const char *name; uint32_t bit; } FLAG_NAMES[] = {
+    {"title", TF_TITLE}, {"upper", TF_UPPER}, {"lower", TF_LOWER}, {"digit", TF_DIGIT},
+    {"sent_start", TF_SENT_START}, {"para_start", TF_PARA_START},
+    {"space_before", TF_SPACE_BEFORE}, {"space_after", TF_SPACE_AFTER},
+    {"open", TF_OPEN}, {"close", TF_CLOSE}, {"abbrev", TF_ABBREV}, {"hyphen", TF_HYPHEN},
+    {"apostrophe", TF_APOS}, {"newline_before", TF_NL_BEFORE}, {"nonascii", TF_NONASCII},
+    {"curly", TF_CURLY}, {"sent_end", TF_SENT_END}, {"initial", TF_INITIAL}, {NULL, 0}
+};
+
+uint32_t tw_flag_bit(const char *name)
+{
+    for (int i = 0; FLAG_NAMES[i].name; i++)
+        if (strcmp(FLAG_NAMES[i].name, name) == 0) return FLAG_NAMES[i].bit;
+    return 0;
+}
+
+const char *tw_flag_name(uint32_t bit)
+{
+    for (int i = 0; FLAG_NAMES[i].name; i++)
+        if (FLAG_NAMES[i].bit == bit) return FLAG_NAMES[i].name;
+    return NULL;
+}
+
+size_t tw_lower(const char *text, const tw_token *t, char *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t o = 0;
+    if (!(t->flags & TF_NONASCII)) {
+        for (size_t i = t->s; i < t->e; i++) {
+            unsigned char c = s[i];
+            out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        }
+        out[o] = 0;
+        return o;
+    }
+    size_t i = t->s;
+    while (i < t->e) {
+        int n;
+        uint32_t c = utf8_decode(s + i, t->e - i, &n);
+        i += (size_t)n;
+        if (c == 0xAD || c == 0x200B || c == 0xFEFF) continue;
+        if (c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x201B) c = '\'';
+        else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F) c = '"';
+        else if (c == 0x2010 || c == 0x2011) c = '-';
+        else if (c == 0x2013 || c == 0x2212) c = 0x2013;
+        else if (c == 0xA0 || c == 0x202F) c = ' ';
+        c = cp_to_lower(c);
+        o += (size_t)utf8_encode(c, out + o);
+    }
+    out[o] = 0;
+    return o;
+}
+
+size_t tw_shape(const char *text, const tw_token *t, char *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t o = 0, i = t->s;
+    char last = 0;
+    int run = 0;
+    while (i < t->e) {
+        int n;
+        uint32_t c = utf8_decode(s + i, t->e - i, &n);
+        char ch;
+        if (is_digit_cp(c)) ch = 'd';
+        else if (cp_is_upper(c)) ch = 'X';
+        else if (cp_is_letter(c)) ch = 'x';
+        else ch = 0;
+        if (ch) {
+            run = (ch == last) ? run + 1 : 1;
+            last = ch;
+            if (run <= 4) out[o++] = ch;
+        } else {
+            memcpy(out + o, s + i, (size_t)n);
+            o += (size_t)n;
+            last = 0;
+            run = 0;
+        }
+        i += (size_t)n;
+    }
+    out[o] = 0;
+    return o;
+}

@@ -1,0 +1,53 @@
+-- The driver: loads rule files into sandboxes, runs their rules stage by
+-- stage over a doc, and turns the annotations into the output record.
+-- The engine calls this chunk once with (trawl, root) and keeps the table
+-- it returns.
+local trawl, ROOT = ...
+
+local sandbox = assert(trawl.loadchunk(assert(trawl.readfile(ROOT .. "/scripts/trawl/sandbox.lua")),
+  "@" .. ROOT .. "/scripts/trawl/sandbox.lua", _ENV))(trawl, ROOT)
+
+local registry = sandbox.require("trawl.registry")
+local output = sandbox.require("trawl.output")
+
+local D = {}
+
+-- Loads every *.lua file of a directory (sorted), or one file.
+function D.load_rules(path)
+  if trawl.isdir(path) then
+    local names = assert(trawl.listdir(path))
+    local any = false
+    for _, name in ipairs(names) do
+      if name:sub(-4) == ".lua" then
+        sandbox.run_rule_file(path .. "/" .. name)
+        any = true
+      end
+    end
+    if not any then error(path .. ": no rule files (*.lua) in this directory", 0) end
+    registry.set_lexicon_dir(path .. "/lexicons")
+  else
+    sandbox.run_rule_file(path)
+  end
+end
+
+-- Loads one rule file given as a string.
+function D.load_string(name, src)
+  sandbox.run_rule_source(name, src)
+end
+
+-- Runs every rule over the doc and returns the output record.
+function D.analyse(doc)
+  registry.run(doc)
+  trawl.set_rule(nil)
+  return output.record(doc)
+end
+
+-- Renders a JSON record in another format (yaml, text).
+function D.render(json, format)
+  local record = trawl.json_decode(json)
+  return sandbox.require("trawl.render")[format](record)
+end
+
+D.registry = registry
+D.sandbox = sandbox
+return D
