@@ -14,7 +14,7 @@ SOVERSION  := 0
 VERSION    := 0.1.0
 
 DEPS_PC    := $(LUA_PC) libpcre2-8 yaml-0.1 jansson
-DEBIAN_PKGS := liblua5.4-dev lua5.4 libpcre2-dev libyaml-dev libjansson-dev pkg-config
+DEBIAN_PKGS := build-essential liblua5.4-dev lua5.4 libpcre2-dev libyaml-dev libjansson-dev pkg-config iso-codes
 
 ifneq ($(filter-out deps clean,$(or $(MAKECMDGOALS),all)),)
   ifneq ($(shell $(PKG_CONFIG) --exists $(DEPS_PC) 2>/dev/null && echo ok),ok)
@@ -24,6 +24,8 @@ endif
 
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS_PC) 2>/dev/null)
 DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEPS_PC) 2>/dev/null)
+# the Lua module takes Lua's symbols from the interpreter that loads it
+MOD_LIBS   := $(shell $(PKG_CONFIG) --libs libpcre2-8 yaml-0.1 jansson 2>/dev/null) -lm
 
 override CFLAGS += -std=c11 -Wall -Wextra -Werror -fPIC -fvisibility=hidden -D_DEFAULT_SOURCE \
   -DTRAWL_BUILDING -DTRAWL_DATADIR='"$(DATADIR)/trawl"' -DTRAWL_SRCDIR='"$(CURDIR)"' \
@@ -38,7 +40,7 @@ CLI_OBJ := $(CLI_SRC:engine/%.c=$(B)/obj/%.o)
 TEST_SRC := $(wildcard tests/c/*.c)
 TEST_BIN := $(TEST_SRC:tests/c/%.c=$(B)/tests/%)
 
-.PHONY: all test test-asan test-valgrind bench install uninstall clean deps lexicons
+.PHONY: all check test test-asan test-valgrind bench install uninstall clean deps lexicons
 
 all: $(B)/trawl $(B)/libtrawl.a $(B)/libtrawl.so $(B)/trawl.so
 
@@ -56,7 +58,7 @@ $(B)/libtrawl.so: $(LIB_OBJ)
 
 # the Lua module: the same objects, loadable by a stock lua5.4
 $(B)/trawl.so: $(LIB_OBJ)
-	$(CC) -shared $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) -shared $(LDFLAGS) -o $@ $^ $(MOD_LIBS)
 
 $(B)/trawl: $(CLI_OBJ) $(B)/libtrawl.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libtrawl.a $(LDLIBS)
@@ -66,6 +68,9 @@ $(B)/tests/%: tests/c/%.c $(B)/libtrawl.a | $(B)/tests
 
 test: all $(TEST_BIN)
 	@sh tests/run.sh $(B)
+
+# the whole suite: plain, then under the sanitizers
+check: test test-asan
 
 # the whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer
 test-asan:

@@ -133,15 +133,15 @@ int main(int argc, char **argv)
     const char **rules = calloc((size_t)argc + 1, sizeof *rules);
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     const char **limits = calloc((size_t)argc + 1, sizeof *limits);
-    int nrules = 0, ninputs = 0, nlimits = 0;
+    int nrules = 0, ninputs = 0, nlimits = 0, status = 2;
     if (!rules || !inputs || !limits) { fprintf(stderr, "trawl: out of memory\n"); return 2; }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
 #define TAKE(opt) ((strcmp(a, opt) == 0 && i + 1 < argc) ? (val = argv[++i]) : \
                    (strncmp(a, opt "=", sizeof(opt)) == 0 ? (val = a + sizeof(opt)) : NULL))
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { fputs(USAGE, stdout); return 0; }
-        else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { printf("trawl %s\n", TRAWL_VERSION); return 0; }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { fputs(USAGE, stdout); status = 0; goto done; }
+        else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { printf("trawl %s\n", TRAWL_VERSION); status = 0; goto done; }
         else if (strcmp(a, "--jsonl") == 0) jsonl = 1;
         else if (strcmp(a, "--explain") == 0) r.flags |= TRAWL_JSON_EXPLAIN;
         else if (TAKE("-o") || TAKE("--output")) outpath = val;
@@ -151,42 +151,45 @@ int main(int argc, char **argv)
         else if (TAKE("--path")) path = val;
         else if (a[0] == '-' && a[1] != 0) {
             fprintf(stderr, "trawl: unknown option '%s' (see trawl --help)\n", a);
-            return 2;
+            goto done;
         } else inputs[ninputs++] = a;
 #undef TAKE
     }
     if (strcmp(r.format, "json") && strcmp(r.format, "yaml") && strcmp(r.format, "text")) {
         fprintf(stderr, "trawl: unknown format '%s' (json, yaml or text)\n", r.format);
-        return 2;
+        goto done;
     }
     if (ninputs == 0) {
         fputs(USAGE, stderr);
-        return 2;
+        goto done;
     }
     r.e = trawl_engine_new(NULL, NULL);
-    if (!r.e) { fprintf(stderr, "trawl: out of memory\n"); return 2; }
-    if (path && trawl_engine_set_path(r.e, path)) { fprintf(stderr, "trawl: %s\n", trawl_errmsg(r.e)); return 2; }
+    if (!r.e) { fprintf(stderr, "trawl: out of memory\n"); goto done; }
+    if (path && trawl_engine_set_path(r.e, path)) { fprintf(stderr, "trawl: %s\n", trawl_errmsg(r.e)); goto done; }
     for (int i = 0; i < nlimits; i++) {
         if (set_limit(r.e, limits[i])) {
             fprintf(stderr, "trawl: bad --limit '%s' (NAME=N; names: article, steps, memory, match, depth, heap)\n", limits[i]);
-            return 2;
+            goto done;
         }
     }
     for (int i = 0; i < nrules; i++) {
-        if (trawl_engine_load_rules(r.e, rules[i])) { fprintf(stderr, "trawl: %s\n", trawl_errmsg(r.e)); return 2; }
+        if (trawl_engine_load_rules(r.e, rules[i])) { fprintf(stderr, "trawl: %s\n", trawl_errmsg(r.e)); goto done; }
     }
-    if (engine_ready(r.e)) { fprintf(stderr, "trawl: %s\n", trawl_errmsg(r.e)); return 2; }
+    if (engine_ready(r.e)) { fprintf(stderr, "trawl: %s\n", trawl_errmsg(r.e)); goto done; }
     if (outpath) {
         r.out = fopen(outpath, "w");
-        if (!r.out) { fprintf(stderr, "trawl: cannot write %s: %s\n", outpath, strerror(errno)); return 2; }
+        if (!r.out) { fprintf(stderr, "trawl: cannot write %s: %s\n", outpath, strerror(errno)); goto done; }
     }
     for (int i = 0; i < ninputs && !r.write_failed; i++) input_read(inputs[i], jsonl, on_article, &r);
     if (fflush(r.out) != 0) die_write(&r);
     if (r.out != stdout && fclose(r.out) != 0) die_write(&r);
+    r.out = stdout;
+    status = r.write_failed ? 2 : r.failed ? 1 : 0;
+done:
+    if (r.out && r.out != stdout) fclose(r.out);
     trawl_engine_free(r.e);
     free(rules);
     free(inputs);
     free(limits);
-    if (r.write_failed) return 2;
-    return r.failed ? 1 : 0;
+    return status;
 }

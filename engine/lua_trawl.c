@@ -89,7 +89,7 @@ static const luaL_Reg funcs[] = {
     {NULL, NULL}
 };
 
-int luaopen_trawl(lua_State *L)
+TRAWL_API int luaopen_trawl(lua_State *L)
 {
     ctx_get(L);
     doc_register(L);

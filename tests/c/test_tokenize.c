@@ -1,0 +1,139 @@
+/* Tokenizer and sentence splitter: table-driven rows of text and the
+ * tokens / sentences expected, each failure naming its row. */
+#include "tokenize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int passed, failed;
+
+static void *alloc(void *ud, void *p, size_t o, size_t n)
+{
+    (void)ud;
+    (void)o;
+    if (!n) { free(p); return NULL; }
+    return realloc(p, n);
+}
+
+static void tokens_of(const char *text, char *out, size_t cap)
+{
+    tw_result r;
+    memset(&r, 0, sizeof r);
+    r.alloc = alloc;
+    if (tw_tokenize(text, strlen(text), &r)) { snprintf(out, cap, "<oom>"); return; }
+    size_t o = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < r.ntok && o + 2 < cap; i++) {
+        o += (size_t)snprintf(out + o, cap - o, "%s%.*s", i ? "|" : "", (int)(r.tok[i].e - r.tok[i].s), text + r.tok[i].s);
+    }
+    tw_free(&r);
+}
+
+static void sentences_of(const char *text, char *out, size_t cap)
+{
+    tw_result r;
+    memset(&r, 0, sizeof r);
+    r.alloc = alloc;
+    if (tw_tokenize(text, strlen(text), &r)) { snprintf(out, cap, "<oom>"); return; }
+    size_t o = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < r.nsent && o + 4 < cap; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%s%.*s", i ? " || " : "", (int)(r.sent[i].e - r.sent[i].s), text + r.sent[i].s);
+    tw_free(&r);
+}
+
+static void check(const char *what, const char *row, const char *got, const char *want)
+{
+    if (strcmp(got, want) == 0) { passed++; return; }
+    failed++;
+    printf("FAIL %s «%s»\n  want: %s\n  got:  %s\n", what, row, want, got);
+}
+
+static const char *const TOKEN_ROWS[][2] = {
+    {"Kyiv’s government", "Kyiv’s|government"},
+    {"its so-called special operation", "its|so-called|special|operation"},
+    {"the president-elect would", "the|president-elect|would"},
+    {"a Western-oriented link", "a|Western-oriented|link"},
+    {"1,200 sq km and 110,000 troops", "1,200|sq|km|and|110,000|troops"},
+    {"rose 2.5 points", "rose|2.5|points"},
+    {"a 30-day ceasefire", "a|30|-|day|ceasefire"},
+    {"around 20% of land", "around|20|%|of|land"},
+    {"$61bn and €2.5 million and £300", "$|61bn|and|€|2.5|million|and|£|300"},
+    {"“No scenario,” he said.", "“|No|scenario|,|”|he|said|."},
+    {"\"It is,\" she said", "\"|It|is|,|\"|she|said"},
+    {"‘phony signals’ here", "‘|phony|signals|’|here"},
+    {"don't stop", "don't|stop"},
+    {"the parents’ view", "the|parents’|view"},
+    {"Ukraine – a move", "Ukraine|–|a|move"},
+    {"war — and", "war|—|and"},
+    {"the U.S. said", "the|U.S.|said"},
+    {"Mr. Smith and Sept. 11", "Mr.|Smith|and|Sept.|11"},
+    {"see https://example.com/a?b=1, then", "see|https://example.com/a?b=1|,|then"},
+    {"write to press@example.org.", "write|to|press@example.org|."},
+    {"told Antiwar.com that", "told|Antiwar.com|that"},
+    {"in the east.Apple MacBook", "in|the|east|.|Apple|MacBook"},
+    {"John F. Kennedy", "John|F.|Kennedy"},
+    {"Covid-19 and F-16s", "Covid-19|and|F-16s"},
+    {"at 10:30 on 9/11", "at|10:30|on|9/11"},
+    {"wait...what", "wait|...|what"},
+    {"Zaporizhzhia, Kherson", "Zaporizhzhia|,|Kherson"},
+    {"in Kraków (Poland)", "in|Kraków|(|Poland|)"},
+    {"non\xc2\xa0" "breaking", "non|breaking"},
+    {"soft\xc2\xad" "hyphen word", "soft\xc2\xad" "hyphen|word"},
+    {"line one\r\nline two", "line|one|line|two"},
+    {"AT&T and S&P 500", "AT&T|and|S&P|500"},
+};
+
+static const char *const SENT_ROWS[][2] = {
+    {"He said: “No scenario will suit us.\n“It is important.”",
+     "He said: “No scenario will suit us. || “It is important.”"},
+    {"It ended.” Then he left.", "It ended.” || Then he left."},
+    {"“Why?” he asked. She left.", "“Why?” he asked. || She left."},
+    {"U.S. officials said so. They agreed.", "U.S. officials said so. || They agreed."},
+    {"He went to the U.S. The talks failed.", "He went to the U.S. || The talks failed."},
+    {"Mr. Smith met Dr. Jones. They talked.", "Mr. Smith met Dr. Jones. || They talked."},
+    {"in the east.Apple MacBook Air M4, now", "in the east. || Apple MacBook Air M4, now"},
+    {"Cautious Russia awaits details\nThe Kremlin said so.", "Cautious Russia awaits details || The Kremlin said so."},
+    {"WHAT DOES RUSSIA WANT\nIt wants land.", "WHAT DOES RUSSIA WANT || It wants land."},
+    {"It was Sept. 11 when it began.", "It was Sept. 11 when it began."},
+    {"John F. Kennedy spoke. Crowds cheered!", "John F. Kennedy spoke. || Crowds cheered!"},
+    {"Prices rose 2.5 percent. Wages fell.", "Prices rose 2.5 percent. || Wages fell."},
+    {"He left... Then she came.", "He left... || Then she came."},
+    {"Is it? Yes.", "Is it? || Yes."},
+    {"He said \"stop.\" Then quiet.", "He said \"stop.\" || Then quiet."},
+};
+
+int main(void)
+{
+    char got[4096];
+    for (size_t i = 0; i < sizeof TOKEN_ROWS / sizeof *TOKEN_ROWS; i++) {
+        tokens_of(TOKEN_ROWS[i][0], got, sizeof got);
+        check("tokens", TOKEN_ROWS[i][0], got, TOKEN_ROWS[i][1]);
+    }
+    for (size_t i = 0; i < sizeof SENT_ROWS / sizeof *SENT_ROWS; i++) {
+        sentences_of(SENT_ROWS[i][0], got, sizeof got);
+        check("sentences", SENT_ROWS[i][0], got, SENT_ROWS[i][1]);
+    }
+    /* attributes */
+    {
+        const char *t = "“Kyiv’s” U.S. NATO 1,200";
+        tw_result r;
+        memset(&r, 0, sizeof r);
+        r.alloc = alloc;
+        tw_tokenize(t, strlen(t), &r);
+        int ok = r.ntok == 6 && r.tok[0].kind == TK_QUOTE && (r.tok[0].flags & TF_OPEN) &&
+                 r.tok[2].kind == TK_QUOTE && (r.tok[2].flags & TF_CLOSE) && (r.tok[1].flags & TF_TITLE) &&
+                 (r.tok[1].flags & TF_APOS) && (r.tok[3].flags & TF_ABBREV) && (r.tok[4].flags & TF_UPPER) &&
+                 r.tok[5].kind == TK_NUMBER && (r.tok[0].flags & TF_SENT_START) && (r.tok[0].flags & TF_PARA_START);
+        char lower[64], shape[64];
+        tw_lower(t, &r.tok[1], lower);
+        tw_shape(t, &r.tok[5], shape);
+        check("attributes", t, ok ? "ok" : "bad", "ok");
+        check("lower", t, lower, "kyiv's");
+        check("shape", t, shape, "d,ddd");
+        tw_free(&r);
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
