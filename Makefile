@@ -16,7 +16,7 @@ VERSION    := 0.1.0
 DEPS_PC    := $(LUA_PC) libpcre2-8 yaml-0.1 jansson
 DEBIAN_PKGS := build-essential liblua5.4-dev lua5.4 libpcre2-dev libyaml-dev libjansson-dev pkg-config iso-codes
 
-ifneq ($(filter-out deps clean,$(or $(MAKECMDGOALS),all)),)
+ifeq ($(filter deps clean,$(MAKECMDGOALS)),)
   ifneq ($(shell $(PKG_CONFIG) --exists $(DEPS_PC) 2>/dev/null && echo ok),ok)
     $(error missing build dependencies ($(DEPS_PC)); on Debian: sudo apt-get install $(DEBIAN_PKGS), or run 'make deps')
   endif
