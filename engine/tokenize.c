@@ -22,7 +22,8 @@ static int is_newline_cp(uint32_t c) { return c == '\n' || c == 0x2028 || c == 0
 static int is_apos_cp(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 static int is_hyphen_cp(uint32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 static int is_digit_cp(uint32_t c) { return c >= '0' && c <= '9'; }
-static int is_alnum_cp(uint32_t c) { return is_digit_cp(c) || cp_is_letter(c); }
+static inline int ascii_alnum(unsigned c) { return (c - '0' < 10u) || ((c | 32) - 'a' < 26u); }
+static inline int is_alnum_cp(uint32_t c) { return c < 0x80 ? ascii_alnum(c) : cp_is_letter(c); }
 
 static int is_dash_cp(uint32_t c) { return (c >= 0x2012 && c <= 0x2015) || c == 0x2E3A || c == 0x2E3B || c == 0x2212; }
 
@@ -71,7 +72,7 @@ static const char *const ABBREVS[] = {
 static int in_list(const char *const *list, const char *s, size_t n)
 {
     for (; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, s, n) == 0) return 1;
+        if ((*list)[0] == s[0] && strncmp(*list, s, n) == 0 && (*list)[n] == 0) return 1;
     return 0;
 }
 
@@ -101,9 +102,10 @@ typedef struct {
     size_t len;
 } scan;
 
-static uint32_t cp_at(const scan *sc, size_t i, int *n)
+static inline uint32_t cp_at(const scan *sc, size_t i, int *n)
 {
     if (i >= sc->len) { *n = 0; return 0; }
+    if (sc->s[i] < 0x80) { *n = 1; return sc->s[i]; }
     return utf8_decode(sc->s + i, sc->len - i, n);
 }
 
@@ -118,6 +120,13 @@ static uint32_t case_flags(const scan *sc, size_t b, size_t e)
 {
     int any_upper = 0, any_lower = 0, first = 1, title = 0, nonascii = 0, digit = 0;
     size_t i = b;
+    /* ASCII fast path: most tokens never leave it */
+    while (i < e && sc->s[i] < 0x80) {
+        unsigned char c = sc->s[i++];
+        if (c >= 'a' && c <= 'z') { any_lower = 1; first = 0; }
+        else if (c >= 'A' && c <= 'Z') { any_upper = 1; if (first) title = 1; first = 0; }
+        else if (c >= '0' && c <= '9') digit = 1;
+    }
     while (i < e) {
         int n;
         uint32_t c = cp_at(sc, i, &n);
@@ -171,9 +180,7 @@ static size_t scan_number(const scan *sc, size_t i)
 
 static int is_tld(const unsigned char *s, size_t n)
 {
-    for (const char *const *t = TLDS; *t; t++)
-        if (strlen(*t) == n && memcmp(*t, s, n) == 0) return 1;
-    return 0;
+    return in_list(TLDS, (const char *)s, n);
 }
 
 /* After "word", a domain continues with ".tld" (lower-case, known TLD),
@@ -235,6 +242,7 @@ static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *fl
     size_t n = sc->len, i = b;
     int letters = 0;
     for (;;) {
+        while (i < n && ascii_alnum(s[i])) { i++; letters++; }
         int k;
         uint32_t c = cp_at(sc, i, &k);
         if (k == 0) break;
@@ -375,7 +383,8 @@ static int tokenize_pass(const scan *sc, tw_result *r)
         int kind;
         uint32_t flags = pending;
         pending = 0;
-        if (starts_with(sc, i, "http://") || starts_with(sc, i, "https://") || starts_with(sc, i, "www.")) {
+        if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') &&
+            (starts_with(sc, i, "http://") || starts_with(sc, i, "https://") || starts_with(sc, i, "www."))) {
             e = scan_url(sc, i);
             kind = TK_URL;
         } else if (is_digit_cp(c) || (c == '.' && is_digit_cp(cp_at1(sc, i + 1)) &&
