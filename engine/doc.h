@@ -35,6 +35,7 @@ typedef struct tdoc {
     void *ud;
     char *scratch;       /* buffer for lower/shape, grown on demand */
     size_t scratch_cap;
+    struct tokcache *cache;  /* token forms, hashes, layer coverage (lexicon.c), built lazily */
 } tdoc;
 
 /* Pushes a new doc (copying text) with id and meta table at index meta_idx
@@ -58,5 +59,11 @@ void doc_layer_sort(ann_layer *l);
 /* Lower-case form of token i (0-based) in a buffer owned by the doc, valid
  * until the next call. */
 const char *doc_lower(tdoc *d, size_t i, size_t *len);
+
+/* Pushes the fields table of annotation id of the doc at docidx. */
+void doc_push_ann(lua_State *L, int docidx, int id);
+
+/* Frees the token cache (lexicon.c). */
+void tokcache_free(tdoc *d);
 
 #endif

@@ -27,6 +27,7 @@ static void doc_release(tdoc *d)
     if (d->scratch) doc_realloc(d, d->scratch, d->scratch_cap, 0);
     d->scratch = NULL;
     d->scratch_cap = 0;
+    tokcache_free(d);
 }
 
 static int doc_gc(lua_State *L)
@@ -416,6 +417,8 @@ static void push_fields(lua_State *L, int docidx, int id)
     lua_replace(L, -3);
     lua_pop(L, 1);
 }
+
+void doc_push_ann(lua_State *L, int docidx, int id) { push_fields(L, lua_absindex(L, docidx), id); }
 
 /* doc:add(layer, s, e [, fields]) -> fields */
 static int doc_add(lua_State *L)

@@ -4,6 +4,7 @@
 #include "lua_trawl.h"
 #include "ctx.h"
 #include "doc.h"
+#include "lexicon.h"   /* issue 3: lexicons */
 #include "utf8.h"
 
 #include <string.h>
@@ -86,6 +87,7 @@ static const luaL_Reg funcs[] = {
     {"loadchunk", lt_loadchunk},
     {"set_rule", lt_set_rule},
     {"limit", lt_limit},
+    {"lexicon", lt_lexicon},      /* issue 3 */
     {NULL, NULL}
 };
 
@@ -94,6 +96,7 @@ TRAWL_API int luaopen_trawl(lua_State *L)
     ctx_get(L);
     doc_register(L);
     regex_register(L);
+    lexicon_register(L);          /* issue 3 */
     luaL_newlib(L, funcs);
     lua_pushliteral(L, TRAWL_VERSION);
     lua_setfield(L, -2, "version");

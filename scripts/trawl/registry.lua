@@ -26,8 +26,61 @@ local function fail(msg, level)
   error(msg, (level or 1) + 1)
 end
 
+-- Lexicons by name (issue 3): lexicons/NAME.yaml next to the rule file being
+-- loaded, else in the registered rules directories, the later one first.
+-- Each file is loaded once per engine.
+local lexicon_cache = {}
+local function find_lexicon(name)
+  if type(name) ~= "string" or not name:match("^[%w_][%w_%-]*$") then
+    return nil, ("bad lexicon name '%s' (letters, digits, '_' and '-')"):format(tostring(name))
+  end
+  local dirs = {}
+  local here = current_file and current_file:match("^(.*)/[^/]*$")
+  if here then dirs[1] = here .. "/lexicons" end
+  for i = #lexicon_dirs, 1, -1 do dirs[#dirs + 1] = lexicon_dirs[i] end
+  for _, dir in ipairs(dirs) do
+    local path = dir .. "/" .. name .. ".yaml"
+    if lexicon_cache[path] then return lexicon_cache[path] end
+    local src = host.readfile(path)
+    if src then
+      local ok, lx = pcall(host.lexicon, src, path)
+      if not ok then return nil, lx end
+      lexicon_cache[path] = lx
+      return lx
+    end
+  end
+  return nil, ("no lexicon '%s' (looked for lexicons/%s.yaml in %s)"):format(name, name,
+    #dirs > 0 and table.concat(dirs, ", ") or "no rules directory")
+end
+
+-- lexicon(name) -> lexicon, for rule files
+local function lexicon(name)
+  if type(name) == "userdata" then return name end
+  local lx, err = find_lexicon(name)
+  if not lx then fail(err, 2) end
+  return lx
+end
+
 -- Compiles the declarative parts of a rule into its run function.
 local function compile(r)
+  local declared = (r.regex and 1 or 0) + (r.tokens and 1 or 0) + (r.lexicon and 1 or 0)
+  if declared > 1 then fail(("rule '%s': use one of 'regex', 'tokens' or 'lexicon'"):format(r.name), 3) end
+  if r.lexicon then
+    local lx, err = find_lexicon(r.lexicon)
+    if not lx then fail(("rule '%s': field 'lexicon': %s"):format(r.name, err), 3) end
+    local layer = r.layer or fail(("rule '%s': a lexicon rule needs a 'layer'"):format(r.name), 3)
+    local fields, filter = r.fields or {}, r.filter
+    r.matcher = function(doc)
+      for i, j, entry in lx:each(doc) do
+        local s = doc:tok(i)
+        local _, e = doc:tok(j)
+        local f = {}
+        for k, v in pairs(entry) do if k ~= "aliases" then f[k] = v end end
+        for k, v in pairs(fields) do f[k] = v end
+        if not filter or filter(doc, s, e, f, i, j) ~= false then doc:add(layer, s, e, f) end
+      end
+    end
+  end
   if r.regex then
     local ok, rx = pcall(re, r.regex, r.regex_options)
     if not ok then fail(("rule '%s': field 'regex': %s"):format(r.name, rx), 3) end
@@ -124,6 +177,7 @@ end
 
 R.api = {
   rule = rule,
+  lexicon = lexicon,
   stages = R.STAGES,
 }
 

@@ -1,0 +1,109 @@
+/* Lexicons (gazetteers) matched in C: surface forms split into tokens the
+ * way article text is, kept in a hash-linked trie of normalised token forms,
+ * and the per-doc token cache (normalised forms, hashes, layer coverage)
+ * that lexicons and token patterns share. */
+#ifndef TRAWL_LEXICON_H
+#define TRAWL_LEXICON_H
+
+#include <lua.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+#define LEXICON_MT "trawl.lexicon"
+
+enum lex_case { LEX_INSENSITIVE = 0, LEX_SENSITIVE, LEX_SMART };
+
+/* ---- per-doc token cache ---------------------------------------------------- */
+
+typedef struct {
+    const char *low, *ex;   /* lower-cased form; case kept (apostrophes, dashes folded) */
+    uint32_t ll, xl;
+    uint64_t lh, xh;        /* their hashes */
+} tc_tok;
+
+/* One annotation layer seen per token; rebuilt when the layer's version moves. */
+typedef struct {
+    char *name;
+    uint32_t version;
+    uint8_t *bits;          /* per token: TC_INSIDE | TC_STARTS */
+    uint32_t *first;        /* per token + 1: index into spans of the first span starting there */
+    struct tc_span { uint32_t t1; int id; } *spans;   /* grouped by first token, longest first */
+    size_t nspans;
+} tc_layer;
+
+enum { TC_INSIDE = 1, TC_STARTS = 2 };
+
+typedef struct tokcache {
+    size_t ntok;            /* tokens (the arrays are sized for this many) */
+    tc_tok *tok;
+    char *buf;
+    size_t bufcap;
+    tc_layer *layers;
+    size_t nlayers;
+} tokcache;
+
+/* The doc's token cache, built on first use; NULL when out of memory. */
+tokcache *tokcache_get(tdoc *d);
+/* The coverage of a layer (built or refreshed on demand); NULL when the
+ * layer does not exist yet or memory ran out (*oom set). */
+const tc_layer *tokcache_layer(tdoc *d, const char *name, int *oom);
+
+uint64_t lex_hash(const char *s, size_t n);
+
+/* ---- the lexicon -------------------------------------------------------------- */
+
+typedef struct {
+    uint64_t h;             /* edge hash: the form's hash mixed with the parent */
+    uint32_t parent;
+    uint32_t str, len;      /* the token form, in the string pool */
+    int32_t entry;          /* entry index ending here, or -1 */
+    uint32_t nchild;
+} lex_node;
+
+typedef struct lexicon {
+    lua_Alloc alloc;
+    void *ud;
+    int mode;               /* enum lex_case */
+    lex_node *nodes;        /* nodes[0]: root of lower-case forms, nodes[1]: root of exact forms */
+    size_t nnodes, capnodes;
+    uint32_t *slots;        /* open addressing over node ids, 0 = empty */
+    size_t nslots;
+    char *pool;
+    size_t poollen, poolcap;
+    size_t nentries;
+    size_t nforms, ndup;
+} lexicon;
+
+typedef struct {
+    uint32_t end;           /* token index one past the match */
+    int32_t entry;
+} lex_hit;
+
+int lex_init(lexicon *x, lua_Alloc alloc, void *ud, int mode);
+void lex_free(lexicon *x);
+
+/* Adds a surface form for entry. Returns 0, 1 when the form has no tokens,
+ * 2 when the form was already there (the earlier entry keeps it), -1 when
+ * out of memory. tmp is a scratch tokenizer result the caller owns. */
+int lex_add(lexicon *x, const char *form, size_t len, int32_t entry, tw_result *tmp);
+
+/* Entry whose form is exactly the string, or -1 (-2 when out of memory). */
+int32_t lex_lookup(const lexicon *x, const char *s, size_t len, tw_result *tmp);
+
+/* Every entry match starting at token i that ends by token limit, shortest
+ * first; returns the count (at most max), ties going to exact-case forms. */
+size_t lex_hits(const lexicon *x, const tokcache *c, size_t i, size_t limit, lex_hit *out, size_t max);
+
+/* The longest match at token i, or -1; *end gets its end. */
+int32_t lex_longest(const lexicon *x, const tokcache *c, size_t i, size_t limit, uint32_t *end);
+
+/* The lexicon userdata at idx (raises when it is not one). */
+lexicon *lexicon_check(lua_State *L, int idx);
+/* Pushes the entry table of entry k of the lexicon at idx. */
+void lexicon_push_entry(lua_State *L, int idx, int32_t k);
+void lexicon_register(lua_State *L);
+int lt_lexicon(lua_State *L);
+
+#endif
