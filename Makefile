@@ -30,11 +30,11 @@ MOD_LIBS   := $(shell $(PKG_CONFIG) --libs libpcre2-8 yaml-0.1 jansson 2>/dev/nu
 override CFLAGS += -std=c11 -Wall -Wextra -Werror -fPIC -fvisibility=hidden -D_DEFAULT_SOURCE \
   -DTRAWL_BUILDING -DTRAWL_DATADIR='"$(DATADIR)/trawl"' -DTRAWL_SRCDIR='"$(CURDIR)"' \
   $(DEP_CFLAGS) -MMD -MP
-override LDLIBS += $(DEP_LIBS) -lm
+override LDLIBS += $(DEP_LIBS) -lm -pthread
 
 B := build
-LIB_SRC := $(filter-out engine/cli.c engine/input.c,$(wildcard engine/*.c))
-CLI_SRC := engine/cli.c engine/input.c
+CLI_SRC := engine/cli.c engine/input.c engine/pool.c engine/progress.c engine/resume.c
+LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard engine/*.c))
 LIB_OBJ := $(LIB_SRC:engine/%.c=$(B)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:engine/%.c=$(B)/obj/%.o)
 TEST_SRC := $(wildcard tests/c/*.c)

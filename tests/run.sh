@@ -40,5 +40,7 @@ for t in tests/lua/*.lua; do
     LUA_CPATH="$B/?.so" LUA_PATH="scripts/?.lua;tests/lua/?.lua" lua5.4 "$t"
 done
 run cli.sh sh tests/cli.sh "$B"
+run cli_parallel.sh sh tests/cli_parallel.sh "$B"
+run cli_resume.sh sh tests/cli_resume.sh "$B"
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail -eq 0 ]
