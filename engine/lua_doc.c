@@ -37,15 +37,45 @@ static int doc_gc(lua_State *L)
     return 0;
 }
 
-tdoc *doc_check(lua_State *L, int idx)
+/* The doc metatable is also kept in the registry under this address, and
+ * the methods hold it as upvalue 1: checking a doc then needs no string
+ * lookup (luaL_checkudata hashes and compares the type name every call). */
+static const char DOC_KEY = 0;
+enum { UP_MT = 1, UP_KINDS, UP_FLAGS };
+
+static int is_doc(lua_State *L, int idx, int mt)
 {
-    tdoc *d = luaL_checkudata(L, idx, DOC_MT);
+    if (!lua_getmetatable(L, idx)) return 0;
+    if (mt) lua_pushvalue(L, mt); else lua_rawgetp(L, LUA_REGISTRYINDEX, &DOC_KEY);
+    int same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same;
+}
+
+static tdoc *opened(lua_State *L, tdoc *d)
+{
     if (!d->text) luaL_error(L, "the doc is closed (its analysis has ended)");
     return d;
 }
+
+tdoc *doc_check(lua_State *L, int idx)
+{
+    tdoc *d = lua_touserdata(L, idx);
+    if (!d || !is_doc(L, idx, 0)) d = luaL_checkudata(L, idx, DOC_MT);
+    return opened(L, d);
+}
 tdoc *doc_test(lua_State *L, int idx)
 {
-    return luaL_testudata(L, idx, DOC_MT) ? doc_check(L, idx) : NULL;
+    tdoc *d = lua_touserdata(L, idx);
+    return d && is_doc(L, idx, 0) ? opened(L, d) : NULL;
+}
+
+/* The doc a method was called on (argument 1). */
+static tdoc *self(lua_State *L)
+{
+    tdoc *d = lua_touserdata(L, 1);
+    if (!d || !is_doc(L, 1, lua_upvalueindex(UP_MT))) d = luaL_checkudata(L, 1, DOC_MT);
+    return opened(L, d);
 }
 
 tdoc *doc_push(lua_State *L, const char *id, const char *text, size_t len, int meta_idx)
@@ -142,16 +172,16 @@ static void push_store(lua_State *L, int idx, const char *field)
 }
 
 /* doc:id() -> string */
-static int doc_id(lua_State *L) { doc_check(L, 1); push_store(L, 1, "id"); return 1; }
+static int doc_id(lua_State *L) { self(L); push_store(L, 1, "id"); return 1; }
 /* doc:meta() -> table */
-static int doc_meta(lua_State *L) { doc_check(L, 1); push_store(L, 1, "meta"); return 1; }
+static int doc_meta(lua_State *L) { self(L); push_store(L, 1, "meta"); return 1; }
 /* #doc -> bytes */
 static int doc_len(lua_State *L) { lua_pushinteger(L, (lua_Integer)doc_check(L, 1)->len); return 1; }
 
 /* doc:text([s, e]) -> string */
 static int doc_text(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     uint32_t s, e;
     doc_span_args(L, d, 2, &s, &e);
     lua_pushlstring(L, d->text + s, e - s);
@@ -159,12 +189,12 @@ static int doc_text(lua_State *L)
 }
 
 /* doc:ntok() -> count */
-static int doc_ntok(lua_State *L) { lua_pushinteger(L, (lua_Integer)doc_check(L, 1)->tw.ntok); return 1; }
+static int doc_ntok(lua_State *L) { lua_pushinteger(L, (lua_Integer)self(L)->tw.ntok); return 1; }
 
 /* doc:tok(i) -> s, e */
 static int doc_tok(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     tw_token *t = &d->tw.tok[check_tok(L, d, 2)];
     lua_pushinteger(L, t->s);
     lua_pushinteger(L, t->e);
@@ -174,27 +204,28 @@ static int doc_tok(lua_State *L)
 /* doc:kind(i) -> "word" | "number" | ... */
 static int doc_kind(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
-    lua_pushstring(L, tw_kind_name(d->tw.tok[check_tok(L, d, 2)].kind));
+    tdoc *d = self(L);
+    lua_rawgeti(L, lua_upvalueindex(UP_KINDS), d->tw.tok[check_tok(L, d, 2)].kind);
     return 1;
 }
 
 /* doc:is(i, flag) -> boolean */
 static int doc_is(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     size_t i = check_tok(L, d, 2);
-    const char *name = luaL_checkstring(L, 3);
-    uint32_t bit = tw_flag_bit(name);
-    if (!bit) return luaL_error(L, "unknown token flag '%s'", name);
-    lua_pushboolean(L, (d->tw.tok[i].flags & bit) != 0);
+    lua_settop(L, 3);
+    lua_rawget(L, lua_upvalueindex(UP_FLAGS));   /* flag name -> bit */
+    lua_Integer bit = lua_tointeger(L, -1);
+    if (!bit) return luaL_error(L, "unknown token flag '%s'", luaL_checkstring(L, 3));
+    lua_pushboolean(L, (d->tw.tok[i].flags & (uint32_t)bit) != 0);
     return 1;
 }
 
 /* doc:word(i) -> string */
 static int doc_word(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     tw_token *t = &d->tw.tok[check_tok(L, d, 2)];
     lua_pushlstring(L, d->text + t->s, t->e - t->s);
     return 1;
@@ -224,7 +255,7 @@ const char *doc_lower(tdoc *d, size_t i, size_t *len)
 /* doc:lower(i) -> string */
 static int doc_lower_l(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     size_t n;
     const char *s = doc_lower(d, check_tok(L, d, 2), &n);
     if (!s) return luaL_error(L, "not enough memory");
@@ -235,7 +266,7 @@ static int doc_lower_l(lua_State *L)
 /* doc:shape(i) -> string */
 static int doc_shape(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     tw_token *t = &d->tw.tok[check_tok(L, d, 2)];
     char *buf = scratch(d, 2 * (size_t)(t->e - t->s) + 4);
     if (!buf) return luaL_error(L, "not enough memory");
@@ -262,7 +293,7 @@ static int tokens_iter(lua_State *L)
 /* doc:tokens([s, e]) -> iterator of i, s, e */
 static int doc_tokens(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     uint32_t s, e;
     doc_span_args(L, d, 2, &s, &e);
     size_t t0, t1;
@@ -277,7 +308,7 @@ static int doc_tokens(lua_State *L)
 /* doc:tokspan(s, e) -> first, last (1-based, inclusive) or nil */
 static int doc_tokspan(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     uint32_t s, e;
     doc_span_args(L, d, 2, &s, &e);
     size_t t0, t1;
@@ -291,7 +322,7 @@ static int doc_tokspan(lua_State *L)
 /* doc:tokat(pos) -> index of the token containing pos or the next one, or nil */
 static int doc_tokat(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     lua_Integer pos = luaL_checkinteger(L, 2);
     if (pos < 0) pos = 0;
     size_t i = tok_lower_bound_end(d, (uint32_t)(pos > (lua_Integer)d->len ? d->len : (size_t)pos));
@@ -323,7 +354,7 @@ static int ranges_iter(lua_State *L)
 
 static int ranges(lua_State *L, int which)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     uint32_t s, e;
     doc_span_args(L, d, 2, &s, &e);
     const tw_range *arr = which ? d->tw.para : d->tw.sent;
@@ -349,7 +380,7 @@ static int doc_paragraphs(lua_State *L) { return ranges(L, 1); }
 /* doc:sentence(i) -> k, s, e, first_tok, last_tok of token i's sentence */
 static int doc_sentence(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     size_t k = d->tw.tok[check_tok(L, d, 2)].sent;
     return push_range(L, &d->tw.sent[k], k);
 }
@@ -357,7 +388,7 @@ static int doc_sentence(lua_State *L)
 /* doc:paragraph(i) -> k, s, e, first_tok, last_tok of token i's paragraph */
 static int doc_paragraph(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     size_t k = d->tw.tok[check_tok(L, d, 2)].para;
     return push_range(L, &d->tw.para[k], k);
 }
@@ -423,7 +454,7 @@ void doc_push_ann(lua_State *L, int docidx, int id) { push_fields(L, lua_absinde
 /* doc:add(layer, s, e [, fields]) -> fields */
 static int doc_add(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     const char *name = luaL_checkstring(L, 2);
     lua_Integer s = luaL_checkinteger(L, 3), e = luaL_checkinteger(L, 4);
     if (s < 0 || e < s || e > (lua_Integer)d->len)
@@ -470,7 +501,7 @@ static int doc_add(lua_State *L)
 /* doc:remove(ann) -> boolean */
 static int doc_remove(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_getfield(L, 2, "layer");
     lua_getfield(L, 2, "_id");
@@ -533,7 +564,7 @@ static size_t layer_lower(const ann_layer *l, uint32_t pos)
 /* doc:each(layer [, s, e]) -> iterator of annotation tables */
 static int doc_each(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     luaL_checkstring(L, 2);
     uint32_t s, e;
     doc_span_args(L, d, 3, &s, &e);
@@ -552,7 +583,7 @@ static int doc_each(lua_State *L)
 /* doc:inside(layer, s, e) -> list of annotations inside [s, e) */
 static int doc_inside(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     ann_layer *l = doc_layer(d, luaL_checkstring(L, 2));
     uint32_t s, e;
     doc_span_args(L, d, 3, &s, &e);
@@ -572,7 +603,7 @@ static int doc_inside(lua_State *L)
 /* doc:covering(layer, s, e) -> list of annotations covering [s, e) */
 static int doc_covering(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     ann_layer *l = doc_layer(d, luaL_checkstring(L, 2));
     uint32_t s, e;
     doc_span_args(L, d, 3, &s, &e);
@@ -592,7 +623,7 @@ static int doc_covering(lua_State *L)
 /* doc:before(layer, pos) -> the nearest annotation ending at or before pos */
 static int doc_before(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     ann_layer *l = doc_layer(d, luaL_checkstring(L, 2));
     lua_Integer pos = luaL_checkinteger(L, 3);
     if (!l) return 0;
@@ -611,7 +642,7 @@ static int doc_before(lua_State *L)
 /* doc:after(layer, pos) -> the nearest annotation starting at or after pos */
 static int doc_after(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     ann_layer *l = doc_layer(d, luaL_checkstring(L, 2));
     lua_Integer pos = luaL_checkinteger(L, 3);
     if (!l || pos < 0) return 0;
@@ -625,7 +656,7 @@ static int doc_after(lua_State *L)
 /* doc:count(layer) -> number of annotations in the layer */
 static int doc_count(lua_State *L)
 {
-    tdoc *d = doc_check(L, 1);
+    tdoc *d = self(L);
     ann_layer *l = doc_layer(d, luaL_checkstring(L, 2));
     lua_pushinteger(L, l ? (lua_Integer)l->n : 0);
     return 1;
@@ -658,8 +689,24 @@ static const luaL_Reg doc_meta_fns[] = {
 void doc_register(lua_State *L)
 {
     if (luaL_newmetatable(L, DOC_MT)) {
+        lua_pushvalue(L, -1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &DOC_KEY);
         luaL_setfuncs(L, doc_meta_fns, 0);
-        luaL_newlib(L, doc_methods);
+        luaL_newlibtable(L, doc_methods);
+        lua_pushvalue(L, -2);
+        lua_createtable(L, TK__COUNT, 0);
+        for (int k = 1; k < TK__COUNT; k++) {
+            lua_pushstring(L, tw_kind_name(k));
+            lua_rawseti(L, -2, k);
+        }
+        lua_createtable(L, 0, 20);
+        for (uint32_t bit = 1; bit; bit <<= 1) {
+            const char *name = tw_flag_name(bit);
+            if (!name) continue;
+            lua_pushinteger(L, bit);
+            lua_setfield(L, -2, name);
+        }
+        luaL_setfuncs(L, doc_methods, 3);
         lua_setfield(L, -2, "__index");
         lua_pushliteral(L, "locked");
         lua_setfield(L, -2, "__metatable");

@@ -5,6 +5,7 @@
 #include "ctx.h"
 #include "doc.h"
 #include "lexicon.h"   /* issue 3: lexicons */
+#include "pattern.h"   /* issue 3: token patterns */
 #include "utf8.h"
 
 #include <string.h>
@@ -88,6 +89,8 @@ static const luaL_Reg funcs[] = {
     {"set_rule", lt_set_rule},
     {"limit", lt_limit},
     {"lexicon", lt_lexicon},      /* issue 3 */
+    {"pattern", lt_pattern},      /* issue 3 */
+    {"engine", lt_engine},        /* issue 6 */
     {NULL, NULL}
 };
 
@@ -97,6 +100,7 @@ TRAWL_API int luaopen_trawl(lua_State *L)
     doc_register(L);
     regex_register(L);
     lexicon_register(L);          /* issue 3 */
+    pattern_register(L);          /* issue 3 */
     luaL_newlib(L, funcs);
     lua_pushliteral(L, TRAWL_VERSION);
     lua_setfield(L, -2, "version");

@@ -61,10 +61,34 @@ local function lexicon(name)
   return lx
 end
 
+-- pattern{...} -> pattern, for rule files; lexicons in it may be given by name
+local function pattern(spec)
+  local ok, pat = pcall(host.pattern, spec, {lexicon = lexicon})
+  if not ok then fail(pat, 2) end
+  return pat
+end
+
 -- Compiles the declarative parts of a rule into its run function.
 local function compile(r)
   local declared = (r.regex and 1 or 0) + (r.tokens and 1 or 0) + (r.lexicon and 1 or 0)
   if declared > 1 then fail(("rule '%s': use one of 'regex', 'tokens' or 'lexicon'"):format(r.name), 3) end
+  if r.tokens then
+    local ok, pat = pcall(host.pattern, r.tokens, {lexicon = lexicon})
+    if not ok then fail(("rule '%s': field 'tokens': %s"):format(r.name, pat), 3) end
+    local layer = r.layer or fail(("rule '%s': a tokens rule needs a 'layer'"):format(r.name), 3)
+    local fields, filter = r.fields or {}, r.filter
+    r.pattern = pat
+    r.matcher = function(doc)
+      for i, j, caps in pat:each(doc) do
+        local s = doc:tok(i)
+        local _, e = doc:tok(j)
+        local f = {}
+        for k, v in pairs(fields) do f[k] = v end
+        if caps then for k, v in pairs(caps) do f[k] = v end end
+        if not filter or filter(doc, s, e, f, i, j, caps) ~= false then doc:add(layer, s, e, f) end
+      end
+    end
+  end
   if r.lexicon then
     local lx, err = find_lexicon(r.lexicon)
     if not lx then fail(("rule '%s': field 'lexicon': %s"):format(r.name, err), 3) end
@@ -178,6 +202,7 @@ end
 R.api = {
   rule = rule,
   lexicon = lexicon,
+  pattern = pattern,
   stages = R.STAGES,
 }
 

@@ -1,0 +1,109 @@
+/* Token patterns: a rule's table of token tests and quantifiers compiled into
+ * a small backtracking program, matched over a doc's tokens with a visited
+ * set (no exponential blowup) and a step budget. */
+#ifndef TRAWL_PATTERN_H
+#define TRAWL_PATTERN_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <lua.h>
+#include <pcre2.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "lexicon.h"
+
+#define PATTERN_MT "trawl.pattern"
+#define PAT_MAX_PROG 4096         /* instructions, after {m,n} copies */
+#define PAT_MAX_REPEAT 100        /* largest n in {m,n} */
+#define PAT_STEP_LIMIT 1000000    /* VM steps per match attempt */
+#define PAT_MAX_HITS 64           /* span choices one item can offer at a token */
+
+enum pat_op { OP_TEST, OP_SPLIT, OP_JMP, OP_SAVE_S, OP_SAVE_E, OP_MATCH };
+
+typedef struct {
+    uint8_t op;
+    int32_t x, y;           /* SPLIT: preferred x, then y; JMP: x; TEST: test; SAVE: capture */
+} pat_inst;
+
+/* One item's token tests, all of which must hold. */
+typedef struct {
+    uint32_t fset, fclear;  /* flags that must be set / clear */
+    uint32_t kinds, nkinds; /* kind bits allowed (0 = any) / refused */
+    int inside, starts;     /* layer index the token must be inside / start, or -1 */
+    int not_inside, not_starts;
+    char *shapes;           /* NUL-separated shapes, nshapes of them */
+    size_t nshapes, shapeslen;
+    pcre2_code *rx;
+    int neg;                /* index of a test that must fail, or -1 */
+    /* at most one of these chooses how many tokens the item takes */
+    int words;              /* inline lexicon of text / lower forms, or -1 */
+    int lex;                /* lexicon, or -1 */
+    uint8_t *lexok;         /* per entry: passes type/where (NULL = all) */
+    size_t nlexok;
+    int layer;              /* whole annotation of this layer, or -1 */
+    int where;              /* index of the annotation filter in the uservalue, 0 = none */
+    int cap;                /* capture that records the entry / annotation, or -1 */
+} pat_test;
+
+typedef struct {
+    uint32_t gen, pc, pos;
+} pat_seen;
+
+typedef struct {
+    uint8_t kind;
+    int32_t pc, pos, slot, val;
+} pat_bt;
+
+typedef struct pattern {
+    lua_Alloc alloc;
+    void *ud;
+    pat_inst *prog;
+    size_t nprog, capprog;
+    pat_test *tests;
+    size_t ntests, captests;
+    lexicon *words;         /* inline lexicons, owned */
+    size_t nwords;
+    lexicon **lex;          /* lexicons (their userdata are kept in the uservalue) */
+    size_t nlex;
+    char **layers;
+    size_t nlayers;
+    int ncap;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    /* matcher scratch, reused between calls */
+    pat_bt *stack;
+    size_t capstack;
+    pat_seen *seen;
+    size_t capseen, nseen;
+    uint32_t gen;
+    int32_t *slots, *best;  /* 3 per capture: first token, end token, entry / annotation */
+    int32_t *captest;       /* per capture: the one lexicon/layer test that records it, or -1 */
+    const tc_layer **envlayers;   /* per layer, for pat_env */
+} pattern;
+
+enum { PAT_OK = 0, PAT_NOMATCH = 1, PAT_ENOMEM = -1, PAT_ESTEPS = -2 };
+
+/* Everything the matcher needs about the doc being matched. */
+typedef struct {
+    lua_State *L;
+    int docidx, uvidx;      /* stack indices of the doc and of the pattern's uservalue table */
+    tdoc *d;
+    tokcache *c;
+    const tc_layer **layers;   /* per pattern layer, refreshed per call (NULL = empty) */
+} pat_env;
+
+/* Matches the pattern anchored at token start, within tokens [start, limit),
+ * keeping the longest match that ends at or before maxend. Returns PAT_OK
+ * with *end and p->best filled, PAT_NOMATCH, or an error. */
+int pat_exec(pattern *p, pat_env *env, size_t start, size_t limit, size_t maxend, size_t *end);
+
+/* Refreshes env->layers for the doc; returns -1 when out of memory. */
+int pat_env_layers(pattern *p, pat_env *env);
+
+void pat_free(pattern *p);
+
+void pattern_register(lua_State *L);
+int lt_pattern(lua_State *L);
+
+#endif
