@@ -11,6 +11,7 @@ cities, which are then skipped):
   /usr/share/iso-codes/json/iso_3166-2.json   subdivisions, + subdivisions.tsv
   libgeonames0        GeoNames cities (Debian libgeonames0; data CC-BY-4.0)
   /usr/share/dict/words (wamerican) to drop names that are common English words
+  ../names.yaml and place_surnames.txt to flag places that are person names
 """
 
 import ctypes
@@ -95,6 +96,23 @@ class Places:
                     e["aliases"].append(form)
                     self.forms[form] = e
         return e
+
+
+def flag_person_names(places):
+    """Mark places whose name is also a given name (../names.yaml, when it
+    exists) or a common surname (place_surnames.txt) with ambiguous=person."""
+    people = set()
+    with open(os.path.join(HERE, "place_surnames.txt"), encoding="utf-8") as f:
+        people.update(l.strip() for l in f if l.strip() and not l.startswith("#"))
+    names = os.path.join(OUT, "names.yaml")
+    if os.path.exists(names):
+        with open(names, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("  - "):
+                    people.add(line[4:].strip().replace("name: ", "", 1).strip('"'))
+    for e in places.entries:
+        if e["name"] in people and e.get("subtype") in ("subdivision", "city", "place"):
+            e.setdefault("ambiguous", "person")
 
 
 def iso_names(c):
@@ -190,6 +208,7 @@ def main():
             continue
         places.add(name, [], merge=False, subtype="city", country=cc)
 
+    flag_person_names(places)
     places.entries.sort(key=lambda e: ({"country": 0, "continent": 1, "region": 1,
                                         "city": 3, "place": 3}.get(e.get("subtype"), 2),
                                        e["name"]))
