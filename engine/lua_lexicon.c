@@ -67,6 +67,8 @@ static void add_form(lua_State *L, lexud *u, const char *lname, lua_Integer k, c
 static void build(lua_State *L, int idx, const char *fallback_name)
 {
     idx = lua_absindex(L, idx);
+    if (lua_rawlen(L, idx) > 0)
+        luaL_error(L, "lexicon '%s': not a mapping (expected lexicon, type, case, entries; got a list)", fallback_name);
     for (lua_pushnil(L); lua_next(L, idx); lua_pop(L, 1)) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
         int known = 0;
@@ -210,7 +212,7 @@ static int lex_lookup_l(lua_State *L)
     int32_t k = lex_lookup(x, s, n, &u->tmp);
     tw_free(&u->tmp);
     if (k == -2) return luaL_error(L, "not enough memory");
-    if (k < 0) return 0;
+    if (k < 0) { lua_pushnil(L); return 1; }
     lexicon_push_entry(L, 1, k);
     return 1;
 }
@@ -228,10 +230,10 @@ static int lex_match_l(lua_State *L)
     lexicon *x = lexicon_check(L, 1);
     tdoc *d = doc_check(L, 2);
     lua_Integer i = luaL_checkinteger(L, 3);
-    if (i < 1 || (size_t)i > d->tw.ntok) return 0;
+    if (i < 1 || (size_t)i > d->tw.ntok) { lua_pushnil(L); return 1; }
     uint32_t end;
     int32_t k = lex_longest(x, cache_of(L, d), (size_t)i - 1, d->tw.ntok, &end);
-    if (k < 0) return 0;
+    if (k < 0) { lua_pushnil(L); return 1; }
     lexicon_push_entry(L, 1, k);
     lua_pushinteger(L, (lua_Integer)end);
     return 2;
@@ -299,7 +301,7 @@ static int lex_entry(lua_State *L)
 {
     lexicon *x = lexicon_check(L, 1);
     lua_Integer k = luaL_checkinteger(L, 2);
-    if (k < 1 || (size_t)k > x->nentries) return 0;
+    if (k < 1 || (size_t)k > x->nentries) { lua_pushnil(L); return 1; }
     lexicon_push_entry(L, 1, (int32_t)(k - 1));
     return 1;
 }

@@ -737,9 +737,9 @@ static int pat_match(lua_State *L)
     env_init(L, p, 1, 2, &env);
     lua_Integer i = luaL_checkinteger(L, 3);
     size_t n = env.d->tw.ntok;
-    if (i < 1 || (size_t)i > n) return 0;
+    if (i < 1 || (size_t)i > n) { lua_pushnil(L); return 1; }
     size_t end;
-    if (!run(L, p, &env, (size_t)i - 1, n, n, &end)) return 0;
+    if (!run(L, p, &env, (size_t)i - 1, n, n, &end)) { lua_pushnil(L); return 1; }
     lua_pushinteger(L, (lua_Integer)end);
     push_caps(L, p, &env, 1);
     return 2;

@@ -1,0 +1,211 @@
+/* Token patterns through the Lua API: table-driven rows of a Lua expression
+ * and the string it must give, each failure naming its row. Covers every
+ * token test and quantifier, alternation, captures, longest vs all matches,
+ * matching over earlier annotations and lexicons, and load-time errors. */
+#include "lua_trawl.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <string.h>
+
+static int passed, failed;
+
+/* Helpers the rows use: P(spec, text [, opts [, prep]]) lists the matches as
+ * "[text name=capture ...]"; ERR(f, ...) gives the error message of f(...). */
+static const char PRELUDE[] =
+    "trawl = require 'trawl'\n"
+    "function show(d, pat, ...)\n"
+    "  local out = {}\n"
+    "  for i, j, caps in pat:each(d, ...) do\n"
+    "    local s = d:tok(i); local _, e = d:tok(j)\n"
+    "    local item = d:text(s, e)\n"
+    "    if caps then\n"
+    "      local names = {}\n"
+    "      for k in pairs(caps) do names[#names + 1] = k end\n"
+    "      table.sort(names)\n"
+    "      for _, k in ipairs(names) do\n"
+    "        local c = caps[k]\n"
+    "        item = item .. ' ' .. k .. '=' .. d:text(c)\n"
+    "        if c.entry then item = item .. '/' .. c.entry.name end\n"
+    "        if c.ann then item = item .. '/' .. tostring(c.ann.type) end\n"
+    "      end\n"
+    "    end\n"
+    "    out[#out + 1] = '[' .. item .. ']'\n"
+    "  end\n"
+    "  return table.concat(out)\n"
+    "end\n"
+    "function P(spec, text, opts, prep)\n"
+    "  local d = trawl.doc(text)\n"
+    "  if prep then prep(d) end\n"
+    "  return show(d, trawl.pattern(spec), opts)\n"
+    "end\n"
+    "function ERR(f, ...)\n"
+    "  local ok, e = pcall(f, ...)\n"
+    "  return ok and 'no error' or tostring(e)\n"
+    "end\n"
+    "function mention(d, str, ty)\n"
+    "  local s, e = d:text():find(str, 1, true)\n"
+    "  d:add('mention', s - 1, e, {type = ty})\n"
+    "end\n"
+    "verbs = trawl.lexicon{type = 'verb', entries = {'said', {name = 'told', tense = 'past'}, 'says', 'white', 'white house'}}\n";
+
+typedef struct {
+    const char *name;
+    const char *expr;       /* a Lua expression */
+    const char *want;       /* the string it gives; "~x": an error containing x */
+} row;
+
+static const row ROWS[] = {
+    /* token tests */
+    {"text exact", "P({{text = 'Said'}}, 'said Said SAID')", "[Said]"},
+    {"text set", "P({{text = {'a', 'B'}}}, 'a A b B')", "[a][B]"},
+    {"text folds apostrophes", "P({{text = \"Kyiv's\"}}, \"Kyiv’s Kyiv's kyiv's\")", "[Kyiv’s][Kyiv's]"},
+    {"lower any case", "P({{lower = 'said'}}, 'said Said SAID')", "[said][Said][SAID]"},
+    {"lower set", "P({{lower = {'said', 'told'}}}, 'He said and told')", "[said][told]"},
+    {"lower multi-word", "P({{number = true}, {lower = {'%', 'percent', 'per cent'}}}, '20 per cent and 5 % and 3 percent')",
+     "[20 per cent][5 %][3 percent]"},
+    {"lower folds curly apostrophe", "P({{lower = \"don't\"}}, 'I don’t know')", "[don’t]"},
+    {"shape", "P({{shape = 'dd'}}, 'in 20 or 300 or 7')", "[20]"},
+    {"shape set", "P({{shape = {'Xxx', 'X.X.'}}}, 'The U.S. and Kyiv')", "[The][U.S.]"},
+    {"kind", "P({{kind = 'number'}}, 'a 20 b')", "[20]"},
+    {"kind set", "P({{kind = {'punct', 'dash'}}}, 'a, b – c')", "[,][–]"},
+    {"kind flag true", "P({{number = true}}, 'a 20 b 3')", "[20][3]"},
+    {"kind flag false", "P({{word = false, punct = false}}, 'a, 20 $')", "[20][$]"},
+    {"flag title", "P({{title = true}}, 'the Cat sat ON')", "[Cat][ON]"},
+    {"flag upper", "P({{upper = true}}, 'the NATO Cat')", "[NATO]"},
+    {"flag lower", "P({{lower = true}}, 'the NATO Cat')", "[the]"},
+    {"flag false", "P({{title = false, word = true}}, 'the Cat sat')", "[the][sat]"},
+    {"flag sent_start", "P({{sent_start = true}}, 'One two. Three four.')", "[One][Three]"},
+    {"flag sent_end", "P({{sent_end = true}}, 'One two. Three four.')", "[.][.]"},
+    {"flag open close", "P({{open = true}, {any = true, op = '+'}, {close = true}}, 'He said “no way” then')", "[“no way”]"},
+    {"flag digit", "P({{digit = true}}, 'F-16 and 20 and x')", "[F-16][20]"},
+    {"regex whole token", "P({{regex = '\\\\d+(bn|m)'}}, '$61bn and 5m and 5 and 5mm')", "[61bn][5m]"},
+    {"regex anchored to the token", "P({{regex = '\\\\d'}}, '5 55 a5')", "[5]"},
+    {"not", "P({{['not'] = {kind = 'punct'}, op = '+'}}, 'a b, c')", "[a b][c]"},
+    {"not word set", "P({{['not'] = {lower = {'the', 'a'}}, word = true}}, 'the cat a dog')", "[cat][dog]"},
+    {"any", "P({{lower = 'a'}, {any = true}, {lower = 'c'}}, 'a b c a , c')", "[a b c][a , c]"},
+    {"empty item is any", "P({{lower = 'a'}, {}}, 'a b')", "[a b]"},
+    /* quantifiers */
+    {"op ?", "P({{lower = 'very', op = '?'}, {lower = 'big'}}, 'big very big')", "[big][very big]"},
+    {"op *", "P({{title = true}, {title = true, op = '*'}}, 'the Big Red Dog ran')", "[Big Red Dog]"},
+    {"op +", "P({{lower = 'ha', op = '+'}}, 'ha ha ha no ha')", "[ha ha ha][ha]"},
+    {"op {m}", "P({{word = true, op = '{2}'}}, 'a b c d e')", "[a b][c d]"},
+    {"op {m,n}", "P({{word = true, op = '{2,3}'}}, 'a b c d e')", "[a b c][d e]"},
+    {"op {m,}", "P({{word = true, op = '{3,}'}}, 'a b c d e. f g')", "[a b c d e]"},
+    {"op {0,n}", "P({{lower = 'x'}, {word = true, op = '{0,2}'}}, 'x a b c x')", "[x a b][x]"},
+    {"backtracking into a loop", "P({{word = true, op = '+'}, {lower = 'end'}}, 'a b c end')", "[a b c end]"},
+    /* alternation and groups */
+    {"alt of sequences", "P({{alt = {{{lower = 'more'}, {lower = 'than'}}, {{lower = 'at'}, {lower = 'least'}}}, capture = 'hedge'}, {number = true}},"
+     " 'more than 20 and at least 5 and 7')", "[more than 20 hedge=more than][at least 5 hedge=at least]"},
+    {"alt of items, repeated", "P({{alt = {{lower = 'a'}, {lower = 'b'}}, op = '+'}}, 'a b c b')", "[a b][b]"},
+    {"alt longest wins", "P({{alt = {{lower = 'new'}, {{lower = 'new'}, {lower = 'york'}}}}}, 'new york')", "[new york]"},
+    {"seq repeated", "P({{seq = {{lower = 'la'}, {lower = 'di'}}, op = '+'}, {lower = 'da'}}, 'la di la di da')", "[la di la di da]"},
+    {"seq optional", "P({{lower = 'a'}, {seq = {{lower = 'b'}, {lower = 'c'}}, op = '?'}, {lower = 'd'}}, 'a d a b c d a b d')", "[a d][a b c d]"},
+    /* captures */
+    {"captures joined by name", "P({{title = true, capture = 'who'}, {title = true, op = '*', capture = 'who'}, {lower = {'said', 'told'}}},"
+     " 'Vladimir Putin told them. Biden said')", "[Vladimir Putin told who=Vladimir Putin][Biden said who=Biden]"},
+    {"two captures", "P({{title = true, capture = 'a'}, {lower = 'and'}, {title = true, capture = 'b'}}, 'Tom and Jerry')", "[Tom and Jerry a=Tom b=Jerry]"},
+    {"capture of a group", "P({{seq = {{number = true}, {lower = 'per'}}, capture = 'x'}, {lower = 'cent'}}, '5 per cent')", "[5 per cent x=5 per]"},
+    {"empty capture left out", "P({{title = true, op = '?', capture = 't'}, {lower = 'x'}}, 'x')", "[x]"},
+    {"no captures gives nil caps", "select(3, trawl.pattern{{lower = 'x'}}:each(trawl.doc('x'))()) == nil and 'nil' or 'table'", "nil"},
+    {"capture byte span", "(function() local d = trawl.doc('Łódź said'); local j, c = trawl.pattern{{title = true, capture = 'w'}, {lower = 'said'}}:match(d, 1);"
+     " return c.w.start .. ',' .. c.w['end'] .. ',' .. c.w.first .. ',' .. c.w.last .. ',' .. j end)()", "0,7,1,1,2"},
+    {"captures listed", "table.concat(trawl.pattern{{title = true, capture = 'b'}, {lower = 'x', capture = 'a'}}:captures(), ',')", "b,a"},
+    /* modes */
+    {"longest, no overlaps", "P({{title = true, op = '+'}}, 'Big Red Dog')", "[Big Red Dog]"},
+    {"all matches", "P({{title = true, op = '+'}}, 'Big Red Dog', {longest = false})", "[Big Red Dog][Big Red][Big][Red Dog][Red][Dog]"},
+    {"within sentence", "P({{any = true}, {any = true}}, 'A b. C d.', {within = 'sentence'})", "[A b][C d]"},
+    {"across sentences", "P({{any = true}, {any = true}}, 'A b. C d.')", "[A b][. C][d.]"},
+    {"within paragraph", "P({{word = true, op = '+'}}, 'a b\\n\\nc d', {within = 'paragraph'})", "[a b][c d]"},
+    {"span", "(function() local d = trawl.doc('a b c d'); return show(d, trawl.pattern{{word = true}}, 2, 5) end)()", "[b][c]"},
+    {"span table and options", "(function() local d = trawl.doc('a b c d'); return show(d, trawl.pattern{{word = true, op = '+'}}, {start = 2, ['end'] = 7}, {longest = false}) end)()",
+     "[b c d][b c][b][c d][c][d]"},
+    {"match anchored", "(function() local d = trawl.doc('a b c'); local p = trawl.pattern{{lower = 'b'}, {lower = 'c'}}; return tostring(p:match(d, 1)) .. ' ' .. tostring(p:match(d, 2)) end)()",
+     "nil 3"},
+    {"match longest", "(function() local d = trawl.doc('a a a b'); return tostring(trawl.pattern{{lower = 'a', op = '+'}}:match(d, 1)) end)()", "3"},
+    {"match out of range", "tostring(trawl.pattern{{any = true}}:match(trawl.doc('a'), 5))", "nil"},
+    {"single item shorthand", "P({lower = 'x'}, 'a x')", "[x]"},
+    {"exponential pattern stays bounded", "P({{any = true, op = '*'}, {any = true, op = '*'}, {any = true, op = '*'}, {lower = 'zz'}}, string.rep('a ', 600))", ""},
+    /* earlier annotations */
+    {"layer item", "P({{layer = 'mention', capture = 'who'}, {lower = 'told'}}, 'Vladimir Putin told them', nil, function(d) mention(d, 'Vladimir Putin', 'person') end)",
+     "[Vladimir Putin told who=Vladimir Putin/person]"},
+    {"layer type filter", "P({{layer = 'mention', type = 'org'}, {lower = 'told'}}, 'Vladimir Putin told them', nil, function(d) mention(d, 'Vladimir Putin', 'person') end)", ""},
+    {"layer where list", "P({{layer = 'mention', where = {type = {'org', 'person'}}}, {lower = 'told'}}, 'Vladimir Putin told them', nil, function(d) mention(d, 'Vladimir Putin', 'person') end)",
+     "[Vladimir Putin told]"},
+    {"layer longest then shorter", "P({{layer = 'mention'}, {title = true}}, 'Big Red Dog', nil, function(d) mention(d, 'Big Red Dog', 'x'); mention(d, 'Big Red', 'y') end)", "[Big Red Dog]"},
+    {"inside", "P({{inside = 'mention'}}, 'a Big Dog b', nil, function(d) mention(d, 'Big Dog', 'x') end)", "[Big][Dog]"},
+    {"starts", "P({{starts = 'mention'}}, 'a Big Dog b', nil, function(d) mention(d, 'Big Dog', 'x') end)", "[Big]"},
+    {"not inside", "P({{['not'] = {inside = 'mention'}, word = true}}, 'a Big Dog b', nil, function(d) mention(d, 'Big Dog', 'x') end)", "[a][b]"},
+    {"missing layer matches nothing", "P({{inside = 'nothing'}}, 'a b')", ""},
+    {"coverage follows new annotations", "(function() local d = trawl.doc('a b c'); local p = trawl.pattern{{inside = 'm'}}; local before = show(d, p);"
+     " d:add('m', 2, 3); local after = show(d, p); d:remove(d:inside('m', 0, 5)[1]); return before .. '|' .. after .. '|' .. show(d, p) end)()", "|[b]|"},
+    /* lexicons */
+    {"lexicon item", "P({{lexicon = verbs, capture = 'v'}}, 'He said and told')", "[said v=said/said][told v=told/told]"},
+    {"lexicon where", "P({{lexicon = verbs, where = {tense = 'past'}}}, 'He said and told')", "[told]"},
+    {"lexicon type", "P({{lexicon = verbs, type = 'noun'}}, 'He said')", ""},
+    {"lexicon backtracks to a shorter entry", "P({{lexicon = verbs}, {lower = 'house'}}, 'white house house and white house')", "[white house house][white house]"},
+    {"lexicon by name", "(function() local d = trawl.doc('she says'); return show(d, trawl.pattern({{lexicon = 'v'}}, {lexicon = {v = verbs}})) end)()", "[says]"},
+    {"lexicon resolver function", "(function() local d = trawl.doc('she says'); return show(d, trawl.pattern({{lexicon = 'v'}}, {lexicon = function() return verbs end})) end)()", "[says]"},
+    /* load-time errors */
+    {"error unknown test", "ERR(trawl.pattern, {{lower = 'a'}, {lowr = 'said'}})", "~pattern item 2: unknown test 'lowr'"},
+    {"error nested path", "ERR(trawl.pattern, {{alt = {{{lower = 'a'}, {titel = true}}}}})", "~pattern item 1.alt1.2: unknown test 'titel'"},
+    {"error bad op", "ERR(trawl.pattern, {{lower = 'a', op = '**'}})", "~pattern item 1: 'op' must be"},
+    {"error bad repeat", "ERR(trawl.pattern, {{lower = 'a', op = '{3,2}'}})", "~bad repeat"},
+    {"error huge repeat", "ERR(trawl.pattern, {{lower = 'a', op = '{1,500}'}})", "~bad repeat"},
+    {"error empty pattern", "ERR(trawl.pattern, {})", "~pattern: empty"},
+    {"error pattern matches nothing", "ERR(trawl.pattern, {{lower = 'a', op = '?'}})", "~may match no tokens"},
+    {"error empty loop", "ERR(trawl.pattern, {{seq = {{lower = 'a', op = '?'}}, op = '*'}, {lower = 'b'}})", "~item 1: the item under '*' may match no tokens"},
+    {"error regex", "ERR(trawl.pattern, {{regex = '('}})", "~pattern item 1: regex /(/"},
+    {"error kind", "ERR(trawl.pattern, {{kind = 'verb'}})", "~unknown kind 'verb'"},
+    {"error flag value", "ERR(trawl.pattern, {{title = 'yes'}})", "~'title' must be true or false"},
+    {"error lower value", "ERR(trawl.pattern, {{lower = 5}})", "~'lower' must be a string"},
+    {"error type without source", "ERR(trawl.pattern, {{type = 'person'}})", "~'type' needs 'lexicon' or 'layer'"},
+    {"error two choosers", "ERR(trawl.pattern, {{lower = 'a', lexicon = verbs}})", "~only one of"},
+    {"error not with op", "ERR(trawl.pattern, {{['not'] = {op = '+'}}})", "~'not' takes token tests only"},
+    {"error capture name", "ERR(trawl.pattern, {{lower = 'a', capture = 'a b'}})", "~capture name 'a b'"},
+    {"error lexicon name without resolver", "ERR(trawl.pattern, {{lexicon = 'speech'}})", "~lexicon 'speech'"},
+    {"error unknown lexicon name", "ERR(trawl.pattern, {{lexicon = 'speech'}}, {lexicon = {}})", "~no lexicon 'speech'"},
+    {"error empty alt", "ERR(trawl.pattern, {{alt = {}}})", "~'alt' has no alternatives"},
+    {"error alt mixed with tests", "ERR(trawl.pattern, {{alt = {{lower = 'a'}}, title = true}})", "~cannot be mixed"},
+    {"error empty word list", "ERR(trawl.pattern, {{lower = {}}})", "~empty list"},
+    {"error list beside items", "ERR(trawl.pattern, {{lower = 'a'}, foo = 1})", "~unexpected key 'foo'"},
+    {"error unknown option", "ERR(trawl.pattern, {{lower = 'a'}}, {lexicons = {}})", "~unknown option 'lexicons'"},
+    {"error each option", "ERR(function() return trawl.pattern{{lower = 'a'}}:each(trawl.doc('a'), {longst = true}) end)", "~unknown option 'longst'"},
+    {"error within", "ERR(function() return trawl.pattern{{lower = 'a'}}:each(trawl.doc('a'), {within = 'page'}) end)", "~'within'"},
+};
+
+static void run_row(lua_State *L, const row *r)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "return tostring(%s)", r->expr);
+    const char *got;
+    if (luaL_dostring(L, buf) != LUA_OK) got = lua_tostring(L, -1);
+    else got = lua_tostring(L, -1);
+    if (!got) got = "(nil)";
+    int ok;
+    if (r->want[0] == '~') ok = strstr(got, r->want + 1) != NULL;
+    else ok = strcmp(got, r->want) == 0;
+    if (ok) passed++;
+    else {
+        failed++;
+        printf("FAIL %s\n  want: %s\n  got:  %s\n", r->name, r->want, got);
+    }
+    lua_settop(L, 0);
+}
+
+int main(void)
+{
+    lua_State *L = luaL_newstate();
+    luaL_openlibs(L);
+    luaL_requiref(L, "trawl", luaopen_trawl, 0);
+    lua_pop(L, 1);
+    if (luaL_dostring(L, PRELUDE) != LUA_OK) {
+        printf("prelude: %s\n", lua_tostring(L, -1));
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) run_row(L, &ROWS[i]);
+    lua_close(L);
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed != 0;
+}
