@@ -11,9 +11,27 @@
 
 /* ---- character classes ------------------------------------------------ */
 
-static int is_space_cp(uint32_t c)
+/* ASCII classes, one lookup per byte in the hot loops */
+enum { AC_LOWER = 1, AC_UPPER = 2, AC_DIGIT = 4, AC_SPACE = 8 };
+static const unsigned char ACLASS[256] = {
+    ['\t'] = AC_SPACE, ['\n'] = AC_SPACE, ['\v'] = AC_SPACE, ['\f'] = AC_SPACE, ['\r'] = AC_SPACE, [' '] = AC_SPACE,
+    ['0'] = AC_DIGIT, ['1'] = AC_DIGIT, ['2'] = AC_DIGIT, ['3'] = AC_DIGIT, ['4'] = AC_DIGIT,
+    ['5'] = AC_DIGIT, ['6'] = AC_DIGIT, ['7'] = AC_DIGIT, ['8'] = AC_DIGIT, ['9'] = AC_DIGIT,
+    ['A'] = AC_UPPER, ['B'] = AC_UPPER, ['C'] = AC_UPPER, ['D'] = AC_UPPER, ['E'] = AC_UPPER, ['F'] = AC_UPPER,
+    ['G'] = AC_UPPER, ['H'] = AC_UPPER, ['I'] = AC_UPPER, ['J'] = AC_UPPER, ['K'] = AC_UPPER, ['L'] = AC_UPPER,
+    ['M'] = AC_UPPER, ['N'] = AC_UPPER, ['O'] = AC_UPPER, ['P'] = AC_UPPER, ['Q'] = AC_UPPER, ['R'] = AC_UPPER,
+    ['S'] = AC_UPPER, ['T'] = AC_UPPER, ['U'] = AC_UPPER, ['V'] = AC_UPPER, ['W'] = AC_UPPER, ['X'] = AC_UPPER,
+    ['Y'] = AC_UPPER, ['Z'] = AC_UPPER,
+    ['a'] = AC_LOWER, ['b'] = AC_LOWER, ['c'] = AC_LOWER, ['d'] = AC_LOWER, ['e'] = AC_LOWER, ['f'] = AC_LOWER,
+    ['g'] = AC_LOWER, ['h'] = AC_LOWER, ['i'] = AC_LOWER, ['j'] = AC_LOWER, ['k'] = AC_LOWER, ['l'] = AC_LOWER,
+    ['m'] = AC_LOWER, ['n'] = AC_LOWER, ['o'] = AC_LOWER, ['p'] = AC_LOWER, ['q'] = AC_LOWER, ['r'] = AC_LOWER,
+    ['s'] = AC_LOWER, ['t'] = AC_LOWER, ['u'] = AC_LOWER, ['v'] = AC_LOWER, ['w'] = AC_LOWER, ['x'] = AC_LOWER,
+    ['y'] = AC_LOWER, ['z'] = AC_LOWER,
+};
+
+static inline int is_space_cp(uint32_t c)
 {
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (c < 0x80) return ACLASS[c] & AC_SPACE;
     return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
            c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || c == 0x85;
 }
@@ -120,13 +138,18 @@ static uint32_t case_flags(const scan *sc, size_t b, size_t e)
 {
     int any_upper = 0, any_lower = 0, first = 1, title = 0, nonascii = 0, digit = 0;
     size_t i = b;
-    /* ASCII fast path: most tokens never leave it */
-    while (i < e && sc->s[i] < 0x80) {
-        unsigned char c = sc->s[i++];
-        if (c >= 'a' && c <= 'z') { any_lower = 1; first = 0; }
-        else if (c >= 'A' && c <= 'Z') { any_upper = 1; if (first) title = 1; first = 0; }
-        else if (c >= '0' && c <= '9') digit = 1;
+    /* ASCII fast path: most tokens never leave it. Until the first letter
+     * only digits and marks can come, so title is decided by that letter. */
+    unsigned acc = 0;
+    while (i < e && sc->s[i] < 0x80 && !(ACLASS[sc->s[i]] & (AC_LOWER | AC_UPPER))) acc |= ACLASS[sc->s[i++]];
+    if (i < e && sc->s[i] < 0x80) {
+        title = (ACLASS[sc->s[i]] & AC_UPPER) != 0;
+        first = 0;
+        while (i < e && sc->s[i] < 0x80) acc |= ACLASS[sc->s[i++]];
     }
+    any_lower = (acc & AC_LOWER) != 0;
+    any_upper = (acc & AC_UPPER) != 0;
+    digit = (acc & AC_DIGIT) != 0;
     while (i < e) {
         int n;
         uint32_t c = cp_at(sc, i, &n);
@@ -142,6 +165,18 @@ static uint32_t case_flags(const scan *sc, size_t b, size_t e)
     if (any_lower && !any_upper) f |= TF_LOWER;
     if (nonascii) f |= TF_NONASCII;
     if (digit) f |= TF_DIGIT;
+    return f;
+}
+
+/* case_flags for a word of ASCII letters and digits (plus marks), from the
+ * classes scan_word collected and its first byte, a letter */
+static inline uint32_t ascii_case_flags(unsigned acc, unsigned char first)
+{
+    uint32_t f = 0;
+    if (ACLASS[first] & AC_UPPER) f |= TF_TITLE;
+    if ((acc & (AC_UPPER | AC_LOWER)) == AC_UPPER) f |= TF_UPPER;
+    if ((acc & (AC_UPPER | AC_LOWER)) == AC_LOWER) f |= TF_LOWER;
+    if (acc & AC_DIGIT) f |= TF_DIGIT;
     return f;
 }
 
@@ -235,23 +270,30 @@ static int starts_with(const scan *sc, size_t i, const char *lit)
 }
 
 /* Scans a word starting at a letter; sets *flags for hyphens, apostrophes,
- * abbreviations; may turn it into a URL or an e-mail (*kind). */
-static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *flags, int *kind)
+ * abbreviations; may turn it into a URL or an e-mail (*kind). *acc gets the
+ * ASCII classes of its letters and digits, or 0 when some were not ASCII
+ * (the caller then works the case flags out the slow way). */
+static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *flags, int *kind, unsigned *acc)
 {
     const unsigned char *s = sc->s;
     size_t n = sc->len, i = b;
-    int letters = 0;
+    int letters = 0, simple = 1;
+    unsigned cls = 0, k1;
     for (;;) {
-        while (i < n && ascii_alnum(s[i])) { i++; letters++; }
+        size_t i0 = i;
+        while (i < n && (k1 = ACLASS[s[i]] & (AC_LOWER | AC_UPPER | AC_DIGIT))) { cls |= k1; i++; }
+        letters += (int)(i - i0);
         int k;
         uint32_t c = cp_at(sc, i, &k);
         if (k == 0) break;
-        if (is_alnum_cp(c) || (c >= 0x300 && c <= 0x36F)) { i += (size_t)k; letters++; continue; }
+        if (is_alnum_cp(c) || (c >= 0x300 && c <= 0x36F)) { i += (size_t)k; letters++; simple = 0; continue; }
         int k2;
         uint32_t c2 = cp_at(sc, i + (size_t)k, &k2);
-        if (is_apos_cp(c) && cp_is_letter(c2)) { *flags |= TF_APOS; i += (size_t)k; continue; }
+        /* a curly apostrophe or a Unicode hyphen makes the word non-ASCII */
+        if (is_apos_cp(c) && cp_is_letter(c2)) { *flags |= TF_APOS; i += (size_t)k; simple &= c < 0x80; continue; }
         if ((is_hyphen_cp(c) || c == 0xAD) && is_alnum_cp(c2)) {
             if (c != 0xAD) *flags |= TF_HYPHEN;
+            simple &= c < 0x80;
             i += (size_t)k;
             continue;
         }
@@ -262,12 +304,14 @@ static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *fl
                              ((s[e] | 32) >= 'a' && (s[e] | 32) <= 'z'))) e++;
             while (e > i && s[e - 1] == '.') e--;
             *kind = TK_EMAIL;
+            *acc = 0;
             return e;
         }
         /* possessive plural: parents’ — only when no single quote is open */
         if (is_apos_cp(c) && !cp_is_letter(c2) && !open_singles && i > b &&
             (s[i - 1] == 's' || s[i - 1] == 'S') && letters > 1) {
             *flags |= TF_APOS;
+            simple &= c < 0x80;
             i += (size_t)k;
             break;
         }
@@ -292,10 +336,11 @@ static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *fl
             if (pairs > 0) {
                 if (p < n && s[p] == '.') p++;
                 *flags |= TF_ABBREV;
+                *acc = 0;
                 return p;
             }
         }
-        if (in_list(TITLES, (const char *)s + b, wlen) || in_list(ABBREVS, (const char *)s + b, wlen)) {
+        if (wlen <= 6 && (in_list(TITLES, (const char *)s + b, wlen) || in_list(ABBREVS, (const char *)s + b, wlen))) {
             int ok = 1;
             /* "No." and "Nos." only before a number */
             if ((wlen == 2 && memcmp(s + b, "No", 2) == 0) || (wlen == 3 && memcmp(s + b, "Nos", 3) == 0)) {
@@ -303,23 +348,25 @@ static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *fl
                 while (p < n && s[p] == ' ') p++;
                 ok = p < n && s[p] >= '0' && s[p] <= '9';
             }
-            if (ok) { *flags |= TF_ABBREV; return i + 1; }
+            if (ok) { *flags |= TF_ABBREV; *acc = simple ? cls : 0; return i + 1; }
         }
         /* initials: "John F. Kennedy" */
         if (wlen == 1 && cp_is_upper(cp_at1(sc, b)) && i + 2 < n && s[i + 1] == ' ' &&
             cp_is_upper(cp_at1(sc, i + 2))) {
             *flags |= TF_ABBREV | TF_INITIAL;
+            *acc = simple ? cls : 0;
             return i + 1;
         }
         size_t d = scan_domain(sc, i);
-        if (d != i) { *kind = TK_URL; return d; }
+        if (d != i) { *kind = TK_URL; *acc = 0; return d; }
     }
+    *acc = simple ? cls : 0;
     return i;
 }
 
-static int push_token(tw_result *r, size_t s, size_t e, int kind, uint32_t flags)
+static inline int push_token(tw_result *r, size_t s, size_t e, int kind, uint32_t flags)
 {
-    if (grow(r, (void **)&r->tok, &r->captok, r->ntok + 1, sizeof(tw_token))) return -1;
+    if (r->ntok == r->captok && grow(r, (void **)&r->tok, &r->captok, r->ntok + 1, sizeof(tw_token))) return -1;
     tw_token *t = &r->tok[r->ntok++];
     t->s = (uint32_t)s;
     t->e = (uint32_t)e;
@@ -383,7 +430,8 @@ static int tokenize_pass(const scan *sc, tw_result *r)
         int kind;
         uint32_t flags = pending;
         pending = 0;
-        if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') &&
+        unsigned c2 = i + 3 < n ? sc->s[i + 1] | 32u : 0;
+        if ((((c | 32) == 'h' && c2 == 't') || ((c | 32) == 'w' && c2 == 'w')) &&
             (starts_with(sc, i, "http://") || starts_with(sc, i, "https://") || starts_with(sc, i, "www."))) {
             e = scan_url(sc, i);
             kind = TK_URL;
@@ -395,8 +443,9 @@ static int tokenize_pass(const scan *sc, tw_result *r)
             flags &= ~(uint32_t)(TF_TITLE | TF_UPPER | TF_LOWER);
         } else if (cp_is_letter(c)) {
             kind = TK_WORD;
-            e = scan_word(sc, i, open_singles, &flags, &kind);
-            if (kind == TK_WORD) flags |= case_flags(sc, b, e);
+            unsigned acc;
+            e = scan_word(sc, i, open_singles, &flags, &kind, &acc);
+            if (kind == TK_WORD) flags |= acc ? ascii_case_flags(acc, sc->s[b]) : case_flags(sc, b, e);
         } else if (quote_class(c)) {
             e = i + (size_t)k;
             kind = TK_QUOTE;
