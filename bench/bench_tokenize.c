@@ -74,6 +74,7 @@ int main(int argc, char **argv)
     tw_free(&r);
     printf("tokenize+split: %.1f MB in %zu articles, %zu tokens, %zu sentences: %.0f MB/s, %.0f articles/s, %.1f ns/token\n",
            bytes / 1e6, n, ntok, nsent, bytes / 1e6 / best, n / best, best * 1e9 / (double)(ntok ? ntok : 1));
+    printf("# bytes=%zu articles=%zu tokens=%zu\n", bytes, n, ntok);
     for (size_t i = 0; i < n; i++) free(texts[i]);
     free(texts);
     free(lens);

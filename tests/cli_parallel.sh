@@ -45,6 +45,12 @@ if [ -w /dev/full ]; then
   [ $st -ne 0 ] && grep -q 'cannot write output' "$W/full.err" && ok || bad "-j 2 full disk: status $st"
 fi
 
+# the Hadoop Streaming mapper: stdin to stdout, status 0 despite error records
+"$T" --jsonl - < "$W/c.jsonl" > "$W/stdin.out" 2>/dev/null
+PATH="$(cd "$B" && pwd):$PATH" sh examples/distributed/mapper.sh < "$W/c.jsonl" > "$W/map.out" 2>/dev/null
+status "mapper.sh exit" 0 $?
+same "mapper.sh records" "$W/stdin.out" "$W/map.out"
+
 # GNU parallel: blocks of lines to several trawl processes
 if parallel --version 2>/dev/null | grep -q 'GNU parallel'; then
   lua5.4 bench/synth_corpus.lua examples/articles 200 > "$W/p.jsonl"
