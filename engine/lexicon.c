@@ -240,6 +240,8 @@ void lex_free(lexicon *x)
     if (x->nodes) x->alloc(x->ud, x->nodes, x->capnodes * sizeof(lex_node), 0);
     if (x->slots) x->alloc(x->ud, x->slots, x->nslots * sizeof(uint32_t), 0);
     if (x->pool) x->alloc(x->ud, x->pool, x->poolcap, 0);
+    if (x->first) x->alloc(x->ud, x->first, (x->firstmask + 1) / 8, 0);
+    x->first = NULL;
     x->nodes = NULL;
     x->slots = NULL;
     x->pool = NULL;
@@ -387,6 +389,24 @@ int lex_add(lexicon *x, const char *form, size_t len, int32_t entry, tw_result *
     return 0;
 }
 
+int lex_seal(lexicon *x)
+{
+    size_t roots = x->nodes[0].nchild + x->nodes[1].nchild, bits = 4096;
+    while (bits < 16 * roots && bits < ((size_t)1 << 24)) bits *= 2;
+    if (x->first) x->alloc(x->ud, x->first, (x->firstmask + 1) / 8, 0);
+    x->first = x->alloc(x->ud, NULL, 0, bits / 8);
+    if (!x->first) return -1;
+    memset(x->first, 0, bits / 8);
+    x->firstmask = bits - 1;
+    for (size_t id = 2; id < x->nnodes; id++) {
+        const lex_node *nd = &x->nodes[id];
+        if (nd->parent > 1) continue;
+        size_t b = (size_t)(lex_hash(x->pool + nd->str, nd->len) >> 7) & x->firstmask;
+        x->first[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+    return 0;
+}
+
 static int32_t walk_full(const lexicon *x, uint32_t root, int exact, const char *form, const tw_result *tmp, char *o)
 {
     uint32_t node = root;
@@ -417,7 +437,7 @@ static size_t walk(const lexicon *x, uint32_t root, int exact, const tokcache *c
 {
     uint32_t node = root;
     size_t n = 0;
-    if (!x->nodes[root].nchild) return 0;
+    if (!x->nodes[root].nchild || i >= limit || !lex_may_start(x, &c->tok[i])) return 0;
     for (size_t j = i; j < limit; j++) {
         const tc_tok *t = &c->tok[j];
         uint32_t id = exact ? find_child(x, node, t->xh, t->ex, t->xl) : find_child(x, node, t->lh, t->low, t->ll);

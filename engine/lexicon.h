@@ -74,6 +74,8 @@ typedef struct lexicon {
     size_t poollen, poolcap;
     size_t nentries;
     size_t nforms, ndup;
+    uint64_t *first;        /* bit set over the hashes of first-token forms (lex_seal), or NULL */
+    size_t firstmask;       /* bits - 1 */
 } lexicon;
 
 typedef struct {
@@ -88,6 +90,18 @@ void lex_free(lexicon *x);
  * 2 when the form was already there (the earlier entry keeps it), -1 when
  * out of memory. tmp is a scratch tokenizer result the caller owns. */
 int lex_add(lexicon *x, const char *form, size_t len, int32_t entry, tw_result *tmp);
+
+/* Builds the first-token filter once all forms are in (optional: without it
+ * matching is the same, only slower to reject). Returns -1 when out of memory. */
+int lex_seal(lexicon *x);
+
+/* Can an entry start at this token? (a quick, conservative test) */
+static inline int lex_may_start(const lexicon *x, const tc_tok *t)
+{
+    if (!x->first) return 1;
+    size_t a = (size_t)(t->lh >> 7) & x->firstmask, b = (size_t)(t->xh >> 7) & x->firstmask;
+    return ((x->first[a >> 6] >> (a & 63)) | (x->first[b >> 6] >> (b & 63))) & 1;
+}
 
 /* Entry whose form is exactly the string, or -1 (-2 when out of memory). */
 int32_t lex_lookup(const lexicon *x, const char *s, size_t len, tw_result *tmp);

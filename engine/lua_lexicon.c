@@ -179,6 +179,7 @@ static void build(lua_State *L, int idx, const char *fallback_name)
         lua_pop(L, 1);
     }
     u->lx.nentries = (size_t)n;
+    if (lex_seal(&u->lx)) luaL_error(L, "lexicon '%s': not enough memory", lname);
     u->ready = 1;
     tw_free(&u->tmp);
     lua_pushvalue(L, ud);

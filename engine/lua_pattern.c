@@ -318,6 +318,7 @@ static int compile_test(comp *c, int idx, const char *path)
             c->p->tests[ti].words = w;
             words_arg a = {&c->p->words[w], path, WORD_FIELDS[f]};
             each_string(c, -1, path, WORD_FIELDS[f], add_word, &a);
+            if (lex_seal(&c->p->words[w])) luaL_error(L, "not enough memory");
         } else if (ty != LUA_TNIL && !(f == 1 && ty == LUA_TBOOLEAN)) {
             luaL_error(L, "pattern item %s: '%s' must be a string or a list of strings", path, WORD_FIELDS[f]);
         }
@@ -630,6 +631,7 @@ int lt_pattern(lua_State *L)
     }
     if (nullable) luaL_error(L, "pattern may match no tokens (make at least one item required)");
     emit(&c, OP_MATCH, 0, 0);
+    pat_find_firsts(p);
     trawl_ctx *x = ctx_get(L);
     p->mctx = x->mctx;
     p->md = pcre2_match_data_create(1, x->gctx);
@@ -768,6 +770,7 @@ static int each_iter(lua_State *L)
     lua_Integer maxend = lua_tointeger(L, lua_upvalueindex(7));
     if (t1 > env.d->tw.ntok) t1 = env.d->tw.ntok;
     for (; i < t1; i++, maxend = -1) {
+        if (!pat_may_start(p, &env, i)) continue;
         size_t lim = limit_at(env.d, i, t1, within), end;
         size_t cap = maxend < 0 ? lim : (size_t)maxend;
         if (cap <= i) continue;

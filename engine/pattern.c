@@ -160,6 +160,63 @@ static size_t test_hits(const pattern *p, const pat_test *t, const pat_env *env,
     return 1;
 }
 
+/* ---- quick rejection ----------------------------------------------------------------- */
+
+static int firsts_from(pattern *p, int32_t pc, uint8_t *seen_pc)
+{
+    while (pc >= 0 && (size_t)pc < p->nprog) {
+        if (seen_pc[pc]) return 0;
+        seen_pc[pc] = 1;
+        const pat_inst *in = &p->prog[pc];
+        switch (in->op) {
+        case OP_TEST:
+            for (int k = 0; k < p->nfirsts; k++)
+                if (p->firsts[k] == in->x) return 0;
+            if (p->nfirsts == 8) return -1;
+            p->firsts[p->nfirsts++] = in->x;
+            return 0;
+        case OP_SPLIT:
+            if (firsts_from(p, in->x, seen_pc)) return -1;
+            pc = in->y;
+            break;
+        case OP_JMP: pc = in->x; break;
+        case OP_MATCH: return -1;
+        default: pc++;
+        }
+    }
+    return 0;
+}
+
+void pat_find_firsts(pattern *p)
+{
+    uint8_t seen_pc[PAT_MAX_PROG];
+    memset(seen_pc, 0, p->nprog);
+    p->nfirsts = 0;
+    if (firsts_from(p, 0, seen_pc)) p->nfirsts = 0;
+}
+
+static int quick_ok(const pattern *p, const pat_test *t, const pat_env *env, size_t pos)
+{
+    const tw_token *tk = &env->d->tw.tok[pos];
+    if ((tk->flags & t->fset) != t->fset || (tk->flags & t->fclear)) return 0;
+    uint32_t kb = 1u << tk->kind;
+    if ((t->kinds && !(t->kinds & kb)) || (t->nkinds & kb)) return 0;
+    if (t->words >= 0 && !lex_may_start(&p->words[t->words], &env->c->tok[pos])) return 0;
+    if (t->lex >= 0 && !lex_may_start(p->lex[t->lex], &env->c->tok[pos])) return 0;
+    if (t->layer >= 0 && !layer_bit(env, t->layer, pos, TC_STARTS)) return 0;
+    if (t->inside >= 0 && !layer_bit(env, t->inside, pos, TC_INSIDE)) return 0;
+    if (t->starts >= 0 && !layer_bit(env, t->starts, pos, TC_STARTS)) return 0;
+    return 1;
+}
+
+int pat_may_start(const pattern *p, const pat_env *env, size_t pos)
+{
+    if (!p->nfirsts) return 1;
+    for (int k = 0; k < p->nfirsts; k++)
+        if (quick_ok(p, &p->tests[p->firsts[k]], env, pos)) return 1;
+    return 0;
+}
+
 /* ---- the backtracking machine ------------------------------------------------------- */
 
 enum { BT_BRANCH, BT_UNDO };

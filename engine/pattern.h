@@ -80,6 +80,8 @@ typedef struct pattern {
     int32_t *slots, *best;  /* 3 per capture: first token, end token, entry / annotation */
     int32_t *captest;       /* per capture: the one lexicon/layer test that records it, or -1 */
     const tc_layer **envlayers;   /* per layer, for pat_env */
+    int32_t firsts[8];      /* the tests a match can begin with (nfirsts = 0: unknown) */
+    int nfirsts;
 } pattern;
 
 enum { PAT_OK = 0, PAT_NOMATCH = 1, PAT_ENOMEM = -1, PAT_ESTEPS = -2 };
@@ -97,6 +99,13 @@ typedef struct {
  * keeping the longest match that ends at or before maxend. Returns PAT_OK
  * with *end and p->best filled, PAT_NOMATCH, or an error. */
 int pat_exec(pattern *p, pat_env *env, size_t start, size_t limit, size_t maxend, size_t *end);
+
+/* Works out p->firsts once the program is complete. */
+void pat_find_firsts(pattern *p);
+
+/* Could a match begin at token pos? A quick, conservative test on the
+ * tests a match can begin with (flags, kinds, word and lexicon filters). */
+int pat_may_start(const pattern *p, const pat_env *env, size_t pos);
 
 /* Refreshes env->layers for the doc; returns -1 when out of memory. */
 int pat_env_layers(pattern *p, pat_env *env);
