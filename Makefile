@@ -87,4 +87,86 @@ deps:
 clean:
 	rm -rf build
 
+# ---- fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=N [FUZZ_TARGETS=...]
+# Each target runs for FUZZ_SECONDS, one at a time, on a corpus under
+# build/fuzz/corpus seeded from fuzz/seeds and examples/; crashes land in
+# build/fuzz/crashes and should become regression tests in tests/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz_tokenize fuzz_frontmatter fuzz_jsonl fuzz_lexicon fuzz_analyse
+FB           := build/fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -O1 -g -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -DTRAWL_BUILDING \
+  -DTRAWL_DATADIR='"$(DATADIR)/trawl"' -DTRAWL_SRCDIR='"$(CURDIR)"' $(DEP_CFLAGS) -Iengine $(FUZZ_SAN)
+FUZZ_OBJ     := $(patsubst engine/%.c,$(FB)/obj/%.o,$(LIB_SRC) engine/input.c)
+
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_TARGETS:%=$(FB)/%)
+
+$(FB)/obj/%.o: engine/%.c | $(FB)/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FB)/obj:
+	mkdir -p $@
+
+$(FB)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(DEP_LIBS) -lm
+
+fuzz: fuzz-build
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  c=$(FB)/corpus/$$t; mkdir -p $$c $(FB)/crashes; \
+	  cp -n fuzz/seeds/$$t/* $$c/ 2>/dev/null || true; \
+	  if [ $$t != fuzz_lexicon ]; then cp -n examples/articles/* $$c/ 2>/dev/null || true; fi; \
+	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
+	  $(FB)/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	    -print_final_stats=1 -artifact_prefix=$(FB)/crashes/$$t- $$c fuzz/seeds/$$t; \
+	done
+
+# ---- installing (issue 6) ----------------------------------------------------
+# The data directory is compiled in (TRAWL_DATADIR), so the objects and
+# trawl.pc are rebuilt when an install directory changes; DESTDIR only
+# stages, it is never compiled in.
+LUA_CMODDIR  ?= $(LIBDIR)/lua/5.4
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DATA_FILES   := $(sort $(wildcard scripts/API.md scripts/trawl/*.lua rules/README.md rules/*.lua rules/lexicons/*.yaml))
+PATHS        := $(PREFIX):$(BINDIR):$(LIBDIR):$(INCLUDEDIR):$(DATADIR)
+
+$(B)/paths: FORCE | $(B)/obj
+	@echo '$(PATHS)' | cmp -s - $@ || echo '$(PATHS)' > $@
+$(B)/obj/engine.o: $(B)/paths
+.PHONY: FORCE
+FORCE:
+
+$(B)/trawl.pc: trawl.pc.in $(B)/paths
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	  -e 's|@DATADIR@|$(DATADIR)/trawl|g' -e 's|@VERSION@|$(VERSION)|g' -e 's|@LUA_PC@|$(LUA_PC)|g' trawl.pc.in > $@
+
+install: all $(B)/trawl.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(LUA_CMODDIR)
+	install -m 755 $(B)/trawl $(DESTDIR)$(BINDIR)/trawl
+	install -m 644 $(B)/libtrawl.a $(DESTDIR)$(LIBDIR)/libtrawl.a
+	install -m 755 $(B)/libtrawl.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtrawl.so.$(VERSION)
+	ln -sf libtrawl.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libtrawl.so.$(SOVERSION)
+	ln -sf libtrawl.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libtrawl.so
+	install -m 644 engine/trawl.h $(DESTDIR)$(INCLUDEDIR)/trawl.h
+	install -m 644 $(B)/trawl.pc $(DESTDIR)$(PKGCONFIGDIR)/trawl.pc
+	install -m 644 doc/trawl.1 $(DESTDIR)$(MANDIR)/man1/trawl.1
+	install -m 755 $(B)/trawl.so $(DESTDIR)$(LUA_CMODDIR)/trawl.so
+	for f in $(DATA_FILES); do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/trawl/$$f || exit 1; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/trawl $(DESTDIR)$(LIBDIR)/libtrawl.a $(DESTDIR)$(LIBDIR)/libtrawl.so \
+	  $(DESTDIR)$(LIBDIR)/libtrawl.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libtrawl.so.$(VERSION) \
+	  $(DESTDIR)$(INCLUDEDIR)/trawl.h $(DESTDIR)$(PKGCONFIGDIR)/trawl.pc $(DESTDIR)$(MANDIR)/man1/trawl.1 \
+	  $(DESTDIR)$(LUA_CMODDIR)/trawl.so
+	for f in $(DATA_FILES); do rm -f $(DESTDIR)$(DATADIR)/trawl/$$f; done
+	for d in rules/lexicons rules scripts/trawl scripts ''; do \
+	  if [ -d $(DESTDIR)$(DATADIR)/trawl/$$d ]; then rmdir $(DESTDIR)$(DATADIR)/trawl/$$d || true; fi; done
+
+# the thread test (several engines on several threads) under ThreadSanitizer
+test-tsan:
+	$(MAKE) B=build/tsan CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" build/tsan/tests/test_threads
+	build/tsan/tests/test_threads
+
 -include $(wildcard $(B)/obj/*.d)

@@ -2,6 +2,7 @@
 #include "ctx.h"
 
 #include <lauxlib.h>
+#include <limits.h>
 #include <string.h>
 
 #define CTX_KEY "trawl.ctx"
@@ -43,6 +44,21 @@ void ctx_apply_limits(trawl_ctx *c)
     pcre2_set_heap_limit(c->mctx, (uint32_t)c->limits[TRAWL_LIMIT_HEAP]);
 }
 
+void ctx_note_over(lua_State *L, trawl_ctx *c)
+{
+    if (c->over_rule[0]) return;
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "trawl.rule") == LUA_TSTRING) {
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        if (n >= sizeof c->over_rule) n = sizeof c->over_rule - 1;
+        memcpy(c->over_rule, s, n);
+        c->over_rule[n] = 0;
+    } else {
+        memcpy(c->over_rule, "?", 2);
+    }
+    lua_pop(L, 1);
+}
+
 static int ctx_gc(lua_State *L)
 {
     trawl_ctx *c = lua_touserdata(L, 1);
@@ -75,6 +91,7 @@ trawl_ctx *ctx_get(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, CTX_KEY);
     c->alloc = lua_getallocf(L, &c->ud);
     for (int i = 0; i < TRAWL_LIMIT__COUNT; i++) c->limits[i] = ctx_default_limit(i);
+    c->step_cap = LLONG_MAX;
     c->gctx = pcre2_general_context_create(pc_malloc, pc_free, c);
     if (c->gctx) c->cctx = pcre2_compile_context_create(c->gctx);
     if (c->gctx) c->mctx = pcre2_match_context_create(c->gctx);

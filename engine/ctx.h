@@ -16,6 +16,11 @@ typedef struct trawl_ctx {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
     long long limits[TRAWL_LIMIT__COUNT];
+    /* The step budget, shared by the count hook (VM instructions) and the
+     * C functions that loop where the hook cannot fire (lua_bounded.c). */
+    long long steps;       /* charged since the budget was armed */
+    long long step_cap;    /* allowed while armed; LLONG_MAX when not */
+    char over_rule[128];   /* the rule running when the budget ran out */
     lua_Alloc alloc;
     void *ud;
 } trawl_ctx;
@@ -26,5 +31,13 @@ trawl_ctx *ctx_get(lua_State *L);
 void ctx_apply_limits(trawl_ctx *c);
 /* Default value of each limit. */
 long long ctx_default_limit(int which);
+
+/* Notes the running rule (registry "trawl.rule") as the one that spent
+ * the budget, unless one is noted already. Allocates nothing. */
+void ctx_note_over(lua_State *L, trawl_ctx *c);
+
+/* lua_bounded.c: replaces string.find/match/gmatch/gsub/rep and table.move
+ * in the state's libraries with versions charged to the step budget. */
+void bounded_install(lua_State *L);
 
 #endif

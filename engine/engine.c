@@ -10,6 +10,7 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,9 +30,9 @@ struct trawl_engine {
     size_t used;            /* bytes held through alloc */
     size_t cap;             /* refuse growth past this while > 0 */
     int hit_memory;         /* the cap refused an allocation */
-    long long steps;        /* instructions counted in this analysis */
-    long long step_limit;
-    int hit_steps;
+    int input_error;        /* the article's metadata was refused */
+    trawl_ctx *ctx;         /* limits and the step budget (in the registry) */
+    int hook_fast;          /* the count hook fires on every instruction */
     int driver_ref;
     int rules_loaded;
     char *root;
@@ -47,6 +48,10 @@ struct trawl_doc {
     int json_flags;
     char *error;            /* the error message, when it failed */
 };
+
+/* Front matter is a few lines of metadata; libyaml's costs grow faster
+ * than linearly on hostile input, so it is capped well below the article. */
+#define FRONT_MATTER_MAX (64 * 1024)
 
 /* ---- memory --------------------------------------------------------------- */
 
@@ -112,7 +117,7 @@ int trawl_limit_by_name(const char *name)
 long long trawl_engine_limit(trawl_engine *e, int which, long long value)
 {
     if (!e || which < 0 || which >= TRAWL_LIMIT__COUNT) return -1;
-    trawl_ctx *c = ctx_get(e->L);
+    trawl_ctx *c = e->ctx;
     long long old = c->limits[which];
     if (value >= 0) {
         c->limits[which] = value;
@@ -122,21 +127,51 @@ long long trawl_engine_limit(trawl_engine *e, int which, long long value)
 }
 
 /* The count hook: fires every 1000 instructions; once the budget is spent
- * it re-arms itself to fire on every instruction, so a rule that catches
- * the error with pcall is stopped again at once. */
+ * (here or by a bounded C function, lua_bounded.c) it re-arms itself to
+ * fire on every instruction, so a rule that catches the error with pcall
+ * is stopped again at once: exhaustion is sticky. */
 static void step_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     trawl_engine *e = *(trawl_engine **)lua_getextraspace(L);
-    e->steps += e->hit_steps ? 1 : 1000;
-    if (e->steps > e->step_limit) {
-        if (!e->hit_steps) {
-            e->hit_steps = 1;
+    trawl_ctx *c = e->ctx;
+    c->steps += e->hook_fast ? 1 : 1000;
+    if (c->steps > c->step_cap) {
+        if (!e->hook_fast) {
+            e->hook_fast = 1;
+            ctx_note_over(L, c);
             lua_sethook(L, step_hook, LUA_MASKCOUNT, 1);
         }
         luaL_error(L, "step limit hit: more than %I Lua instructions for one article (raise it with --limit steps=N)",
-                   (LUAI_UACINT)e->step_limit);
+                   (LUAI_UACINT)c->step_cap);
     }
+}
+
+/* Arms the per-call limits (steps, memory) around rule code: analysing an
+ * article, and loading rule files, whose top level is rule code too. */
+static void limits_arm(trawl_engine *e)
+{
+    trawl_ctx *c = e->ctx;
+    c->steps = 0;
+    c->step_cap = c->limits[TRAWL_LIMIT_LUA_STEPS];
+    c->over_rule[0] = 0;
+    e->hook_fast = 0;
+    e->hit_memory = 0;
+    e->cap = e->used + (size_t)c->limits[TRAWL_LIMIT_LUA_MEMORY];
+    lua_sethook(e->L, step_hook, LUA_MASKCOUNT, 1000);
+}
+
+/* Disarms them; returns whether the step budget ran out, even if the rule
+ * caught the error and went on. */
+static int limits_disarm(trawl_engine *e)
+{
+    trawl_ctx *c = e->ctx;
+    int over = c->steps > c->step_cap;
+    lua_sethook(e->L, NULL, 0, 0);
+    c->step_cap = LLONG_MAX;
+    e->hook_fast = 0;
+    e->cap = 0;
+    return over;
 }
 
 /* ---- creation ----------------------------------------------------------------- */
@@ -165,8 +200,11 @@ static void open_safe_libs(lua_State *L)
 static int open_protected(lua_State *L)
 {
     open_safe_libs(L);
+    bounded_install(L);
     luaL_requiref(L, "trawl", luaopen_trawl, 0);
     lua_pop(L, 1);
+    trawl_engine *e = *(trawl_engine **)lua_getextraspace(L);
+    e->ctx = ctx_get(L);
     /* lock the string metatable: rules share it */
     lua_pushliteral(L, "");
     if (lua_getmetatable(L, -1)) {
@@ -302,9 +340,12 @@ static int pcall_msgh(trawl_engine *e, int nargs, int nresults)
         const char *m = NULL;
         if (lua_istable(L, -1)) {
             lua_getfield(L, -1, "message");
-            m = lua_tostring(L, -1);
-            set_err(e, "%s", m ? m : "error");
-            lua_pop(L, 1);
+            lua_getfield(L, -2, "rule");
+            m = lua_tostring(L, -2);
+            const char *rule = lua_tostring(L, -1);
+            if (rule) set_err(e, "%s (rule %s)", m ? m : "error", rule);
+            else set_err(e, "%s", m ? m : "error");
+            lua_pop(L, 2);
         } else {
             m = lua_tostring(L, -1);
             set_err(e, "%s", m ? m : (rc == LUA_ERRMEM ? "not enough memory" : "error"));
@@ -366,21 +407,57 @@ int engine_call_driver(trawl_engine *e, const char *fname, int nargs, int nresul
     return TRAWL_OK;
 }
 
-int trawl_engine_load_rules(trawl_engine *e, const char *path)
+/* Runs a driver loading function under the limits: a rule file's top
+ * level is rule code and may loop like any rule. */
+static int load_limited(trawl_engine *e, const char *fname, int nargs)
 {
-    lua_pushstring(e->L, path);
-    int rc = engine_call_driver(e, "load_rules", 1, 0);
+    limits_arm(e);
+    int rc = engine_call_driver(e, fname, nargs, 0);
+    if (limits_disarm(e) && rc == TRAWL_OK) {
+        set_err(e, "step limit hit while loading rules (raise it with --limit steps=N)");
+        rc = TRAWL_ELIMIT;
+    }
     if (rc == TRAWL_OK) e->rules_loaded = 1;
     return rc;
 }
 
+typedef struct { const char *a, *b; size_t blen; int n; } push_args;
+
+static int push_strings(lua_State *L)
+{
+    push_args *p = lua_touserdata(L, 1);
+    lua_pushstring(L, p->a);
+    if (p->n > 1) lua_pushlstring(L, p->b, p->blen);
+    return p->n;
+}
+
+/* Pushes one or two strings in protected mode: outside a pcall an
+ * allocation failure would end in Lua's panic handler. */
+static int push_protected(trawl_engine *e, const char *a, const char *b, size_t blen, int n)
+{
+    push_args p = {a, b, blen, n};
+    lua_pushcfunction(e->L, push_strings);
+    lua_pushlightuserdata(e->L, &p);
+    if (lua_pcall(e->L, 1, n, 0) != LUA_OK) {
+        lua_pop(e->L, 1);
+        set_err(e, "not enough memory");
+        return TRAWL_ENOMEM;
+    }
+    return TRAWL_OK;
+}
+
+int trawl_engine_load_rules(trawl_engine *e, const char *path)
+{
+    if (!e || !path) return TRAWL_EARG;
+    if (push_protected(e, path, NULL, 0, 1)) return TRAWL_ENOMEM;
+    return load_limited(e, "load_rules", 1);
+}
+
 int trawl_engine_load_string(trawl_engine *e, const char *name, const char *src, size_t len)
 {
-    lua_pushstring(e->L, name);
-    lua_pushlstring(e->L, src, len);
-    int rc = engine_call_driver(e, "load_string", 2, 0);
-    if (rc == TRAWL_OK) e->rules_loaded = 1;
-    return rc;
+    if (!e || !name || (!src && len)) return TRAWL_EARG;
+    if (push_protected(e, name, src ? src : "", len, 2)) return TRAWL_ENOMEM;
+    return load_limited(e, "load_string", 2);
 }
 
 int engine_ready(trawl_engine *e)
@@ -471,15 +548,20 @@ static int analyse_main(lua_State *L)
     char err[512];
     int meta_idx = 0;
     if (a->meta_kind == META_JSON && a->meta) {
+        e->input_error = 1;
         if (json_push_text(L, a->meta, a->meta_len, err, sizeof err)) return luaL_error(L, "metadata: %s", err);
         if (!lua_istable(L, -1)) return luaL_error(L, "metadata must be a JSON object");
         meta_idx = lua_gettop(L);
     } else if (a->meta_kind == META_YAML && a->meta) {
+        e->input_error = 1;
+        if (a->meta_len > FRONT_MATTER_MAX)
+            return luaL_error(L, "front matter is %d bytes, over the %d-byte limit", (int)a->meta_len, FRONT_MATTER_MAX);
         if (yaml_push(L, a->meta, a->meta_len, "front matter", err, sizeof err)) return luaL_error(L, "%s", err);
         if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_newtable(L); }
         if (!lua_istable(L, -1)) return luaL_error(L, "front matter must be a YAML mapping");
         meta_idx = lua_gettop(L);
     }
+    e->input_error = 0;
     doc_push(L, a->id, a->text, a->len, meta_idx);
     int docidx = lua_gettop(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, e->driver_ref);
@@ -528,30 +610,50 @@ int engine_analyse(trawl_engine *e, const char *id, const char *text, size_t len
 
     lua_State *L = e->L;
     analyse_args a = {id, text, meta, len, meta_len, meta_kind};
-    e->steps = 0;
-    e->hit_steps = 0;
-    e->hit_memory = 0;
-    e->step_limit = c->limits[TRAWL_LIMIT_LUA_STEPS];
-    e->cap = e->used + (size_t)c->limits[TRAWL_LIMIT_LUA_MEMORY];
-    lua_sethook(L, step_hook, LUA_MASKCOUNT, 1000);
+    limits_arm(e);
+    e->input_error = 0;
     lua_pushcfunction(L, analyse_main);
     lua_pushlightuserdata(L, &a);
     int prc = pcall_msgh(e, 1, 1);
-    lua_sethook(L, NULL, 0, 0);
-    e->cap = 0;
+    int hit_steps = limits_disarm(e);
+    /* the rule at fault: the one running when the budget ran out, or the
+     * one running when the error came (memory errors skip msgh) */
+    char rule[128];
+    snprintf(rule, sizeof rule, "%s", c->over_rule);
+    if (!rule[0] && lua_getfield(L, LUA_REGISTRYINDEX, "trawl.rule") == LUA_TSTRING)
+        snprintf(rule, sizeof rule, "%s", lua_tostring(L, -1));
+    if (!c->over_rule[0]) lua_pop(L, 1);
     lua_pushnil(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "trawl.rule");
+    if (prc == LUA_OK && hit_steps) {
+        /* a rule caught the limit error and returned: the budget is still spent */
+        lua_pop(L, 1);
+        lua_pushnil(L);
+        prc = LUA_ERRRUN;
+        set_err(e, "step limit hit: more than %lld steps for one article (raise it with --limit steps=N)",
+                c->limits[TRAWL_LIMIT_LUA_STEPS]);
+    }
     if (prc != LUA_OK) {
-        const char *kind = e->hit_steps ? "limit" : e->hit_memory || prc == LUA_ERRMEM ? "memory" : "rule";
+        int memory = e->hit_memory || prc == LUA_ERRMEM;
+        int regex = strstr(e->err, "regex limit hit") != NULL;
+        const char *kind = hit_steps || regex ? "limit" : memory ? "memory" : e->input_error ? "input" : "rule";
         char m[4096];
-        if (e->hit_memory || prc == LUA_ERRMEM)
+        if (hit_steps && !strstr(e->err, "step limit hit"))
+            snprintf(m, sizeof m, "step limit hit: more than %lld steps for one article (raise it with --limit steps=N); then: %s",
+                     c->limits[TRAWL_LIMIT_LUA_STEPS], e->err);
+        else if (memory && !hit_steps)
             snprintf(m, sizeof m, "memory limit hit: more than %lld bytes for one article (raise it with --limit memory=N)%s%s",
                      c->limits[TRAWL_LIMIT_LUA_MEMORY], e->err[0] ? "; " : "", e->err);
         else
             snprintf(m, sizeof m, "%s", e->err);
+        if (rule[0] && !strstr(m, "(rule ")) {
+            size_t n = strlen(m);
+            snprintf(m + n, sizeof m - n, " (rule %s)", rule);
+        }
         lua_pop(L, 1);
         lua_gc(L, LUA_GCCOLLECT);
-        return doc_fail(d, id, kind, m, e->hit_steps ? TRAWL_ELIMIT : e->hit_memory ? TRAWL_ELIMIT : TRAWL_ERULE);
+        int st = hit_steps || regex || memory ? TRAWL_ELIMIT : e->input_error ? TRAWL_EINPUT : TRAWL_ERULE;
+        return doc_fail(d, id, kind, m, st);
     }
     d->record_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return TRAWL_OK;

@@ -1,6 +1,7 @@
 /* YAML text to Lua values (libyaml events), refusing documents that are too
- * deep, use too many aliases or hold huge scalars: libyaml 0.2.5 has no
- * nesting limit and goes quadratic on deep nesting, so we count ourselves. */
+ * deep, use too many aliases, expand to too many nodes or hold huge scalars:
+ * libyaml 0.2.5 has no nesting limit and goes quadratic on deep nesting, so
+ * we count ourselves, on events, and stop early. */
 #include "lua_trawl.h"
 
 #include <errno.h>
@@ -11,14 +12,21 @@
 
 #define YAML_MAX_DEPTH 64
 #define YAML_MAX_ALIASES 256
-#define YAML_MAX_SCALAR (16u << 20)
+#define YAML_MAX_SCALAR (1u << 20)
+/* Aliases share one Lua value, but whoever walks the result (JSON output,
+ * a lexicon loader) sees every copy: count nodes as if expanded, so a
+ * "billion laughs" document is refused here rather than downstream. */
+#define YAML_MAX_NODES 2000000
 
 typedef struct {
     yaml_parser_t parser;
     yaml_event_t ev;
     int has_ev;
+    int inited;           /* the parser needs deleting */
     int aliases;
-    int anchors;          /* stack index of the anchors table */
+    long nodes;           /* nodes seen so far, aliases counted expanded */
+    int anchors;          /* stack index of the anchors table: name -> value */
+    int sizes;            /* stack index: anchor name -> its expanded node count */
     const char *name;
 } yctx;
 
@@ -56,11 +64,32 @@ static int push_plain(lua_State *L, const char *s, size_t n)
     return 1;
 }
 
-static void remember_anchor(lua_State *L, yctx *y, const yaml_char_t *anchor)
+static void count_nodes(lua_State *L, yctx *y, long n)
+{
+    y->nodes += n;
+    if (y->nodes > YAML_MAX_NODES)
+        luaL_error(L, "%s:%d: YAML expands to more than %d nodes (an alias bomb?)", y->name,
+                   (int)y->ev.start_mark.line + 1, YAML_MAX_NODES);
+}
+
+/* Called once the node is complete, so an alias inside a node cannot name
+ * the node itself: that would build a cycle no consumer expects. */
+static void remember_anchor(lua_State *L, yctx *y, const char *anchor, long nodes_before)
 {
     if (!anchor) return;
     lua_pushvalue(L, -1);
-    lua_setfield(L, y->anchors, (const char *)anchor);
+    lua_setfield(L, y->anchors, anchor);
+    lua_pushinteger(L, y->nodes - nodes_before);
+    lua_setfield(L, y->sizes, anchor);
+}
+
+/* The anchor of the current event, copied: the event is gone by the time
+ * the node it starts is complete. */
+static const char *take_anchor(lua_State *L, const yaml_char_t *anchor)
+{
+    if (!anchor) return NULL;
+    lua_pushstring(L, (const char *)anchor);
+    return lua_tostring(L, -1);
 }
 
 /* Parses the node whose start event is current; pushes its value, or
@@ -69,28 +98,38 @@ static int parse_node(lua_State *L, yctx *y, int depth)
 {
     if (depth > YAML_MAX_DEPTH)
         luaL_error(L, "%s:%d: YAML nested deeper than %d levels", y->name, (int)y->ev.start_mark.line + 1, YAML_MAX_DEPTH);
-    luaL_checkstack(L, 6, "YAML nesting");
+    luaL_checkstack(L, 8, "YAML nesting");
     yaml_event_t *e = &y->ev;
+    long before = y->nodes;
     switch (e->type) {
     case YAML_SCALAR_EVENT: {
         const char *s = (const char *)e->data.scalar.value;
         size_t n = e->data.scalar.length;
         if (n > YAML_MAX_SCALAR) luaL_error(L, "%s:%d: YAML scalar larger than %u bytes", y->name, (int)e->start_mark.line + 1, YAML_MAX_SCALAR);
+        count_nodes(L, y, 1);
         int pushed;
         if (e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !e->data.scalar.tag) pushed = push_plain(L, s, n);
         else { lua_pushlstring(L, s, n); pushed = 1; }
-        if (pushed) remember_anchor(L, y, e->data.scalar.anchor);
+        if (pushed) remember_anchor(L, y, (const char *)e->data.scalar.anchor, before);
         return pushed;
     }
-    case YAML_ALIAS_EVENT:
+    case YAML_ALIAS_EVENT: {
+        const char *name = (const char *)e->data.alias.anchor;
         if (++y->aliases > YAML_MAX_ALIASES)
             luaL_error(L, "%s:%d: more than %d YAML aliases (an alias bomb?)", y->name, (int)e->start_mark.line + 1, YAML_MAX_ALIASES);
-        if (lua_getfield(L, y->anchors, (const char *)e->data.alias.anchor) == LUA_TNIL)
-            luaL_error(L, "%s:%d: unknown YAML alias '%s'", y->name, (int)e->start_mark.line + 1, (const char *)e->data.alias.anchor);
+        lua_getfield(L, y->sizes, name);
+        long size = (long)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        if (lua_getfield(L, y->anchors, name) == LUA_TNIL)
+            luaL_error(L, "%s:%d: unknown YAML alias '%s' (or one inside its own anchor)", y->name,
+                       (int)e->start_mark.line + 1, name);
+        count_nodes(L, y, size);
         return 1;
+    }
     case YAML_SEQUENCE_START_EVENT: {
+        count_nodes(L, y, 1);
+        const char *anchor = take_anchor(L, e->data.sequence_start.anchor);
         lua_newtable(L);
-        remember_anchor(L, y, e->data.sequence_start.anchor);
         lua_Integer i = 0;
         for (;;) {
             next_event(L, y);
@@ -98,11 +137,14 @@ static int parse_node(lua_State *L, yctx *y, int depth)
             if (!parse_node(L, y, depth + 1)) lua_pushlightuserdata(L, NULL);
             lua_rawseti(L, -2, ++i);
         }
+        remember_anchor(L, y, anchor, before);
+        if (anchor) lua_remove(L, -2);
         return 1;
     }
     case YAML_MAPPING_START_EVENT: {
+        count_nodes(L, y, 1);
+        const char *anchor = take_anchor(L, e->data.mapping_start.anchor);
         lua_newtable(L);
-        remember_anchor(L, y, e->data.mapping_start.anchor);
         for (;;) {
             next_event(L, y);
             if (y->ev.type == YAML_MAPPING_END_EVENT) break;
@@ -111,6 +153,8 @@ static int parse_node(lua_State *L, yctx *y, int depth)
             if (parse_node(L, y, depth + 1)) lua_rawset(L, -3);
             else lua_pop(L, 1);
         }
+        remember_anchor(L, y, anchor, before);
+        if (anchor) lua_remove(L, -2);
         return 1;
     }
     default:
@@ -121,29 +165,39 @@ static int parse_node(lua_State *L, yctx *y, int depth)
 
 typedef struct { const char *text; size_t len; const char *name; } yargs;
 
-static int yaml_gc(lua_State *L)
+static void yctx_release(yctx *y)
 {
-    yctx *y = lua_touserdata(L, 1);
     if (y->has_ev) yaml_event_delete(&y->ev);
     y->has_ev = 0;
-    yaml_parser_delete(&y->parser);
+    if (y->inited) yaml_parser_delete(&y->parser);
+    y->inited = 0;
+}
+
+static int yaml_gc(lua_State *L)
+{
+    yctx_release(lua_touserdata(L, 1));
     return 0;
 }
 
 static int yaml_protected(lua_State *L)
 {
     yargs *a = lua_touserdata(L, 1);
+    /* the userdata gets its __gc before the parser exists, so an allocation
+     * error at any point leaves nothing that cannot be freed */
     yctx *y = lua_newuserdatauv(L, sizeof(yctx), 0);
     memset(y, 0, sizeof *y);
-    if (!yaml_parser_initialize(&y->parser)) return luaL_error(L, "not enough memory");
     lua_createtable(L, 0, 1);
     lua_pushcfunction(L, yaml_gc);
     lua_setfield(L, -2, "__gc");
     lua_setmetatable(L, -2);
+    if (!yaml_parser_initialize(&y->parser)) return luaL_error(L, "not enough memory");
+    y->inited = 1;
     yaml_parser_set_input_string(&y->parser, (const unsigned char *)a->text, a->len);
     y->name = a->name;
     lua_newtable(L);
     y->anchors = lua_gettop(L);
+    lua_newtable(L);
+    y->sizes = lua_gettop(L);
     next_event(L, y);                   /* stream start */
     next_event(L, y);                   /* document start or stream end */
     int pushed = 0;
@@ -152,6 +206,8 @@ static int yaml_protected(lua_State *L)
         pushed = parse_node(L, y, 0);
     }
     if (!pushed) lua_pushnil(L);
+    /* libyaml's buffers are invisible to Lua's collector: free them now */
+    yctx_release(y);
     return 1;
 }
 
