@@ -24,6 +24,7 @@ struct pool {
     size_t cap;
     /* sequence numbers: emitted < head <= claimed < next <= submitted < tail */
     size_t head, next, tail;
+    int idle;                 /* workers waiting for a job */
     int closing;              /* no more submissions; workers leave when idle */
     int stopped;              /* an emit said stop: workers take nothing more */
     int rc;                   /* the emit value that stopped the batch */
@@ -64,14 +65,20 @@ static void *worker_main(void *arg)
     void *worker = slot[1];
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (!p->stopped && !p->closing && p->next == p->tail) pthread_cond_wait(&p->work_cv, &p->mu);
+        while (!p->stopped && !p->closing && p->next == p->tail) {
+            p->idle++;
+            pthread_cond_wait(&p->work_cv, &p->mu);
+            p->idle--;
+        }
         if (p->stopped || p->next == p->tail) break;
-        job *j = &p->ring[p->next++ % p->cap];
+        size_t seq = p->next++;
+        job *j = &p->ring[seq % p->cap];
         pthread_mutex_unlock(&p->mu);
         run_job(p, worker, j);
         pthread_mutex_lock(&p->mu);
         j->done = 1;
-        pthread_cond_broadcast(&p->done_cv);
+        /* the main thread only ever waits for the oldest job */
+        if (seq == p->head) pthread_cond_signal(&p->done_cv);
     }
     pthread_mutex_unlock(&p->mu);
     free(slot);
@@ -164,7 +171,7 @@ int pool_submit(pool *p, article *a)
         j->a = *a;
         memset(a, 0, sizeof *a);
         j->done = 0;
-        pthread_cond_signal(&p->work_cv);
+        if (p->idle) pthread_cond_signal(&p->work_cv);
         while (!p->rc && emit_head(p, 0)) {}
     }
     pthread_mutex_unlock(&p->mu);
