@@ -40,7 +40,7 @@ CLI_OBJ := $(CLI_SRC:engine/%.c=$(B)/obj/%.o)
 TEST_SRC := $(wildcard tests/c/*.c)
 TEST_BIN := $(TEST_SRC:tests/c/%.c=$(B)/tests/%)
 
-.PHONY: all check test test-asan test-valgrind bench install uninstall clean deps lexicons
+.PHONY: all check test test-asan test-valgrind test-tsan bench install uninstall clean deps lexicons
 
 all: $(B)/trawl $(B)/libtrawl.a $(B)/libtrawl.so $(B)/trawl.so
 
@@ -53,8 +53,11 @@ $(B)/obj $(B)/tests:
 $(B)/libtrawl.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
+# libtrawl.so -> libtrawl.so.0 (the soname) -> libtrawl.so.0.1.0
 $(B)/libtrawl.so: $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,libtrawl.so.$(SOVERSION) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) -shared -Wl,-soname,libtrawl.so.$(SOVERSION) $(LDFLAGS) -o $@.$(VERSION) $^ $(LDLIBS)
+	ln -sf libtrawl.so.$(VERSION) $@.$(SOVERSION)
+	ln -sf libtrawl.so.$(SOVERSION) $@
 
 # the Lua module: the same objects, loadable by a stock lua5.4
 $(B)/trawl.so: $(LIB_OBJ)

@@ -714,98 +714,28 @@ const char *trawl_doc_json(trawl_doc *d, int flags, size_t *len)
 
 const char *trawl_doc_error(trawl_doc *d) { return d ? d->error : NULL; }
 
-/* Pushes record[layer][i+1] or returns 0. */
-static int push_item(trawl_doc *d, const char *layer, size_t i)
+/* For record.c, which walks a doc's record: the engine, the record table
+ * (pushed; 0 and nothing pushed for an error doc) and a per-doc table that
+ * keeps what was handed to the host alive until the doc is freed. */
+trawl_engine *doc_engine(trawl_doc *d) { return d->e; }
+
+int doc_push_record(trawl_doc *d)
 {
-    lua_State *L = d->e->L;
     if (d->record_ref == LUA_NOREF) return 0;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, d->record_ref);
-    if (lua_getfield(L, -1, layer) != LUA_TTABLE) { lua_pop(L, 2); return 0; }
-    if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TTABLE) { lua_pop(L, 3); return 0; }
-    lua_remove(L, -2);
-    lua_remove(L, -2);
+    lua_rawgeti(d->e->L, LUA_REGISTRYINDEX, d->record_ref);
     return 1;
 }
 
-size_t trawl_doc_count(trawl_doc *d, const char *layer)
+void doc_push_keep(trawl_doc *d)
 {
-    if (!d || d->record_ref == LUA_NOREF) return 0;
     lua_State *L = d->e->L;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, d->record_ref);
-    lua_getfield(L, -1, layer);
-    size_t n = lua_istable(L, -1) ? (size_t)lua_rawlen(L, -1) : 0;
-    lua_pop(L, 2);
-    return n;
-}
-
-int trawl_doc_span(trawl_doc *d, const char *layer, size_t i, size_t *start, size_t *end)
-{
-    if (!d || !push_item(d, layer, i)) return TRAWL_EARG;
-    lua_State *L = d->e->L;
-    if (lua_getfield(L, -1, "start") == LUA_TNIL) {
-        lua_pop(L, 1);
-        /* actors: the first mention */
-        if (lua_getfield(L, -1, "mentions") != LUA_TTABLE || lua_rawgeti(L, -1, 1) != LUA_TTABLE) {
-            lua_pop(L, 3);
-            return TRAWL_EARG;
-        }
-        lua_getfield(L, -1, "start");
-        lua_getfield(L, -2, "end");
-        *start = (size_t)lua_tointeger(L, -2);
-        *end = (size_t)lua_tointeger(L, -1);
-        lua_pop(L, 5);
-        return TRAWL_OK;
-    }
-    lua_getfield(L, -2, "end");
-    *start = (size_t)lua_tointeger(L, -2);
-    *end = (size_t)lua_tointeger(L, -1);
-    lua_pop(L, 3);
-    return TRAWL_OK;
-}
-
-static int field_main(lua_State *L)
-{
-    /* stack: item, field name */
-    const char *f = lua_tostring(L, 2);
-    int t = lua_getfield(L, 1, f);
-    if (t == LUA_TNIL) return 0;
-    if (t == LUA_TTABLE && strcmp(f, "speaker") == 0) {
-        lua_getfield(L, -1, "name");
-        return 1;
-    }
-    if (t == LUA_TSTRING) return 1;
-    if (t == LUA_TNUMBER || t == LUA_TBOOLEAN) {
-        luaL_tolstring(L, -1, NULL);
-        return 1;
-    }
-    strbuf *b = sb_push(L);
-    json_encode_value(L, -2, b, 0);
-    lua_pushlstring(L, b->p ? b->p : "", b->n);
-    sb_free(b);
-    return 1;
-}
-
-const char *trawl_doc_field(trawl_doc *d, const char *layer, size_t i, const char *field)
-{
-    if (!d || !push_item(d, layer, i)) return NULL;
-    trawl_engine *e = d->e;
-    lua_State *L = e->L;
-    int item = lua_gettop(L);
-    lua_pushcfunction(L, field_main);
-    lua_pushvalue(L, item);
-    lua_pushstring(L, field);
-    int rc = lua_pcall(L, 2, 1, 0);
-    if (rc != LUA_OK || lua_isnil(L, -1)) { lua_settop(L, item - 1); return NULL; }
     if (d->strings_ref == LUA_NOREF) {
         lua_newtable(L);
+        lua_pushvalue(L, -1);
         d->strings_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+        return;
     }
     lua_rawgeti(L, LUA_REGISTRYINDEX, d->strings_ref);
-    lua_pushvalue(L, -2);
-    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-    const char *s = lua_tostring(L, -2);   /* kept alive by the strings table */
-    lua_settop(L, item - 1);
-    return s;
 }
 
 void trawl_doc_free(trawl_doc *d)

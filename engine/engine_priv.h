@@ -28,4 +28,11 @@ int engine_call_driver(trawl_engine *e, const char *fname, int nargs, int nresul
 /* The data directory found (scripts/ and rules/ live there). */
 const char *engine_root(trawl_engine *e);
 
+/* For record.c: a doc's engine; pushes its record table (returns 0 and
+ * pushes nothing for an error doc); pushes a table that lives as long as
+ * the doc, for values handed to the host. */
+trawl_engine *doc_engine(trawl_doc *d);
+int doc_push_record(trawl_doc *d);
+void doc_push_keep(trawl_doc *d);
+
 #endif

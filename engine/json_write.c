@@ -14,7 +14,7 @@ static const char *const KEY_ORDER[] = {
     "rule", "message", "file", "line", "actors", "quotes", "figures", "dates", NULL
 };
 
-static int key_rank(const char *k)
+int json_key_rank(const char *k)
 {
     for (int i = 0; KEY_ORDER[i]; i++)
         if (strcmp(KEY_ORDER[i], k) == 0) return i;
@@ -140,7 +140,8 @@ void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)
         if (lua_type(L, -1) != LUA_TSTRING) continue;   /* non-string keys are skipped */
         const char *k = lua_tostring(L, -1);
         if (k[0] == '_') continue;                      /* internal fields */
-        if (!(b->flags & 1) && strcmp(k, "rule") == 0) continue;   /* provenance only when explaining */
+        if (!(b->flags & 1) && (strcmp(k, "rule") == 0 || strcmp(k, "why") == 0))
+            continue;                                  /* provenance only when explaining */
         if (cnt == cap) {
             cap *= 2;
             keyent *nk = lua_newuserdatauv(L, cap * sizeof(keyent), 0);
@@ -151,7 +152,7 @@ void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)
             keys = nk;
         }
         keys[cnt].k = k;                               /* the table keeps the key string alive */
-        keys[cnt].rank = key_rank(k);
+        keys[cnt].rank = json_key_rank(k);
         cnt++;
     }
     qsort(keys, cnt, sizeof(keyent), key_cmp);

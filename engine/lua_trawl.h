@@ -7,6 +7,9 @@
 
 int luaopen_trawl(lua_State *L);
 
+/* lua_engine.c: trawl.engine{...}, a whole engine as a Lua object. */
+int lt_engine(lua_State *L);
+
 /* lua_regex.c */
 int lt_re(lua_State *L);
 void regex_register(lua_State *L);
@@ -16,6 +19,8 @@ void regex_register(lua_State *L);
  * sorted), so output is byte-for-byte reproducible. */
 #include "strbuf.h"
 void json_encode_value(lua_State *L, int idx, strbuf *b, int depth);
+/* The place of a key in that order (lower first; equal ranks sort by name). */
+int json_key_rank(const char *k);
 int lt_json(lua_State *L);
 /* json_read.c: JSON text -> Lua value (jansson). */
 int lt_json_decode(lua_State *L);

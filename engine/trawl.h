@@ -24,7 +24,7 @@ extern "C" {
 #define TRAWL_API
 #endif
 
-#define TRAWL_VERSION "0.1.0"
+#define TRAWL_VERSION "0.1.0"   /* of this header; trawl_version() is the library's */
 
 typedef struct trawl_engine trawl_engine;
 typedef struct trawl_doc trawl_doc;
@@ -42,6 +42,11 @@ enum trawl_status {
     TRAWL_EIO = -5,      /* a file could not be read */
     TRAWL_EARG = -6      /* a bad argument */
 };
+
+/* The library's version ("0.1.0"), to compare with TRAWL_VERSION. */
+TRAWL_API const char *trawl_version(void);
+/* A status code in words ("not enough memory"); never NULL. */
+TRAWL_API const char *trawl_strerror(int status);
 
 enum trawl_limit {
     TRAWL_LIMIT_ARTICLE_BYTES = 0, /* largest article accepted */
@@ -93,14 +98,81 @@ TRAWL_API int trawl_analyse(trawl_engine *e, const char *id, const char *text, s
 enum { TRAWL_JSON_EXPLAIN = 1 };
 TRAWL_API const char *trawl_doc_json(trawl_doc *d, int flags, size_t *len);
 
-/* Walking results without JSON. layer is "actors", "quotes", "figures" or
- * "dates". trawl_doc_count returns the number of items; trawl_doc_span gives
- * item i's span (for actors, its first mention); trawl_doc_field renders a
- * field of item i as text ("text", "kind", "speaker", "value", "unit", ...),
- * or NULL when absent. Strings belong to the doc, valid until it is freed. */
+/* ---- walking a doc's results as C records, without JSON ----------------
+ *
+ * A doc's record has layers ("actors", "quotes", "figures", "dates"), each a
+ * list of items; an item has fields. A field's value is null, a boolean, a
+ * number, a string, a list or an object; fields inside lists and objects are
+ * reached by a dotted path: "speaker.name", "mentions.0.start", "roles.1"
+ * (list positions count from 0). Item fields in the default rules:
+ *   actors:  name, type, roles, aliases, mentions (list of {start, end, text})
+ *   quotes:  start, end, text, kind, speaker ({name, anonymous, start, end,
+ *            text, actor} or null), cue, cue_span, via
+ *   figures: start, end, text, value, unit, kind, approx, op, of
+ *   dates:   start, end, text, value
+ * and every item has "rule", the rule that made it. An error doc (see
+ * trawl_doc_error) has no layers. Nothing here changes the doc. */
+
+enum trawl_type {
+    TRAWL_T_NULL = 0,
+    TRAWL_T_BOOL,
+    TRAWL_T_INT,        /* an integer (offsets, counts) */
+    TRAWL_T_NUMBER,     /* any other number */
+    TRAWL_T_STRING,
+    TRAWL_T_LIST,
+    TRAWL_T_OBJECT
+};
+
+/* One field's value. The library owns every trawl_field; members are only
+ * ever added at the end, so hosts built against an older header keep working. */
+typedef struct trawl_field {
+    const char *name;   /* the key ("text", "speaker"), or the position ("0") in a list */
+    int type;           /* enum trawl_type */
+    const char *text;   /* the value as UTF-8 text, NUL-terminated: strings as they are,
+                         * numbers as in JSON, booleans "true"/"false", lists and
+                         * objects as JSON; NULL for null */
+    size_t len;         /* bytes in text, without the NUL */
+    long long integer;  /* TRAWL_T_INT: the value; TRAWL_T_BOOL: 0 or 1; TRAWL_T_NUMBER:
+                         * the value truncated */
+    double number;      /* TRAWL_T_INT, TRAWL_T_NUMBER: the value */
+    size_t count;       /* TRAWL_T_LIST, TRAWL_T_OBJECT: number of elements */
+} trawl_field;
+
+/* The name of the doc's k-th layer (0-based, in output order), or NULL past
+ * the last. The string belongs to the doc. */
+TRAWL_API const char *trawl_doc_layer(trawl_doc *d, size_t k);
+
+/* The number of items in a layer (0 for an unknown layer or an error doc). */
 TRAWL_API size_t trawl_doc_count(trawl_doc *d, const char *layer);
+
+/* Item i's span in *start, *end: its "start" and "end" fields or, for an
+ * item without them (an actor), those of its first mention. Returns
+ * TRAWL_OK, or TRAWL_EARG when there is no such item or span. */
 TRAWL_API int trawl_doc_span(trawl_doc *d, const char *layer, size_t i, size_t *start, size_t *end);
-TRAWL_API const char *trawl_doc_field(trawl_doc *d, const char *layer, size_t i, const char *field);
+
+/* The field at path of item i, or NULL when the item or the field does not
+ * exist (or memory ran out). The pointer and its text stay valid, unchanged,
+ * until the doc is freed; asking again for the same field returns the same
+ * pointer. */
+TRAWL_API const trawl_field *trawl_doc_get(trawl_doc *d, const char *layer, size_t i, const char *path);
+
+/* Shorthand: the text of trawl_doc_get's field, or NULL when absent or null.
+ * One exception, for convenience: a quote's "speaker" gives the speaker's
+ * name (ask for "speaker.start" etc. for the rest). */
+TRAWL_API const char *trawl_doc_field(trawl_doc *d, const char *layer, size_t i, const char *path);
+
+/* Calls fn once per field of item i (path NULL or "") or of the list or
+ * object at path inside it: for an object in output order (the order of
+ * trawl_doc_json), for a list element by element, named "0", "1", ... The
+ * field is valid only during the call. A nonzero return from fn stops the
+ * walk and is returned. Returns TRAWL_OK when every field was seen,
+ * TRAWL_EARG when there is no such item, list or object, TRAWL_ENOMEM when
+ * memory ran out. fn may call the other trawl_doc_* functions of the doc,
+ * but must not free it. */
+typedef int (*trawl_field_fn)(void *ud, const trawl_field *f);
+TRAWL_API int trawl_doc_fields(trawl_doc *d, const char *layer, size_t i, const char *path,
+                               trawl_field_fn fn, void *ud);
+
 /* The error message when the analysis failed, else NULL. */
 TRAWL_API const char *trawl_doc_error(trawl_doc *d);
 TRAWL_API void trawl_doc_free(trawl_doc *d);

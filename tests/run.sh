@@ -42,5 +42,7 @@ done
 run cli.sh sh tests/cli.sh "$B"
 run cli_parallel.sh sh tests/cli_parallel.sh "$B"
 run cli_resume.sh sh tests/cli_resume.sh "$B"
+run embed.sh sh tests/embed.sh "$B"
+run install.sh sh tests/install.sh "$B"
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail -eq 0 ]
