@@ -33,7 +33,7 @@ override CFLAGS += -std=c11 -Wall -Wextra -Werror -fPIC -fvisibility=hidden -D_D
 override LDLIBS += $(DEP_LIBS) -lm -pthread
 
 B := build
-CLI_SRC := engine/cli.c engine/input.c engine/pool.c engine/progress.c engine/resume.c
+CLI_SRC := engine/cli.c engine/cli_cmds.c engine/input.c engine/pool.c engine/progress.c engine/resume.c
 LIB_SRC := $(filter-out $(CLI_SRC),$(wildcard engine/*.c))
 LIB_OBJ := $(LIB_SRC:engine/%.c=$(B)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:engine/%.c=$(B)/obj/%.o)
@@ -63,8 +63,12 @@ $(B)/libtrawl.so: $(LIB_OBJ)
 $(B)/trawl.so: $(LIB_OBJ)
 	$(CC) -shared $(LDFLAGS) -o $@ $^ $(MOD_LIBS)
 
+# line editing in `trawl repl` when pkg-config finds readline (READLINE=no: never)
+RL_LIBS := $(if $(filter no,$(READLINE)),,$(shell $(PKG_CONFIG) --libs readline 2>/dev/null))
+$(B)/obj/cli_cmds.o: override CFLAGS += $(if $(RL_LIBS),-DTRAWL_READLINE $(shell $(PKG_CONFIG) --cflags readline))
+
 $(B)/trawl: $(CLI_OBJ) $(B)/libtrawl.a
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libtrawl.a $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libtrawl.a $(LDLIBS) $(RL_LIBS)
 
 $(B)/tests/%: tests/c/%.c $(B)/libtrawl.a | $(B)/tests
 	$(CC) $(CFLAGS) -Iengine -o $@ $< $(B)/libtrawl.a $(LDLIBS)

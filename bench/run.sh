@@ -26,8 +26,9 @@ NTOK=$(sed -n 's/.* tokens=\([0-9]*\).*/\1/p' "$B/bench-tok")
 LUA_CPATH="$B/?.so" lua5.4 bench/regex.lua "$CORPUS"
 [ -f bench/patterns.lua ] && LUA_CPATH="$B/?.so" lua5.4 bench/patterns.lua "$CORPUS"
 
-# whole processes: `measure LABEL REPEAT trawl-args...` prints one line and
-# leaves the best wall time in $SECS
+# whole processes: `measure LABEL REPEAT trawl-args...` prints one line (the
+# CPU time is the last run's: on a busy machine it says more than the wall
+# time) and leaves the best wall time in $SECS
 measure() {
   label=$1 rep=$2
   shift 2
@@ -35,13 +36,14 @@ measure() {
   k=0
   while [ $k -lt "$rep" ]; do
     s=$(date +%s.%N)
-    /usr/bin/time -f %M -o "$B/bench-mem" "$@" > /dev/null 2>&1 || true
+    /usr/bin/time -f "%M %U %S" -o "$B/bench-mem" "$@" > /dev/null 2>&1 || true
     e=$(date +%s.%N)
     SECS=$(awk -v a="$s" -v b="$e" -v best="$SECS" 'BEGIN { t = b - a; if (best != "" && best < t) t = best; printf "%.3f", t }')
     k=$((k + 1))
   done
   awk -v l="$label" -v t="$SECS" -v by="$BYTES" -v n="$ARTICLES" -v tok="$NTOK" -v m="$(cat "$B/bench-mem")" \
-    'BEGIN { printf "%-34s %7.1f MB/s %7.0f articles/s %6.0f ns/token  %5.1f MiB peak  (%.2f s)\n", l, by / 1e6 / t, n / t, t * 1e9 / tok, m / 1024, t }'
+    'BEGIN { split(m, r, " "); printf "%-30s %6.1f MB/s %6.0f articles/s %5.0f ns/token %5.1f MiB peak (%.2f s wall, %.2f s CPU)\n",
+             l, by / 1e6 / t, n / t, t * 1e9 / tok, r[1] / 1024, t, r[2] + r[3] }'
 }
 
 echo "-- whole process, one core (--jsonl in, JSON Lines out)"
@@ -57,7 +59,7 @@ for f in rules/*.lua; do
   [ -d rules/lexicons ] && ln -s "$(pwd)/rules/lexicons" "$d/lexicons"
   if "$T" --rules "$d" - < /dev/null > /dev/null 2>&1 || [ $? -eq 1 ]; then
     measure "rules/$name.lua alone" 1 "$T" --rules "$d" --jsonl "$CORPUS"
-    awk -v t="$SECS" -v b="$BASE" 'BEGIN { printf "%-34s %+.2f s over no rules\n", "", t - b }'
+    awk -v t="$SECS" -v b="$BASE" 'BEGIN { printf "%-30s %+.2f s over no rules\n", "", t - b }'
   else
     echo "rules/$name.lua alone: does not load on its own"
   fi

@@ -1,6 +1,7 @@
 /* The trawl command: articles in, one JSON line (or YAML, or text) out per
  * article, in input order. */
 #define _POSIX_C_SOURCE 200809L
+#include "cli_cmds.h"
 #include "engine_priv.h"
 #include "input.h"
 #include "pool.h"
@@ -18,6 +19,7 @@
 
 static const char USAGE[] =
     "usage: trawl [options] [FILE|DIR|-]...\n"
+    "       trawl test|eval|explain|check|repl [options] ...   (trawl CMD --help)\n"
     "\n"
     "Extracts actors, quotes, figures and dates from news articles and writes\n"
     "one JSON object per article (JSON Lines), in input order.\n"
@@ -30,8 +32,10 @@ static const char USAGE[] =
     "  --jsonl               inputs are JSON Lines: {\"id\", \"text\", ...metadata}\n"
     "  --format FMT          json (default), yaml or text\n"
     "  --rules DIR|FILE      load rules from here instead of the bundled ones;\n"
-    "                        repeat to add more (later wins by rule name)\n"
-    "  --explain             add the rule behind each item to the output\n"
+    "                        repeat to add more (later wins by rule name);\n"
+    "                        --rules +DIR loads the bundled rules, then DIR\n"
+    "  --explain             add the rule behind each item (and, for quotes, the\n"
+    "                        steps that chose the speaker: \"why\") to the output\n"
     "  --limit NAME=N        set a per-article limit: article (bytes), steps\n"
     "                        (Lua instructions), memory (bytes), match, depth,\n"
     "                        heap (PCRE2)\n"
@@ -40,7 +44,14 @@ static const char USAGE[] =
     "  -V, --version         show the version\n"
     "\n"
     "Exit status: 0 all articles analysed, 1 some failed (their error records\n"
-    "are in the output), 2 usage or rule-loading error.\n";
+    "are in the output), 2 usage or rule-loading error.\n"
+    "\n"
+    "Rule authoring (rules/README.md):\n"
+    "  trawl test [RULES_DIR...]    run the rules' examples and rules/tests/*.yaml\n"
+    "  trawl eval --gold DIR|FILE [ARTICLES...]   precision, recall, F1 per layer\n"
+    "  trawl explain FILE           each annotation with the rule that made it\n"
+    "  trawl check [RULES_DIR...]   load and validate rules and lexicons\n"
+    "  trawl repl [FILE]            a Lua prompt with the article as `doc`\n";
 
 /* How every engine of the run is set up: one per worker thread. */
 typedef struct {
@@ -269,6 +280,7 @@ done:
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
+    if (argc > 1 && is_subcommand(argv[1])) return cmd_main(argc - 1, argv + 1);
     const char *format = "json", *outpath = NULL, *resume = NULL;
     int jsonl = 0, flags = 0, jobs = 1;
     engine_cfg cfg = {0};

@@ -12,8 +12,15 @@ local output = sandbox.require("trawl.output")
 
 local D = {}
 
--- Loads every *.lua file of a directory (sorted), or one file.
+-- Loads every *.lua file of a directory (sorted), or one file. "+DIR"
+-- extends the bundled rules: they are loaded first (once), then DIR.
+local defaults_loaded = false
 function D.load_rules(path)
+  if path:sub(1, 1) == "+" then
+    path = path:sub(2)
+    if not defaults_loaded then D.load_rules(ROOT .. "/rules") end
+  end
+  if path == ROOT .. "/rules" then defaults_loaded = true end
   if trawl.isdir(path) then
     local names = assert(trawl.listdir(path))
     local any = false
@@ -36,9 +43,12 @@ function D.load_string(name, src)
 end
 
 -- Runs every rule over the doc and returns the output record.
+-- D.observe, when set (trawl test, explain), sees the doc's annotations
+-- before the doc is closed.
 function D.analyse(doc)
   registry.run(doc)
   trawl.set_rule(nil)
+  if D.observe then D.observe(doc) end
   return output.record(doc)
 end
 
@@ -48,6 +58,13 @@ function D.render(json, format)
   return sandbox.require("trawl.render")[format](record)
 end
 
+-- The rule-authoring subcommands: scripts/trawl/<name>.lua returns
+-- function(args, sys, D) -> exit status (engine/cli_cmds.c gives sys).
+function D.command(name, args, sys)
+  return sandbox.require("trawl." .. name)(args, sys, D)
+end
+
+D.root = ROOT
 D.registry = registry
 D.sandbox = sandbox
 return D

@@ -67,7 +67,7 @@ function O.quotes(doc)
     local sp = q.speaker
     local rec = {
       start = q.start, ["end"] = q["end"], text = doc:text(q.start, q["end"]),
-      kind = q.kind or "direct", cue = cue_text, via = q.via, rule = q.rule,
+      kind = q.kind or "direct", cue = cue_text, via = q.via, rule = q.rule, why = q.why,
     }
     if sp == nil then rec.speaker = null else rec.speaker = speaker_out(doc, sp) end
     if type(cue) == "table" and cue.start then rec.cue_span = {start = cue.start, ["end"] = cue["end"]} end

@@ -193,13 +193,27 @@ R.ordered = sorted
 -- Runs every rule over the doc, in stage order.
 function R.run(doc)
   for _, r in ipairs(sorted()) do
+    R.current = r.name
     host.set_rule(r.name)
     if r.matcher then r.matcher(doc) end
     if r.run then r.run(doc) end
   end
 end
 
+-- why(ann, fmt, ...): notes a step of the reasoning behind an annotation
+-- (e.g. how its speaker was chosen) in its `why` list, with the rule's name;
+-- `trawl explain` and --explain show it.
+local function why(ann, fmt, ...)
+  if type(ann) ~= "table" then fail("why: expected an annotation, got " .. type(ann), 2) end
+  local msg = select("#", ...) > 0 and fmt:format(...) or tostring(fmt)
+  local list = ann.why
+  if type(list) ~= "table" then list = {}; ann.why = list end
+  list[#list + 1] = (R.current or "?") .. ": " .. msg
+  return ann
+end
+
 R.api = {
+  why = why,
   rule = rule,
   lexicon = lexicon,
   pattern = pattern,
