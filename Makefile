@@ -94,6 +94,22 @@ deps:
 clean:
 	rm -rf build
 
+# ---- valgrind: the C tests and the CLI over the examples, release flags.
+# The allocation-failure sweep tries every 53rd N here (every N under ASan).
+VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+VG       := build/valgrind
+test-valgrind:
+	$(MAKE) B=$(VG) all $(TEST_SRC:tests/c/%.c=$(VG)/tests/%)
+	@set -e; for t in $(TEST_SRC:tests/c/%.c=$(VG)/tests/%); do \
+	  echo "== valgrind $$t"; \
+	  TRAWL_ALLOC_STRIDE=53 $(VALGRIND) $$t > $$t.vglog 2>&1 || { tail -40 $$t.vglog; exit 1; }; \
+	  tail -1 $$t.vglog; \
+	done
+	$(VALGRIND) $(VG)/trawl examples/articles > /dev/null
+	$(VALGRIND) $(VG)/trawl --explain --format text examples/articles > /dev/null
+	printf '{"id": "a", "text": "One text."}\nnot json\n' | $(VALGRIND) $(VG)/trawl --jsonl - > /dev/null; test $$? = 1
+	@echo "valgrind: no errors, no leaks"
+
 # ---- fuzzing (libFuzzer, clang): make fuzz FUZZ_SECONDS=N [FUZZ_TARGETS=...]
 # Each target runs for FUZZ_SECONDS, one at a time, on a corpus under
 # build/fuzz/corpus seeded from fuzz/seeds and examples/; crashes land in

@@ -31,6 +31,7 @@ struct trawl_engine {
     size_t cap;             /* refuse growth past this while > 0 */
     int hit_memory;         /* the cap refused an allocation */
     int input_error;        /* the article's metadata was refused */
+    int boot_io;            /* the driver file could not be read */
     trawl_ctx *ctx;         /* limits and the step budget (in the registry) */
     int hook_fast;          /* the count hook fires on every instruction */
     int driver_ref;
@@ -354,6 +355,27 @@ static int pcall_msgh(trawl_engine *e, int nargs, int nresults)
     return rc;
 }
 
+/* Loads and runs the driver chunk; inside lua_pcall, as every step can
+ * raise a memory error, and outside one that would reach Lua's panic. */
+static int boot_main(lua_State *L)
+{
+    trawl_engine *e = *(trawl_engine **)lua_getextraspace(L);
+    const char *path = lua_touserdata(L, 1);
+    int rc = luaL_loadfilex(L, path, "t");
+    if (rc != LUA_OK) {
+        e->boot_io = rc == LUA_ERRFILE;
+        return lua_error(L);
+    }
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_getfield(L, -1, "trawl");
+    lua_remove(L, -2);
+    lua_pushstring(L, e->root);
+    lua_call(L, 2, 1);
+    if (!lua_istable(L, -1)) return luaL_error(L, "%s did not return the driver table", path);
+    e->driver_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
 static int boot_driver(trawl_engine *e)
 {
     if (e->driver_ref != LUA_NOREF) return TRAWL_OK;
@@ -362,27 +384,15 @@ static int boot_driver(trawl_engine *e)
     lua_State *L = e->L;
     char path[4096];
     snprintf(path, sizeof path, "%s/scripts/trawl/driver.lua", e->root);
-    lua_getglobal(L, "require");   /* absent: we have no package library */
-    lua_pop(L, 1);
-    if (luaL_loadfilex(L, path, "t") != LUA_OK) {
-        set_err(e, "%s", lua_tostring(L, -1));
+    e->boot_io = 0;
+    lua_pushcfunction(L, boot_main);
+    lua_pushlightuserdata(L, path);
+    rc = pcall_msgh(e, 1, 0);
+    if (rc != LUA_OK) {
         lua_pop(L, 1);
-        return TRAWL_EIO;
+        e->driver_ref = LUA_NOREF;
+        return e->boot_io ? TRAWL_EIO : rc == LUA_ERRMEM ? TRAWL_ENOMEM : TRAWL_ERULE;
     }
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-    lua_getfield(L, -1, "trawl");
-    lua_remove(L, -2);
-    lua_pushstring(L, e->root);
-    if (pcall_msgh(e, 2, 1) != LUA_OK) {
-        lua_pop(L, 1);
-        return TRAWL_ERULE;
-    }
-    if (!lua_istable(L, -1)) {
-        lua_pop(L, 1);
-        set_err(e, "%s did not return the driver table", path);
-        return TRAWL_ERULE;
-    }
-    e->driver_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return TRAWL_OK;
 }
 
@@ -578,6 +588,29 @@ static int analyse_main(lua_State *L)
     return 1;
 }
 
+typedef struct {
+    char rule[128];         /* the rule that was running, if any */
+    int ref;                /* the record, kept in the registry */
+    int keep;
+} finish_args;
+
+/* After an analysis, in protected mode (both steps can allocate): notes
+ * and clears the running rule, and keeps the record. */
+static int finish_main(lua_State *L)
+{
+    finish_args *f = lua_touserdata(L, 1);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, "trawl.rule") == LUA_TSTRING)
+        snprintf(f->rule, sizeof f->rule, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, "trawl.rule");
+    if (f->keep) {
+        lua_pushvalue(L, 2);
+        f->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    return 0;
+}
+
 int engine_analyse(trawl_engine *e, const char *id, const char *text, size_t len,
                    int meta_kind, const char *meta, size_t meta_len, trawl_doc **out)
 {
@@ -616,19 +649,22 @@ int engine_analyse(trawl_engine *e, const char *id, const char *text, size_t len
     lua_pushlightuserdata(L, &a);
     int prc = pcall_msgh(e, 1, 1);
     int hit_steps = limits_disarm(e);
+    finish_args fa = {"", LUA_NOREF, prc == LUA_OK && !hit_steps};
+    lua_pushcfunction(L, finish_main);
+    lua_pushlightuserdata(L, &fa);
+    lua_rotate(L, -3, 2);                 /* finish_main, &fa, record or error */
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+        lua_pop(L, 1);
+        if (prc == LUA_OK) {
+            prc = LUA_ERRMEM;
+            set_err(e, "not enough memory");
+        }
+    }
     /* the rule at fault: the one running when the budget ran out, or the
      * one running when the error came (memory errors skip msgh) */
-    char rule[128];
-    snprintf(rule, sizeof rule, "%s", c->over_rule);
-    if (!rule[0] && lua_getfield(L, LUA_REGISTRYINDEX, "trawl.rule") == LUA_TSTRING)
-        snprintf(rule, sizeof rule, "%s", lua_tostring(L, -1));
-    if (!c->over_rule[0]) lua_pop(L, 1);
-    lua_pushnil(L);
-    lua_setfield(L, LUA_REGISTRYINDEX, "trawl.rule");
+    const char *rule = c->over_rule[0] ? c->over_rule : fa.rule;
     if (prc == LUA_OK && hit_steps) {
         /* a rule caught the limit error and returned: the budget is still spent */
-        lua_pop(L, 1);
-        lua_pushnil(L);
         prc = LUA_ERRRUN;
         set_err(e, "step limit hit: more than %lld steps for one article (raise it with --limit steps=N)",
                 c->limits[TRAWL_LIMIT_LUA_STEPS]);
@@ -650,12 +686,11 @@ int engine_analyse(trawl_engine *e, const char *id, const char *text, size_t len
             size_t n = strlen(m);
             snprintf(m + n, sizeof m - n, " (rule %s)", rule);
         }
-        lua_pop(L, 1);
         lua_gc(L, LUA_GCCOLLECT);
         int st = hit_steps || regex || memory ? TRAWL_ELIMIT : e->input_error ? TRAWL_EINPUT : TRAWL_ERULE;
         return doc_fail(d, id, kind, m, st);
     }
-    d->record_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    d->record_ref = fa.ref;
     return TRAWL_OK;
 }
 

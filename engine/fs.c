@@ -9,11 +9,40 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* An open file or directory owned by a userdata, created before the
+ * resource is opened: a memory error while reading then leaves nothing
+ * that the collector cannot close. */
+typedef struct { FILE *f; DIR *d; } fs_handle;
+
+static int handle_gc(lua_State *L)
+{
+    fs_handle *h = lua_touserdata(L, 1);
+    if (h->f) fclose(h->f);
+    if (h->d) closedir(h->d);
+    h->f = NULL;
+    h->d = NULL;
+    return 0;
+}
+
+static fs_handle *handle_new(lua_State *L)
+{
+    fs_handle *h = lua_newuserdatauv(L, sizeof *h, 0);
+    h->f = NULL;
+    h->d = NULL;
+    if (luaL_newmetatable(L, "trawl.fs_handle")) {
+        lua_pushcfunction(L, handle_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    return h;
+}
+
 /* trawl.readfile(path) -> string | nil, message */
 int lt_readfile(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
-    FILE *f = fopen(path, "rb");
+    fs_handle *h = handle_new(L);
+    FILE *f = h->f = fopen(path, "rb");
     if (!f) {
         lua_pushnil(L);
         lua_pushfstring(L, "%s: %s", path, strerror(errno));
@@ -26,6 +55,7 @@ int lt_readfile(lua_State *L)
     while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) luaL_addlstring(&b, tmp, n);
     int bad = ferror(f);
     fclose(f);
+    h->f = NULL;
     if (bad) {
         lua_pushnil(L);
         lua_pushfstring(L, "%s: read error", path);
@@ -44,7 +74,8 @@ static int cmp_str(const void *a, const void *b)
 int lt_listdir(lua_State *L)
 {
     const char *path = luaL_checkstring(L, 1);
-    DIR *d = opendir(path);
+    fs_handle *h = handle_new(L);
+    DIR *d = h->d = opendir(path);
     if (!d) {
         lua_pushnil(L);
         lua_pushfstring(L, "%s: %s", path, strerror(errno));
@@ -59,6 +90,7 @@ int lt_listdir(lua_State *L)
         lua_rawseti(L, -2, ++n);
     }
     closedir(d);
+    h->d = NULL;
     /* sort with table.sort semantics but in C: collect, sort, rewrite */
     const char **names = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof(char *), 0);
     for (int i = 0; i < n; i++) {

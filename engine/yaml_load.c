@@ -105,7 +105,7 @@ static int parse_node(lua_State *L, yctx *y, int depth)
     case YAML_SCALAR_EVENT: {
         const char *s = (const char *)e->data.scalar.value;
         size_t n = e->data.scalar.length;
-        if (n > YAML_MAX_SCALAR) luaL_error(L, "%s:%d: YAML scalar larger than %u bytes", y->name, (int)e->start_mark.line + 1, YAML_MAX_SCALAR);
+        if (n > YAML_MAX_SCALAR) luaL_error(L, "%s:%d: YAML scalar larger than %d bytes", y->name, (int)e->start_mark.line + 1, (int)YAML_MAX_SCALAR);
         count_nodes(L, y, 1);
         int pushed;
         if (e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !e->data.scalar.tag) pushed = push_plain(L, s, n);

@@ -40,6 +40,7 @@ for t in tests/lua/*.lua; do
     LUA_CPATH="$B/?.so" LUA_PATH="scripts/?.lua;tests/lua/?.lua" lua5.4 "$t"
 done
 run cli.sh sh tests/cli.sh "$B"
+run battery.sh sh tests/battery.sh "$B"
 run cli_parallel.sh sh tests/cli_parallel.sh "$B"
 run cli_resume.sh sh tests/cli_resume.sh "$B"
 run embed.sh sh tests/embed.sh "$B"
