@@ -157,7 +157,7 @@ PATHS        := $(PREFIX):$(BINDIR):$(LIBDIR):$(INCLUDEDIR):$(DATADIR)
 $(B)/paths: FORCE | $(B)/obj
 	@echo '$(PATHS)' | cmp -s - $@ || echo '$(PATHS)' > $@
 $(B)/obj/engine.o: $(B)/paths
-.PHONY: FORCE
+.PHONY: FORCE install-data rock rock-install
 FORCE:
 
 $(B)/trawl.pc: trawl.pc.in $(B)/paths
@@ -176,7 +176,16 @@ install: all $(B)/trawl.pc
 	install -m 644 $(B)/trawl.pc $(DESTDIR)$(PKGCONFIGDIR)/trawl.pc
 	install -m 644 doc/trawl.1 $(DESTDIR)$(MANDIR)/man1/trawl.1
 	install -m 755 $(B)/trawl.so $(DESTDIR)$(LUA_CMODDIR)/trawl.so
+	$(MAKE) --no-print-directory install-data
+
+install-data:
 	for f in $(DATA_FILES); do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/trawl/$$f || exit 1; done
+
+# for luarocks (trawl-0.1.0-1.rockspec): the module, and the data in the rock
+rock: $(B)/trawl.so
+rock-install: rock install-data
+	install -d $(DESTDIR)$(LUA_CMODDIR)
+	install -m 755 $(B)/trawl.so $(DESTDIR)$(LUA_CMODDIR)/trawl.so
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/trawl $(DESTDIR)$(LIBDIR)/libtrawl.a $(DESTDIR)$(LIBDIR)/libtrawl.so \

@@ -37,7 +37,8 @@ static engine_box *check_engine(lua_State *L)
 
 static int raise_status(lua_State *L, engine_box *b, int rc)
 {
-    return luaL_error(L, "%s (%s)", trawl_errmsg(b->e), trawl_strerror(rc));
+    const char *m = trawl_errmsg(b->e);
+    return luaL_error(L, "%s", *m ? m : trawl_strerror(rc));
 }
 
 static void load(lua_State *L, engine_box *b, const char *path)

@@ -3,7 +3,9 @@
  *
  * This is the only public header. An engine is one Lua state with its rules
  * loaded; it is not thread-safe, but engines share nothing, so a host runs
- * one engine per thread. There is no global mutable state.
+ * one engine per thread. There is no global mutable state. A doc belongs to
+ * the engine that made it: use it from that engine's thread, free it before
+ * the engine.
  *
  * Every call that can fail returns an int status: TRAWL_OK (0) or a negative
  * TRAWL_E* code; trawl_errmsg() then says what went wrong, naming the rule
@@ -58,9 +60,13 @@ enum trawl_limit {
     TRAWL_LIMIT__COUNT
 };
 
-/* Creates an engine. alloc may be NULL (the C library's realloc/free).
- * Returns NULL only when memory is short. */
+/* Creates an engine. Every byte the engine and its docs hold (the Lua
+ * state, compiled regexes, records) comes from alloc, called with ud; NULL
+ * means the C library's realloc/free. When alloc refuses during an analysis,
+ * that article gets an error record and the engine stays usable. Returns
+ * NULL only when memory is short. */
 TRAWL_API trawl_engine *trawl_engine_new(trawl_alloc_fn alloc, void *ud);
+/* Frees the engine and its rules (NULL is ignored). Free its docs first. */
 TRAWL_API void trawl_engine_free(trawl_engine *e);
 
 /* Sets the data directory (the one holding scripts/ and rules/). Without
@@ -68,8 +74,10 @@ TRAWL_API void trawl_engine_free(trawl_engine *e);
  * source tree it was built from. Call before loading rules. */
 TRAWL_API int trawl_engine_set_path(trawl_engine *e, const char *dir);
 
-/* Sets a limit and returns its previous value; value < 0 only reads it.
- * Returns -1 for an unknown limit. */
+/* Sets a limit (enum trawl_limit) and returns its previous value; value < 0
+ * only reads it. New limits apply from the next analysis; an article over a
+ * limit gets an error record (TRAWL_EINPUT for its size, TRAWL_ELIMIT for
+ * steps and memory). Returns -1 for an unknown limit. */
 TRAWL_API long long trawl_engine_limit(trawl_engine *e, int which, long long value);
 /* The limit's index from its name ("steps", "memory", "article", "match",
  * "depth", "heap"), or -1. */
@@ -80,21 +88,30 @@ TRAWL_API int trawl_limit_by_name(const char *name);
  * same name. Without any call, the bundled default rules are loaded on the
  * first analysis. */
 TRAWL_API int trawl_engine_load_rules(trawl_engine *e, const char *path);
-/* Loads one rule file from memory; name is used in error messages. */
+/* Loads one rule file from memory; name stands for the file in error
+ * messages ("name:line: ..."). Same replacing as trawl_engine_load_rules.
+ * Both return TRAWL_ERULE for a rule that does not load. */
 TRAWL_API int trawl_engine_load_string(trawl_engine *e, const char *name, const char *src, size_t len);
 
-/* The last error message of the engine ("" when none). */
+/* The last error message of the engine ("" when none), valid until the next
+ * call on the engine. For a rule at fault it starts with "file:line:"; for
+ * an article, it names the article's id. */
 TRAWL_API const char *trawl_errmsg(const trawl_engine *e);
 
-/* Analyses one article. text need not be NUL-terminated; meta_json is a JSON
- * object of metadata (title, date, source, url, ...) or NULL. On return *out
- * holds a doc whenever memory allowed, even when the status is an error: its
- * record is then an error record naming the problem, so nothing is lost. */
+/* Analyses one article: id (NULL for "") names it in the record and in
+ * errors; text (UTF-8, len bytes) need not be NUL-terminated and is copied;
+ * meta_json is a JSON object of metadata (title, date, source, url, ...) or
+ * NULL. Rules are the ones loaded, or the bundled ones. On return *out holds
+ * a doc whenever memory allowed, even when the status is an error: its
+ * record is then an error record ({"id", "error": {"kind", "message"}} with
+ * empty layers) naming the problem, so nothing is lost. */
 TRAWL_API int trawl_analyse(trawl_engine *e, const char *id, const char *text, size_t len,
                             const char *meta_json, trawl_doc **out);
 
-/* The doc's record as one line of JSON (no newline). The string belongs to
- * the doc. flags: TRAWL_JSON_EXPLAIN adds the rule behind each item. */
+/* The doc's record as one line of JSON (no newline), its length in *len
+ * when len is not NULL; NULL when memory ran out. The string belongs to the
+ * doc, valid until it is freed or rendered again with other flags.
+ * flags: TRAWL_JSON_EXPLAIN adds the rule behind each item. */
 enum { TRAWL_JSON_EXPLAIN = 1 };
 TRAWL_API const char *trawl_doc_json(trawl_doc *d, int flags, size_t *len);
 
@@ -111,7 +128,8 @@ TRAWL_API const char *trawl_doc_json(trawl_doc *d, int flags, size_t *len);
  *   figures: start, end, text, value, unit, kind, approx, op, of
  *   dates:   start, end, text, value
  * and every item has "rule", the rule that made it. An error doc (see
- * trawl_doc_error) has no layers. Nothing here changes the doc. */
+ * trawl_doc_error) has no layers. These calls only read the record; what
+ * they hand out is kept in the doc. */
 
 enum trawl_type {
     TRAWL_T_NULL = 0,
@@ -175,6 +193,7 @@ TRAWL_API int trawl_doc_fields(trawl_doc *d, const char *layer, size_t i, const 
 
 /* The error message when the analysis failed, else NULL. */
 TRAWL_API const char *trawl_doc_error(trawl_doc *d);
+/* Frees the doc and everything handed out from it (NULL is ignored). */
 TRAWL_API void trawl_doc_free(trawl_doc *d);
 
 #ifdef __cplusplus

@@ -97,5 +97,23 @@ if out=$(mk DESTDIR="$S" uninstall 2>&1); then ok; else bad "make uninstall DEST
 left=$(find "$S" -type f -o -type l)
 check "staged uninstall leaves no files" "[ -z '$left' ]" "$left"
 
+# luarocks make: the module and its data in a rock tree; the marker again
+# proves the rock's own data directory is the one compiled in
+if command -v luarocks >/dev/null 2>&1; then
+  T="$W/rocks"
+  if out=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u LDFLAGS -u CFLAGS \
+             luarocks --lua-version 5.4 make --tree "$T" trawl-0.1.0-1.rockspec 2>&1); then ok
+  else bad "luarocks make" "$(printf '%s\n' "$out" | tail -5)"; fi
+  RD="$T/lib/luarocks/rocks-5.4/trawl/0.1.0-1/share/trawl"
+  check "the rock holds the rules" "[ -f '$RD/rules/quotes.lua' ] && [ -f '$RD/scripts/trawl/driver.lua' ]"
+  cp "$W/zz_marker.lua" "$RD/rules/" 2>/dev/null
+  (cd "$W" && env -u TRAWL_PATH LUA_CPATH="$T/lib/lua/5.4/?.so" lua5.4 quotes.lua "$ART") > "$W/rock.out" 2>&1
+  check "the rock's module reads the rock's rules" "grep -q '^0-3 installed-data: ' '$W/rock.out'" "$(head -5 "$W/rock.out")"
+  if out=$(luarocks --lua-version 5.4 remove --tree "$T" trawl 2>&1); then ok; else bad "luarocks remove" "$out"; fi
+  check "luarocks remove takes the module" "[ ! -e '$T/lib/lua/5.4/trawl.so' ]"
+else
+  echo "skip luarocks: not installed (apt-get install luarocks)"
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
