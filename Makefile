@@ -151,7 +151,8 @@ fuzz: fuzz-build
 # stages, it is never compiled in.
 LUA_CMODDIR  ?= $(LIBDIR)/lua/5.4
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
-DATA_FILES   := $(sort $(wildcard scripts/API.md scripts/trawl/*.lua rules/README.md rules/*.lua rules/lexicons/*.yaml))
+DATA_FILES   := $(sort $(wildcard scripts/API.md scripts/trawl/*.lua rules/README.md rules/*.lua rules/lexicons/*.yaml \
+  rules/tests/*.yaml))
 PATHS        := $(PREFIX):$(BINDIR):$(LIBDIR):$(INCLUDEDIR):$(DATADIR)
 
 $(B)/paths: FORCE | $(B)/obj
@@ -193,7 +194,7 @@ uninstall:
 	  $(DESTDIR)$(INCLUDEDIR)/trawl.h $(DESTDIR)$(PKGCONFIGDIR)/trawl.pc $(DESTDIR)$(MANDIR)/man1/trawl.1 \
 	  $(DESTDIR)$(LUA_CMODDIR)/trawl.so
 	for f in $(DATA_FILES); do rm -f $(DESTDIR)$(DATADIR)/trawl/$$f; done
-	for d in rules/lexicons rules scripts/trawl scripts ''; do \
+	for d in rules/lexicons rules/tests rules scripts/trawl scripts ''; do \
 	  if [ -d $(DESTDIR)$(DATADIR)/trawl/$$d ]; then rmdir $(DESTDIR)$(DATADIR)/trawl/$$d || true; fi; done
 
 # the thread test (several engines on several threads) under ThreadSanitizer

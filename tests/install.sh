@@ -39,7 +39,8 @@ if out=$(mk install 2>&1); then ok; else bad "make install PREFIX=$P" "$out"; ec
 # the files, the soname chain, the exported symbols
 for f in bin/trawl lib/libtrawl.a lib/libtrawl.so.0.1.0 include/trawl.h lib/pkgconfig/trawl.pc \
          share/man/man1/trawl.1 lib/lua/5.4/trawl.so share/trawl/scripts/trawl/driver.lua \
-         share/trawl/scripts/API.md share/trawl/rules/quotes.lua; do
+         share/trawl/scripts/API.md share/trawl/rules/quotes.lua share/trawl/rules/README.md \
+         share/trawl/rules/tests/quotes_direct.yaml; do
   check "installed $f" "[ -f '$P/$f' ]"
 done
 check "libtrawl.so -> libtrawl.so.0" "[ \"\$(readlink '$P/lib/libtrawl.so')\" = libtrawl.so.0 ]"
@@ -72,6 +73,8 @@ check "the installed Lua module gives the same" "cmp -s '$W/q.out' '$W/ql.out'" 
 (cd "$W" && env -u TRAWL_PATH "$P/bin/trawl" "$ART") > "$W/cli.out" 2>&1
 check "the installed CLI read the installed rules" "grep -q '\"name\":\"installed-data\"' '$W/cli.out'" "$(head -c 300 "$W/cli.out")"
 rm -f "$P/share/trawl/rules/zz_marker.lua"
+out=$(cd "$W" && env -u TRAWL_PATH "$P/bin/trawl" test 2>&1)
+check "the installed rules' examples and tests pass (trawl test)" "[ $? -eq 0 ]" "$(printf '%s\n' "$out" | tail -5)"
 
 if out=$(mk uninstall 2>&1); then ok; else bad "make uninstall" "$out"; fi
 left=$(find "$P" -type f -o -type l)
