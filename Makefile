@@ -96,7 +96,8 @@ clean:
 
 # ---- valgrind: the C tests and the CLI over the examples, release flags.
 # The allocation-failure sweep tries every 53rd N here (every N under ASan).
-VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+VALGRIND := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+  --suppressions=tests/valgrind.supp
 VG       := build/valgrind
 test-valgrind:
 	$(MAKE) B=$(VG) all $(TEST_SRC:tests/c/%.c=$(VG)/tests/%)

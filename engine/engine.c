@@ -513,6 +513,10 @@ static int doc_fail(trawl_doc *d, const char *id, const char *kind, const char *
 {
     trawl_engine *e = d->e;
     char eid[1024], emsg[2048];
+    /* msg may be e->err itself, which set_err below overwrites */
+    char mcopy[sizeof e->err];
+    snprintf(mcopy, sizeof mcopy, "%s", msg);
+    msg = mcopy;
     char safeid[512];
     size_t n = strlen(id);
     if (n >= sizeof safeid) n = sizeof safeid - 1;

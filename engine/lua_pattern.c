@@ -228,11 +228,13 @@ static int new_words(comp *c, int mode)
     lexicon *w = p->alloc(p->ud, p->words, p->nwords * sizeof(lexicon), (p->nwords + 1) * sizeof(lexicon));
     if (!w) luaL_error(c->L, "not enough memory");
     p->words = w;
-    if (lex_init(&p->words[p->nwords], p->alloc, p->ud, mode)) {
-        lex_free(&p->words[p->nwords]);
+    /* counted at once: an error below must leave the array freed with its real size */
+    lexicon *x = &p->words[p->nwords++];
+    if (lex_init(x, p->alloc, p->ud, mode)) {
+        lex_free(x);
         luaL_error(c->L, "not enough memory");
     }
-    return (int)p->nwords++;
+    return (int)p->nwords - 1;
 }
 
 /* The lexicon named by the value at idx: a lexicon, or a name the resolver knows. */
@@ -267,12 +269,12 @@ static int lexicon_arg(comp *c, int idx, const char *path)
     lexicon **l = p->alloc(p->ud, p->lex, p->nlex * sizeof(lexicon *), (p->nlex + 1) * sizeof(lexicon *));
     if (!l) luaL_error(L, "not enough memory");
     p->lex = l;
-    p->lex[p->nlex] = x;
+    p->lex[p->nlex++] = x;   /* counted at once, as in new_words */
     lua_getfield(L, c->uv, "lexicons");
     lua_pushvalue(L, idx);
-    lua_rawseti(L, -2, (lua_Integer)p->nlex + 1);
+    lua_rawseti(L, -2, (lua_Integer)p->nlex);
     lua_pop(L, 1);
-    return (int)p->nlex++;
+    return (int)p->nlex - 1;
 }
 
 /* Compiles the token tests of the item at idx into a new test; returns its index. */
