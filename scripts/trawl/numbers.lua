@@ -28,8 +28,9 @@
 --         negative       "minus five", "-3"
 --         bare           starts with a bare scale word ("million", "hundreds")
 --         article        opts.article made a lone "a"/"an" count as 1
---         suffix         letters left in the last token: "km" in "5km", "ton"
---                        in "three-ton", "year-old" in "five-year-old"
+--         suffix         letters left in the last token, lower-cased: "km" in
+--                        "5km", "ton" in "three-ton", "year-old" in "five-year-old"
+--         raw_suffix     the same as written ("G" in "5G")
 --         maybe_scale    the suffix may be a scale: "m" (metres or million),
 --                        "b" (bits or billion); multiply when it is money
 --         slash          {num, den} for "3/4"
@@ -59,6 +60,9 @@
 --       "in 2019", "2019 was" are years; "2,000", "2000 people", "$2000" not.
 --   numbers.starts(word) -> boolean
 --       Could a numeric expression start with this word? (a cheap filter)
+--   numbers.words() -> list
+--       The words an expression may start with ("one", "half", "dozens" ...),
+--       for a quick filter; digits, signs and "½" start one too.
 --   numbers.word_value(word) -> number | nil
 --       The value of a single number word: "seven" 7, "hundred" 100.
 --   numbers.vague(word) -> {lo, hi} | nil
@@ -112,7 +116,8 @@ local SUFFIX_SCALES = {
   tn = 1e12, trn = 1e12, tln = 1e12,
   thousand = 1e3, million = 1e6, billion = 1e9, trillion = 1e12, lakh = 1e5, crore = 1e7,
 }
-local SUFFIX_SCALES_CASED = { M = 1e6, MM = 1e6, B = 1e9, G = 1e9 }
+-- ("5G" is a network, "3D" a picture: no G, no D)
+local SUFFIX_SCALES_CASED = { M = 1e6, MM = 1e6, B = 1e9 }
 -- lower-case letters that are a scale only for money ("$5m", "$1.2b")
 local SUFFIX_MONEY = { m = 1e6, b = 1e9 }
 local DOZEN = { dozen = true, dozens = true, dz = true, dzs = true, doz = true, dozs = true }
@@ -232,7 +237,7 @@ local function lex(raw)
     t.decade = v < 100 and {v, v + 9} or (v >= 1000 and {v, v + 9}) or nil
     if t.decade then return t end
   end
-  t.suffix = lr
+  t.suffix, t.raw_suffix = lr, rest
   if SUFFIX_MONEY[lr] then
     t.maybe_scale = SUFFIX_MONEY[lr]
   end
@@ -249,13 +254,16 @@ local function parts(words, i)
     while #P < n do
       local raw = words[k]
       if raw == nil then return nil end
-      raw = raw:gsub("\226\128[\144\145]", "-")            -- U+2010/2011 hyphens
+      if find(raw, "\226\128[\144\145]") then
+        raw = raw:gsub("\226\128[\144\145]", "-")          -- U+2010/2011 hyphens
+      end
       if #raw > 2 and find(raw, "-", 2, true) and raw:sub(-1) ~= "-" and not find(raw, "^%d") then
         local pieces = {}
         for piece in raw:gmatch("[^-]+") do pieces[#pieces + 1] = piece end
         for x = 1, #pieces do
           P[#P + 1] = {w = lower(pieces[x]), raw = pieces[x], tok = k, last = x == #pieces,
-                       rest = x < #pieces and lower(table.concat(pieces, "-", x + 1)) or nil}
+                       rest = x < #pieces and lower(table.concat(pieces, "-", x + 1)) or nil,
+                       raw_rest = x < #pieces and table.concat(pieces, "-", x + 1) or nil}
         end
       else
         P[#P + 1] = {w = lower(raw), raw = raw, tok = k, last = true}
@@ -274,6 +282,30 @@ end
 local function is_article(w) return w == "a" or w == "an" end
 
 -- ---- fractions -----------------------------------------------------------
+
+-- After "a third", "one fifth": words that keep it a fraction ("a third of",
+-- "a third said", "cut by a third."). Any other word makes it an ordinal:
+-- "a third Russian source", "a fifth term".
+local FRACTION_NEXT = {
+  ["of"] = true, ["and"] = true, ["or"] = true, but = true, to = true, than = true,
+  more = true, less = true, fewer = true, ["as"] = true, ["in"] = true, on = true, at = true,
+  ["for"] = true, from = true, by = true, with = true, the = true, a = true, an = true,
+  is = true, was = true, were = true, are = true, be = true, been = true, has = true,
+  have = true, had = true, will = true, would = true, could = true, may = true, might = true,
+  should = true, said = true, say = true, says = true, think = true, thought = true,
+  believe = true, want = true, wanted = true, live = true, lived = true, now = true,
+  still = true, already = true, only = true, again = true, that = true, who = true,
+  which = true, since = true, after = true, before = true, over = true, under = true,
+  lower = true, higher = true, smaller = true, larger = true, bigger = true, cheaper = true,
+  percent = true, ["per"] = true, ["if"] = true, ["do"] = true, ["did"] = true, ["not"] = true,
+  never = true, also = true, either = true, each = true, every = true, ["while"] = true,
+}
+
+local function ordinal_use(P, q)
+  local x = P(q)
+  if not x then return false end
+  return find(x.w, "^%a") ~= nil and not FRACTION_NEXT[x.w]
+end
 
 local card  -- forward
 
@@ -323,8 +355,13 @@ end
 local function fraction(P, p)
   local w = pw(P, p)
   if not w then return nil end
-  if w == "half" then return 0.5, p + 1 end
-  if w == "quarter" then return 0.25, p + 1 end
+  if w == "half" or w == "quarter" then
+    -- bare only before a scale word: "two and half million"; "44 million and
+    -- half of them" is two things
+    local nx = pw(P, p + 1)
+    if not (nx and (SCALES[nx] or nx == "hundred" or nx == "dozen")) then return nil end
+    return w == "half" and 0.5 or 0.25, p + 1
+  end
   if is_article(w) or w == "one" then
     local d, plural, q = denominator(P, p + 1)
     if d and not plural and d >= 2 then return 1 / d, q end
@@ -434,6 +471,7 @@ card = function(P, p, o)
       if o.words_only then return nil end
       local d, plural, nq = denominator(P, p + 1)
       if d and not plural and d >= 2 then
+        if d > 2 and d ~= 4 and ordinal_use(P, nq) then return nil end   -- "a third Russian source"
         r.words, r.fraction = true, true
         local v = 1 / d
         local s, nq2 = scale_after_fraction(P, nq)
@@ -519,7 +557,7 @@ card = function(P, p, o)
     elseif SCALES[w] or (SCALES_AFTER[w] and last ~= nil and last ~= "vague" or
             (SCALES_AFTER[w] and last == "vague" and not VAGUE_PLURAL[w])) or
            ((w == "m" or w == "b") and opts.money and (last == "digits" or last == "decimal")) or
-           ((x.raw == "M" or x.raw == "B" or x.raw == "G") and (last == "digits" or last == "decimal")) then
+           ((x.raw == "M" or x.raw == "B") and (last == "digits" or last == "decimal")) then
       local s = SCALES[w] or SCALES_AFTER[w] or SUFFIX_SCALES_CASED[x.raw] or SUFFIX_MONEY[w]
       if (SCALES_AFTER[w] or SUFFIX_MONEY[w] or SUFFIX_SCALES_CASED[x.raw]) and not SCALES[w]
          and not (last == "digits" or last == "decimal") and #w <= 3 then
@@ -582,7 +620,7 @@ card = function(P, p, o)
         if t.scale then total, cur = t.v, 0 end
         accept(q + 1)
         if t.suffix or t.slash then
-          r.suffix, r.maybe_scale = t.suffix, t.maybe_scale
+          r.suffix, r.raw_suffix, r.maybe_scale = t.suffix, t.raw_suffix, t.maybe_scale
           if t.maybe_scale and opts.money then
             total, cur, r.suffix, r.maybe_scale = cur * t.maybe_scale, 0, nil, nil
             r.scale = t.maybe_scale
@@ -706,6 +744,7 @@ local function after_cardinal(P, r, opts)
   if not r.words or r.digits or r.vague or not r.int then return nil end
   local d, plural, q = denominator(P, r.p)
   if d and (plural or (r.v == 1 and d >= 3) or (r.v == 1 and d == 2) or d == 4) then
+    if r.v == 1 and not plural and d > 2 and d ~= 4 and ordinal_use(P, q) then return false end
     if r.v >= 1 and not (r.v == 1 and not plural and d == 2 and pw(P, r.p) ~= "half") then
       local v = r.v / d
       local s, nq = scale_after_fraction(P, q)
@@ -726,7 +765,7 @@ local function finish(P, r, opts, neg)
     words = r.words or nil, digits = r.digits or nil, fraction = r.fraction or nil,
     vague = r.vague or nil, collective = r.collective or nil, bare = r.bare or nil,
     article = r.article or nil, slash = r.slash, decade = r.decade or nil,
-    suffix = r.suffix, maybe_scale = r.maybe_scale and norm(r.maybe_scale),
+    suffix = r.suffix, raw_suffix = r.raw_suffix, maybe_scale = r.maybe_scale and norm(r.maybe_scale),
     scale = norm(r.scale or 1),
   }
   if not lastp.last then
@@ -737,7 +776,7 @@ local function finish(P, r, opts, neg)
        or ORDINALS[first] or ORD_PLURAL[first] then
       return nil
     end
-    info.suffix = rest
+    info.suffix, info.raw_suffix = rest, lastp.raw_rest
   end
   local value
   if r.vague then
@@ -772,6 +811,7 @@ local function parse_parts(P, opts)
   if not r then return nil end
   if r.words and not r.digits and not r.vague and r.int then
     local f = after_cardinal(P, r, opts)
+    if f == false then return nil end     -- "one third place": an ordinal
     if f then r = f
     else
       -- an ordinal that goes on from these words ("twenty-first", "two
@@ -951,8 +991,10 @@ function M.looks_like_year(word, next_word, prev_word)
   if not find(nx, "^%a") then return true end       -- punctuation, digits
   if MONTHS[nx] then return true end
   if YEAR_NEXT_NOUN[nx] then return true end
+  -- "2000 people", "1900 troops": a round number before a plural noun is a
+  -- count; "2003 results" is still a year (counts that exact get a comma)
+  if n % 100 ~= 0 then return true end
   if COUNT_NEXT[nx] then return false end
-  -- "2000 people", "1500 troops": a plural noun makes it a count
   if #nx > 3 and find(nx, "^%l+s$") and not find(nx, "ss$") and not find(nx, "us$")
      and not find(nx, "is$") and nx ~= "was" and nx ~= "has" and nx ~= "does" then
     return false
@@ -977,6 +1019,15 @@ function M.starts(word)
   if STARTERS[lw] then return true end
   local head = match(lw, "^(%a+)%-")
   return head ~= nil and STARTERS[head] == true
+end
+
+-- The words a numeric expression may start with, lower-case (for a
+-- rule's quick filter; digits, "-" and "½" are not in it).
+function M.words()
+  local list = {}
+  for k in pairs(STARTERS) do list[#list + 1] = k end
+  table.sort(list)
+  return list
 end
 
 function M.word_value(word)

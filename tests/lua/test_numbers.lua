@@ -74,7 +74,7 @@ run("suffix scales", N.parse, {
   {"61bn", 61e9, info = {scale = 1e9}}, {"2.5bn", 2.5e9}, {"100k", 100000}, {"100K", 100000},
   {"1.5k", 1500}, {"3000K", 3000000}, {"1200k", 1200000}, {"10M", 1e7}, {"1.2M", 1200000},
   {"3M", 3000000}, {"1MM", 1e6}, {"2mil", 2e6}, {"5mn", 5e6}, {"3mln", 3e6}, {"7bln", 7e9},
-  {"1.2b", 1.2e9}, {"10G", 1e10}, {"2tn", 2e12}, {"1.5trn", 1.5e12},
+  {"1.2b", 1.2e9}, {"5G", 5, info = {suffix = "g", raw_suffix = "G"}}, {"2tn", 2e12}, {"1.5trn", 1.5e12},
   {"2.5m", 2.5, info = {suffix = "m", maybe_scale = 1e6}},
   {"2.5m", 2.5e6, opts = {money = true}, info = {scale = 1e6}},
   {"9m", 9, info = {suffix = "m"}}, {"1500b", 1500, info = {suffix = "b", maybe_scale = 1e9}},
@@ -88,7 +88,7 @@ run("scale words", N.parse, {
   {"5 thousand", 5000}, {"322 hundred", 32200}, {"2.33 k", 2330}, {"10 bln", 1e10},
   {"10 bn", 1e10}, {"3 mn", 3e6}, {"10 tln", 1e13}, {"30 lakh", 3000000}, {"12 lakhs", 1200000},
   {"1 crore", 1e7}, {"three lakh crore", 3e12}, {"5 m", 5, n = 1}, {"5 m", 5e6, opts = {money = true}},
-  {"1,674.5 G", 1674500000000}, {"five k", 5, n = 1}, {"3 billions", 3e9},
+  {"1,674.5 G", 1674.5, n = 1}, {"five k", 5, n = 1}, {"3 billions", 3e9},
   {"three billions", 3e9}, {"three thousand millions", 3e9}, {"three hundred crores", 3e9},
   {"a million", 1e6}, {"a hundred", 100}, {"a thousand", 1000}, {"one million", 1e6},
   {"million", 1e6, info = {bare = true}}, {"thousand liters", 1000, n = 1},
@@ -156,7 +156,9 @@ run("fractions", N.parse, {
   {"twenty-three fifths", 4.6}, {"twenty twenty fifths", 0.8}, {"a twenty-first", 1 / 21},
   {"one twenty-fifth", 0.04}, {"three twenty-firsts", 3 / 21}, {"two halves", 1},
   {"three halves", 1.5}, {"one thousandth", 0.001}, {"a millionth", 1e-6},
-  {"a third of a slice", 1 / 3, n = 2}, {"two thirds of a million", 2e6 / 3},
+  {"a third of a slice", 1 / 3, n = 2}, {"A third Russian source", nil}, {"a fifth term", nil},
+  {"a third said", 1 / 3, n = 2}, {"a third", 1 / 3}, {"a third .", 1 / 3, n = 2},
+  {"one third place", nil}, {"a quarter century", 0.25, n = 2}, {"a half hour", 0.5, n = 2}, {"two thirds of a million", 2e6 / 3},
   {"half of them", 0.5, n = 1}, {"half an hour", 0.5, n = 1}, {"half a dozen", 6},
   {"half-litre", 0.5, info = {suffix = "litre"}}, {"quarter-litre", 0.25, info = {suffix = "litre"}},
   {"1/2", 0.5, info = {slash = {1, 2}}}, {"3/4", 0.75}, {"3/8", 0.375}, {"3/8ths", 0.375},
@@ -169,8 +171,8 @@ run("and a half", N.parse, {
   {"one and a fourth", 1.25}, {"five and a quarter", 5.25}, {"three and a fifth", 3.2},
   {"three and one fourth", 3.25}, {"forty two and a third", 42 + 1 / 3},
   {"one hundred and three and two thirds", 103 + 2 / 3}, {"twenty and three fifths", 20.6},
-  {"two and fifty-four hundredths", 2.54}, {"one and half", 1.5}, {"five and half", 5.5},
-  {"two and quarter", 2.25}, {"two and a half million", 2500000},
+  {"two and fifty-four hundredths", 2.54}, {"one and half", 1, n = 1}, {"five and half of them", 5, n = 1},
+  {"two and half million", 2500000}, {"44 million and half lives", 44000000, n = 2}, {"two and a half million", 2500000},
   {"five and a half million", 5500000}, {"one and a half million", 1500000},
   {"a million and a half", 1500000}, {"one million and a half", 1500000},
   {"two million and one half", 2500000}, {"one billion and a half million", 1000500000},
@@ -198,7 +200,7 @@ run("collective and vague", N.parse, {
 
 run("not numbers", N.parse, {
   {"third", nil}, {"the", nil}, {"a", nil}, {"an", nil}, {"quarter", nil}, {"first class", nil},
-  {"twenty-first", nil}, {"twenty first", nil}, {"one hundredth anniversary", 0.01, n = 2},
+  {"twenty-first", nil}, {"twenty first", nil}, {"one hundredth anniversary", nil},
   {"two millionth", nil}, {"10th", nil}, {"May 4th", nil}, {"21st", nil}, {"second", nil},
   {"fifty-fifty", nil}, {"forever-21", nil}, {"covid-19", nil}, {"10:30", nil},
   {"192.168.1.2", nil}, {"point", nil}, {"and", nil},
@@ -207,7 +209,7 @@ run("not numbers", N.parse, {
 })
 
 run("hyphenated words", N.parse, {
-  {"three-ton", 3, info = {suffix = "ton"}}, {"four-mile", 4, info = {suffix = "mile"}},
+  {"three-ton", 3, info = {suffix = "ton"}}, {"Two-Day", 2, info = {suffix = "day", raw_suffix = "Day"}}, {"four-mile", 4, info = {suffix = "mile"}},
   {"one-yen", 1, info = {suffix = "yen"}}, {"five-year-old", 5, info = {suffix = "year-old"}},
   {"twenty-five-year", 25, info = {suffix = "year"}}, {"forty-odd", 40, info = {suffix = "odd"}},
   {"30 - day", 30, n = 1}, {"776 - foot", 776, n = 1},
@@ -263,11 +265,12 @@ end
 
 -- looks_like_year: {word, next, prev, expected}
 for _, row in ipairs({
-  {"2019", nil, nil, true}, {"2019", ",", "in", true}, {"2019", "people", nil, false},
-  {"2000", "troops", "some", false}, {"2019", "elections", nil, true}, {"1999", "was", nil, true},
+  {"2019", nil, nil, true}, {"2019", ",", "in", true}, {"2019", "people", nil, true},
+  {"2000", "troops", "some", false}, {"2000", "troops", nil, false}, {"2019", "elections", nil, true}, {"1999", "was", nil, true},
   {"2015", "March", nil, true}, {"2000", nil, "$", false}, {"2000", "people", "in", true},
   {"2,000", nil, nil, false}, {"1750", nil, nil, false}, {"2200", nil, nil, false},
-  {"2020", "levels", "pre", true}, {"1500", "miles", nil, false}, {"2024", "is", nil, true},
+  {"2020", "levels", "pre", true}, {"2100", "miles", nil, false}, {"2024", "is", nil, true},
+  {"2003", "results", "and", true}, {"1987", "people", nil, true}, {"1900", "people", nil, false},
 }) do
   check(("looks_like_year [%s %s %s]"):format(tostring(row[3]), row[1], tostring(row[2])),
         N.looks_like_year(row[1], row[2], row[3]) == row[4], "want " .. tostring(row[4]))
@@ -296,6 +299,16 @@ for _, row in ipairs({{"seven", 7}, {"Hundred", 100}, {"million", 1e6}, {"dozen"
   check("word_value [" .. row[1] .. "]", same(N.word_value(row[1]), row[2]), "want " .. show(row[2]))
 end
 check("vague [dozens]", same(N.vague("dozens"), {24, 99}), "want {24, 99}")
+do
+  local ws, has = N.words(), {}
+  for _, w in ipairs(ws) do has[w] = true end
+  for _, w in ipairs({"one", "twenty", "half", "a", "million", "dozens", "several", "minus"}) do
+    check("words has " .. w, has[w] == true, "missing")
+  end
+  for _, w in ipairs(ws) do
+    check("words [" .. w .. "] starts", N.starts(w), "does not start a number")
+  end
+end
 
 -- the module keeps to itself: no globals
 for k in pairs(_ENV) do

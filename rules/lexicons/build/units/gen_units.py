@@ -52,7 +52,8 @@ def quote(s):
 
 
 def name_aliases(name):
-    """'Canadian Dollar' -> ['Canadian dollar', 'Canadian dollars']."""
+    """'Canadian Dollar' -> ['canadian dollar', 'canadian dollars'] (lower case:
+    the lexicon's smart case lets them match however they are written)."""
     words = name.split()
     if len(words) < 2 or "(" in name:
         return []
@@ -60,7 +61,7 @@ def name_aliases(name):
     if noun not in NOUNS:
         return []
     head = " ".join(words[:-1])
-    forms = [head + " " + noun, head + " " + NOUNS[noun]]
+    forms = [(head + " " + noun).lower(), (head + " " + NOUNS[noun]).lower()]
     return forms[:1] if forms[0] == forms[1] else forms
 
 

@@ -1,0 +1,755 @@
+-- Figures: counts, percentages, money, quantities with units, durations,
+-- ages and ranges, with the hedges around them ("around 20%", "more than
+-- $5bn", "nearly four years", "hundreds of thousands", "a 30-day truce").
+-- trawl.numbers reads the numbers; units come from lexicons/units.yaml,
+-- hedges from lexicons/hedges.yaml. Years, dates, times, ordinals, scores,
+-- labels ("No. 10", "Boeing 737", "F-16") and "one" as a pronoun are not
+-- figures.
+local N = require "trawl.numbers"
+local UNITS = lexicon "units"
+local HEDGES = lexicon "hedges"
+
+-- ---- word lists ------------------------------------------------------------
+
+local DASH = {["-"] = true, ["–"] = true, ["—"] = true, ["−"] = true}
+local MONTHS = {
+  january = true, february = true, march = true, april = true, may = true, june = true,
+  july = true, august = true, september = true, october = true, november = true, december = true,
+  jan = true, ["jan."] = true, feb = true, ["feb."] = true, mar = true, ["mar."] = true,
+  apr = true, ["apr."] = true, jun = true, ["jun."] = true, jul = true, ["jul."] = true,
+  aug = true, ["aug."] = true, sep = true, ["sep."] = true, sept = true, ["sept."] = true,
+  oct = true, ["oct."] = true, nov = true, ["nov."] = true, dec = true, ["dec."] = true,
+}
+local WEEKDAYS = {
+  monday = true, tuesday = true, wednesday = true, thursday = true, friday = true,
+  saturday = true, sunday = true,
+}
+-- a number after these is a label, not an amount: "No. 10", "Article 5", "day 3"
+local LABEL_PREV = {
+  ["no."] = true, ["nos."] = true, ["#"] = true, number = true, ["num."] = true, ["vol."] = true,
+  page = true, ["p."] = true, ["pp."] = true, chapter = true, section = true, article = true,
+  paragraph = true, clause = true, line = true, room = true, gate = true, platform = true,
+  route = true, flight = true, channel = true, version = true, grade = true, size = true,
+  category = true, phase = true, stage = true, round = true, game = true, episode = true,
+  part = true, day = true, week = true, level = true, model = true, unit = true, block = true,
+  highway = true, road = true, street = true, resolution = true, seat = true, row = true,
+}
+-- a time of day, not an amount: "at 5 pm", "10 a.m."
+local TIME_NEXT = {
+  am = true, pm = true, ["a.m."] = true, ["p.m."] = true, ["a.m"] = true, ["p.m"] = true,
+  gmt = true, bst = true, utc = true, cet = true, est = true, edt = true, pst = true,
+  ["o'clock"] = true,
+}
+-- after a change verb, "from X to Y" and "X to Y" are two figures, not a range
+local CHANGE = {
+  rose = true, rise = true, rises = true, rising = true, risen = true, fell = true, fall = true,
+  falls = true, falling = true, fallen = true, increased = true, increase = true, increases = true,
+  increasing = true, decreased = true, decrease = true, decreasing = true, dropped = true,
+  drop = true, drops = true, dropping = true, climbed = true, climb = true, climbs = true,
+  climbing = true, jumped = true, jump = true, jumps = true, jumping = true, grew = true,
+  grow = true, grown = true, growing = true, cut = true, cuts = true, cutting = true,
+  raised = true, raise = true, raising = true, lowered = true, lowering = true, down = true,
+  up = true, declined = true, decline = true, slipped = true, slips = true, slipping = true,
+  soared = true, soars = true, soaring = true, surged = true, surges = true, surging = true,
+  plunged = true, plunges = true, plunging = true, shrank = true, shrinking = true,
+  widened = true, widens = true, narrowed = true, narrows = true, went = true, changed = true,
+  moved = true, revised = true, reduced = true, boosted = true, slashed = true, slashing = true,
+  doubled = true, tripled = true, edged = true, eased = true, slid = true, tumbled = true,
+  tumbles = true, rebounded = true, recovered = true, higher = true, lower = true,
+  upgraded = true, downgraded = true, hiked = true, expanded = true, gained = true, gain = true,
+  gains = true, lost = true, lose = true, loses = true, added = true, adds = true, shed = true,
+  sheds = true, slumped = true, slump = true, dipped = true, dip = true, rallied = true,
+  advanced = true, retreated = true, sank = true, sinks = true, swung = true,
+}
+-- before "from X to Y", these make it a range rather than a change
+local RANGE_CUE = {
+  ranging = true, range = true, ranges = true, ranged = true, varying = true, vary = true,
+  varies = true, varied = true, anywhere = true, anything = true, aged = true, ages = true,
+  spanning = true, sentences = true, sentence = true, estimates = true, estimated = true,
+}
+-- "a decade", "an hour" are figures after these ("for a decade", "more than a year")
+local ARTICLE_PREV = {
+  ["for"] = true, within = true, than = true, lasted = true, lasting = true, spanning = true,
+  least = true, most = true, ["just"] = true, only = true, barely = true, nearly = true,
+}
+-- "the past three quarters", "two consecutive quarters": periods, not fractions
+local PERIOD_PREV = {
+  past = true, last = true, previous = true, preceding = true, next = true, first = true,
+  consecutive = true, successive = true, straight = true, coming = true, recent = true,
+  following = true, final = true,
+}
+-- before a bare amount, these compare it with an earlier one ("up from 38m")
+local ELLIPSIS_PREV = {
+  to = true, from = true, at = true, with = true, than = true, ["and"] = true, ["or"] = true,
+  vs = true, versus = true, against = true,
+}
+-- near a glued "m", these make it metres ("the 100m sprint"), not millions
+local LENGTH_CONTEXT = {
+  high = true, tall = true, long = true, wide = true, deep = true, deeper = true, higher = true,
+  sprint = true, race = true, hurdles = true, freestyle = true, backstroke = true,
+  breaststroke = true, butterfly = true, relay = true, medley = true, dash = true, away = true,
+  above = true, below = true, underground = true, altitude = true, height = true, length = true,
+  radius = true, diameter = true, depth = true, swim = true, metres = true, meters = true,
+  wall = true, tower = true, waves = true, wave = true, jump = true, throw = true,
+  distance = true, runway = true, span = true, bridge = true, tunnel = true, sea = true,
+}
+-- plurals without an s that a count may count: "5m people"
+local COUNTABLE = {
+  people = true, children = true, men = true, women = true, police = true, staff = true,
+  personnel = true, cattle = true, sheep = true, fish = true, livestock = true, aircraft = true,
+}
+-- the nearest of these decides what "pounds" and "degrees" are
+local MONEY_CONTEXT = {
+  cost = true, costs = true, price = true, prices = true, paid = true, pay = true, pays = true,
+  worth = true, fine = true, fined = true, salary = true, spend = true, spent = true,
+  budget = true, bill = true, raised = true, earn = true, earned = true, earns = true,
+  bank = true, fund = true, funds = true, tax = true, sold = true, buy = true, bought = true,
+  sale = true, sales = true, profit = true, profits = true, revenue = true, loss = true,
+  losses = true, debt = true, deal = true, charge = true, charged = true, fee = true,
+  fees = true, wage = true, wages = true, income = true, award = true, awarded = true,
+  compensation = true, investment = true, invest = true, invested = true, donated = true,
+  ["£"] = true, sterling = true, cash = true,
+}
+local MASS_CONTEXT = {
+  weigh = true, weighs = true, weighed = true, weighing = true, weight = true, heavy = true,
+  heavier = true, lighter = true, lost = true, gained = true, lose = true, gain = true,
+  bomb = true, bombs = true, baby = true, fish = true, meat = true,
+}
+local ANGLE_CONTEXT = {
+  rotate = true, rotated = true, rotating = true, rotation = true, turn = true, turned = true,
+  turns = true, turning = true, angle = true, angles = true, tilt = true, tilted = true,
+  incline = true, slope = true, latitude = true, longitude = true, arc = true, spin = true,
+  pivot = true, heading = true, bearing = true,
+}
+local TEMP_CONTEXT = {
+  temperature = true, temperatures = true, heat = true, hot = true, cold = true, warm = true,
+  warmer = true, colder = true, celsius = true, fahrenheit = true, highs = true, lows = true,
+  freezing = true, heatwave = true, fever = true, weather = true,
+}
+-- words that end the noun phrase a figure is "of"
+local OF_STOP = {
+  the = true, a = true, an = true, ["of"] = true, ["in"] = true, on = true, at = true, to = true,
+  ["for"] = true, from = true, by = true, with = true, as = true, that = true, which = true,
+  who = true, were = true, was = true, are = true, is = true, have = true, has = true,
+  had = true, will = true, would = true, could = true, said = true, say = true, says = true,
+  since = true, than = true, ["or"] = true, ago = true, after = true, before = true,
+  more = true, less = true, over = true, under = true, into = true, per = true, each = true,
+  this = true, last = true, next = true, its = true, their = true, his = true, her = true,
+  be = true, been = true, being = true, earlier = true, later = true,
+}
+
+-- after "a"/"an", the words that can make it a number ("a dozen", "a third")
+local A_NEXT = {
+  couple = true, pair = true, few = true, handful = true, half = true, quarter = true,
+  third = true, fifth = true, sixth = true, seventh = true, eighth = true, ninth = true,
+  tenth = true, twentieth = true, hundredth = true, thousandth = true, millionth = true,
+  billionth = true, trillionth = true, dozen = true,
+}
+
+-- Where a figure may start, found by regexes in C before any Lua runs: a
+-- digit, a minus sign, a vulgar fraction, a number word ("two-thirds"), a
+-- hedge ("more than"), a currency sign or code, "a"/"an" before a scale or
+-- a fraction or after "for", "than" ... ("a dozen", "for a decade"), and
+-- "between"/"from" before a number. (Several small regexes: one big
+-- alternation of them all is far slower in PCRE2.)
+local function escape(s) return (s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?{}|\\]", "\\%0")) end
+-- a phrase as a regex; one ending in a letter must end a word there
+local function phrase(s)
+  local p = escape(s):gsub("%s+", "\\s+")
+  if s:find("%w$") then p = p .. "(?!\\w)" end
+  return p
+end
+local function alternation(list)
+  local seen, out = {}, {}
+  for _, x in ipairs(list) do
+    if not seen[x] then seen[x] = true; out[#out + 1] = x end
+  end
+  table.sort(out, function(x, y) return #x > #y or (#x == #y and x < y) end)
+  return table.concat(out, "|")
+end
+local number_words, hedges, money_lower, money_cased, money_signs = {}, {}, {}, {}, {}
+for _, w in ipairs(N.words()) do
+  if w ~= "a" and w ~= "an" then number_words[#number_words + 1] = w end
+end
+for k = 1, #HEDGES do
+  local e = HEDGES:entry(k)
+  if e.position ~= "after" then
+    for _, a in ipairs(e.aliases or {}) do
+      if a:find("^%w") then hedges[#hedges + 1] = phrase(a) else money_signs[#money_signs + 1] = phrase(a) end
+    end
+  end
+end
+for k = 1, #UNITS do
+  local e = UNITS:entry(k)
+  if e.kind == "money" and (e.position == "before" or e.position == "both") then
+    for _, a in ipairs(e.aliases or {}) do
+      if not a:find("^%w") then money_signs[#money_signs + 1] = phrase(a)
+      elseif a:find("%u") then money_cased[#money_cased + 1] = phrase(a)
+      else money_lower[#money_lower + 1] = phrase(a) end
+    end
+  end
+end
+local a_next = {"hundred", "thousand", "million", "billion", "trillion"}
+for w in pairs(A_NEXT) do a_next[#a_next + 1] = w end
+local article_prev = {}
+for w, yes in pairs(ARTICLE_PREV) do
+  if yes then article_prev[#article_prev + 1] = w end
+end
+local NUMBER_WORDS = "(?i:" .. alternation(number_words) .. ")"
+local STARTS = {
+  re([=[\d|(?<![\w-])[-\x{2013}\x{2212}](?=\.?\d)|[\x{00bd}\x{2153}\x{2154}\x{00bc}\x{00be}\x{2155}-\x{215e}]]=]),
+  re("\\b" .. NUMBER_WORDS .. "\\b"),
+  re("\\b(?i:an?)\\s+(?i:" .. alternation(a_next) .. ")\\b"),
+  re("\\b(?i:" .. alternation(article_prev) .. ")\\s+\\K(?i:an?)\\b"),
+  re("\\b(?i:between|from)\\s+(?=[\\d.$\u{20ac}\u{00a3}]|" .. NUMBER_WORDS .. "\\b)"),
+  re("\\b(?i:" .. alternation(hedges) .. ")"),
+  re("\\b(?i:" .. alternation(money_lower) .. ")"),
+  re("\\b(?:" .. alternation(money_cased) .. ")"),
+  re(alternation(money_signs)),
+}
+
+
+local function money_after(e) return e.kind == "money" and e.position ~= "before" end
+local function money_before(e)
+  return e.kind == "money" and (e.position == "before" or e.position == "both")
+end
+local function after_position(h) return h.position == "after" or h.position == "both" end
+
+-- Rounds away float noise (1.13 * 1e9) and keeps integral values integers.
+local function tidy(v)
+  if type(v) == "table" then return {tidy(v[1]), tidy(v[2])} end
+  if math.type(v) ~= "float" or v ~= v then return v end
+  v = tonumber(string.format("%.12g", v))
+  if v == math.floor(v) and math.abs(v) < 2^53 then return math.tointeger(v) end
+  return v
+end
+
+local function scaled(v, f)
+  if f == 1 or f == nil then return v end
+  if type(v) == "table" then return {v[1] * f, v[2] * f} end
+  return v * f
+end
+
+rule "figure.amounts" {
+  stage = "figures",
+  priority = -10,   -- after other figure rules: where one of them found a figure, it stands
+  doc = "counts, percentages, money and quantities with their units and hedges",
+  run = function(doc)
+    local n = doc:ntok()
+    local function cache(get)
+      return setmetatable({}, {__index = function(t, k)
+        if math.type(k) ~= "integer" or k < 1 or k > n then return nil end
+        local w = get(doc, k)
+        t[k] = w
+        return w
+      end})
+    end
+    local WORD, LOW = cache(doc.word), cache(doc.lower)
+    local function kindof(k) return k >= 1 and k <= n and doc:kind(k) or nil end
+    local function is(k, flag) return k >= 1 and k <= n and doc:is(k, flag) end
+    local function glued(k) return k >= 1 and k <= n and not doc:is(k, "space_before") end
+    local function span(a, b)
+      local s = doc:tok(a)
+      local _, e = doc:tok(b)
+      return s, e
+    end
+
+    -- ---- units -------------------------------------------------------------
+
+    -- The unit after a number at token j (the longest lexicon form), or nil.
+    local function unit_at(j, need_glue)
+      if j > n then return nil end
+      local e, je = UNITS:match(doc, j)
+      if not e then return nil end
+      if (e.weak or need_glue) and not glued(j) then return nil end
+      if e.kind == "money" and not money_after(e) then return nil end
+      if e.name == "dollar sign" and not glued(j) then return nil end   -- "10$", not "1 $ 10"
+      if kindof(je) == "quote" and glued(je + 1) and kindof(je + 1) == "word" then
+        return nil                                                      -- "Radio 4's"
+      end
+      return e, je
+    end
+
+    -- A currency before a number ("$", "US$", "EUR"). One written in several
+    -- tokens must have no spaces inside ("A$5bn", not "A $5bn deal"); a word
+    -- must be a code ("EUR 20", "Rs 20"), not "Euro 2004".
+    local function currency_before(k)
+      local e, j = UNITS:match(doc, k)
+      if not e or not money_before(e) or e.weak then return nil end
+      for x = k + 1, j do
+        if not glued(x) then return nil end
+      end
+      if kindof(k) == "word" and k == j and not is(k, "upper") and #WORD[k] > 3 then return nil end
+      return e, j
+    end
+
+    -- The unit written as letters glued to the number: "5km", "12km/h",
+    -- "3km²", "two-day", "20Rs".
+    local function suffix_unit(info, j)
+      local s = info.raw_suffix or info.suffix
+      local cands = {{s, j - 1}}
+      for k = j, math.min(j + 2, n) do
+        if not glued(k) then break end
+        s = s .. WORD[k]
+        cands[#cands + 1] = {s, k}
+      end
+      for c = #cands, 1, -1 do
+        local e = UNITS:lookup(cands[c][1]) or UNITS:lookup(cands[c][1]:lower())
+        if e then
+          if e.kind == "money" and e.position == "before" then return nil end
+          -- "5G" and "3D" are no grams and days; "30C" is Celsius
+          if e.weak and (info.raw_suffix or ""):find("%u") and e.kind ~= "temperature"
+             and e.kind ~= "volume" then
+            return nil
+          end
+          return e, cands[c][2]
+        end
+      end
+      return nil
+    end
+
+    -- The unit after a number that ends before token j. Returns entry, its
+    -- last token, and a multiplier for the value (a suffix read as a scale:
+    -- "20m euros", "5m people"); or nil, nil, multiplier; or nil.
+    local function unit_after(j, info)
+      if info.suffix then
+        if info.maybe_scale then
+          local e, je = unit_at(j)
+          if e and e.kind ~= "length" then return e, je, info.maybe_scale end   -- "20m euros"
+          local nx = LOW[j]
+          if nx and kindof(j) == "word" and not e and (COUNTABLE[nx] or
+             (#nx > 3 and nx:find("s$") and not nx:find("ss$") and not nx:find("ous$"))) then
+            return nil, nil, info.maybe_scale                                  -- "5m people"
+          end
+          -- a glued "m" is metres where lengths are about ("a 20m-high wall",
+          -- "the 100m sprint"), in news otherwise millions ("up from 38m")
+          if info.suffix == "m" then
+            local len = DASH[LOW[j] or ""] and glued(j)
+            for x = math.max(1, j - 5), math.min(n, j + 3) do
+              if LENGTH_CONTEXT[LOW[x]] then len = true end
+            end
+            if not len then return nil, nil, info.maybe_scale end
+          end
+        end
+        local e, je = suffix_unit(info, j)
+        return e, je, 1
+      end
+      local e, je = unit_at(j)
+      if e then return e, je, 1 end
+      if DASH[LOW[j] or ""] and glued(j) and glued(j + 1) then
+        e, je = unit_at(j + 1, true)          -- "30-day", "5-year-old", "776-foot", "12-cent"
+        if e then return e, je, 1 end
+      end
+      if (info.collective or info.vague) and LOW[j] == "of" then
+        e, je = unit_at(j + 1)                -- "a couple of weeks", "millions of dollars"
+        if e then return e, je, 1 end
+      end
+      if info.fraction and (LOW[j] == "a" or LOW[j] == "an") then
+        e, je = unit_at(j + 1)                -- "half an hour"
+        if e and e.kind == "duration" then return e, je, 1 end
+      end
+      return nil
+    end
+
+    -- The nearest word (within 8 tokens of [first, last]) from either set:
+    -- "a", "b" or nil.
+    local function nearest(first, last, a_set, b_set)
+      for d = 1, 8 do
+        for _, k in ipairs({first - d, last + d}) do
+          local w = LOW[k]
+          if w and a_set[w] then return "a" end
+          if w and b_set[w] then return "b" end
+        end
+      end
+      return nil
+    end
+
+    -- An ambiguous unit by its context: "pounds" are weight unless money is
+    -- about ("a million pounds", "cost 50 pounds"); "degrees" a temperature
+    -- unless something turns ("rotate 90 degrees", "a 180-degree turn").
+    local function resolve(e, first, last, info)
+      if not e.alt_unit then return e.unit, e.kind end
+      if e.alt_kind == "money" then
+        local c = nearest(first, last, MONEY_CONTEXT, MASS_CONTEXT)
+        if c == "a" or (c == nil and (info.scale >= 1e6 or LOW[last + 1] == "sterling")) then
+          return e.alt_unit, e.alt_kind
+        end
+        return e.unit, e.kind
+      end
+      if DASH[LOW[last - 1] or ""] or nearest(first, last, ANGLE_CONTEXT, TEMP_CONTEXT) == "a" then
+        return e.unit, e.kind
+      end
+      return e.alt_unit, e.alt_kind
+    end
+
+    -- The unit an elliptical amount shares with an earlier figure of its
+    -- sentence: "77m euros (£53m), up from 38m" (euros), "fell 1m barrels to
+    -- 294.3m" (barrels). The first money figure wins (later ones are
+    -- conversions in brackets), else the last figure with a unit.
+    local function shared_unit(k)
+      local ts = doc:tok(k)
+      local _, ss = doc:sentence(k)
+      local money, last
+      for f in doc:each("figure", ss, ts) do
+        if f.unit and f.kind == "money" and not money then money = f end
+        if f.unit then last = f end
+      end
+      local f = money or last
+      if f then return f.unit, f.kind end
+      return nil
+    end
+
+    -- ---- amounts -----------------------------------------------------------
+
+    -- The number at token k, via numbers.parse; a "-" is a minus sign only
+    -- when it sticks to the number and not to what comes before ("-3", not
+    -- "3-1").
+    local function number_at(k, money, article)
+      local w = WORD[k]
+      if not w or not N.starts(w) then return nil end
+      if article and (LOW[k] == "a" or LOW[k] == "an") then
+        return N.parse(WORD, k, {money = money, article = true})
+      end
+      local sign = false
+      if DASH[LOW[k]] then
+        if not glued(k + 1) then return nil end
+        if k > 1 and glued(k) and kindof(k - 1) ~= "symbol" then return nil end
+        if k > 1 and kindof(k - 1) == "number" then return nil end
+        sign = true
+      end
+      return N.parse(WORD, k, {money = money, sign = sign})
+    end
+
+    -- An amount at token k: a currency before it, the number, a unit after
+    -- it. Returns {value, unit, kind, factor, info, cur, first, num, last}.
+    local function amount_at(k, money, article)
+      local first = k
+      local cur, cj = currency_before(k)
+      if cur then k = cj + 1 end
+      local value, j, info = number_at(k, money or cur ~= nil, article and not cur)
+      if not value then return nil end
+      local a = {info = info, cur = cur, first = first, num = k, last = j - 1, kind = "number"}
+      local factor = 1
+      if cur then
+        if info.suffix then return nil end                  -- "lira 11a"
+        a.unit, a.kind, factor = cur.unit, "money", cur.factor or 1
+        local e2, je2 = unit_at(j)                          -- "US$ 5 dollars"
+        if e2 and e2.kind == "money" and e2.unit == cur.unit then a.last = je2 end
+      else
+        local e, je, mult = unit_after(j, info)
+        if e then
+          a.unit, a.kind = resolve(e, j, je, info)
+          factor, a.last = (e.factor or 1) * mult, je
+        elseif mult and mult ~= 1 then
+          factor, info.scale, info.suffix = mult, mult, nil  -- "5m people"
+        elseif info.article then
+          return nil                                        -- "a" alone is no figure
+        elseif info.suffix then
+          -- letters we do not know ("3D", "4pm", "one-off") make it no figure,
+          -- unless they are a hedge ("forty-odd", "500-plus")
+          local h = HEDGES:lookup(info.suffix) or HEDGES:lookup("-" .. info.suffix)
+          if not (h and after_position(h)) then return nil end
+          a.suffix_hedge = h
+        end
+      end
+      a.value, a.factor = scaled(value, factor), factor
+      -- "$5bn, up from 4bn": a bare amount in millions or more, compared with
+      -- an earlier figure, shares its unit
+      if not a.unit and info.scale >= 1e6 and not info.vague and ELLIPSIS_PREV[LOW[first - 1] or ""]
+         and (kindof(a.last + 1) ~= "word" or OF_STOP[LOW[a.last + 1]]) then
+        local u, kd = shared_unit(a.num)
+        if u then a.unit, a.kind = u, kd end
+      end
+      -- "an hour and a half", "a year and a quarter"
+      if a.kind == "duration" and type(a.value) == "number" and LOW[a.last + 1] == "and" then
+        local x = a.last + 2
+        if LOW[x] == "a" or LOW[x] == "an" then x = x + 1 end
+        local f = (LOW[x] == "half" and 0.5) or (LOW[x] == "quarter" and 0.25)
+        if f then a.value, a.last = a.value + f * factor, x end
+      end
+      -- "the past three quarters": quarters of a year, not 3/4
+      if info.fraction and LOW[a.last] == "quarters" and a.last == a.num + 1
+         and PERIOD_PREV[LOW[first - 1] or ""] then
+        local v = N.word_value(WORD[a.num])
+        if v then a.value, a.unit, a.kind, info.fraction = v, "quarter", "duration", nil end
+      end
+      return a
+    end
+
+    -- ---- what is not a figure ------------------------------------------------
+
+    local function after_change(k)
+      for x = k - 1, math.max(1, k - 4), -1 do
+        if CHANGE[LOW[x]] then return true end
+        if kindof(x) == "punct" then return false end
+      end
+      return false
+    end
+
+    local function range_cue(k)
+      for x = math.max(1, k - 4), k - 2 do
+        if RANGE_CUE[LOW[x]] then return true end
+      end
+      return false
+    end
+
+    -- Is a bare number (no unit) at tokens [k, j) a year, a date, a time, a
+    -- label, a score, a pronoun, a list marker?
+    local function not_an_amount(k, j, info, ranged)
+      local prev, nxt = LOW[k - 1], LOW[j]
+      if info.decade or info.slash or info.article then return true end   -- "1990s", "9/11"
+      if info.year and N.looks_like_year(WORD[k], WORD[j], WORD[k - 1]) then return true end
+      if prev and MONTHS[prev] and (prev ~= "may" and prev ~= "march" or is(k - 1, "title")) then
+        return true                                                       -- "May 4"
+      end
+      if nxt and MONTHS[nxt] and (nxt ~= "may" and nxt ~= "march" or is(j, "title")) then
+        return true                                                       -- "4 May"
+      end
+      if (nxt and TIME_NEXT[nxt]) or (prev and LABEL_PREV[prev]) then return true end
+      if LOW[k] == "one" or LOW[k] == "ones" then
+        if N.is_pronoun_one(LOW, k) then return true end
+        if nxt == "point" or nxt == "way" or nxt == "time" then return true end
+      end
+      if kindof(k - 1) == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
+         and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
+         and not WEEKDAYS[prev] and not HEDGES:lookup(WORD[k - 1]) then
+        return true                                                       -- "Boeing 737"
+      end
+      if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and kindof(k - 2) ~= "number" then
+        return true                                                       -- "F-16"
+      end
+      if k > 2 and DASH[prev] and kindof(k - 2) == "number" then return true end   -- "3-1"
+      if not ranged and DASH[nxt or ""] and kindof(j + 1) == "number" then return true end
+      if is(k, "para_start") and (nxt == "." or nxt == ")") then return true end   -- "1."
+      if info.vague and not info.bare and info.scale == 1 then return true end     -- "several"
+      if (LOW[k] == "a" or LOW[k] == "an") and (LOW[k + 1] == "couple" or LOW[k + 1] == "pair")
+         and nxt ~= "of" then
+        return true                                                       -- "a couple who"
+      end
+      return false
+    end
+
+    -- What a figure counts or measures: "five anonymous sources" -> "anonymous
+    -- sources", "20% of Ukrainian land" -> "Ukrainian land".
+    local function of_after(j, unit)
+      local k = j
+      if LOW[k] == "of" then
+        k = k + 1
+        if LOW[k] == "the" then k = k + 1 end
+      elseif unit then
+        return nil
+      end
+      local words = {}
+      while k <= n and #words < 5 do
+        local w = LOW[k]
+        if kindof(k) ~= "word" or OF_STOP[w] then break end
+        if w == "and" then
+          local nx = LOW[k + 1]
+          if #words == 0 or unit or not nx or kindof(k + 1) ~= "word" or OF_STOP[nx] or N.starts(nx)
+             or HEDGES:lookup(nx) then
+            break
+          end
+        end
+        words[#words + 1] = k
+        k = k + 1
+      end
+      if #words == 0 then return nil end
+      local last = #words
+      if not unit then
+        -- a count's noun ends at its first plural ("and" more of them)
+        for x, t in ipairs(words) do
+          local w = LOW[t]
+          if COUNTABLE[w] or (#w > 3 and w:find("s$") and not w:find("[su]s$")) then
+            last = x
+            while words[last + 2] and LOW[words[last + 1]] == "and" do last = last + 2 end
+            break
+          end
+          if x == 1 and #words > 1 and w:find("ed$") then return nil end
+        end
+        if last > 3 then return nil end
+      end
+      if LOW[words[last]] == "and" then last = last - 1 end
+      if last < 1 then return nil end
+      return doc:text(span(words[1], words[last]))
+    end
+
+    -- ---- figures -------------------------------------------------------------
+
+    -- The figure starting at token i: its fields, first and last token; or nil.
+    local function figure_at(i)
+      local k = i
+      local hedge, hfirst, hlast
+      local h, hj = HEDGES:match(doc, k)
+      if h and h.position ~= "after" then hedge, hfirst, hlast, k = h, k, hj, hj + 1 end
+      local rangeword
+      if LOW[k] == "between" or LOW[k] == "from" then
+        if hedge then return nil end          -- "taking over from three years"
+        rangeword, k = LOW[k], k + 1
+      end
+      local change = rangeword == "from" and after_change(k - 1)
+      if change then return nil end
+      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""])
+      if not a then return nil end
+      local info = a.info
+      local value, unit, kind, last = a.value, a.unit, a.kind, a.last
+
+      -- a range: "between 5 and 10", "10-15%", "$10-$20", "2 to 3 million",
+      -- "one or two"; "from X to Y" is mostly a change ("rose from 49% to
+      -- 74%"), a range after "ranging", "aged" ... or when only the upper
+      -- end has a unit ("from 10 to 20 dollars")
+      if rangeword == "from" and unit ~= nil and not range_cue(k) then rangeword, change = nil, true end
+      local cw = LOW[last + 1]
+      if rangeword == "from" and cw ~= "to" and not DASH[cw or ""] then rangeword = nil end
+      local conn, ranged
+      if rangeword == "between" then conn = cw == "and"
+      elseif cw == "to" then
+        conn = rangeword == "from" or not (change or LOW[k - 1] == "from" or after_change(k))
+      elseif DASH[cw or ""] or cw == "through" or cw == "thru" then conn = true
+      elseif cw == "~" then conn = glued(last + 1) and glued(last + 2)
+      elseif cw == "or" then conn = rangeword == nil and unit == nil and not info.fraction
+      end
+      if conn and type(value) == "number" then
+        local b = amount_at(last + 2, a.cur ~= nil)
+        if b and rangeword == "from" and unit == nil and b.unit == nil and not range_cue(k) then
+          b = nil
+        end
+        if b and b.unit == nil and a.cur then b.unit, b.kind = unit, kind end   -- "$5-10bn"
+        if b and type(b.value) == "number" and (unit == nil or unit == b.unit)
+           and not (info.year and b.info.year)
+           and not (cw == "or" and b.info.scale > 1 and info.scale > 1) then
+          local lo = value
+          if unit == nil and b.unit ~= nil then lo = lo * b.factor end    -- "2 to 3 decades"
+          -- "2 to 3 million", "$5-10bn": the upper end's scale carries down
+          if info.scale == 1 and b.info.scale > 1 and not info.fraction
+             and lo * b.info.scale <= b.value then
+            lo = lo * b.info.scale
+          end
+          if lo < b.value then
+            value, last, ranged = {lo, b.value}, b.last, true
+            if b.unit then unit, kind = b.unit, b.kind end
+          end
+        end
+      end
+      if rangeword == "between" and not ranged then return nil end
+      if type(value) == "number" and DASH[LOW[last + 1] or ""] and glued(last + 1)
+         and glued(last + 2) and kindof(last + 2) == "number" then
+        return nil                                          -- "1111-2222", "3-1"
+      end
+
+      -- hedges: before, after ("20 or so", "500+", "five or more"), in the word
+      local approx, op
+      if hedge then approx, op = doc:text(span(hfirst, hlast)), hedge.op end
+      local ha, haj = HEDGES:match(doc, last + 1)
+      if ha and after_position(ha) then
+        local nx = LOW[haj + 1]
+        -- not the start of the next figure: "over 10 and less than 20"
+        if not (kindof(haj + 1) == "number" or (nx and N.starts(WORD[haj + 1]) and nx ~= "a"
+                and nx ~= "an") or nx == "than" or nx == "or" or nx == "equal") then
+          if not hedge then approx, op = doc:text(span(last + 1, haj)), ha.op end
+          last = haj
+        end
+      elseif a.suffix_hedge and not hedge then
+        approx, op = info.raw_suffix or info.suffix, a.suffix_hedge.op
+      end
+      if info.vague and not op then approx, op = "vague", "~" end
+
+      if unit == nil and not_an_amount(a.num, a.last + 1, info, ranged) then
+        return nil
+      end
+      -- ages: "aged 40", "age 87", "three weeks old"
+      local before = LOW[a.num - 1]
+      if unit == nil and (before == "aged" or before == "age") then unit, kind = "year", "age" end
+      if kind == "duration" and (LOW[last + 1] == "old" or before == "aged") then
+        kind = "age"
+        if LOW[last + 1] == "old" then last = last + 1 end
+      end
+      local fields = {value = tidy(value), unit = unit, kind = kind, approx = approx, op = op}
+      if kind == "number" or kind == "percent" or kind == "area" then
+        fields.of = of_after(last + 1, unit)
+      end
+      local first = hedge and hfirst or (rangeword and ranged and k - 1) or a.first
+      return fields, first, last
+    end
+
+    -- A cheap look at a candidate before the real work: "a", "from",
+    -- "between" and "-" only count before something that can be a number.
+    local function worth_trying(i)
+      local w = LOW[i]
+      if w == "a" or w == "an" then
+        local nx = LOW[i + 1]
+        return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or kindof(i + 1) == "currency" or N.word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
+                              or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
+      end
+      if w == "from" or w == "between" or DASH[w] then
+        local k = kindof(i + 1)
+        return k == "number" or k == "currency" or (k == "word" and N.starts(WORD[i + 1]))
+      end
+      return true
+    end
+
+    -- figures other rules found first
+    local taken = {}
+    for f in doc:each("figure") do taken[#taken + 1] = f end
+    local function overlaps_taken(s, e)
+      for _, f in ipairs(taken) do
+        if f.start < e and s < f["end"] then return true end
+      end
+      return false
+    end
+
+    -- every start, overlaps included: "and more than 100" starts at "more" too
+    local starts, marked = {}, {}
+    for _, rx in ipairs(STARTS) do
+      for ms in rx:each(doc) do
+        local i = doc:tokat(ms)
+        if i and not marked[i] then marked[i] = true; starts[#starts + 1] = i end
+      end
+    end
+    table.sort(starts)
+    local next_free = 1
+    for _, i in ipairs(starts) do
+      if i >= next_free and worth_trying(i) then
+        next_free = i + 1
+        local f, first, last = figure_at(i)
+        if f then
+          local s, e = span(first, last)
+          if not overlaps_taken(s, e) then doc:add("figure", s, e, f) end
+          next_free = last + 1
+        end
+      end
+    end
+  end,
+  examples = {
+    ["Russia controls around 20% of Ukrainian land."] = {figure = {
+      {text = "around 20%", value = 20, unit = "%", kind = "percent", approx = "around", op = "~",
+       of = "Ukrainian land"}}},
+    ["It holds about 650 sq km of Russia's Kursk region."] = {figure = {
+      {text = "about 650 sq km", value = 650, unit = "km2", kind = "area", op = "~"}}},
+    ["Five anonymous sources said so."] = {figure = {{text = "Five", value = 5, kind = "number"}}},
+    ["Profits jumped 76% to $1.13bn (£600m)."] = {figure = {
+      {text = "76%", value = 76, unit = "%"}, {text = "$1.13bn", value = 1130000000, unit = "USD"},
+      {text = "£600m", value = 600000000, unit = "GBP", kind = "money"}}},
+    ["They agreed a 30-day ceasefire."] = {figure = {
+      {text = "30-day", value = 30, unit = "day", kind = "duration"}}},
+    ["It would not join Nato for a decade."] = {figure = {
+      {text = "a decade", value = 10, unit = "year", kind = "duration"}}},
+    ["The war has left hundreds of thousands dead."] = {figure = {
+      {text = "hundreds of thousands", value = {200000, 999999}, approx = "vague", op = "~"}}},
+    ["Talks dragged on for nearly four years."] = {figure = {
+      {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
+    ["Russia holds just under a fifth of Ukraine."] = {figure = {
+      {text = "just under a fifth", value = 0.2, op = "<~"}}},
+    ["Sales rose from 49% to 74% between 2010 and 2015."] = {figure = {
+      {text = "49%", value = 49}, {text = "74%", value = 74}}},
+    ["Between 10 and 20 people were hurt."] = {figure = {{text = "Between 10 and 20", value = {10, 20}}}},
+    ["It costs $5-10bn."] = {figure = {{text = "$5-10bn", value = {5000000000, 10000000000}}}},
+    ["Russia annexed Crimea in 2014, on March 18."] = {figure = {}},
+    ["No one knows which one the F-16 is, said the 3-1 winner."] = {figure = {}},
+    ["A third Russian source said about 5m people live there."] = {figure = {
+      {text = "about 5m", value = 5000000, op = "~"}}},
+    ["The 5-year-old boy weighs 40 pounds; the fine was 50 pounds."] = {figure = {
+      {text = "5-year-old", value = 5, unit = "year", kind = "age"},
+      {text = "40 pounds", value = 40, unit = "lb", kind = "mass"},
+      {text = "50 pounds", value = 50, unit = "GBP", kind = "money"}}},
+  },
+}
