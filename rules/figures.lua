@@ -78,6 +78,8 @@ local PERIOD_PREV = {
   consecutive = true, successive = true, straight = true, coming = true, recent = true,
   following = true, final = true,
 }
+-- "in a quarter", "per half": periods, not fractions
+local PERIOD_ARTICLE_PREV = {["in"] = true, per = true, each = true, every = true, once = true, twice = true}
 -- before a bare amount, these compare it with an earlier one ("up from 38m")
 local ELLIPSIS_PREV = {
   to = true, from = true, at = true, with = true, than = true, ["and"] = true, ["or"] = true,
@@ -428,6 +430,13 @@ rule "figure.amounts" {
       if cur then k = cj + 1 end
       local value, j, info = number_at(k, money or cur ~= nil, article and not cur)
       if not value then return nil end
+      -- "6-1/8 pct": a whole number and a fraction, the old way of writing rates
+      if info.slash and DASH[LOW[k - 1] or ""] and glued(k - 1) and glued(k) and kindof(k - 2) == "number"
+         and not cur then
+        local whole = N.parse(WORD, k - 2)
+        if math.type(whole) == "integer" then value, first, k = whole + value, k - 2, k - 2 end
+        info.slash = nil
+      end
       local a = {info = info, cur = cur, first = first, num = k, last = j - 1, kind = "number"}
       local factor = 1
       if cur then
@@ -437,6 +446,11 @@ rule "figure.amounts" {
         if e2 and e2.kind == "money" and e2.unit == cur.unit then a.last = je2 end
       else
         local e, je, mult = unit_after(j, info)
+        -- a capitalised unit word inside a sentence is a name: "60 Minutes"
+        if e and je == j and kindof(j) == "word" and is(j, "title") and not is(j, "sent_start")
+           and not is(k, "sent_start") and e.kind ~= "money" and e.kind ~= "temperature" then
+          return nil
+        end
         if e then
           a.unit, a.kind = resolve(e, j, je, info)
           factor, a.last = (e.factor or 1) * mult, je
@@ -526,6 +540,10 @@ rule "figure.amounts" {
          and nxt ~= "of" then
         return true                                                       -- "a couple who"
       end
+      if (LOW[k] == "a" or LOW[k] == "an") and (LOW[k + 1] == "quarter" or LOW[k + 1] == "half")
+         and PERIOD_ARTICLE_PREV[prev or ""] and nxt ~= "of" then
+        return true                                                       -- "in a quarter"
+      end
       return false
     end
 
@@ -610,6 +628,7 @@ rule "figure.amounts" {
       end
       if conn and type(value) == "number" then
         local b = amount_at(last + 2, a.cur ~= nil)
+        if b and b.first ~= last + 2 then b = nil end      -- it took "6-" back: "6-1/8"
         if b and rangeword == "from" and unit == nil and b.unit == nil and not range_cue(k) then
           b = nil
         end
@@ -624,7 +643,8 @@ rule "figure.amounts" {
              and lo * b.info.scale <= b.value then
             lo = lo * b.info.scale
           end
-          if lo < b.value then
+          -- "0-30" is a score; "0 to 30%" a range
+          if lo < b.value and not (lo == 0 and DASH[cw] and unit == nil and b.unit == nil) then
             value, last, ranged = {lo, b.value}, b.last, true
             if b.unit then unit, kind = b.unit, b.kind end
           end

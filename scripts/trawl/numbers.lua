@@ -964,8 +964,7 @@ local YEAR_PREV = {
 }
 local COUNT_PREV = {
   ["$"] = true, ["€"] = true, ["£"] = true, ["¥"] = true, about = true, around = true,
-  some = true, nearly = true, almost = true, over = true, than = true, least = true,
-  most = true, approximately = true, roughly = true, ["up"] = true, estimated = true,
+  some = true, nearly = true, almost = true, over = true, than = true, approximately = true, roughly = true, ["up"] = true, estimated = true,
   just = true, ["another"] = true, additional = true, ["all"] = true, ["only"] = true,
 }
 -- plurals without an s: "2000 people"

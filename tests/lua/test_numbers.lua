@@ -270,7 +270,7 @@ for _, row in ipairs({
   {"2015", "March", nil, true}, {"2000", nil, "$", false}, {"2000", "people", "in", true},
   {"2,000", nil, nil, false}, {"1750", nil, nil, false}, {"2200", nil, nil, false},
   {"2020", "levels", "pre", true}, {"2100", "miles", nil, false}, {"2024", "is", nil, true},
-  {"2003", "results", "and", true}, {"1987", "people", nil, true}, {"1900", "people", nil, false},
+  {"2003", "results", "and", true}, {"2006", "until", "least", true}, {"2000", "people", "least", false}, {"1987", "people", nil, true}, {"1900", "people", nil, false},
 }) do
   check(("looks_like_year [%s %s %s]"):format(tostring(row[3]), row[1], tostring(row[2])),
         N.looks_like_year(row[1], row[2], row[3]) == row[4], "want " .. tostring(row[4]))
