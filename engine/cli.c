@@ -197,6 +197,27 @@ static int set_limit(trawl_engine *e, const char *arg)
     return 0;
 }
 
+/* lua_close runs finalizers with hooks off, so no step limit can stop a
+ * runaway one. Rules cannot set __gc (sandbox.lua); this alarm is the
+ * backstop that still ends the process once the output is complete.
+ * TRAWL_CLOSE_TIMEOUT (seconds, default 10) is there for tests. */
+static void close_timeout(int sig)
+{
+    (void)sig;
+    static const char msg[] = "trawl: the rule engine did not shut down in time (a runaway finalizer?)\n";
+    if (write(2, msg, sizeof msg - 1) < 0) _exit(2);
+    _exit(2);
+}
+
+static void close_watchdog(int arm)
+{
+    if (!arm) { alarm(0); return; }
+    const char *t = getenv("TRAWL_CLOSE_TIMEOUT");
+    unsigned secs = t && atoi(t) > 0 ? (unsigned)atoi(t) : 10;
+    signal(SIGALRM, close_timeout);
+    alarm(secs);
+}
+
 /* An engine set up as the options say; NULL (message printed) on error. */
 static trawl_engine *new_engine(const engine_cfg *c)
 {
@@ -271,7 +292,9 @@ static int run_batch(const engine_cfg *cfg, int jobs, const char *format, int fl
 done:
     if (r.out && r.out != stdout) fclose(r.out);
     resume_free(r.skip);
+    close_watchdog(1);
     for (int i = 0; w && i < jobs; i++) trawl_engine_free(w[i].e);
+    close_watchdog(0);
     free(w);
     free(ws);
     return status;

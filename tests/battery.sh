@@ -167,6 +167,17 @@ else
 fi
 chmod 644 "$W/dir/b.txt"
 
+# --- a finalizer that never returns hangs lua_close (finalizers run with hooks
+# off). Rules cannot make one; a trusted data directory can, and the CLI's
+# watchdog must still end the process once the output is written.
+mkdir -p "$W/gc"
+cp -r scripts rules "$W/gc/"
+sed 's/^return D$/D.keep = setmetatable({}, {__gc = function() while true do end end})\nreturn D/' \
+  scripts/trawl/driver.lua > "$W/gc/scripts/trawl/driver.lua"
+TRAWL_CLOSE_TIMEOUT=1 "$T" --path "$W/gc" "$W/fine.txt" > "$W/gc.out" 2> "$W/gc.err"; status "runaway finalizer at close" 2 $?
+has "runaway finalizer: output complete" "$W/gc.out" '{"id":"fine","actors":'
+has "runaway finalizer: message" "$W/gc.err" 'did not shut down in time'
+
 # --- output errors: a full disk fails loudly on every output path
 if [ -w /dev/full ]; then
   printf '{"id": "j", "text": "Some text."}\n' > "$W/one.jsonl"
