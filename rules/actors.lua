@@ -1,24 +1,152 @@
--- Actors: runs of capitalised words that are not at a sentence start alone.
-rule "actor.capitalised" {
+-- Actors: organisations and places from lexicons (built from maintained
+-- data), people from capitalised runs that start with a known given name or
+-- follow an honorific or a role word, roles from the role words before a
+-- name, and surnames standing alone linked back to the full name.
+local ORGS = lexicon "orgs"
+local PLACES = lexicon "places"
+local NAMES = lexicon "names"
+local ROLES = lexicon "roles"
+local HONORIFICS = lexicon "honorifics"
+local DEMONYMS = lexicon "demonyms"
+
+-- name particles that may sit inside a person's name
+local PARTICLES = {de = true, da = true, van = true, von = true, der = true, bin = true, al = true, le = true, la = true, del = true}
+
+local function capword(doc, i)
+  return doc:kind(i) == "word" and doc:is(i, "title")
+end
+
+-- End of a name token without a possessive "’s" / "'s".
+local function name_end(doc, i)
+  local s, e = doc:tok(i)
+  local w = doc:text(s, e)
+  if w:sub(-4) == "’s" then return e - 4 end
+  if w:sub(-2) == "'s" then return e - 2 end
+  if w:sub(-3) == "’" or w:sub(-1) == "'" then return e - #(w:match("[’']$") or "") end
+  return e
+end
+
+local function mark(taken, i, j) for k = i, j do taken[k] = true end end
+local function free(taken, i, j)
+  for k = i, j do if taken[k] then return false end end
+  return true
+end
+
+local function add_lexicon_mentions(doc, lex, type_, taken, accept)
+  for i, j, entry in lex:each(doc) do
+    if free(taken, i, j) and (not accept or accept(doc, i, j, entry)) then
+      local s = doc:tok(i)
+      local e = name_end(doc, j)
+      local name = entry.name
+      -- "Kursk" for the region "Kursk Oblast": the reader's short form names it
+      local surface = doc:text(s, e)
+      if type_ == "place" and name:sub(1, #surface + 1) == surface .. " " then name = surface end
+      doc:add("mention", s, e, {type = type_, name = name})
+      mark(taken, i, j)
+    end
+  end
+end
+
+-- A place that is also a person's name ("Jackson", "Georgia") counts only
+-- when no capitalised word stands next to it.
+local function place_ok(doc, i, j, entry)
+  local amb = entry.ambiguous
+  if amb == "person" or amb == "word" then
+    if i > 1 and capword(doc, i - 1) and not doc:is(i, "sent_start") then return false end
+    if j < doc:ntok() and capword(doc, j + 1) then return false end
+    if amb == "word" and doc:is(i, "sent_start") then return false end
+  end
+  return true
+end
+
+-- The role phrase ending just before token i ("US Secretary of State",
+-- "Kremlin spokesman"), or nil.
+local function role_before(doc, i, role_end_at)
+  local r = role_end_at[i - 1]
+  if not r then return nil end
+  local first = r
+  -- one modifier before it: a place, an organisation or a demonym ("US", "Kremlin", "Russian")
+  if first > 1 then
+    local p = first - 1
+    local w = doc:word(p)
+    if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (doc:is(p, "upper") and doc:kind(p) == "word") then
+      first = p
+    end
+  end
+  local s = doc:tok(first)
+  local _, e = doc:tok(i - 1)
+  return doc:text(s, e)
+end
+
+rule "actor.lexicons_and_names" {
   stage = "actors",
-  doc = "two or more capitalised words in a row name a person",
+  doc = "organisations and places by lexicon; people by given name, honorific or role",
   run = function(doc)
+    local taken = {}
+    add_lexicon_mentions(doc, ORGS, "org", taken)
+    -- roles first, so a role word is not taken for part of a name
+    local role_end_at, role_tok = {}, {}
+    for i, j in ROLES:each(doc) do
+      role_end_at[j] = i
+      for k = i, j do role_tok[k] = true end
+    end
+    local honor = {}
+    for i, j in HONORIFICS:each(doc) do honor[j] = i end
+    -- people: a run of capitalised words
     local n = doc:ntok()
     local i = 1
     while i <= n do
-      if doc:kind(i) == "word" and doc:is(i, "title") and not doc:is(i, "upper") then
+      if capword(doc, i) and not taken[i] then
         local j = i
-        while j + 1 <= n and doc:kind(j + 1) == "word" and doc:is(j + 1, "title") and not doc:is(j + 1, "sent_start") do
+        while j + 1 <= n and not taken[j + 1] and not doc:is(j + 1, "sent_start") and
+            (capword(doc, j + 1) or (PARTICLES[doc:lower(j + 1)] and j + 2 <= n and capword(doc, j + 2))) do
           j = j + 1
+          if doc:word(j):match("[’']s$") then break end
         end
-        if j > i then
-          local s = doc:tok(i)
-          local _, e = doc:tok(j)
-          doc:add("mention", s, e, {type = "person"})
+        -- where the name starts inside the run
+        local first = nil
+        for k = i, j do
+          if not role_tok[k] and not honor[k] and (NAMES:lookup(doc:word(k)) or (k > 1 and (honor[k - 1] or role_end_at[k - 1]))) then
+            first = k
+            break
+          end
+        end
+        if first and j >= first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
+          -- a run that ends on a place or org word is not a person ("Donald Trump’s Washington")
+          local s = doc:tok(first)
+          local fields = {type = "person"}
+          local role = role_before(doc, honor[first - 1] or first, role_end_at)
+          if role then fields.roles = {role} end
+          local e = name_end(doc, j)
+          fields.name = doc:text(s, e)
+          doc:add("mention", s, e, fields)
+          mark(taken, first, j)
         end
         i = j
       end
       i = i + 1
     end
+    add_lexicon_mentions(doc, PLACES, "place", taken, place_ok)
+    -- surnames alone: the last word of a person named earlier
+    local by_last = {}
+    for m in doc:each("mention") do
+      if m.type == "person" then
+        local last = m.name:match("(%S+)$")
+        if last and last ~= m.name then by_last[last] = m.name end
+      end
+    end
+    for k = 1, n do
+      if not taken[k] and capword(doc, k) then
+        local s = doc:tok(k)
+        local e = name_end(doc, k)
+        local full = by_last[doc:text(s, e)]
+        if full then doc:add("mention", s, e, {type = "person", name = full}) end
+      end
+    end
   end,
+  examples = {
+    ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
+    ["While Joe Biden’s team waited, Biden spoke."] = {mention = {{text = "Joe Biden", type = "person"}, {text = "Biden", name = "Joe Biden"}}},
+    ["Troops left Ukraine for Russia."] = {mention = {{text = "Ukraine", type = "place"}, {text = "Russia", type = "place"}}},
+  },
 }
