@@ -1,58 +1,168 @@
--- Direct quotes: text between a pair of opening and closing quote marks,
--- with the speaker taken from a nearby "X said" / "said X".
-local SPEECH = re([[\b(said|says|told|added|asked|stated|explained|insisted|warned|noted|wrote)\b]])
+-- Quotes: direct speech between quote marks (also a paragraph left open and
+-- reopened in the next), scare quotes as terms, reported speech after a
+-- speech verb ("said (that) ...", "told X that ...", "..., a source said",
+-- "according to X, ..."), and the speaker, cue and relaying outlet of each.
+local SPEECH = lexicon "speech_verbs"
+local ORGS = lexicon "orgs"
 
+local PRONOUNS = {he = "person", she = "person", they = "any", it = "org", we = "any", i = "person"}
+local ANON = {source = true, sources = true, official = true, officials = true, aide = true, aides = true,
+  person = true, people = true, diplomat = true, diplomats = true, insider = true, insiders = true}
+local PREPS = {on = true, ["in"] = true, at = true, during = true, late = true, earlier = true, last = true, this = true}
+local TIME_WORDS = {week = true, month = true, year = true, morning = true, evening = true, night = true, afternoon = true,
+  weekend = true, day = true}
+local SO_CALLED = {["so-called"] = true, dubbed = true, termed = true, called = true, labelled = true, labeled = true}
+
+-- The closing mark for the opening mark at token i, within its paragraph;
+-- "open" when the paragraph ends first and the next paragraph reopens.
 local function find_close(doc, i)
-  local _, _, _, _, plast_tok = doc:paragraph(i)
-  for j = i + 1, plast_tok do
-    if doc:kind(j) == "quote" and doc:is(j, "close") then return j end
+  local _, _, _, _, plast = doc:paragraph(i)
+  local depth = 0
+  for j = i + 1, plast do
+    if doc:kind(j) == "quote" then
+      if doc:is(j, "close") then
+        if depth == 0 then return j end
+        depth = depth - 1
+      elseif doc:is(j, "open") and not doc:is(j, "curly") == not doc:is(i, "curly") and doc:word(j) ~= doc:word(i) then
+        depth = depth + 1
+      end
+    end
   end
-  return nil, plast_tok
+  if plast < doc:ntok() and doc:kind(plast + 1) == "quote" and doc:is(plast + 1, "open") then
+    return plast, true
+  end
+  return nil
 end
 
 rule "quote.direct" {
   stage = "quotes",
-  doc = "a span between opening and closing quote marks",
+  doc = "a span between opening and closing quote marks; short ones after 'so-called' are terms",
   run = function(doc)
     local n = doc:ntok()
     local i = 1
     while i <= n do
       if doc:kind(i) == "quote" and doc:is(i, "open") then
-        local j = find_close(doc, i)
-        if j and j > i + 1 then
+        local j, open_end = find_close(doc, i)
+        if j and j > i + (open_end and 0 or 1) then
           local _, s = doc:tok(i)
-          local e = doc:tok(j)
-          doc:add("quote", s, e, {kind = "direct", speaker = nil})
+          local e
+          if open_end then _, e = doc:tok(j) else e = doc:tok(j) end
+          local kind = "direct"
+          if i > 1 and SO_CALLED[doc:lower(i - 1)] and j - i <= 4 then kind = "term" end
+          doc:add("quote", s, e, {kind = kind, _first = i + 1, _last = open_end and j or j - 1})
           i = j
         end
       end
       i = i + 1
     end
   end,
+  examples = {
+    ["He said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
+    ["its so-called “de-Nazify” aim"] = {quote = {{text = "de-Nazify", kind = "term"}}},
+  },
 }
 
-rule "quote.speaker_nearby" {
-  stage = "resolve",
-  doc = "the speaker is the closest mention next to a speech verb near the quote",
+local function in_quote(doc, s, e)
+  return #doc:covering("quote", s, e) > 0
+end
+
+-- The sentence end without its final stop and closing marks.
+local function clause_end(doc, last)
+  while last > 1 and (doc:kind(last) == "punct" or doc:kind(last) == "quote") and
+      not (doc:kind(last) == "quote" and doc:is(last, "close") and doc:kind(last - 1) ~= "punct") do
+    last = last - 1
+  end
+  local _, e = doc:tok(last)
+  return e
+end
+
+rule "quote.reported" {
+  stage = "quotes",
+  priority = -1,
+  doc = "the content clause of a speech verb: 'X said (that) ...', 'told Y that ...', '..., X said', 'according to X, ...'",
   run = function(doc)
-    for q in doc:each("quote") do
-      local k, ss, se = doc:sentence(doc:tokat(q.start))
-      local cs, ce
-      if se > q["end"] then cs, ce = SPEECH:find(doc, q["end"], se) end
-      if not cs and q.start > ss then cs, ce = SPEECH:find(doc, ss, q.start) end
-      if cs then
-        q.cue = {start = cs, ["end"] = ce}
-        local m = doc:after("mention", ce)
-        if m and m.start - ce < 30 and m.type == "person" then
-          q.speaker = {name = m.name or doc:text(m.start, m["end"]), start = m.start, ["end"] = m["end"]}
-        else
-          m = doc:before("mention", cs)
-          if m and cs - m["end"] < 30 then
-            q.speaker = {name = m.name or doc:text(m.start, m["end"]), start = m.start, ["end"] = m["end"]}
+    for k, ss, se, first, last in doc:sentences() do
+      for i, j, entry in SPEECH:each(doc, ss, se) do
+        local vs, ve = doc:tok(i)
+        if not in_quote(doc, vs, ve) then
+          if entry.kind == "according" then
+            -- "According to X, CLAUSE": the clause after the first comma
+            local c = j + 1
+            while c < last and doc:word(c) ~= "," do c = c + 1 end
+            if c < last - 3 and doc:kind(c + 1) ~= "quote" then
+              local s = doc:tok(c + 1)
+              local e = clause_end(doc, last)
+              if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _according = true}) end
+            end
+          elseif entry.clause then
+            local c = j + 1
+            if entry.object then
+              -- skip the addressee: "told reporters (this morning)", "told Sky News"
+              local m = doc:after("mention", ve)
+              if m and doc:tokat(m.start) == c then c = doc:tokat(m["end"] - 1) + 1 end
+              local skipped = 0
+              while c <= last and skipped < 4 and doc:word(c) ~= "that" and doc:is(c, "lower") and
+                  not PRONOUNS[doc:lower(c)] and doc:lower(c) ~= "the" do
+                c = c + 1
+                skipped = skipped + 1
+              end
+            end
+            -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
+            for t = c, math.min(last, c + 8) do
+              local w = doc:word(t)
+              if w == "," or doc:kind(t) == "quote" then break end
+              if w == "that" then c = t break end
+            end
+            -- "said on Wednesday it was ...": skip a short prepositional phrase
+            if c <= last and PREPS[doc:lower(c)] then
+              local t = c + 1
+              while t <= last and t <= c + 4 and (doc:is(t, "title") or doc:kind(t) == "number" or TIME_WORDS[doc:lower(t)]) do t = t + 1 end
+              if t > c + 1 then c = t end
+            end
+            local that = c <= last and doc:lower(c) == "that"
+            local body = that and c + 1 or c
+            local has_subject = that or (c <= last and (doc:is(c, "title") or PRONOUNS[doc:lower(c)] or doc:lower(c) == "the"))
+            if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
+                and doc:kind(body) ~= "punct" then
+              local s = doc:tok(that and c or body)
+              local e = clause_end(doc, last)
+              local q = doc:covering("quote", s, e)
+              if e > s and #q == 0 then
+                local inner = doc:inside("quote", s, e)
+                doc:add("quote", s, e, {kind = "indirect", _mixed = #inner > 0, _verb_first = i, _verb_last = j})
+              end
+            end
+            -- "CLAUSE, X said." : the clause before the comma
+            local earlier_verb = false
+            for vi2 in SPEECH:each(doc, ss, vs) do earlier_verb = true end
+            if j >= last - 4 and i > first + 3 and not earlier_verb then
+              local c2 = i - 1
+              while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
+              if c2 > first + 2 and i - c2 <= 6 then
+                local s = doc:tok(first)
+                local _, e = doc:tok(c2 - 1)
+                if doc:kind(c2 - 1) == "quote" then e = doc:tok(c2 - 1) end
+                if doc:kind(first) == "quote" then _, s = doc:tok(first) end
+                local q = doc:covering("quote", s, e)
+                if e > s and #q == 0 then
+                  local inner = doc:inside("quote", s, e)
+                  local direct_all = false
+                  for _, d in ipairs(inner) do if d["end"] - d.start >= (e - s) * 0.8 then direct_all = true end end
+                  if not direct_all then
+                    doc:add("quote", s, e, {kind = "indirect", _mixed = #inner > 0, _verb_first = i, _verb_last = j, _after = true})
+                  end
+                end
+              end
+            end
           end
         end
       end
-      local _ = k
     end
   end,
+  examples = {
+    ["Rubio said the United States was hoping for a positive response."] =
+      {quote = {{text = "the United States was hoping for a positive response", kind = "indirect"}}},
+    ["Ukraine will have to cede land, one source said."] =
+      {quote = {{text = "Ukraine will have to cede land", kind = "indirect"}}},
+  },
 }
