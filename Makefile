@@ -80,8 +80,10 @@ test: all $(TEST_BIN)
 check: test test-asan
 
 # the whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer
+# (ASAN_B=DIR: build somewhere else, so that several people can run it at once)
+ASAN_B ?= build/asan
 test-asan:
-	$(MAKE) B=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	$(MAKE) B=$(ASAN_B) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
 bench: all
