@@ -30,7 +30,7 @@ static const char USAGE[] =
     "options:\n"
     "  -o, --output FILE     write to FILE instead of stdout\n"
     "  --jsonl               inputs are JSON Lines: {\"id\", \"text\", ...metadata}\n"
-    "  --format FMT          json (default), yaml or text\n"
+    "  --format FMT          json (default), yaml, text, or html (one page, all articles)\n"
     "  --rules DIR|FILE      load rules from here instead of the bundled ones;\n"
     "                        repeat to add more (later wins by rule name);\n"
     "                        --rules +DIR loads the bundled rules, then DIR\n"
@@ -100,12 +100,13 @@ static void take_output(pool_result *res, const char *s, size_t n, int newline)
     res->out_len = n;
 }
 
-static void render_other(worker *w, const char *json, size_t len, pool_result *res)
+static void render_other(worker *w, const char *json, size_t len, const article *a, pool_result *res)
 {
     lua_State *L = engine_state(w->e);
     lua_pushlstring(L, json, len);
     lua_pushstring(L, w->format);
-    if (engine_call_driver(w->e, "render", 2, 1) != TRAWL_OK) {
+    if (a->text) lua_pushlstring(L, a->text, a->len); else lua_pushliteral(L, "");
+    if (engine_call_driver(w->e, "render", 3, 1) != TRAWL_OK) {
         add_msg(res, "trawl: %s%s\n", trawl_errmsg(w->e), "");
         return;
     }
@@ -144,9 +145,29 @@ static void analyse_one(void *ud, article *a, pool_result *res)
     } else if (strcmp(w->format, "json") == 0) {
         take_output(res, json, len, 1);
     } else {
-        render_other(w, json, len, res);
+        render_other(w, json, len, a, res);
     }
     trawl_doc_free(d);
+}
+
+/* What the format writes before the first record or after the last (the
+ * HTML page's head and tail), on the main thread while no worker runs. */
+static int write_frame(trawl_engine *e, const char *format, const char *part, FILE *out)
+{
+    if (strcmp(format, "html") != 0) return 0;
+    lua_State *L = engine_state(e);
+    lua_pushstring(L, format);
+    lua_pushstring(L, part);
+    if (engine_call_driver(e, "render_frame", 2, 1) != TRAWL_OK) {
+        fprintf(stderr, "trawl: %s\n", trawl_errmsg(e));
+        return 1;
+    }
+    size_t n;
+    const char *s = lua_tolstring(L, -1, &n);
+    int bad = s && fwrite(s, 1, n, out) != n;
+    lua_pop(L, 1);
+    if (bad) fprintf(stderr, "trawl: cannot write output: %s\n", strerror(errno));
+    return bad;
 }
 
 /* On the main thread, in input order: writes one record. Non-zero stops. */
@@ -270,6 +291,7 @@ static int run_batch(const engine_cfg *cfg, int jobs, const char *format, int fl
         r.out = fopen(outpath, resume ? "a" : "w");
         if (!r.out) { fprintf(stderr, "trawl: cannot write %s: %s\n", outpath, strerror(errno)); goto done; }
     }
+    if (write_frame(w[0].e, format, "head", r.out)) goto done;
     r.pool = pool_new(ws, jobs, 0, analyse_one, write_one, &r);
     if (!r.pool) { fprintf(stderr, "trawl: cannot start %d worker threads\n", jobs); goto done; }
     progress_init(&r.prog);
@@ -277,6 +299,7 @@ static int run_batch(const engine_cfg *cfg, int jobs, const char *format, int fl
     for (int i = 0; i < ninputs && !stop; i++) stop = input_read(inputs[i], jsonl, on_article, &r);
     pool_finish(r.pool);
     progress_end(&r.prog);
+    if (!r.pipe_closed && !r.write_failed && !r.fatal && write_frame(w[0].e, format, "tail", r.out)) r.write_failed = 1;
     if (!r.pipe_closed && !r.write_failed && fflush(r.out) != 0) {
         if (errno == EPIPE) r.pipe_closed = 1;
         else { fprintf(stderr, "trawl: cannot write output: %s\n", strerror(errno)); r.write_failed = 1; }
@@ -342,10 +365,12 @@ int main(int argc, char **argv)
         } else inputs[ninputs++] = a;
 #undef TAKE
     }
-    if (strcmp(format, "json") && strcmp(format, "yaml") && strcmp(format, "text")) {
-        fprintf(stderr, "trawl: unknown format '%s' (json, yaml or text)\n", format);
+    if (strcmp(format, "json") && strcmp(format, "yaml") && strcmp(format, "text") && strcmp(format, "html")) {
+        fprintf(stderr, "trawl: unknown format '%s' (json, yaml, text or html)\n", format);
         goto done;
     }
+    /* the page shows which rule made each annotation */
+    if (strcmp(format, "html") == 0) flags |= TRAWL_JSON_EXPLAIN;
     if (resume && (strcmp(format, "json") != 0 || (outpath && strcmp(outpath, resume) != 0))) {
         fprintf(stderr, "trawl: --resume appends JSON Lines to its file: no --format or other -o with it\n");
         goto done;

@@ -11,6 +11,7 @@
 #include <lauxlib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -19,7 +20,7 @@
 #include <readline/readline.h>
 #endif
 
-static const char *const COMMANDS[] = {"test", "eval", "explain", "check", "repl", NULL};
+static const char *const COMMANDS[] = {"test", "eval", "explain", "check", "repl", "report", NULL};
 
 int is_subcommand(const char *name)
 {
@@ -80,6 +81,24 @@ static int sys_readline(lua_State *L)
     }
     if (c == EOF && !any) return 0;
     luaL_pushresult(&b);
+    return 1;
+}
+
+/* sys.writefile(path, s) -> true | nil, message  (trawl report -o FILE) */
+static int sys_writefile(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    size_t n;
+    const char *s = luaL_checklstring(L, 2, &n);
+    FILE *f = fopen(path, "wb");
+    int ok = f && fwrite(s, 1, n, f) == n;
+    if (f && fclose(f) != 0) ok = 0;
+    if (!ok) {
+        lua_pushnil(L);
+        lua_pushfstring(L, "cannot write %s: %s", path, strerror(errno));
+        return 2;
+    }
+    lua_pushboolean(L, 1);
     return 1;
 }
 
@@ -171,7 +190,7 @@ static int sys_analyse(lua_State *L)
 
 static const luaL_Reg SYS[] = {
     {"write", sys_write}, {"ewrite", sys_ewrite}, {"readline", sys_readline},
-    {"isatty", sys_isatty}, {"load_rules", sys_load_rules},
+    {"isatty", sys_isatty}, {"load_rules", sys_load_rules}, {"writefile", sys_writefile},
     {"read_articles", sys_read_articles}, {"analyse", sys_analyse}, {NULL, NULL}
 };
 

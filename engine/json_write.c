@@ -9,7 +9,7 @@
 
 /* Keys that come first, in this order; all others follow sorted. */
 static const char *const KEY_ORDER[] = {
-    "id", "error", "name", "type", "text", "start", "end", "kind", "value", "unit", "approx",
+    "id", "title", "date", "error", "name", "type", "text", "start", "end", "kind", "value", "unit", "approx",
     "op", "of", "speaker", "anonymous", "cue", "via", "roles", "aliases", "mentions", "actor",
     "rule", "message", "file", "line", "actors", "quotes", "figures", "dates", NULL
 };

@@ -4,15 +4,8 @@
 # it must give. Every input yields exactly one record; nothing crashes.
 B=${1:-build}
 T="$B/trawl"
-W=$(mktemp -d)
+. tests/lib.sh
 trap 'chmod -R u+rwx "$W" 2>/dev/null; rm -rf "$W"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "  $2"; }
-status() { if [ "$2" = "$3" ]; then ok; else bad "$1: exit status $3, want $2"; fi; }
-has() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: no «$3» in output" "$(head -c 400 "$2")"; fi; }
-hasnt() { if grep -qF -- "$3" "$2"; then bad "$1: unexpected «$3»" "$(grep -F -- "$3" "$2" | head -c 300)"; else ok; fi; }
 lines() { n=$(wc -l < "$2" | tr -d ' '); if [ "$n" = "$3" ]; then ok; else bad "$1: $n lines, want $3"; fi; }
 # no sanitizer report, no crash signal
 clean() { hasnt "$1: sanitizer" "$2" "Sanitizer"; hasnt "$1: UB" "$2" "runtime error:"; }
@@ -105,7 +98,7 @@ for row in "fm_unclosed:front matter:2:1: YAML error" "fm_tab:YAML error" \
 done
 has "front matter: a list is metadata too" "$W/fm.out" '{"id":"fm_list","actors":'
 has "front matter: unterminated is body text" "$W/fm.out" '{"id":"fm_open","actors":'
-has "front matter: the good one" "$W/fm.out" '{"id":"fm_fine","actors":'
+has "front matter: the good one, its title and date in the record" "$W/fm.out" '{"id":"fm_fine","title":"Fine","date":"2024-11-20","actors":'
 
 # --- JSON Lines: every non-empty line one record, in order
 { printf '%s\n' '{"id": "a", "text": "First text."}' 'not json' '{"id": "t", "text": "trunc' '[1, 2]' \
@@ -206,5 +199,4 @@ for args in "--jsonl $W/many.jsonl" "--format text --jsonl $W/many.jsonl"; do
   if [ ! -s "$W/pipe.err" ]; then ok; else bad "closed pipe ($args): stderr not empty" "$(head -c 300 "$W/pipe.err")"; fi
 done
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

@@ -46,6 +46,8 @@ run cli_resume.sh sh tests/cli_resume.sh "$B"
 run embed.sh sh tests/embed.sh "$B"
 run install.sh sh tests/install.sh "$B"
 run cli_authoring.sh sh tests/cli_authoring.sh "$B"
+run html.sh sh tests/html.sh "$B"
+run browser.sh sh tests/browser.sh "$B"
 run "trawl test" "$B/trawl" test
 echo "$total_pass passed, $total_fail failed"
 [ $total_fail -eq 0 ]

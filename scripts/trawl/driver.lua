@@ -52,10 +52,20 @@ function D.analyse(doc)
   return output.record(doc)
 end
 
--- Renders a JSON record in another format (yaml, text).
-function D.render(json, format)
+-- Renders a JSON record in another format (yaml, text, html); html also
+-- needs the article's text.
+function D.render(json, format, text)
   local record = trawl.json_decode(json)
+  if format == "html" then return sandbox.require("trawl.html").article(record, text) end
   return sandbox.require("trawl.render")[format](record)
+end
+
+-- What a format writes before the first record and after the last (the
+-- HTML page's head and tail); "" for the line-oriented formats.
+function D.render_frame(format, part)
+  if format ~= "html" then return "" end
+  local html = sandbox.require("trawl.html")
+  return part == "head" and html.head() or html.tail()
 end
 
 -- The rule-authoring subcommands: scripts/trawl/<name>.lua returns

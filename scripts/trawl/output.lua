@@ -99,9 +99,20 @@ function O.dates(doc)
   return out
 end
 
+-- The article's own date and title, from its metadata (front matter or the
+-- JSON Lines object), when they are plain strings: reports group by them.
+local function meta_string(meta, key)
+  local v = meta[key]
+  if type(v) == "string" and v ~= "" then return v end
+  return nil
+end
+
 function O.record(doc)
+  local meta = doc:meta()
   return {
     id = doc:id(),
+    date = meta_string(meta, "date"),
+    title = meta_string(meta, "title"),
     actors = O.actors(doc),
     quotes = O.quotes(doc),
     figures = O.figures(doc),
