@@ -3,17 +3,7 @@
 # prints FAIL with its name; the last line counts them.
 B=${1:-build}
 T="$B/trawl"
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "  $2"; }
-# expect NAME WANT_STATUS GOT_STATUS
-status() { if [ "$2" = "$3" ]; then ok; else bad "$1: exit status $3, want $2"; fi; }
-# has NAME FILE PATTERN (fixed string)
-has() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: no «$3» in output" "$(head -c 300 "$2")"; fi; }
-hasnt() { if grep -qF -- "$3" "$2"; then bad "$1: unexpected «$3»"; else ok; fi; }
+. tests/lib.sh
 lines() { n=$(wc -l < "$2" | tr -d ' '); if [ "$n" = "$3" ]; then ok; else bad "$1: $n lines, want $3"; fi; }
 
 # the bundled examples: five records with the seed ids, exit 0
@@ -111,5 +101,4 @@ if [ -w /dev/full ]; then
   has "full disk message" "$W/full.err" 'cannot write output'
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

@@ -4,15 +4,7 @@
 # name; the last line counts them.
 B=${1:-build}
 T="$B/trawl"
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "  $2"; }
-status() { if [ "$2" = "$3" ]; then ok; else bad "$1: exit status $3, want $2"; fi; }
-has() { if grep -qF -- "$3" "$2"; then ok; else bad "$1: no «$3» in output" "$(head -c 600 "$2")"; fi; }
-hasnt() { if grep -qF -- "$3" "$2"; then bad "$1: unexpected «$3»"; else ok; fi; }
+. tests/lib.sh
 
 # ---- a user rules directory: one rule with examples (one wrong), a fixture
 mkdir -p "$W/my/tests" "$W/my/lexicons"
@@ -185,5 +177,4 @@ has "guide: examples ran" "$W/g1.out" " passed, 0 failed"
 "$T" --help > "$W/help.out"
 has "--help lists subcommands" "$W/help.out" "trawl eval --gold"
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

@@ -3,14 +3,7 @@
 # a parallel --pipe run gives the same records, sorted by id, as a plain run.
 B=${1:-build}
 T="$B/trawl"
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "  $2"; }
-status() { if [ "$2" = "$3" ]; then ok; else bad "$1: exit status $3, want $2"; fi; }
-same() { if cmp -s "$2" "$3"; then ok; else bad "$1: outputs differ" "$(diff "$2" "$3" | head -5)"; fi; }
+. tests/lib.sh
 
 # a corpus with every kind of record: good ones, error records, an id repeated
 lua5.4 bench/synth_corpus.lua examples/articles 60 > "$W/c.jsonl"
@@ -63,5 +56,4 @@ else
   echo "skip: GNU parallel is not installed (the --pipe test needs it)"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

@@ -3,14 +3,7 @@
 # run; the progress line shows on a terminal only.
 B=${1:-build}
 T="$B/trawl"
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && echo "  $2"; }
-status() { if [ "$2" = "$3" ]; then ok; else bad "$1: exit status $3, want $2"; fi; }
-same() { if cmp -s "$2" "$3"; then ok; else bad "$1: outputs differ" "$(diff "$2" "$3" | head -5 | cut -c1-200)"; fi; }
+. tests/lib.sh
 
 lua5.4 bench/synth_corpus.lua examples/articles 400 > "$W/c.jsonl"
 printf '%s\n' 'not json' '{"id": "x", "text": "Last one."}' >> "$W/c.jsonl"
@@ -75,5 +68,4 @@ else
   echo "skip: script(1) cannot run here (the terminal progress test needs it)"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

@@ -5,12 +5,7 @@
 B=${1:-build}
 ROOT=$(pwd)
 CC=${CC:-cc}
-W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20; }
+. tests/lib.sh
 ART=examples/articles/000_018be0837bdd3650.txt
 
 # a sanitized library needs sanitized hosts, and the runtimes preloaded into
@@ -80,5 +75,4 @@ if grep -q '^{"id":"large","error":{"kind":"[a-z]*","message":"[^"]*memory' "$W/
 else bad "capped: no memory error record for the large article" "$(cut -c1-200 "$W/capped.out")"; fi
 if grep -q '"name":"NATO","type":"org"' "$W/capped.out"; then ok; else bad "capped: the string rules did not run"; fi
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary

@@ -11,12 +11,8 @@ ROOT=$(pwd)
 CC=${CC:-cc}
 IB="$B-install"                 # its own build: the data directory is compiled in
 P="$ROOT/$IB/prefix"            # stable, so repeated runs rebuild nothing
-W=$(mktemp -d)
+. tests/lib.sh
 trap 'rm -rf "$W" "$P"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | head -20; }
 check() { if eval "$2"; then ok; else bad "$1" "${3:-}"; fi; }
 ART="$ROOT/examples/articles/000_018be0837bdd3650.txt"
 # plain flags for this build, whatever the outer make (e.g. test-asan) was given
@@ -118,5 +114,4 @@ else
   echo "skip luarocks: not installed (apt-get install luarocks)"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+summary
