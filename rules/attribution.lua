@@ -1,94 +1,397 @@
--- Speakers: for each quote, the speech verb next to it (the cue) and the
--- actor, pronoun or anonymous source next to that verb; a quote with no cue
--- of its own continues the previous speaker; "according to" an outlet
--- becomes `via`.
+-- Speakers: for each quote, the speech verb next to it (the cue) and who
+-- says it: an actor's mention, a pronoun resolved to the nearest person of
+-- its gender, a descriptor ("the Indiana governor", "a senior official"),
+-- a capitalised name the actor rules did not know, or a transcript label
+-- ("WALLACE: ..."). A quote with no cue continues the previous speaker;
+-- "according to" an outlet becomes `via`.
 local SPEECH = lexicon "speech_verbs"
 local ORGS = lexicon "orgs"
+local NAMES = lexicon "names"
+local HONORIFICS = lexicon "honorifics"
 
-local PRONOUNS = {he = "person", she = "person", they = "any", it = "org", we = "any", i = "person"}
+local PRONOUN = {he = "m", she = "f", they = "group", it = "group", we = "group"}
 local ANON = {source = true, sources = true, official = true, officials = true, aide = true, aides = true,
-  person = true, people = true, diplomat = true, diplomats = true, insider = true, insiders = true,
-  spokesman = false}
+  person = true, people = true, diplomat = true, diplomats = true, insider = true, insiders = true}
+-- determiners that open a descriptor subject ("the commission", "a spokeswoman")
+local DET = {the = true, a = true, an = true, his = true, her = true, its = true, their = true, our = true,
+  one = true, two = true, three = true, several = true, some = true, another = true, other = true, this = true}
+-- words between a subject and its verb ("Peskov also told", "she has repeatedly said")
+local BETWEEN = {also = true, has = true, had = true, have = true, is = true, was = true, were = true, are = true,
+  will = true, would = true, later = true, ["then"] = true, previously = true, again = true, repeatedly = true,
+  reportedly = true, recently = true, once = true, never = true, already = true, publicly = true,
+  privately = true, separately = true, earlier = true, quickly = true, just = true, ["n't"] = true, ["not"] = true,
+  further = true, even = true, ["’s"] = true, ["'s"] = true, often = true, frequently = true,
+  initially = true, first = true, subsequently = true, still = true, too = true, been = true}
+-- a capitalised word before a verb that is no name
+local NOT_NAME = {the = true, but = true, ["and"] = true, he = true, she = true, it = true, they = true, we = true,
+  i = true, this = true, that = true, there = true, ["then"] = true, ["in"] = true, on = true, at = true, as = true,
+  monday = true, tuesday = true, wednesday = true, thursday = true, friday = true, saturday = true, sunday = true}
+
+-- words that end a noun phrase read backwards ("a report where five sources")
+local NOT_IN_NP = {where = true, who = true, which = true, that = true, ["of"] = true, ["in"] = true, on = true,
+  at = true, ["for"] = true, with = true, by = true, to = true, from = true, ["and"] = true, ["or"] = true,
+  when = true, as = true}
+local NUMBER_WORD = {four = true, five = true, six = true, seven = true, eight = true, nine = true, ten = true,
+  many = true, multiple = true, both = true, two = true, three = true}
+
+local function lower(doc, k) return doc:lower(k) end
+local role_holder
+local function is_word(doc, k) return doc:kind(k) == "word" end
+
+local function in_direct_quote(doc, s)
+  for _, q in ipairs(doc:covering("quote", s, s + 1)) do
+    if q.kind ~= "indirect" then return true end
+  end
+  return false
+end
+
+-- ---- the article's people, for pronouns ----------------------------------------
+
+-- The gender of a mention: its entity's given name, or an honorific before it.
+local function gender_of(doc, m, cache)
+  local name = m.name or doc:text(m.start, m["end"])
+  local g = cache[name]
+  if g ~= nil then return g end
+  g = false
+  local first = name:match("^(%S+)")
+  local e = first and NAMES:lookup(first)
+  if e and e.gender then g = e.gender end
+  if not g then
+    local k = doc:tokat(m.start)
+    local h = k > 1 and HONORIFICS:lookup(doc:word(k - 1))
+    if h and h.gender then g = h.gender end
+  end
+  cache[name] = g
+  return g
+end
+
+-- The people and organisations mentioned outside quotes, in order.
+local function people(doc)
+  local out = {}
+  for m in doc:each("mention") do
+    if m.type ~= "place" and not in_direct_quote(doc, m.start) then out[#out + 1] = m end
+  end
+  return out
+end
 
 local function speaker_of_mention(doc, m)
   return {name = m.name or doc:text(m.start, m["end"]), start = m.start, ["end"] = m["end"], type = m.type}
 end
 
--- The most recent person (or org) mentioned before pos.
-local function antecedent(doc, pos, want)
-  local best = nil
-  for m in doc:each("mention", 0, pos) do
-    if want == "any" or m.type == want or (want == "person" and m.type == "person") then best = m end
+-- "he"/"she" at byte pos: the nearest person before it of that gender (or
+-- of unknown gender, when none of it is near); "they", "it", "we": the
+-- nearest organisation.
+local function resolve_pronoun(doc, cx, want, pos)
+  local fallback
+  local seen = 0
+  for k = #cx.people, 1, -1 do
+    local m = cx.people[k]
+    if m.start < pos then
+      seen = seen + 1
+      if seen > 30 then break end
+      if want == "group" then
+        if m.type == "org" then return m end
+      elseif m.type == "person" then
+        local g = gender_of(doc, m, cx.genders)
+        if g == want then return m end
+        if not g and not fallback then fallback = m end
+      end
+    end
   end
-  return best
+  return fallback
 end
 
--- The speaker at tokens around a verb [vi, vj]: a mention, a pronoun, or
--- an anonymous descriptor ("a senior Russian source").
-local function speaker_near(doc, vi, vj, first, last)
-  -- inverted: "..., said Peskov" (the verb right after a comma or a quote)
-  local function inverted()
-    if vj + 1 <= last then
-      local s = doc:tok(vj + 1)
-      local m = doc:after("mention", s)
-      if m and doc:tokat(m.start) == vj + 1 and m.type ~= "place" then return speaker_of_mention(doc, m) end
+-- ---- who is next to a speech verb ----------------------------------------
+
+local function span_speaker(doc, a, b, anonymous)
+  local s = doc:tok(a)
+  local _, e = doc:tok(b)
+  return {name = doc:text(s, e), start = s, ["end"] = e, anonymous = anonymous or false}
+end
+
+-- A noun phrase ending at token k that opens with a determiner within five
+-- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
+local function descriptor(doc, k, first)
+  if not is_word(doc, k) or not doc:is(k, "lower") then return nil end
+  for b = k - 1, math.max(first, k - 5), -1 do
+    local w = lower(doc, b)
+    if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then return span_speaker(doc, b, k, ANON[lower(doc, k)]) end
+    if NOT_IN_NP[w] then break end
+    if w == "'s" or w == "’s" then
+      local m = doc:covering("mention", doc:tok(b - 1), doc:tok(b - 1) + 1)[1]
+      local a = m and doc:tokat(m.start) or b - 1
+      return span_speaker(doc, a, k, false)
     end
+    if not is_word(doc, b) then return nil end
   end
-  if vi > first and (doc:kind(vi - 1) == "punct" or doc:kind(vi - 1) == "quote") then
-    local sp = inverted()
-    if sp then return sp end
-  end
-  -- before the verb, up to six tokens back: "Peskov said", "Peskov also told", "he said"
-  for k = vi - 1, math.max(first, vi - 6), -1 do
-    local w = doc:lower(k)
-    if doc:kind(k) == "punct" or doc:kind(k) == "quote" then break end
-    local ks, ke = doc:tok(k)
-    if ANON[w] then
-      -- the descriptor: back to a determiner ("a senior Russian source")
-      local b = k
-      while b > first and b > k - 4 and doc:kind(b - 1) == "word" and not doc:is(b - 1, "sent_start") do
-        b = b - 1
-        if ({a = 1, an = 1, one = 1, two = 1, three = 1, the = 1, several = 1, some = 1, five = 1})[doc:lower(b)] then break end
+  if ANON[lower(doc, k)] then return span_speaker(doc, k, k, true) end
+  return nil
+end
+
+-- The person whose role a descriptor names ("the Ukrainian Foreign
+-- Minister", "the Kremlin spokesman"), when exactly one person has a role
+-- that ends with the descriptor's last two words.
+role_holder = function(doc, cx, text)
+  local want = text:lower():gsub("’", "'"):match("(%S+ %S+)$") or text:lower():match("(%S+)$")
+  if not want or #want < 4 then return nil end
+  local found
+  for _, m in ipairs(cx.people) do
+    if m.type == "person" then
+      local roles = m.roles or (m.role and {m.role}) or (type(m.actor) == "table" and m.actor.roles) or {}
+      for _, r in ipairs(roles) do
+        local rl = r:lower()
+        if rl:sub(-#want) == want then
+          local name = m.name or doc:text(m.start, m["end"])
+          if found and found ~= name then return nil end
+          found = name
+        end
       end
-      local bs = doc:tok(b)
-      return {name = doc:text(bs, ke), anonymous = true, start = bs, ["end"] = ke}
-    end
-    local ms = doc:covering("mention", ks, ke)
-    -- places speak only as institutions right before the verb: "Kyiv said"
-    if #ms > 0 and (ms[1].type ~= "place" or k == vi - 1) then return speaker_of_mention(doc, ms[1]) end
-    if PRONOUNS[w] then
-      local a = antecedent(doc, ks, PRONOUNS[w] == "org" and "org" or PRONOUNS[w] == "any" and "any" or "person")
-      if a then
-        local sp = speaker_of_mention(doc, a)
-        sp.start, sp["end"] = ks, ke
-        return sp
-      end
-      return nil
     end
   end
-  local sp = inverted()
-  if sp then return sp end
-  -- "said a senior official"
-  for k = vj + 1, math.min(last, vj + 5) do
-    if ANON[doc:lower(k)] then
-      local bs = doc:tok(vj + 1)
-      local _, ke = doc:tok(k)
-      return {name = doc:text(bs, ke), anonymous = true, start = bs, ["end"] = ke}
+  return found
+end
+
+local function mention_at(doc, k)
+  local s, e = doc:tok(k)
+  return doc:covering("mention", s, e)[1]
+end
+
+-- The speaker whose last token is k (the subject before a verb, or the
+-- words after an inverted one).
+local function subject_at(doc, cx, k, first, right_before)
+  local w = lower(doc, k)
+  local pro = PRONOUN[w]
+  if pro then
+    local s, e = doc:tok(k)
+    local a = resolve_pronoun(doc, cx, pro, s)
+    if not a then return nil end
+    local sp = speaker_of_mention(doc, a)
+    sp.start, sp["end"] = s, e
+    return sp
+  end
+  local m = mention_at(doc, k)
+  -- places speak only as institutions right before the verb: "Kyiv said"
+  if m and (m.type ~= "place" or right_before) then return speaker_of_mention(doc, m) end
+  local d = descriptor(doc, k, first)
+  if d then
+    -- "the Ukrainian Foreign Minister": the person who holds the role, when the article names them
+    local holder = not d.anonymous and role_holder(doc, cx, d.name)
+    if holder then d.name = holder end
+    return d
+  end
+  if w == "who" and k - 1 >= first and doc:word(k - 1) == "," then
+    -- "Macron, who reiterated ...": the name before the comma
+    local m = mention_at(doc, k - 2)
+    if m and m.type ~= "place" then return speaker_of_mention(doc, m) end
+  end
+  -- a name the actor rules did not know: "Blige sings", "Palmieri said"
+  if doc:is(k, "title") and is_word(doc, k) and not NOT_NAME[w] and not (k == first and doc:is(k, "sent_start")) then
+    local a = k
+    while a > first and doc:is(a - 1, "title") and is_word(doc, a - 1) and not NOT_NAME[lower(doc, a - 1)] do a = a - 1 end
+    return span_speaker(doc, a, k, false)
+  end
+  return nil
+end
+
+-- After the verb: "said Peskov", "said a senior official", "says Sen. X".
+local function after_verb(doc, cx, vj, last)
+  local k = vj + 1
+  if k > last then return nil end
+  local w = lower(doc, k)
+  if PRONOUN[w] then return subject_at(doc, cx, k, k, true) end
+  local m = doc:after("mention", doc:tok(k))
+  if m and doc:tokat(m.start) <= k + 1 and m.type ~= "place" then return speaker_of_mention(doc, m) end
+  if DET[w] then
+    for t = k + 1, math.min(last, k + 5) do
+      if not is_word(doc, t) then break end
+      local nxt = t + 1
+      if ANON[lower(doc, t)] or nxt > last or not is_word(doc, nxt) or lower(doc, nxt) == "for" or lower(doc, nxt) == "of" then
+        return span_speaker(doc, k, t, ANON[lower(doc, t)] or false)
+      end
     end
   end
   return nil
 end
 
--- The outlet named by "according to X" or "X reports" in the sentence.
-local function via_in(doc, ss, se)
-  for i, j, entry in SPEECH:each(doc, ss, se) do
-    if entry.kind == "according" or entry.report then
-      for m in doc:each("mention", ss, se) do
-        if m.type == "org" then
-          local e = ORGS:lookup(m.name or "")
-          if e and (e.outlet or e.agency or e.category == "outlet") then return m.name end
+local function speaker_near(doc, cx, vi, vj, first, last, entry)
+  -- inverted right after the quote: "“...,” said Peskov"; never "told X" (the addressee)
+  local object = entry and entry.object
+  local inverted = not object and vi > first and (doc:kind(vi - 1) == "quote" or
+    (doc:word(vi - 1) == "," and vi - 1 > first and doc:kind(vi - 2) == "quote"))
+  if inverted then
+    local sp = after_verb(doc, cx, vj, last)
+    if sp then return sp end
+  end
+  local k = vi - 1
+  while k >= first do
+    if BETWEEN[lower(doc, k)] then
+      k = k - 1
+    elseif doc:word(k) == ")" then
+      -- "Rep. Gwen Moore (D-Wis.) said": past the parenthesis
+      local o = k - 1
+      while o > first and o > k - 8 and doc:word(o) ~= "(" do o = o - 1 end
+      if doc:word(o) ~= "(" then break end
+      k = o - 1
+    else
+      break
+    end
+  end
+  if k >= first then
+    if doc:word(k) == "," then
+      -- "Konstantin Kosachev, chairman of the committee, said", "the source,
+      -- who spoke on condition of anonymity, told": before the apposition
+      local far
+      for c = k - 1, math.max(first, k - 30), -1 do
+        if doc:kind(c) == "quote" then break end
+        if doc:word(c) == "," and c > first then
+          local m = mention_at(doc, c - 1)
+          if m and m.type == "person" then return speaker_of_mention(doc, m) end
+          far = subject_at(doc, cx, c - 1, first, false) or far
         end
       end
+      if far then return far end
+    elseif doc:kind(k) ~= "punct" and doc:kind(k) ~= "quote" then
+      local sp = subject_at(doc, cx, k, first, k == vi - 1)
+      if sp then return sp end
+    end
+  end
+  if not inverted and not object then return after_verb(doc, cx, vj, last) end
+  return nil
+end
+
+-- The subject of the sentence [ss, limit): its first person or organisation
+-- mentioned outside quotes, or a pronoun opening it ("Hillary Clinton spoke
+-- out Tuesday ..., arguing that ...").
+local function sentence_subject(doc, cx, ss, limit)
+  local first = doc:tokat(ss)
+  for k = first, math.min(first + 2, doc:ntok()) do
+    if PRONOUN[lower(doc, k)] and not in_direct_quote(doc, doc:tok(k)) then
+      local sp = subject_at(doc, cx, k, first, true)
+      if sp then return sp end
+    end
+  end
+  for _, m in ipairs(cx.people) do
+    if m.start >= limit then break end
+    if m.start >= ss then return speaker_of_mention(doc, m) end
+  end
+  return nil
+end
+
+-- "... are.” ― Pamela Padilla": a dash and a name right after the quote.
+local function dash_after(doc, q)
+  local k = doc:tokat(q["end"])
+  if k <= doc:ntok() and doc:kind(k) == "quote" then k = k + 1 end
+  if k > doc:ntok() or (doc:kind(k) ~= "dash" and doc:word(k) ~= "―") then return nil end
+  local a = k + 1
+  if a > doc:ntok() or not doc:is(a, "title") then return nil end
+  local m = mention_at(doc, a)
+  if m and m.type ~= "place" then return speaker_of_mention(doc, m) end
+  local b = a
+  while b < doc:ntok() and b < a + 3 and doc:is(b + 1, "title") and is_word(doc, b + 1) do b = b + 1 end
+  return span_speaker(doc, a, b, false)
+end
+
+-- ---- cues ------------------------------------------------------------------
+
+-- The speech verbs of the article that are not inside a quote, in order.
+-- A verb that is also a noun ("state", "report", "question", "guarantee"),
+-- written in its base or -s form after a determiner, is the noun.
+local NP_START = {a = true, an = true, the = true, this = true, his = true, her = true, its = true, their = true,
+  our = true, such = true, ["'s"] = true, ["’s"] = true}
+local function noun_use(doc, i, entry)
+  if not entry.noun then return false end
+  local w, lemma = lower(doc, i), entry.lemma or ""
+  if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
+  for b = i - 1, math.max(1, i - 3), -1 do
+    if NP_START[lower(doc, b)] then return true end
+    if not is_word(doc, b) then break end
+  end
+  return false
+end
+
+local function cues(doc)
+  local out = {}
+  for i, j, entry in SPEECH:each(doc) do
+    local s = doc:tok(i)
+    local _, e = doc:tok(j)
+    if not in_direct_quote(doc, s) and not noun_use(doc, i, entry) then
+      local rel = i > 1 and (lower(doc, i - 1) == "who" or lower(doc, i - 1) == "which")
+      out[#out + 1] = {i = i, j = j, s = s, e = e, entry = entry, relative = rel}
+    end
+  end
+  return out
+end
+
+-- The first cue in [s, e), or the last one with last = true; the first
+-- skips relative clauses ("the source, who spoke on condition of
+-- anonymity, told Reuters").
+local function cue_in(cx, s, e, last)
+  local found
+  for _, c in ipairs(cx.cues) do
+    if c.s >= e then break end
+    if c.s >= s and (last or not c.relative) then
+      if not last then return c end
+      found = c
+    end
+  end
+  return found
+end
+
+-- The outlet named by "according to X" or "X reports" in [s, e).
+local function via_in(doc, cx, s, e)
+  for _, c in ipairs(cx.cues) do
+    if c.s >= e then break end
+    if c.s >= s and (c.entry.kind == "according" or c.entry.report) then
+      for m in doc:each("mention", s, e) do
+        if m.type == "org" then
+          local o = ORGS:lookup(m.name or "")
+          if o and (o.outlet or o.agency or o.category == "outlet") then return m.name end
+        end
+      end
+    end
+  end
+  return nil
+end
+
+-- A transcript label opening the quote's paragraph ("WALLACE: ..."): the
+-- speaker, and where the words after it start.
+local function transcript_label(doc, q)
+  local qi = doc:tokat(q.start)
+  local _, _, _, pfirst = doc:paragraph(qi)
+  local k = pfirst
+  if doc:kind(k) == "quote" then k = k + 1 end
+  local a = k
+  while k <= a + 3 and is_word(doc, k) and doc:is(k, "upper") and #doc:word(k) > 1 do k = k + 1 end
+  if k == a or doc:word(k) ~= ":" or k >= qi + 4 then return nil end
+  local sp = span_speaker(doc, a, k - 1, false)
+  local next_s = doc:tok(k + 1)
+  return sp, next_s
+end
+
+-- The cue for a quote: a reported clause's own verb; else a verb after the
+-- quote in its last sentence; else before it in its first; else, for a
+-- quote opening its paragraph, in a sentence before it that ends with ":".
+local function find_cue(doc, cx, q)
+  if q._verb_first then
+    local s = doc:tok(q._verb_first)
+    local _, e = doc:tok(q._verb_last)
+    local entry = select(1, SPEECH:match(doc, q._verb_first))
+    return {i = q._verb_first, j = q._verb_last, s = s, e = e, entry = entry}
+  end
+  local qi = doc:tokat(q.start)
+  local _, ss, _, sfirst = doc:sentence(qi)
+  local _, _, ese = doc:sentence(doc:tokat(math.max(q.start, q["end"] - 1)))
+  local before = cue_in(cx, ss, q.start, true)
+  -- right before the quote (X said: “...”), or governing a quote inside the sentence
+  if before and (qi - before.j <= 3 or qi > sfirst + 2) then return before end
+  local c = cue_in(cx, q["end"], ese) or before
+  if c then return c end
+  if sfirst > 1 then
+    local p = sfirst - 1
+    if doc:kind(p) == "quote" and p > 1 then p = p - 1 end
+    if doc:word(p) == ":" or (doc:kind(sfirst) == "quote" and doc:word(sfirst - 1) == ":") then
+      local _, ps = doc:sentence(p)
+      return cue_in(cx, ps, doc:tok(p) + 1, true)
     end
   end
   return nil
@@ -98,55 +401,75 @@ rule "quote.speaker" {
   stage = "resolve",
   doc = "the cue next to each quote and the speaker next to the cue; uncued quotes continue the previous speaker",
   run = function(doc)
+    local cx
     local prev = nil
     for q in doc:each("quote") do
       if q.speaker then
         -- a rule already named the speaker: keep it, and let it carry on
-        prev = {speaker = q.speaker, via = q.via}
+        prev = {speaker = q.speaker, via = q.via, para = select(1, doc:paragraph(doc:tokat(q.start)))}
         goto continue
       end
-      local qi = doc:tokat(q.start)
-      local k, ss, se, first, last = doc:sentence(qi)
-      local ek, ess, ese, efirst, elast = doc:sentence(doc:tokat(math.max(q.start, q["end"] - 1)))
-      local cue_i, cue_j
-      if q._verb_first then
-        cue_i, cue_j = q._verb_first, q._verb_last
-      else
-        -- after the quote in its last sentence, then before it in its first
-        for i, j in SPEECH:each(doc, q["end"], ese) do
-          local vs = doc:tok(i)
-          if #doc:covering("quote", vs, vs + 1) == 0 then cue_i, cue_j = i, j break end
-        end
-        if not cue_i then
-          for i, j in SPEECH:each(doc, ss, q.start) do
-            local vs = doc:tok(i)
-            if #doc:covering("quote", vs, vs + 1) == 0 then cue_i, cue_j = i, j end
+      if q.kind == "term" then goto continue end
+      cx = cx or {cues = cues(doc), people = people(doc), genders = {}}
+      do
+        local para = doc:paragraph(doc:tokat(q.start))
+        local sp, via
+        local label, body = transcript_label(doc, q)
+        if label then
+          sp = label
+          if body > q.start and body < q["end"] then q.start = body end
+          why(q, "transcript label %s", label.name)
+        else
+          local c = find_cue(doc, cx, q)
+          if c then
+            q.cue = {start = c.s, ["end"] = c.e, text = doc:text(c.s, c.e)}
+            local _, c_ss, c_se, c_first, c_last = doc:sentence(c.i)
+            if q._according then
+              local m = doc:after("mention", c.e)
+              if m and m.start < q.start then sp = speaker_of_mention(doc, m) end
+            elseif c.i > c_first and doc:word(c.i - 1) == "," and lower(doc, c.i):find("ing$") then
+              -- "Trump said, adding ...", "..., arguing that": the subject of the
+              -- verb before it, else of the sentence
+              local main = cue_in(cx, c_ss, c.s, true)
+              if main then sp = speaker_near(doc, cx, main.i, main.j, c_first, c_last, main.entry) end
+              sp = sp or sentence_subject(doc, cx, c_ss, c.s)
+            else
+              sp = speaker_near(doc, cx, c.i, c.j, c_first, c_last, c.entry)
+            end
+            via = via_in(doc, cx, c_ss, c_se)
+            if via and sp and sp.name == via then via = nil end
+            why(q, "cue '%s'; speaker %s", q.cue.text, sp and sp.name or "not found")
+          else
+            sp = dash_after(doc, q)
+            if sp then
+              why(q, "no cue: the name after the dash")
+            else
+              local qi = doc:tokat(q.start)
+              local _, ss, _, sfirst = doc:sentence(qi)
+              if qi > sfirst + 1 then
+                -- a quote inside a sentence: its subject ("Reid has gone after Trump as a “...”")
+                sp = sentence_subject(doc, cx, ss, q.start)
+                if sp then why(q, "no cue: the subject of the quote's sentence") end
+              end
+              if not sp and prev and q.kind == "direct" and para - prev.para <= 1 then
+                sp, via = prev.speaker, prev.via
+                why(q, "no cue: continues the previous quote's speaker")
+              elseif not sp and sfirst > 1 then
+                -- a quote after narration: the previous sentence's subject
+                local _, ps = doc:sentence(sfirst - 1)
+                sp = sentence_subject(doc, cx, ps, doc:tok(sfirst))
+                if sp then why(q, "no cue: the subject of the sentence before") end
+              end
+              if not sp and prev and q.kind == "direct" then
+                sp, via = prev.speaker, prev.via
+                why(q, "no cue: continues the previous quote's speaker")
+              end
+            end
           end
         end
-      end
-      local sp, via = nil, nil
-      if cue_i then
-        local cs = doc:tok(cue_i)
-        local _, ce = doc:tok(cue_j)
-        q.cue = {start = cs, ["end"] = ce, text = doc:text(cs, ce)}
-        local c_k, c_ss, c_se, c_first, c_last = doc:sentence(cue_i)
-        if q._according then
-          local m = doc:after("mention", ce)
-          if m and m.start < q.start then sp = speaker_of_mention(doc, m) end
-        else
-          sp = speaker_near(doc, cue_i, cue_j, c_first, c_last)
-        end
-        via = via_in(doc, c_ss, c_se)
-        if via and sp and sp.name == via then via = nil end
-        why(q, "cue '%s' in the quote's sentence; speaker %s", q.cue.text, sp and sp.name or "not found")
-      elseif prev and q.kind == "direct" then
-        sp, via = prev.speaker, prev.via
-        why(q, "no cue: continues the previous quote's speaker")
-      end
-      if q.kind ~= "term" then
         q.speaker = sp
         q.via = via
-        if sp then prev = {speaker = sp, via = via} end
+        if sp then prev = {speaker = sp, via = via, para = para} end
       end
       ::continue::
     end
