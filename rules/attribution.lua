@@ -4,7 +4,6 @@
 -- a capitalised name the actor rules did not know, or a transcript label
 -- ("WALLACE: ..."). A quote with no cue continues the previous speaker;
 -- "according to" an outlet becomes `via`.
-local SPEECH = lexicon "speech_verbs"
 local ORGS = lexicon "orgs"
 local NAMES = lexicon "names"
 local HONORIFICS = lexicon "honorifics"
@@ -294,30 +293,11 @@ end
 -- ---- cues ------------------------------------------------------------------
 
 -- The speech verbs of the article that are not inside a quote, in order.
--- A verb that is also a noun ("state", "report", "question", "guarantee"),
--- written in its base or -s form after a determiner, is the noun.
-local NP_START = {a = true, an = true, the = true, this = true, his = true, her = true, its = true, their = true,
-  our = true, such = true, ["'s"] = true, ["’s"] = true}
-local function noun_use(doc, i, entry)
-  if not entry.noun then return false end
-  local w, lemma = lower(doc, i), entry.lemma or ""
-  if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
-  for b = i - 1, math.max(1, i - 3), -1 do
-    if NP_START[lower(doc, b)] then return true end
-    if not is_word(doc, b) then break end
-  end
-  return false
-end
-
+-- The speech verbs outside direct quotes (rules/quotes.lua), in order.
 local function cues(doc)
   local out = {}
-  for i, j, entry in SPEECH:each(doc) do
-    local s = doc:tok(i)
-    local _, e = doc:tok(j)
-    if not in_direct_quote(doc, s) and not noun_use(doc, i, entry) then
-      local rel = i > 1 and (lower(doc, i - 1) == "who" or lower(doc, i - 1) == "which")
-      out[#out + 1] = {i = i, j = j, s = s, e = e, entry = entry, relative = rel}
-    end
+  for c in doc:each("cue") do
+    out[#out + 1] = {i = c.first, j = c.last, s = c.start, e = c["end"], entry = c.entry, relative = c.relative}
   end
   return out
 end
@@ -375,8 +355,7 @@ local function find_cue(doc, cx, q)
   if q._verb_first then
     local s = doc:tok(q._verb_first)
     local _, e = doc:tok(q._verb_last)
-    local entry = select(1, SPEECH:match(doc, q._verb_first))
-    return {i = q._verb_first, j = q._verb_last, s = s, e = e, entry = entry}
+    return {i = q._verb_first, j = q._verb_last, s = s, e = e, entry = q._verb_entry}
   end
   local qi = doc:tokat(q.start)
   local _, ss, _, sfirst = doc:sentence(qi)

@@ -66,6 +66,44 @@ local function in_quote(doc, s, e)
   return #doc:covering("quote", s, e) > 0
 end
 
+-- A verb that is also a noun ("state", "report", "question", "remarks"),
+-- in its base or -s form after a determiner, is the noun.
+local NP_START = {a = true, an = true, the = true, this = true, his = true, her = true, its = true, their = true,
+  our = true, such = true, one = true, ["'s"] = true, ["’s"] = true}
+local function noun_use(doc, i, entry)
+  if not entry.noun then return false end
+  local w, lemma = doc:lower(i), entry.lemma or ""
+  if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
+  for b = i - 1, math.max(1, i - 3), -1 do
+    if NP_START[doc:lower(b)] then return true end
+    if doc:kind(b) ~= "word" then break end
+  end
+  return false
+end
+
+rule "quote.cues" {
+  stage = "quotes",
+  priority = -0.5,   -- after the direct quotes, before reported speech
+  doc = "speech verbs outside direct quotes, as the 'cue' layer that reported clauses and speakers hang on",
+  run = function(doc)
+    for i, j, entry in SPEECH:each(doc) do
+      local s = doc:tok(i)
+      local _, e = doc:tok(j)
+      local direct = false
+      for _, q in ipairs(doc:covering("quote", s, s + 1)) do direct = direct or q.kind ~= "indirect" end
+      if not direct and not noun_use(doc, i, entry) then
+        local prev = i > 1 and doc:lower(i - 1)
+        doc:add("cue", s, e, {first = i, last = j, entry = entry, relative = prev == "who" or prev == "which"})
+      end
+    end
+  end,
+  examples = {
+    ["Peskov told reporters: “We are ready.”"] = {cue = {{text = "told"}}},
+    ["According to Russian state news agency TASS, he said so."] = {cue = {{text = "According to"}, {text = "said"}}},
+    ["The report was published after a question from a reporter."] = {cue = {{text = "published"}}},
+  },
+}
+
 -- The sentence end without its final stop and closing marks.
 local function clause_end(doc, last)
   while last > 1 and (doc:kind(last) == "punct" or doc:kind(last) == "quote") and
@@ -82,8 +120,9 @@ rule "quote.reported" {
   doc = "the content clause of a speech verb: 'X said (that) ...', 'told Y that ...', '..., X said', 'according to X, ...'",
   run = function(doc)
     for k, ss, se, first, last in doc:sentences() do
-      for i, j, entry in SPEECH:each(doc, ss, se) do
-        local vs, ve = doc:tok(i)
+      for c in doc:each("cue", ss, se) do
+        local i, j, entry = c.first, c.last, c.entry
+        local vs, ve = c.start, c["end"]
         if not in_quote(doc, vs, ve) then
           if entry.kind == "according" then
             -- "According to X, CLAUSE": the clause after the first comma
@@ -92,7 +131,7 @@ rule "quote.reported" {
             if c < last - 3 and doc:kind(c + 1) ~= "quote" then
               local s = doc:tok(c + 1)
               local e = clause_end(doc, last)
-              if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _according = true}) end
+              if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry, _according = true}) end
             end
           elseif entry.clause then
             local c = j + 1
@@ -129,12 +168,12 @@ rule "quote.reported" {
               local q = doc:covering("quote", s, e)
               if e > s and #q == 0 then
                 local inner = doc:inside("quote", s, e)
-                doc:add("quote", s, e, {kind = "indirect", _mixed = #inner > 0, _verb_first = i, _verb_last = j})
+                doc:add("quote", s, e, {kind = "indirect", _mixed = #inner > 0, _verb_first = i, _verb_last = j, _verb_entry = entry})
               end
             end
             -- "CLAUSE, X said." : the clause before the comma
             local earlier_verb = false
-            for vi2 in SPEECH:each(doc, ss, vs) do earlier_verb = true end
+            for _ in doc:each("cue", ss, vs) do earlier_verb = true end
             if j >= last - 4 and i > first + 3 and not earlier_verb then
               local c2 = i - 1
               while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
@@ -149,7 +188,7 @@ rule "quote.reported" {
                   local direct_all = false
                   for _, d in ipairs(inner) do if d["end"] - d.start >= (e - s) * 0.8 then direct_all = true end end
                   if not direct_all then
-                    doc:add("quote", s, e, {kind = "indirect", _mixed = #inner > 0, _verb_first = i, _verb_last = j, _after = true})
+                    doc:add("quote", s, e, {kind = "indirect", _mixed = #inner > 0, _verb_first = i, _verb_last = j, _verb_entry = entry, _after = true})
                   end
                 end
               end
