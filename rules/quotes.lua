@@ -168,7 +168,7 @@ rule "quote.reported" {
               local q = doc:covering("quote", s, e)
               if e > s and #q == 0 then
                 local inner = doc:inside("quote", s, e)
-                doc:add("quote", s, e, {kind = "indirect", _mixed = #inner > 0, _verb_first = i, _verb_last = j, _verb_entry = entry})
+                doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, _verb_first = i, _verb_last = j, _verb_entry = entry})
               end
             end
             -- "CLAUSE, X said." : the clause before the comma
@@ -188,7 +188,7 @@ rule "quote.reported" {
                   local direct_all = false
                   for _, d in ipairs(inner) do if d["end"] - d.start >= (e - s) * 0.8 then direct_all = true end end
                   if not direct_all then
-                    doc:add("quote", s, e, {kind = "indirect", _mixed = #inner > 0, _verb_first = i, _verb_last = j, _verb_entry = entry, _after = true})
+                    doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, _verb_first = i, _verb_last = j, _verb_entry = entry, _after = true})
                   end
                 end
               end

@@ -63,6 +63,8 @@ local function layers(rec, pfx)
   local actors = rec.actors or {}
   local outer, inner = {}, {}
   for qi, q in ipairs(rec.quotes or {}) do
+    -- a split quote given whole shows as its parts
+    if q.parts then goto next_quote end
     local ai = speaker_actor(q.speaker, actors)
     local attrs = {
       class = "q q-" .. esc.class(q.kind or "direct"),
@@ -91,6 +93,7 @@ local function layers(rec, pfx)
       inner[#inner + 1] = {s = q.cue_span.start, e = q.cue_span["end"],
         open = '<span class="cue" title="cue of ' .. esc.attr(pfx .. "-q" .. qi) .. '">', close = "</span>"}
     end
+    ::next_quote::
   end
   for ai, a in ipairs(actors) do
     for _, m in ipairs(a.mentions or {}) do

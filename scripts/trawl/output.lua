@@ -71,6 +71,12 @@ function O.quotes(doc)
     }
     if sp == nil then rec.speaker = null else rec.speaker = speaker_out(doc, sp) end
     if type(cue) == "table" and cue.start then rec.cue_span = {start = cue.start, ["end"] = cue["end"]} end
+    -- reported speech with quoted words inside; a split quote given whole
+    if q.mixed then rec.mixed = true end
+    if type(q.parts) == "table" then
+      rec.parts = {}
+      for k, p in ipairs(q.parts) do rec.parts[k] = {start = p[1], ["end"] = p[2]} end
+    end
     out[#out + 1] = rec
   end
   return out

@@ -97,7 +97,8 @@ local function assign_quotes(records, groups, of_rec)
   for r, rec in ipairs(records) do
     for _, q in ipairs(rec.quotes or {}) do
       local sp = q.speaker
-      if type(sp) == "table" and q.kind ~= "term" then
+      -- a split quote given whole is counted by its parts
+      if type(sp) == "table" and q.kind ~= "term" and not q.parts then
         local ai = speaker_actor(sp, rec.actors or {})
         local g = ai and of_rec[r][ai]
         if not g then

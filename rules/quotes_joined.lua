@@ -1,0 +1,111 @@
+-- Quotes as whole utterances, on top of the pieces rules/quotes.lua finds:
+-- a direct quote split by its attribution (“A,” he said. “B.”) is also given
+-- whole, with its `parts`; and a partial quote inside a sentence (was
+-- sending “phony signals”) is also given with the clause around it, from
+-- its speech verb to the closing mark (kind indirect, `mixed`), which is
+-- what the words in quote marks belong to.
+
+-- The token index of the mark just before byte pos (the opening mark of a
+-- quote whose content starts there), or nil.
+local function mark_before(doc, pos)
+  local k = doc:tokat(pos) - 1
+  if k >= 1 and doc:kind(k) == "quote" and select(2, doc:tok(k)) == pos then return k end
+  return nil
+end
+
+-- The closing mark right at byte pos, or nil.
+local function mark_after(doc, pos)
+  local k = doc:tokat(pos)
+  if k <= doc:ntok() and doc:kind(k) == "quote" and doc:tok(k) == pos then return k end
+  return nil
+end
+
+local function indirect_covers(doc, s, e)
+  for _, q in ipairs(doc:covering("quote", s, e)) do
+    if q.kind == "indirect" then return true end
+  end
+  return false
+end
+
+rule "quote.joined" {
+  stage = "quotes",
+  priority = -3,   -- after the direct quotes, cues and reported clauses
+  doc = "a direct quote split by its attribution ('“A,” he said. “B.”') as one quote with its parts",
+  run = function(doc)
+    local prev
+    local direct = {}
+    for q in doc:each("quote") do direct[#direct + 1] = q end
+    for _, q in ipairs(direct) do
+      if q.kind == "direct" and not q.parts then
+        if prev then
+          local close, open = mark_after(doc, prev["end"]), mark_before(doc, q.start)
+          if close and open and open > close + 1 and open - close <= 14 then
+            local _, _, _, p1 = doc:paragraph(close)
+            local _, _, _, p2 = doc:paragraph(open)
+            local cue
+            for c in doc:each("cue", doc:tok(close), doc:tok(open)) do cue = cue or c end
+            -- the attribution ends the first piece's sentence or continues it: “A,” / “A?” / “A!”
+            local tail = doc:text(prev["end"] - 1, prev["end"])
+            if cue and p1 == p2 and (tail == "," or tail == "?" or tail == "!" or doc:word(close + 1) == ",") then
+              doc:add("quote", prev.start, q["end"], {kind = "direct", parts = {{prev.start, prev["end"]}, {q.start, q["end"]}},
+                _verb_first = cue.first, _verb_last = cue.last, _verb_entry = cue.entry})
+            end
+          end
+        end
+        prev = q
+      end
+    end
+  end,
+  examples = {
+    ["“No scenario will suit us,” he said. “It is important for us to achieve our goals.”"] = {quote = {
+      {text = "No scenario will suit us,", kind = "direct"},
+      {text = "No scenario will suit us,” he said. “It is important for us to achieve our goals.", kind = "direct"},
+      {text = "It is important for us to achieve our goals.", kind = "direct"}}},
+    ["“We are ready.” Peskov spoke later. “We will see.”"] = {quote = {{text = "We are ready."}, {text = "We will see."}}},
+  },
+}
+
+rule "quote.mixed" {
+  stage = "quotes",
+  priority = -3,
+  doc = "a partial quote inside a sentence with the clause its speech verb governs: 'called the move “reckless”'",
+  run = function(doc)
+    local quotes = {}
+    for q in doc:each("quote") do quotes[#quotes + 1] = q end
+    for _, q in ipairs(quotes) do
+      if q.kind == "direct" and not q.parts and not indirect_covers(doc, q.start, q["end"]) then
+        local open, close = mark_before(doc, q.start), mark_after(doc, q["end"])
+        local _, ss, _, first, last = doc:sentence(doc:tokat(q.start))
+        -- a partial quote: words of the sentence before its opening mark
+        if open and close and open > first + 1 and doc:word(open - 1) ~= ":" then
+          local _, e = doc:tok(close)
+          local cue
+          for c in doc:each("cue", ss, doc:tok(open)) do cue = c end
+          local s
+          if cue and open - cue.last <= 15 and cue.last + 1 < open then
+            -- from the verb's object or "that": “called North Korea's “reckless” actions”
+            s = doc:tok(cue.last + 1)
+            for t = cue.last + 1, open - 1 do
+              if doc:lower(t) == "that" then s = doc:tok(t) break end
+            end
+          else
+            -- “The country “has made changes,” Obama said”: the sentence up to the mark
+            local after
+            local _, lim = doc:tok(math.min(doc:ntok(), close + 4))
+            for c in doc:each("cue", e, math.max(e, lim)) do after = after or c end
+            if after then cue, s = after, doc:tok(first) end
+          end
+          if cue and s and s < q.start and e > q.start and not indirect_covers(doc, s, e) then
+            doc:add("quote", s, e, {kind = "indirect", mixed = true, _verb_first = cue.first, _verb_last = cue.last,
+              _verb_entry = cue.entry})
+          end
+        end
+      end
+    end
+  end,
+  examples = {
+    ["The minister described the incident as a “terrible situation,” and left."] = {quote = {
+      {text = "the incident as a “terrible situation,”", kind = "indirect"}, {text = "terrible situation,", kind = "direct"}}},
+    ["He said: “We are ready.”"] = {quote = {{text = "We are ready.", kind = "direct"}}},
+  },
+}
