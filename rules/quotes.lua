@@ -133,7 +133,8 @@ rule "quote.reported" {
               local e = clause_end(doc, last)
               if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry, _according = true}) end
             end
-          elseif entry.clause then
+          elseif entry.clause and not (i > first + 1 and doc:word(i - 1) == "," and doc:kind(i - 2) == "quote") then
+            -- (not '“...,” said X, an economist': that is the attribution of the quote before)
             local c = j + 1
             if entry.object then
               -- skip the addressee: "told reporters (this morning)", "told Sky News"

@@ -20,6 +20,13 @@ local function mark_after(doc, pos)
   return nil
 end
 
+-- The sentence end without its final stop and closing marks.
+local function clause_end(doc, last)
+  while last > 1 and (doc:kind(last) == "punct" or doc:kind(last) == "quote") do last = last - 1 end
+  local _, e = doc:tok(last)
+  return e
+end
+
 local function indirect_covers(doc, s, e)
   for _, q in ipairs(doc:covering("quote", s, e)) do
     if q.kind == "indirect" then return true end
@@ -39,11 +46,14 @@ rule "quote.joined" {
       if q.kind == "direct" and not q.parts then
         if prev then
           local close, open = mark_after(doc, prev["end"]), mark_before(doc, q.start)
-          if close and open and open > close + 1 and open - close <= 14 then
+          -- the attribution between may carry an apposition: “A,” said X, an economist at Y, “B.”
+          if close and open and open > close + 1 and open - close <= 40 then
             local _, _, _, p1 = doc:paragraph(close)
             local _, _, _, p2 = doc:paragraph(open)
             local cue
             for c in doc:each("cue", doc:tok(close), doc:tok(open)) do cue = cue or c end
+            -- a long attribution must start with its verb or subject right after the mark
+            if cue and open - close > 14 and cue.first > close + 4 then cue = nil end
             -- the attribution ends the first piece's sentence or continues it: “A,” / “A?” / “A!”
             local tail = doc:text(prev["end"] - 1, prev["end"])
             if cue and p1 == p2 and (tail == "," or tail == "?" or tail == "!" or doc:word(close + 1) == ",") then
@@ -78,7 +88,12 @@ rule "quote.mixed" {
         local _, ss, _, first, last = doc:sentence(doc:tokat(q.start))
         -- a partial quote: words of the sentence before its opening mark
         if open and close and open > first + 1 and doc:word(open - 1) ~= ":" then
+          -- to the end of the clause ("were “well-paid,” making between $30,000 and
+          -- $60,000 a year"), unless an attribution follows the mark (“...,” he said)
           local _, e = doc:tok(close)
+          local attributed = false
+          for _ in doc:each("cue", e, select(2, doc:tok(math.min(doc:ntok(), close + 4)))) do attributed = true end
+          if not attributed and close < last then e = math.max(e, clause_end(doc, last)) end
           local cue
           for c in doc:each("cue", ss, doc:tok(open)) do cue = c end
           local s
@@ -104,8 +119,15 @@ rule "quote.mixed" {
     end
   end,
   examples = {
-    ["The minister described the incident as a “terrible situation,” and left."] = {quote = {
-      {text = "the incident as a “terrible situation,”", kind = "indirect"}, {text = "terrible situation,", kind = "direct"}}},
+    ["The minister described the incident as a “terrible situation” for the town."] = {quote = {
+      {text = "the incident as a “terrible situation” for the town", kind = "indirect"},
+      {text = "terrible situation", kind = "direct"}}},
+    ["The country “has made dramatic changes,” Obama said."] = {quote = {
+      {text = "The country “has made dramatic changes,”", kind = "indirect"}, {text = "has made dramatic changes,"}}},
+    ["“This isn't tax reform,” said Douglas Holtz-Eakin, an economist at the Budget Office. “It's anti-reform.”"] = {
+      quote = {{text = "This isn't tax reform,"},
+               {text = "This isn't tax reform,” said Douglas Holtz-Eakin, an economist at the Budget Office. “It's anti-reform."},
+               {text = "It's anti-reform."}}},
     ["He said: “We are ready.”"] = {quote = {{text = "We are ready.", kind = "direct"}}},
   },
 }
