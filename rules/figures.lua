@@ -155,20 +155,36 @@ local A_NEXT = {
 -- "between"/"from" before a number. (Several small regexes: one big
 -- alternation of them all is far slower in PCRE2.)
 local function escape(s) return (s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?{}|\\]", "\\%0")) end
--- a phrase as a regex; one ending in a letter must end a word there
-local function phrase(s)
-  local p = escape(s):gsub("%s+", "\\s+")
-  if s:find("%w$") then p = p .. "(?!\\w)" end
-  return p
-end
-local function alternation(list)
-  local seen, out = {}, {}
-  for _, x in ipairs(list) do
-    if not seen[x] then seen[x] = true; out[#out + 1] = x end
+
+-- Phrases as one regex shaped like a trie ("a(?:bout|round)" rather than
+-- "about|around"), so that PCRE2 decides each position by a character or
+-- two instead of trying every phrase in turn; longer phrases first, spaces
+-- as \s+, and a phrase ending in a letter must end a word there.
+local function trie(list)
+  local root = {}
+  for _, w in ipairs(list) do
+    local node = root
+    for ch in w:gmatch(utf8.charpattern) do
+      node[ch] = node[ch] or {}
+      node = node[ch]
+    end
+    node[""] = w:find("%w$") and "(?!\\w)" or ""
   end
-  table.sort(out, function(x, y) return #x > #y or (#x == #y and x < y) end)
-  return table.concat(out, "|")
+  local function emit(node)
+    local keys = {}
+    for k in pairs(node) do if k ~= "" then keys[#keys + 1] = k end end
+    table.sort(keys)
+    local alts = {}
+    for _, k in ipairs(keys) do
+      alts[#alts + 1] = (k:find("^%s$") and "\\s+" or escape(k)) .. emit(node[k])
+    end
+    if node[""] then alts[#alts + 1] = node[""] end
+    if #alts == 1 then return alts[1] end
+    return "(?:" .. table.concat(alts, "|") .. ")"
+  end
+  return emit(root)
 end
+local alternation = trie
 local number_words, hedges, money_lower, money_cased, money_signs = {}, {}, {}, {}, {}
 for _, w in ipairs(N.words()) do
   if w ~= "a" and w ~= "an" then number_words[#number_words + 1] = w end
@@ -177,7 +193,7 @@ for k = 1, #HEDGES do
   local e = HEDGES:entry(k)
   if e.position ~= "after" then
     for _, a in ipairs(e.aliases or {}) do
-      if a:find("^%w") then hedges[#hedges + 1] = phrase(a) else money_signs[#money_signs + 1] = phrase(a) end
+      if a:find("^%w") then hedges[#hedges + 1] = a else money_signs[#money_signs + 1] = a end
     end
   end
 end
@@ -185,9 +201,9 @@ for k = 1, #UNITS do
   local e = UNITS:entry(k)
   if e.kind == "money" and (e.position == "before" or e.position == "both") then
     for _, a in ipairs(e.aliases or {}) do
-      if not a:find("^%w") then money_signs[#money_signs + 1] = phrase(a)
-      elseif a:find("%u") then money_cased[#money_cased + 1] = phrase(a)
-      else money_lower[#money_lower + 1] = phrase(a) end
+      if not a:find("^%w") then money_signs[#money_signs + 1] = a
+      elseif a:find("%u") then money_cased[#money_cased + 1] = a
+      else money_lower[#money_lower + 1] = a end
     end
   end
 end
