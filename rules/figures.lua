@@ -141,6 +141,13 @@ local OF_STOP = {
 }
 
 -- after "a"/"an", the words that can make it a number ("a dozen", "a third")
+-- words between a count and its unit: "2 more minutes", "three extra days"
+local UNIT_GAP = {more = true, additional = true, extra = true, less = true, fewer = true, further = true}
+-- a duration written in two units: "1 hour thirty", "2 minutes and 15 seconds"
+-- (given in the smaller; a fraction keeps the unit it is written in: "half
+-- an hour" is 0.5 hour, not 30 minutes)
+local SUB_UNIT = {hour = {"minute", 60}, minute = {"second", 60}}
+
 local A_NEXT = {
   couple = true, pair = true, few = true, handful = true, half = true, quarter = true,
   third = true, fifth = true, sixth = true, seventh = true, eighth = true, ninth = true,
@@ -462,6 +469,10 @@ rule "figure.amounts" {
         if e2 and e2.kind == "money" and e2.unit == cur.unit then a.last = je2 end
       else
         local e, je, mult = unit_after(j, info)
+        if not e and UNIT_GAP[LOW[j] or ""] and kindof(j + 1) == "word" then
+          local e2, je2, m2 = unit_after(j + 1, info)
+          if e2 and e2.kind == "duration" then e, je, mult = e2, je2, m2 end
+        end
         -- a capitalised unit word inside a sentence is a name: "60 Minutes"
         if e and je == j and kindof(j) == "word" and is(j, "title") and not is(j, "sent_start")
            and not is(k, "sent_start") and e.kind ~= "money" and e.kind ~= "temperature" then
@@ -496,6 +507,19 @@ rule "figure.amounts" {
         if LOW[x] == "a" or LOW[x] == "an" then x = x + 1 end
         local f = (LOW[x] == "half" and 0.5) or (LOW[x] == "quarter" and 0.25)
         if f then a.value, a.last = a.value + f * factor, x end
+      end
+      -- "1 hour thirty", "2 hours and 15 minutes": the smaller unit after it
+      local sub = a.kind == "duration" and math.type(a.value) == "integer" and SUB_UNIT[a.unit]
+      if sub then
+        local x = a.last + 1
+        if LOW[x] == "and" then x = x + 1 end
+        local v, j2 = number_at(x, false, false)
+        if math.type(v) == "integer" and v > 0 and v < sub[2] and j2 then
+          local e2, je2 = unit_at(j2)
+          if not e2 or e2.unit == sub[1] then
+            a.value, a.unit, a.last = a.value * sub[2] + v, sub[1], e2 and je2 or j2 - 1
+          end
+        end
       end
       -- "the past three quarters": quarters of a year, not 3/4
       if info.fraction and LOW[a.last] == "quarters" and a.last == a.num + 1
@@ -713,6 +737,8 @@ rule "figure.amounts" {
       local w = LOW[i]
       if w == "a" or w == "an" then
         local nx = LOW[i + 1]
+        -- ("an hour and a half": a unit, then a fraction of it)
+        if nx and LOW[i + 2] == "and" and UNITS:lookup(nx) and (LOW[i + 3] == "a" or LOW[i + 3] == "half") then return true end
         return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or kindof(i + 1) == "currency" or N.word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
                               or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
       end
@@ -771,6 +797,10 @@ rule "figure.amounts" {
       {text = "a decade", value = 10, unit = "year", kind = "duration"}}},
     ["The war has left hundreds of thousands dead."] = {figure = {
       {text = "hundreds of thousands", value = {200000, 999999}, approx = "vague", op = "~"}}},
+    ["The meeting ran 1 hour and 15 minutes, then two more minutes."] = {figure = {
+      {text = "1 hour and 15 minutes", value = 75, unit = "minute", kind = "duration"},
+      {text = "two more minutes", value = 2, unit = "minute"}}},
+    ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
       {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
     ["Russia holds just under a fifth of Ukraine."] = {figure = {
