@@ -143,10 +143,23 @@ local OF_STOP = {
 -- after "a"/"an", the words that can make it a number ("a dozen", "a third")
 -- words between a count and its unit: "2 more minutes", "three extra days"
 local UNIT_GAP = {more = true, additional = true, extra = true, less = true, fewer = true, further = true}
--- a duration written in two units: "1 hour thirty", "2 minutes and 15 seconds"
--- (given in the smaller; a fraction keeps the unit it is written in: "half
--- an hour" is 0.5 hour, not 30 minutes)
-local SUB_UNIT = {hour = {"minute", 60}, minute = {"second", 60}}
+-- A measure written in several units, largest first ("7 feet 10 inches",
+-- "2 km and 1 metre", "1 hour and 15 minutes", "2 hours ten"): one figure in
+-- the smallest unit, or in the first when the units mix metric and imperial.
+-- Factors to a base unit per kind; a bare number may follow the units in
+-- BARE_NEXT. (A fraction keeps the unit it is written in: "half an hour" is
+-- 0.5 hour.)
+local PART_UNIT = {
+  km = {"length", 1000, "metric"}, m = {"length", 1, "metric"}, cm = {"length", 0.01, "metric"},
+  mm = {"length", 0.001, "metric"}, mi = {"length", 1609.344, "imperial"}, yd = {"length", 0.9144, "imperial"},
+  ft = {"length", 0.3048, "imperial"}, ["in"] = {"length", 0.0254, "imperial"},
+  week = {"duration", 604800}, day = {"duration", 86400}, hour = {"duration", 3600},
+  minute = {"duration", 60}, second = {"duration", 1},
+  t = {"mass", 1000, "metric"}, kg = {"mass", 1, "metric"}, g = {"mass", 0.001, "metric"},
+  lb = {"mass", 0.45359237, "imperial"}, oz = {"mass", 0.028349523125, "imperial"},
+  stone = {"mass", 6.35029318, "imperial"},
+}
+local BARE_NEXT = {hour = "minute", minute = "second", ft = "in"}
 
 local A_NEXT = {
   couple = true, pair = true, few = true, handful = true, half = true, quarter = true,
@@ -508,17 +521,27 @@ rule "figure.amounts" {
         local f = (LOW[x] == "half" and 0.5) or (LOW[x] == "quarter" and 0.25)
         if f then a.value, a.last = a.value + f * factor, x end
       end
-      -- "1 hour thirty", "2 hours and 15 minutes": the smaller unit after it
-      local sub = a.kind == "duration" and math.type(a.value) == "integer" and SUB_UNIT[a.unit]
-      if sub then
-        local x = a.last + 1
-        if LOW[x] == "and" then x = x + 1 end
-        local v, j2 = number_at(x, false, false)
-        if math.type(v) == "integer" and v > 0 and v < sub[2] and j2 then
+      -- "7 feet 10 inches", "1 hour thirty": the smaller units after it
+      local pu = type(a.value) == "number" and PART_UNIT[a.unit]
+      if pu then
+        local total, unit, parts, mixed, x = a.value * pu[2], a.unit, 1, false, a.last + 1
+        while true do
+          local y = x
+          if LOW[y] == "," then y = y + 1 end
+          if LOW[y] == "and" then y = y + 1 end
+          local v, j2 = number_at(y, false, false)
+          if type(v) ~= "number" or not j2 then break end
           local e2, je2 = unit_at(j2)
-          if not e2 or e2.unit == sub[1] then
-            a.value, a.unit, a.last = a.value * sub[2] + v, sub[1], e2 and je2 or j2 - 1
-          end
+          local u2 = e2 and e2.unit
+          if not e2 and BARE_NEXT[unit] and kindof(j2) ~= "word" then u2, je2 = BARE_NEXT[unit], j2 - 1 end
+          local p2 = u2 and PART_UNIT[u2]
+          if not p2 or p2[1] ~= pu[1] or p2[2] >= PART_UNIT[unit][2] then break end
+          mixed = mixed or p2[3] ~= pu[3]
+          total, unit, parts, a.last, x = total + v * p2[2], u2, parts + 1, je2, je2 + 1
+        end
+        if parts > 1 then
+          if mixed then unit = a.unit end
+          a.value, a.unit = total / PART_UNIT[unit][2], unit
         end
       end
       -- "the past three quarters": quarters of a year, not 3/4
@@ -800,6 +823,9 @@ rule "figure.amounts" {
     ["The meeting ran 1 hour and 15 minutes, then two more minutes."] = {figure = {
       {text = "1 hour and 15 minutes", value = 75, unit = "minute", kind = "duration"},
       {text = "two more minutes", value = 2, unit = "minute"}}},
+    ["He stands 7 feet 10 inches; the pole is 2 km and 1 metre long."] = {figure = {
+      {text = "7 feet 10 inches", value = 94, unit = "in", kind = "length"},
+      {text = "2 km and 1 metre", value = 2001, unit = "m"}}},
     ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
       {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
