@@ -460,7 +460,40 @@ rule "figure.amounts" {
 
     -- An amount at token k: a currency before it, the number, a unit after
     -- it. Returns {value, unit, kind, factor, info, cur, first, num, last}.
+    -- "USD3.14", "Rs20", "CNY3": a currency code glued to its amount, which
+    -- the tokenizer keeps as one word (as it keeps "G20" and "MH17")
+    local function glued_code_amount(k)
+      local pre, digits = (WORD[k] or ""):match("^(%a+)(%d[%d,]*)$")
+      local code = pre and UNITS:lookup(pre)
+      if not code or not money_before(code) or not (pre:find("^%u+$") or pre == "Rs") then return nil end
+      local v, last = tonumber((digits:gsub(",", ""))), k
+      if WORD[k + 1] == "." and glued(k + 1) and glued(k + 2) and (WORD[k + 2] or ""):find("^%d+$") then
+        v, last = tonumber(digits:gsub(",", "") .. "." .. WORD[k + 2]), k + 2
+      end
+      if not v then return nil end
+      return {info = {scale = 1}, cur = code, first = k, num = k, last = last, kind = "money", unit = code.unit,
+              value = v, factor = 1}
+    end
+
+    -- "$20 and 43c", "20 dollars 43 cents", "3 GBP 1 pence": the minor unit after it
+    local MINOR = {cent = true, penny = true, pence = true}
+    local function minor_units(a)
+      if a.kind ~= "money" or math.type(a.value) ~= "integer" then return end
+      local x = a.last + 1
+      if LOW[x] == "and" then x = x + 1 end
+      local v, j2, info2 = number_at(x, false, false)
+      if math.type(v) ~= "integer" or v <= 0 or v >= 100 or not j2 then return end
+      local e2, je2 = unit_at(j2)
+      if e2 and MINOR[e2.unit] then
+        a.value, a.last = a.value + v / 100, je2
+      elseif info2 and (info2.suffix == "c" or info2.suffix == "p") and not e2 then
+        a.value, a.last = a.value + v / 100, j2 - 1
+      end
+    end
+
     local function amount_at(k, money, article)
+      local coded = glued_code_amount(k)
+      if coded then return coded end
       local first = k
       local cur, cj = currency_before(k)
       if cur then k = cj + 1 end
@@ -544,6 +577,7 @@ rule "figure.amounts" {
           a.value, a.unit = total / PART_UNIT[unit][2], unit
         end
       end
+      minor_units(a)
       -- "the past three quarters": quarters of a year, not 3/4
       if info.fraction and LOW[a.last] == "quarters" and a.last == a.num + 1
          and PERIOD_PREV[LOW[first - 1] or ""] then
@@ -826,6 +860,9 @@ rule "figure.amounts" {
     ["He stands 7 feet 10 inches; the pole is 2 km and 1 metre long."] = {figure = {
       {text = "7 feet 10 inches", value = 94, unit = "in", kind = "length"},
       {text = "2 km and 1 metre", value = 2001, unit = "m"}}},
+    ["It cost USD3.14, or $20 and 43c, or 3 GBP 1 pence."] = {figure = {
+      {text = "USD3.14", value = 3.14, unit = "USD", kind = "money"},
+      {text = "$20 and 43c", value = 20.43, unit = "USD"}, {text = "3 GBP 1 pence", value = 3.01, unit = "GBP"}}},
     ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
       {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
