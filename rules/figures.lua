@@ -244,6 +244,7 @@ local STARTS = {
   re("\\b(?i:" .. alternation(money_lower) .. ")"),
   re("\\b(?:" .. alternation(money_cased) .. ")"),
   re(alternation(money_signs)),
+  re("\\b(?i:all|full|whole|another)[\\s-]+(?=(?i:business\\s+day|day|week|month|year|hour|minute)s?\\b)"),
 }
 
 
@@ -491,8 +492,26 @@ rule "figure.amounts" {
       end
     end
 
+    -- "all day", "a whole week", "another hour", "full-year": one of the unit
+    local ONE_OF = {all = true, full = true, whole = true, another = true}
+    local function one_unit(k)
+      local w, rest = LOW[k] or "", nil
+      local a, b = w:match("^(%a+)%-(%a+)$")
+      if a and ONE_OF[a] then
+        local e = UNITS:lookup(b)
+        if e and e.kind == "duration" and not e.factor then
+          return {info = {scale = 1}, first = k, num = k, last = k, kind = "duration", unit = e.unit, value = 1, factor = 1}
+        end
+        return nil
+      end
+      if not ONE_OF[w] then return nil end
+      local e, je = unit_at(k + 1)
+      if not e or e.kind ~= "duration" or e.factor then return nil end
+      return {info = {scale = 1}, first = k, num = k, last = je, kind = "duration", unit = e.unit, value = 1, factor = 1}
+    end
+
     local function amount_at(k, money, article)
-      local coded = glued_code_amount(k)
+      local coded = glued_code_amount(k) or one_unit(k)
       if coded then return coded end
       local first = k
       local cur, cj = currency_before(k)
@@ -863,6 +882,9 @@ rule "figure.amounts" {
     ["It cost USD3.14, or $20 and 43c, or 3 GBP 1 pence."] = {figure = {
       {text = "USD3.14", value = 3.14, unit = "USD", kind = "money"},
       {text = "$20 and 43c", value = 20.43, unit = "USD"}, {text = "3 GBP 1 pence", value = 3.01, unit = "GBP"}}},
+    ["It rained all day; they waited another hour and a full-year review followed."] = {figure = {
+      {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
+      {text = "full-year", value = 1, unit = "year"}}},
     ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
       {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
