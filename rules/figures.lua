@@ -456,11 +456,29 @@ rule "figure.amounts" {
         if k > 1 and kindof(k - 1) == "number" then return nil end
         sign = true
       end
-      return N.parse(WORD, k, {money = money, sign = sign})
+      local v, j, info = N.parse(WORD, k, {money = money, sign = sign})
+      -- "40 000", "1 234 567.89": groups of three digits after no-break or
+      -- thin spaces, or after plain ones when there are two groups or more
+      if math.type(v) == "integer" and j == k + 1 and w:find("^%d%d?%d?$") then
+        local x, groups, thin = j, 0, false
+        while x <= n and (WORD[x] or ""):find("^%d%d%d$") or (x > j and (WORD[x] or ""):find("^%d%d%d%.%d+$")) do
+          local _, pe = doc:tok(x - 1)
+          local gap = doc:text(pe, doc:tok(x))
+          if gap == "\u{a0}" or gap == "\u{202f}" or gap == "\u{2009}" then thin = true
+          elseif gap ~= " " then break end
+          x, groups = x + 1, groups + 1
+          if WORD[x - 1]:find("%.") then break end
+        end
+        if groups >= 2 or (groups >= 1 and thin) then
+          local digits = w
+          for y = j, x - 1 do digits = digits .. WORD[y] end
+          local gv = tonumber(digits)
+          if gv then v, j = tidy(gv), x end
+        end
+      end
+      return v, j, info
     end
 
-    -- An amount at token k: a currency before it, the number, a unit after
-    -- it. Returns {value, unit, kind, factor, info, cur, first, num, last}.
     -- "USD3.14", "Rs20", "CNY3": a currency code glued to its amount, which
     -- the tokenizer keeps as one word (as it keeps "G20" and "MH17")
     local function glued_code_amount(k)
@@ -494,22 +512,28 @@ rule "figure.amounts" {
 
     -- "all day", "a whole week", "another hour", "full-year": one of the unit
     local ONE_OF = {all = true, full = true, whole = true, another = true}
+    -- (not a modifier: "full-year profits", "an all-day event")
+    local NEXT_OK = {of = true, ["and"] = true, ["or"] = true, to = true, ["in"] = true, on = true, at = true,
+      ["for"] = true, with = true, before = true, after = true, ago = true, later = true, than = true, as = true}
+    local function modifier(j) return kindof(j + 1) == "word" and not NEXT_OK[LOW[j + 1]] end
     local function one_unit(k)
       local w, rest = LOW[k] or "", nil
       local a, b = w:match("^(%a+)%-(%a+)$")
       if a and ONE_OF[a] then
         local e = UNITS:lookup(b)
-        if e and e.kind == "duration" and not e.factor then
+        if e and e.kind == "duration" and not e.factor and not modifier(k) then
           return {info = {scale = 1}, first = k, num = k, last = k, kind = "duration", unit = e.unit, value = 1, factor = 1}
         end
         return nil
       end
       if not ONE_OF[w] then return nil end
       local e, je = unit_at(k + 1)
-      if not e or e.kind ~= "duration" or e.factor then return nil end
+      if not e or e.kind ~= "duration" or e.factor or modifier(je) then return nil end
       return {info = {scale = 1}, first = k, num = k, last = je, kind = "duration", unit = e.unit, value = 1, factor = 1}
     end
 
+    -- An amount at token k: a currency before it, the number, a unit after
+    -- it. Returns {value, unit, kind, factor, info, cur, first, num, last}.
     local function amount_at(k, money, article)
       local coded = glued_code_amount(k) or one_unit(k)
       if coded then return coded end
@@ -726,6 +750,17 @@ rule "figure.amounts" {
       if not a then return nil end
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
+      -- "one out of three", "1 in 5": a proportion
+      if unit == nil and math.type(value) == "integer" and value > 0 and not hedge then
+        local y = last + 1
+        if LOW[y] == "out" and LOW[y + 1] == "of" then y = y + 2 elseif LOW[y] == "in" then y = y + 1 else y = nil end
+        local b, j2
+        if y then b, j2 = number_at(y, false, false) end
+        if math.type(b) == "integer" and b > value and not (LOW[last + 1] == "in" and (value > 10 or (b >= 1900 and b <= 2100)))
+           and not UNITS:match(doc, j2) then
+          value, last = value / b, j2 - 1
+        end
+      end
 
       -- a range: "between 5 and 10", "10-15%", "$10-$20", "2 to 3 million",
       -- "one or two"; "from X to Y" is mostly a change ("rose from 49% to
@@ -882,9 +917,14 @@ rule "figure.amounts" {
     ["It cost USD3.14, or $20 and 43c, or 3 GBP 1 pence."] = {figure = {
       {text = "USD3.14", value = 3.14, unit = "USD", kind = "money"},
       {text = "$20 and 43c", value = 20.43, unit = "USD"}, {text = "3 GBP 1 pence", value = 3.01, unit = "GBP"}}},
-    ["It rained all day; they waited another hour and a full-year review followed."] = {figure = {
+    ["It rained all day; they waited another hour, then stayed all-week."] = {figure = {
       {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
-      {text = "full-year", value = 1, unit = "year"}}},
+      {text = "all-week", value = 1, unit = "week"}}},
+    ["Full-year profits rose."] = {figure = {}},
+    ["One out of three voters, 1 in 5 adults and 1 234 567 people; 40\u{a0}000 more."] = {figure = {
+      {text = "One out of three", value = 1 / 3}, {text = "1 in 5", value = 0.2},
+      {text = "1 234 567", value = 1234567}, {text = "40\u{a0}000", value = 40000}}},
+    ["Five people died in 2014, and 3 in 10 were hurt."] = {figure = {{text = "Five", value = 5}, {text = "3 in 10", value = 0.3}}},
     ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
       {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
