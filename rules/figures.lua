@@ -879,14 +879,36 @@ rule "figure.amounts" {
       end
     end
     table.sort(starts)
+    -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
+    -- bounds of one quantity, joined, are a range
+    local LOWER, UPPER = {[">"] = true, [">="] = true}, {["<"] = true, ["<="] = true, ["<~"] = true}
+    local JOIN = {["and"] = true, but = true, [","] = true}
+    local function bounds(p, f, gap_first, gap_last)
+      if not p or type(p.f.value) ~= "number" or type(f.value) ~= "number" or p.f.unit ~= f.unit then return nil end
+      if gap_last < gap_first or gap_last - gap_first > 1 then return nil end
+      for x = gap_first, gap_last do if not JOIN[LOW[x]] then return nil end end
+      local a, b = p.f, f
+      if UPPER[a.op] and LOWER[b.op] then a, b = b, a end
+      if not (LOWER[a.op] and UPPER[b.op]) or a.value >= b.value then return nil end
+      return {value = {a.value, b.value}, unit = f.unit, kind = f.kind}
+    end
+
     local next_free = 1
+    local prev
     for _, i in ipairs(starts) do
       if i >= next_free and worth_trying(i) then
         next_free = i + 1
         local f, first, last = figure_at(i)
         if f then
           local s, e = span(first, last)
-          if not overlaps_taken(s, e) then doc:add("figure", s, e, f) end
+          if not overlaps_taken(s, e) then
+            local r = bounds(prev, f, prev and prev.last + 1 or 0, first - 1)
+            if r then
+              doc:remove(prev.ann)
+              s, first, f = prev.ann.start, prev.first, r
+            end
+            prev = {f = f, first = first, last = last, ann = doc:add("figure", s, e, f)}
+          end
           next_free = last + 1
         end
       end
@@ -925,6 +947,8 @@ rule "figure.amounts" {
       {text = "One out of three", value = 1 / 3}, {text = "1 in 5", value = 0.2},
       {text = "1 234 567", value = 1234567}, {text = "40\u{a0}000", value = 40000}}},
     ["Five people died in 2014, and 3 in 10 were hurt."] = {figure = {{text = "Five", value = 5}, {text = "3 in 10", value = 0.3}}},
+    ["More than 100 and fewer than 300 people came; at most 50 and at least 20 stayed."] = {figure = {
+      {text = "More than 100 and fewer than 300", value = {100, 300}}, {text = "at most 50 and at least 20", value = {20, 50}}}},
     ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
       {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
