@@ -404,8 +404,12 @@ rule "quote.speaker" {
             q.cue = {start = c.s, ["end"] = c.e, text = doc:text(c.s, c.e)}
             local _, c_ss, c_se, c_first, c_last = doc:sentence(c.i)
             if q._according then
+              -- "according to X, ..." / "..., according to the sources": X
               local m = doc:after("mention", c.e)
-              if m and m.start < q.start then sp = speaker_of_mention(doc, m) end
+              if m and doc:tokat(m.start) <= c.j + 6 and (m.start < q.start or q._after) then
+                sp = speaker_of_mention(doc, m)
+              end
+              sp = sp or after_verb(doc, cx, c.j, c_last)
             elseif c.i > c_first and doc:word(c.i - 1) == "," and lower(doc, c.i):find("ing$") then
               -- "Trump said, adding ...", "..., arguing that": the subject of the
               -- verb before it, else of the sentence

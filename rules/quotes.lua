@@ -105,7 +105,7 @@ rule "quote.cues" {
 }
 
 -- The sentence end without its final stop and closing marks.
-local function clause_end(doc, last)
+local function trim_end(doc, last)
   while last > 1 and (doc:kind(last) == "punct" or doc:kind(last) == "quote") and
       not (doc:kind(last) == "quote" and doc:is(last, "close") and doc:kind(last - 1) ~= "punct") do
     last = last - 1
@@ -113,6 +113,44 @@ local function clause_end(doc, last)
   local _, e = doc:tok(last)
   return e
 end
+
+-- Where the reported clause starting at token `from` ends: before a comma
+-- that opens another clause (", while senior sources said", ", after
+-- talks", ", which says"), before "; ", or before "and" + a new speaker
+-- ("... and Trump says ..."); else at the sentence end, without its stop.
+local CLAUSE_BREAK = {["while"] = true, who = true, which = true, after = true, before = true, although = true,
+  though = true, whereas = true, but = true, calling = true, saying = true, adding = true, citing = true,
+  according = true, as = true, when = true, where = true, despite = true, amid = true}
+local function clause_end(doc, last, from)
+  if from then
+    for t = from + 2, last - 1 do
+      local w = doc:word(t)
+      if w == ";" then return trim_end(doc, t - 1) end
+      if w == "," and CLAUSE_BREAK[doc:lower(t + 1)] and #doc:covering("quote", doc:tok(t), doc:tok(t) + 1) == 0 then
+        return trim_end(doc, t - 1)
+      end
+      if (w == "and" or w == "but") and t + 2 <= last then
+        -- "... and Trump says he thinks ...": a new speaker's verb
+        for _ in doc:each("cue", doc:tok(t + 1), select(2, doc:tok(math.min(last, t + 3)))) do
+          return trim_end(doc, t - 1)
+        end
+      end
+    end
+  end
+  return trim_end(doc, last)
+end
+
+-- Words that open a sentence adverbial, before the clause proper
+local LEADS = {on = true, ["in"] = true, as = true, however = true, meanwhile = true, but = true, ["and"] = true,
+  ["while"] = true, after = true, before = true, although = true, since = true, when = true, ["if"] = true,
+  still = true, yet = true, instead = true, now = true, earlier = true, later = true, separately = true}
+
+-- Words a reported clause's subject may start with (besides names and
+-- pronouns): "said a deal would ...", "says all of those regions ..."
+local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true, no = true, every = true, each = true,
+  any = true, this = true, these = true, those = true, there = true, its = true, his = true, her = true,
+  their = true, our = true, many = true, most = true, several = true, both = true, one = true, two = true,
+  three = true, four = true, five = true, only = true, such = true, neither = true, either = true}
 
 rule "quote.reported" {
   stage = "quotes",
@@ -124,13 +162,29 @@ rule "quote.reported" {
         local i, j, entry = c.first, c.last, c.entry
         local vs, ve = c.start, c["end"]
         if not in_quote(doc, vs, ve) then
-          if entry.kind == "according" then
+          if entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," then
+            -- "CLAUSE, according to X.": the sentence before it, past a leading
+            -- adverbial ("On the other hand, ...", "As forces advance, ...")
+            local a = first
+            if doc:kind(a) == "quote" then a = a + 1 end
+            if LEADS[doc:lower(a)] then
+              for t = a + 1, math.min(i - 3, a + 15) do
+                if doc:word(t) == "," then a = t + 1 break end
+              end
+            end
+            local s = doc:tok(a)
+            local e = trim_end(doc, i - 1)
+            if e > s and not in_quote(doc, s, e) then
+              doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry,
+                _according = true, _after = true})
+            end
+          elseif entry.kind == "according" then
             -- "According to X, CLAUSE": the clause after the first comma
             local c = j + 1
             while c < last and doc:word(c) ~= "," do c = c + 1 end
             if c < last - 3 and doc:kind(c + 1) ~= "quote" then
               local s = doc:tok(c + 1)
-              local e = clause_end(doc, last)
+              local e = clause_end(doc, last, c + 1)
               if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry, _according = true}) end
             end
           elseif entry.clause and not (i > first + 1 and doc:word(i - 1) == "," and doc:kind(i - 2) == "quote") then
@@ -161,11 +215,12 @@ rule "quote.reported" {
             end
             local that = c <= last and doc:lower(c) == "that"
             local body = that and c + 1 or c
-            local has_subject = that or (c <= last and (doc:is(c, "title") or PRONOUNS[doc:lower(c)] or doc:lower(c) == "the"))
+            local has_subject = that or (c <= last and (doc:is(c, "title") or PRONOUNS[doc:lower(c)]
+              or SUBJECT_START[doc:lower(c)] or doc:kind(c) == "number"))
             if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
                 and doc:kind(body) ~= "punct" then
               local s = doc:tok(that and c or body)
-              local e = clause_end(doc, last)
+              local e = clause_end(doc, last, body)
               local q = doc:covering("quote", s, e)
               if e > s and #q == 0 then
                 local inner = doc:inside("quote", s, e)
