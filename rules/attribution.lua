@@ -29,12 +29,16 @@ local NOT_NAME = {the = true, but = true, ["and"] = true, he = true, she = true,
 -- words that end a noun phrase read backwards ("a report where five sources")
 local NOT_IN_NP = {where = true, who = true, which = true, that = true, ["of"] = true, ["in"] = true, on = true,
   at = true, ["for"] = true, with = true, by = true, to = true, from = true, ["and"] = true, ["or"] = true,
-  when = true, as = true}
+  when = true, as = true, ["while"] = true, because = true, although = true, though = true, since = true,
+  ["if"] = true, whereas = true, but = true}
 local NUMBER_WORD = {four = true, five = true, six = true, seven = true, eight = true, nine = true, ten = true,
   many = true, multiple = true, both = true, two = true, three = true}
 
+local PREP = {with = true, to = true, ["for"] = true, of = true, by = true, from = true, at = true, ["in"] = true,
+  on = true, near = true, close = true}
+
 local function lower(doc, k) return doc:lower(k) end
-local role_holder
+local role_holder, sentence_subject   -- defined below, used before
 local function is_word(doc, k) return doc:kind(k) == "word" end
 
 local function in_direct_quote(doc, s)
@@ -112,10 +116,20 @@ end
 -- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
 local function descriptor(doc, k, first)
   if not is_word(doc, k) or not doc:is(k, "lower") then return nil end
+  local from = k
   for b = k - 1, math.max(first, k - 5), -1 do
     local w = lower(doc, b)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then return span_speaker(doc, b, k, ANON[lower(doc, k)]) end
-    if NOT_IN_NP[w] then break end
+    -- an anonymous source without a determiner: "while senior Moscow sources said"
+    if NOT_IN_NP[w] or not is_word(doc, b) then break end
+    if w == "'s" or w == "’s" then break end
+    from = b
+  end
+  if ANON[lower(doc, k)] and doc:tok(from) then
+    for b = from, k - 1 do if not NOT_IN_NP[lower(doc, b)] then return span_speaker(doc, b, k, true) end end
+  end
+  for b = k - 1, math.max(first, k - 5), -1 do
+    local w = lower(doc, b)
     if w == "'s" or w == "’s" then
       local m = doc:covering("mention", doc:tok(b - 1), doc:tok(b - 1) + 1)[1]
       local a = m and doc:tokat(m.start) or b - 1
@@ -193,18 +207,28 @@ local function subject_at(doc, cx, k, first, right_before)
 end
 
 -- After the verb: "said Peskov", "said a senior official", "says Sen. X".
+-- (the words after the speaker must end the clause: "said Peskov." / "said a
+-- senior official, who ...", not "said a potential ceasefire could ...")
+local function closes(doc, k, last)
+  return k > last or doc:kind(k) == "punct" or doc:kind(k) == "quote" or NOT_IN_NP[lower(doc, k)]
+end
 local function after_verb(doc, cx, vj, last)
   local k = vj + 1
   if k > last then return nil end
   local w = lower(doc, k)
-  if PRONOUN[w] then return subject_at(doc, cx, k, k, true) end
+  if PRONOUN[w] then return closes(doc, k + 1, last) and subject_at(doc, cx, k, k, true) or nil end
   local m = doc:after("mention", doc:tok(k))
-  if m and doc:tokat(m.start) <= k + 1 and m.type ~= "place" then return speaker_of_mention(doc, m) end
+  if m and doc:tokat(m.start) <= k + 1 and m.type ~= "place" then
+    local mlast = doc:tokat(m["end"] - 1)
+    if closes(doc, mlast + 1, last) or doc:word(mlast + 1) == "(" then return speaker_of_mention(doc, m) end
+    return nil
+  end
   if DET[w] then
     for t = k + 1, math.min(last, k + 5) do
       if not is_word(doc, t) then break end
       local nxt = t + 1
       if ANON[lower(doc, t)] or nxt > last or not is_word(doc, nxt) or lower(doc, nxt) == "for" or lower(doc, nxt) == "of" then
+        if not closes(doc, nxt, last) and not ANON[lower(doc, t)] then return nil end
         return span_speaker(doc, k, t, ANON[lower(doc, t)] or false)
       end
     end
@@ -249,8 +273,20 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
         end
       end
       if far then return far end
+    elseif (lower(doc, k) == "and" or lower(doc, k) == "but") and k > first then
+      -- "Zelenskyy hailed the meeting ..., and said ...": the clause's subject
+      local sp = sentence_subject(doc, cx, doc:tok(first), doc:tok(k))
+      if sp then return sp end
     elseif doc:kind(k) ~= "punct" and doc:kind(k) ~= "quote" then
       local sp = subject_at(doc, cx, k, first, k == vi - 1)
+      -- "Four sources speaking with Reuters said": past "PREP X" and a participle
+      local ms = sp and sp.start and doc:tokat(sp.start)
+      if ms and ms > first and PREP[lower(doc, ms - 1)] and doc:tokat(sp["end"] - 1) == k then
+        local b = ms - 2
+        if b >= first and lower(doc, b):find("ing$") then b = b - 1 end
+        local sp2 = b >= first and subject_at(doc, cx, b, first, false)
+        if sp2 and sp2.anonymous then return sp2 end
+      end
       if sp then return sp end
     end
   end
@@ -261,7 +297,7 @@ end
 -- The subject of the sentence [ss, limit): its first person or organisation
 -- mentioned outside quotes, or a pronoun opening it ("Hillary Clinton spoke
 -- out Tuesday ..., arguing that ...").
-local function sentence_subject(doc, cx, ss, limit)
+sentence_subject = function(doc, cx, ss, limit)
   local first = doc:tokat(ss)
   for k = first, math.min(first + 2, doc:ntok()) do
     if PRONOUN[lower(doc, k)] and not in_direct_quote(doc, doc:tok(k)) then
