@@ -12,6 +12,9 @@ local DEMONYMS = lexicon "demonyms"
 -- name particles that may sit inside a person's name
 local PARTICLES = {de = true, da = true, van = true, von = true, der = true, bin = true, al = true, le = true, la = true, del = true}
 
+-- where a capitalised word may start: an upper-case letter after no letter
+local CAP_START = re([[(?<![\p{L}\p{N}_])\p{Lu}]])
+
 local function capword(doc, i)
   return doc:kind(i) == "word" and doc:is(i, "title")
 end
@@ -92,14 +95,25 @@ rule "actor.lexicons_and_names" {
     end
     local honor = {}
     for i, j in HONORIFICS:each(doc) do honor[j] = i end
-    -- people: a run of capitalised words
+    -- people: a run of capitalised words. The capitalised words are found
+    -- by a regex over the text (in C), so Lua looks at them only, not at
+    -- every token.
     local n = doc:ntok()
-    local i = 1
-    while i <= n do
-      if capword(doc, i) and not taken[i] then
-        local j = i
+    local iscap, caps = {}, {}
+    for ms in CAP_START:each(doc) do
+      local k = doc:tokat(ms)
+      if not iscap[k] and doc:tok(k) == ms and capword(doc, k) then
+        iscap[k] = true
+        caps[#caps + 1] = k
+      end
+    end
+    local ci = 1
+    while ci <= #caps do
+      local i = caps[ci]
+      local j = i
+      if not taken[i] then
         while j + 1 <= n and not taken[j + 1] and not doc:is(j + 1, "sent_start") and
-            (capword(doc, j + 1) or (PARTICLES[doc:lower(j + 1)] and j + 2 <= n and capword(doc, j + 2))) do
+            (iscap[j + 1] or (iscap[j + 2] and PARTICLES[doc:lower(j + 1)])) do
           j = j + 1
           if doc:word(j):match("[’']s$") then break end
         end
@@ -112,7 +126,6 @@ rule "actor.lexicons_and_names" {
           end
         end
         if first and j >= first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
-          -- a run that ends on a place or org word is not a person ("Donald Trump’s Washington")
           local s = doc:tok(first)
           local fields = {type = "person"}
           local role = role_before(doc, honor[first - 1] or first, role_end_at)
@@ -122,9 +135,8 @@ rule "actor.lexicons_and_names" {
           doc:add("mention", s, e, fields)
           mark(taken, first, j)
         end
-        i = j
       end
-      i = i + 1
+      while ci <= #caps and caps[ci] <= j do ci = ci + 1 end
     end
     add_lexicon_mentions(doc, PLACES, "place", taken, place_ok)
     -- surnames alone: the last word of a person named earlier
@@ -135,12 +147,17 @@ rule "actor.lexicons_and_names" {
         if last and last ~= m.name then by_last[last] = m.name end
       end
     end
-    for k = 1, n do
-      if not taken[k] and capword(doc, k) then
-        local s = doc:tok(k)
-        local e = name_end(doc, k)
-        local full = by_last[doc:text(s, e)]
-        if full then doc:add("mention", s, e, {type = "person", name = full}) end
+    if next(by_last) then
+      for _, k in ipairs(caps) do
+        if not taken[k] then
+          local w = doc:word(k)
+          local full = by_last[w] or by_last[(w:gsub("[’']s?$", ""))]
+          if full then
+            local s = doc:tok(k)
+            local e = name_end(doc, k)
+            if by_last[doc:text(s, e)] then doc:add("mention", s, e, {type = "person", name = full}) end
+          end
+        end
       end
     end
   end,
