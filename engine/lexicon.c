@@ -8,14 +8,39 @@
 
 /* ---- hashing ---------------------------------------------------------------- */
 
+/* Tokens are short: hash them eight bytes at a time (a multiply per word and
+ * a finaliser) rather than byte by byte; the value only lives in-process. */
+static uint64_t mix64(uint64_t h)
+{
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    h ^= h >> 32;
+    return h;
+}
+
 uint64_t lex_hash(const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = mix64(h ^ w) * 0x9E3779B97F4A7C15ULL;
+        s += 8;
+        n -= 8;
     }
-    return h;
+    /* the last 0-7 bytes without a variable-length copy (which calls libc):
+     * two overlapping 4-byte loads, or up to three single bytes */
+    uint64_t w = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = ((uint64_t)a << 32) | b;
+    } else if (n) {
+        const unsigned char *u = (const unsigned char *)s;
+        w = ((uint64_t)u[0] << 16) | ((uint64_t)u[n >> 1] << 8) | u[n - 1];
+    }
+    return mix64(mix64(h ^ w) + 0x632BE59BD9B4E019ULL);
 }
 
 static uint64_t edge_hash(uint32_t parent, uint64_t h)
@@ -56,6 +81,14 @@ static size_t fold_keepcase(const char *text, const tw_token *t, char *out)
 
 /* ---- the per-doc token cache ------------------------------------------------ */
 
+/* Might an ASCII token need a lower-cased copy? The tokenizer's flags rule
+ * out most tokens without looking at their bytes: all-lower words and
+ * punctuation. (Numbers and URLs carry no case flags: 61BN, WWW.X.COM.) */
+static int may_need_lower(const tw_token *t)
+{
+    return !(t->flags & TF_LOWER) && t->kind != TK_PUNCT && t->kind != TK_QUOTE && t->kind != TK_DASH;
+}
+
 static int ascii_has_upper(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -76,7 +109,7 @@ tokcache *tokcache_get(tdoc *d)
         const tw_token *t = &d->tw.tok[i];
         size_t w = t->e - t->s;
         if (t->flags & TF_NONASCII) need += 2 * (2 * w + 4);
-        else if (ascii_has_upper(d->text + t->s, w)) need += w + 1;
+        else if (may_need_lower(t)) need += w + 1;
     }
     if (n && !(c->tok = d->alloc(d->ud, NULL, 0, n * sizeof(tc_tok)))) goto oom;
     if (need && !(c->buf = d->alloc(d->ud, NULL, 0, need))) goto oom;
@@ -90,13 +123,21 @@ tokcache *tokcache_get(tdoc *d)
         if (!(t->flags & TF_NONASCII)) {
             k->ex = raw;
             k->xl = (uint32_t)w;
-            if (ascii_has_upper(raw, w)) {
-                k->ll = (uint32_t)tw_lower(d->text, t, o);
+            if (may_need_lower(t) && ascii_has_upper(raw, w)) {
+                for (size_t j = 0; j < w; j++) {
+                    unsigned char ch = (unsigned char)raw[j];
+                    o[j] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+                }
+                o[w] = 0;
                 k->low = o;
-                o += k->ll + 1;
+                k->ll = (uint32_t)w;
+                o += w + 1;
+                k->lh = lex_hash(k->low, k->ll);
+                k->xh = lex_hash(k->ex, k->xl);
             } else {
                 k->low = raw;
                 k->ll = (uint32_t)w;
+                k->lh = k->xh = lex_hash(raw, w);
             }
         } else {
             k->ll = (uint32_t)tw_lower(d->text, t, o);
@@ -105,9 +146,9 @@ tokcache *tokcache_get(tdoc *d)
             k->xl = (uint32_t)fold_keepcase(d->text, t, o);
             k->ex = o;
             o += k->xl + 1;
+            k->lh = lex_hash(k->low, k->ll);
+            k->xh = lex_hash(k->ex, k->xl);
         }
-        k->lh = lex_hash(k->low, k->ll);
-        k->xh = (k->ex == k->low) ? k->lh : lex_hash(k->ex, k->xl);
     }
     return c;
 oom:

@@ -169,6 +169,75 @@ static void add_kind(comp *c, int idx, void *arg)
     *(uint32_t *)((void **)arg)[0] |= 1u << k;
 }
 
+/* Narrows the test's start set to the bytes in set (the tests all hold:
+ * a shape and a regex on one item intersect). */
+static void narrow_start(comp *c, pat_test *t, const uint8_t set[32])
+{
+    pattern *p = c->p;
+    if (!t->startset) {
+        t->startset = p->alloc(p->ud, NULL, 0, 32);
+        if (!t->startset) luaL_error(c->L, "not enough memory");
+        memset(t->startset, 0xff, 32);
+    }
+    for (int k = 0; k < 32; k++) t->startset[k] &= set[k];
+}
+
+static void set_range(uint8_t set[32], int lo, int hi)
+{
+    for (int b = lo; b <= hi; b++) set[b >> 3] |= (uint8_t)(1u << (b & 7));
+}
+
+/* The bytes a token of this shape can begin with: its first letter, digit
+ * or literal character (non-ASCII letters and digits begin with a lead byte). */
+static void shape_start(const char *shape, uint8_t set[32])
+{
+    unsigned char f = (unsigned char)shape[0];
+    if (f == 'd' || f == 'X' || f == 'x') {
+        if (f == 'd') set_range(set, '0', '9');
+        if (f == 'X') set_range(set, 'A', 'Z');
+        if (f == 'x') set_range(set, 'a', 'z');
+        set_range(set, 0xC2, 0xF4);
+    } else {
+        set_range(set, f, f);
+    }
+}
+
+/* What PCRE2 knows of how a match of the regex begins: its fewest
+ * characters, and the first bytes (studied on an unanchored copy, since
+ * PCRE2 only works the start set out for those). */
+static void regex_start(comp *c, pat_test *t, const char *rx, size_t n)
+{
+    uint32_t minlen = 0;
+    if (pcre2_pattern_info(t->rx, PCRE2_INFO_MINLENGTH, &minlen) == 0) t->minlen = minlen;
+    trawl_ctx *x = ctx_get(c->L);
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *free_code = pcre2_compile((PCRE2_SPTR)rx, n, PCRE2_UTF, &err, &off, x->cctx);
+    if (!free_code) return;
+    uint32_t type = 0, unit = 0;
+    const uint8_t *bitmap = NULL;
+    uint8_t set[32] = {0};
+    int known = 0;
+    pcre2_pattern_info(free_code, PCRE2_INFO_FIRSTCODETYPE, &type);
+    if (type == 1 && pcre2_pattern_info(free_code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80) {
+        set_range(set, (int)unit, (int)unit);
+        /* a caseless first letter: PCRE2 reports one case, and in UTF mode
+         * k and s also match the Kelvin and long-s signs */
+        int letter = (unit | 32) >= 'a' && (unit | 32) <= 'z';
+        if (letter) {
+            set_range(set, (int)(unit | 32), (int)(unit | 32));
+            set_range(set, (int)(unit & ~32u), (int)(unit & ~32u));
+            set_range(set, 0xC2, 0xF4);
+        }
+        known = 1;
+    } else if (type == 0 && pcre2_pattern_info(free_code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap) {
+        memcpy(set, bitmap, 32);
+        known = 1;
+    }
+    pcre2_code_free(free_code);
+    if (known) narrow_start(c, t, set);
+}
+
 static void add_shape(comp *c, int idx, void *arg)
 {
     pat_test *t = arg;
@@ -326,7 +395,13 @@ static int compile_test(comp *c, int idx, const char *path)
         }
         lua_pop(L, 1);
     }
-    if (lua_getfield(L, idx, "shape") != LUA_TNIL) each_string(c, -1, path, "shape", add_shape, &c->p->tests[ti]);
+    if (lua_getfield(L, idx, "shape") != LUA_TNIL) {
+        pat_test *t = &c->p->tests[ti];
+        each_string(c, -1, path, "shape", add_shape, t);
+        uint8_t set[32] = {0};
+        for (const char *sh = t->shapes; sh < t->shapes + t->shapeslen; sh += strlen(sh) + 1) shape_start(sh, set);
+        narrow_start(c, t, set);
+    }
     lua_pop(L, 1);
     if (lua_getfield(L, idx, "regex") != LUA_TNIL) {
         size_t n;
@@ -344,6 +419,7 @@ static int compile_test(comp *c, int idx, const char *path)
         }
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
         c->p->tests[ti].rx = code;
+        regex_start(c, &c->p->tests[ti], rx, n);
     }
     lua_pop(L, 1);
     static const char *const LAYER_FIELDS[] = {"inside", "starts", "layer"};
@@ -633,7 +709,7 @@ int lt_pattern(lua_State *L)
     }
     if (nullable) luaL_error(L, "pattern may match no tokens (make at least one item required)");
     emit(&c, OP_MATCH, 0, 0);
-    pat_find_firsts(p);
+    if (pat_analyse(p)) luaL_error(L, "not enough memory");
     trawl_ctx *x = ctx_get(L);
     p->mctx = x->mctx;
     p->md = pcre2_match_data_create(1, x->gctx);
@@ -678,6 +754,7 @@ static void env_init(lua_State *L, pattern *p, int patidx, int docidx, pat_env *
     env->uvidx = lua_gettop(L);
     env->c = tokcache_get(env->d);
     env->layers = p->envlayers;
+    pat_reset_memo(p);
     if (!env->c || pat_env_layers(p, env)) luaL_error(L, "not enough memory");
 }
 
@@ -772,7 +849,8 @@ static int each_iter(lua_State *L)
     lua_Integer maxend = lua_tointeger(L, lua_upvalueindex(7));
     if (t1 > env.d->tw.ntok) t1 = env.d->tw.ntok;
     for (; i < t1; i++, maxend = -1) {
-        if (!pat_may_start(p, &env, i)) continue;
+        size_t next = pat_next_start(p, &env, i, t1);
+        if (next != i) { i = next; maxend = -1; if (i >= t1) break; }
         size_t lim = limit_at(env.d, i, t1, within), end;
         size_t cap = maxend < 0 ? lim : (size_t)maxend;
         if (cap <= i) continue;

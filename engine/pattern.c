@@ -12,6 +12,7 @@ void pat_free(pattern *p)
         pat_test *t = &p->tests[i];
         if (t->shapes) p->alloc(p->ud, t->shapes, t->shapeslen, 0);
         if (t->rx) pcre2_code_free(t->rx);
+        if (t->startset) p->alloc(p->ud, t->startset, 32, 0);
         if (t->lexok) p->alloc(p->ud, t->lexok, t->nlexok, 0);
     }
     if (p->tests) p->alloc(p->ud, p->tests, p->captests * sizeof(pat_test), 0);
@@ -27,6 +28,8 @@ void pat_free(pattern *p)
     if (p->slots) p->alloc(p->ud, p->slots, (size_t)p->ncap * 3 * sizeof(int32_t), 0);
     if (p->best) p->alloc(p->ud, p->best, (size_t)p->ncap * 3 * sizeof(int32_t), 0);
     if (p->captest) p->alloc(p->ud, p->captest, (size_t)p->ncap * sizeof(int32_t), 0);
+    if (p->sstart) p->alloc(p->ud, p->sstart, 32, 0);
+    if (p->sbloom) p->alloc(p->ud, p->sbloom, (p->sbmask + 1) / 8, 0);
     if (p->envlayers) p->alloc(p->ud, p->envlayers, p->nlayers * sizeof(tc_layer *), 0);
     memset(p, 0, sizeof *p);
 }
@@ -63,6 +66,18 @@ static int shape_ok(const pat_test *t, const pat_env *env, size_t pos)
         s += len + 1;
     }
     return 0;
+}
+
+/* The token's length and first byte, against what its shape or regex allows:
+ * a cheap test that spares most tokens the shape or the regex itself. */
+static inline int bytes_ok(const pat_test *t, const pat_env *env, const tw_token *tk)
+{
+    if (tk->e - tk->s < t->minlen) return 0;
+    if (t->startset) {
+        unsigned char b = (unsigned char)env->d->text[tk->s];
+        if (!(t->startset[b >> 3] & (1u << (b & 7)))) return 0;
+    }
+    return 1;
 }
 
 /* Does the annotation pass the item's 'where' filter? */
@@ -109,6 +124,7 @@ static int token_ok(const pattern *p, const pat_test *t, const pat_env *env, siz
     if (t->starts >= 0 && !layer_bit(env, t->starts, pos, TC_STARTS)) return 0;
     if (t->not_inside >= 0 && layer_bit(env, t->not_inside, pos, TC_INSIDE)) return 0;
     if (t->not_starts >= 0 && layer_bit(env, t->not_starts, pos, TC_STARTS)) return 0;
+    if (!bytes_ok(t, env, tk)) return 0;
     if (t->nshapes && !shape_ok(t, env, pos)) return 0;
     if (t->rx) {
         int rc = pcre2_match(t->rx, (PCRE2_SPTR)env->d->text, tk->e, tk->s,
@@ -187,34 +203,278 @@ static int firsts_from(pattern *p, int32_t pc, uint8_t *seen_pc)
     return 0;
 }
 
-void pat_find_firsts(pattern *p)
+/* The program's edges out of pc (at most two); returns how many. */
+static int edges(const pattern *p, int32_t pc, int32_t out[2])
+{
+    const pat_inst *in = &p->prog[pc];
+    switch (in->op) {
+    case OP_SPLIT: out[0] = in->x; out[1] = in->y; return 2;
+    case OP_JMP: out[0] = in->x; return 1;
+    case OP_MATCH: return 0;
+    default: out[0] = pc + 1; return 1;
+    }
+}
+
+/* Tokens a TEST instruction takes: one, or (lexicons, layers) one or more. */
+#define PAT_FAR 0x100000u
+static uint32_t takes_max(const pattern *p, int32_t pc)
+{
+    const pat_inst *in = &p->prog[pc];
+    if (in->op != OP_TEST) return 0;
+    const pat_test *t = &p->tests[in->x];
+    return (t->words >= 0 || t->lex >= 0 || t->layer >= 0) ? PAT_FAR : 1;
+}
+
+/* Does every path from the start to a match pass instruction a? */
+static int required(const pattern *p, int32_t a, uint8_t *mark, int32_t *stack)
+{
+    memset(mark, 0, p->nprog);
+    size_t sp = 0;
+    stack[sp++] = 0;
+    mark[0] = 1;
+    while (sp) {
+        int32_t pc = stack[--sp], out[2];
+        if (pc == a) continue;
+        if (p->prog[pc].op == OP_MATCH) return 0;
+        int n = edges(p, pc, out);
+        for (int k = 0; k < n; k++)
+            if (out[k] >= 0 && (size_t)out[k] < p->nprog && !mark[out[k]]) {
+                mark[out[k]] = 1;
+                stack[sp++] = out[k];
+            }
+    }
+    return 1;
+}
+
+/* The fewest and most tokens taken before instruction a is reached (paths
+ * that do not pass a first), by relaxing the edges; a loop that takes tokens
+ * on the way makes the most PAT_FAR. */
+static void distance(const pattern *p, int32_t a, uint32_t *lo, uint32_t *hi, uint32_t *dmin, uint32_t *dmax)
+{
+    const uint32_t NONE = 0xffffffffu;
+    for (size_t i = 0; i < p->nprog; i++) dmin[i] = dmax[i] = NONE;
+    dmin[0] = dmax[0] = 0;
+    int changed = 1;
+    for (size_t round = 0; changed && round <= p->nprog + 1; round++) {
+        changed = 0;
+        for (int32_t pc = 0; (size_t)pc < p->nprog; pc++) {
+            if (dmin[pc] == NONE || pc == a) continue;
+            const pat_inst *in = &p->prog[pc];
+            uint32_t wlo = in->op == OP_TEST ? 1 : 0, whi = takes_max(p, pc);
+            int32_t out[2];
+            int n = edges(p, pc, out);
+            for (int k = 0; k < n; k++) {
+                int32_t v = out[k];
+                if (v < 0 || (size_t)v >= p->nprog) continue;
+                uint32_t nlo = dmin[pc] + wlo, nhi = dmax[pc] + whi;
+                if (nhi > PAT_FAR) nhi = PAT_FAR;
+                if (dmin[v] == NONE || nlo < dmin[v]) { dmin[v] = nlo; changed = 1; }
+                if (dmax[v] == NONE || nhi > dmax[v]) { dmax[v] = nhi; changed = 1; }
+            }
+        }
+        if (changed && round == p->nprog + 1) dmax[a] = PAT_FAR;   /* still growing: a loop */
+    }
+    *lo = dmin[a] == NONE ? 0 : dmin[a];
+    *hi = dmax[a] == NONE ? PAT_FAR : dmax[a];
+}
+
+/* How much a test narrows down where it can hold: 0 (flags only) to 3. */
+static int selectivity(const pat_test *t)
+{
+    if (t->words >= 0 || t->lex >= 0) return 3;
+    if (t->startset || t->layer >= 0 || t->starts >= 0) return 2;
+    if (t->kinds && !(t->kinds & (1u << TK_WORD))) return 2;
+    return 0;
+}
+
+/* Picks the anchor: a test every match passes at a bounded distance from
+ * its start, more selective than the filter on first tokens (worth a
+ * second look at every token only then). */
+static void find_anchor(pattern *p, int floor)
+{
+    p->anchor = -1;
+    if (p->nprog > 512) return;          /* analysis cost grows with the square */
+    size_t n = p->nprog;
+    uint8_t mark[512];
+    int32_t stack[1024];
+    uint32_t dmin[512], dmax[512];
+    int best = floor;
+    for (int32_t pc = 0; (size_t)pc < n; pc++) {
+        if (p->prog[pc].op != OP_TEST) continue;
+        int sel = selectivity(&p->tests[p->prog[pc].x]);
+        if (sel <= best) continue;
+        uint32_t lo, hi;
+        distance(p, pc, &lo, &hi, dmin, dmax);
+        if (hi == 0 || hi > 64) continue;
+        if (!required(p, pc, mark, stack)) continue;
+        best = sel;
+        p->anchor = p->prog[pc].x;
+        p->amin = lo;
+        p->amax = hi;
+    }
+}
+
+/* The lexicon a test takes its first token from, or NULL. */
+static const lexicon *test_lexicon(const pattern *p, const pat_test *t)
+{
+    if (t->words >= 0) return &p->words[t->words];
+    if (t->lex >= 0) return p->lex[t->lex];
+    return NULL;
+}
+
+static void *zalloc(pattern *p, size_t n)
+{
+    void *q = p->alloc(p->ud, NULL, 0, n);
+    if (q) memset(q, 0, n);
+    return q;
+}
+
+/* Folds the first tests into one filter: flags all of them need, kinds and
+ * first bytes any of them allows, and (when each picks its token from a
+ * lexicon) the union of their first-form bit sets, folded to the smallest.
+ * Returns the filter's selectivity, -1 when out of memory. */
+static int start_filter(pattern *p)
+{
+    p->sfset = p->sfclear = 0;
+    p->skinds = ~0u;
+    if (!p->nfirsts) return 0;
+    p->sfset = p->sfclear = ~0u;
+    p->skinds = 0;
+    size_t mask = (size_t)-1;
+    int bytes = 1, exact = p->nfirsts == 1;
+    for (int k = 0; k < p->nfirsts; k++) {
+        const pat_test *t = &p->tests[p->firsts[k]];
+        p->sfset &= t->fset;
+        p->sfclear &= t->fclear;
+        p->skinds = (p->skinds == ~0u || !t->kinds) ? ~0u : (p->skinds | t->kinds);
+        const lexicon *x = test_lexicon(p, t);
+        if (!x || !x->first) mask = 0;
+        else if (x->firstmask < mask) mask = x->firstmask;
+        if (!t->startset) bytes = 0;
+        if (t->nkinds || t->layer >= 0 || t->inside >= 0 || t->starts >= 0 || t->minlen) exact = 0;
+    }
+    int sel = (p->skinds != ~0u && !(p->skinds & (1u << TK_WORD))) ? 2 : 0;
+    if (bytes) {
+        if (!(p->sstart = zalloc(p, 32))) return -1;
+        for (int k = 0; k < p->nfirsts; k++)
+            for (int w = 0; w < 32; w++) p->sstart[w] |= p->tests[p->firsts[k]].startset[w];
+        sel = 2;
+    }
+    if (mask && mask != (size_t)-1) {
+        if (!(p->sbloom = zalloc(p, (mask + 1) / 8))) return -1;
+        p->sbmask = mask;
+        for (int k = 0; k < p->nfirsts; k++) {
+            const lexicon *x = test_lexicon(p, &p->tests[p->firsts[k]]);
+            for (size_t w = 0; w <= x->firstmask / 64; w++)
+                for (uint64_t bits = x->first[w]; bits; bits &= bits - 1) {
+                    size_t b = (w * 64 + (size_t)__builtin_ctzll(bits)) & mask;
+                    p->sbloom[b >> 6] |= (uint64_t)1 << (b & 63);
+                }
+        }
+        sel = 3;
+    }
+    /* one first test with nothing the filter leaves out: its verdict is final */
+    p->sexact = exact;
+    return sel;
+}
+
+int pat_analyse(pattern *p)
 {
     uint8_t seen_pc[PAT_MAX_PROG];
     memset(seen_pc, 0, p->nprog);
     p->nfirsts = 0;
     if (firsts_from(p, 0, seen_pc)) p->nfirsts = 0;
+    int sel = start_filter(p);
+    if (sel < 0) return -1;
+    find_anchor(p, sel);
+    return 0;
 }
 
-static int quick_ok(const pattern *p, const pat_test *t, const pat_env *env, size_t pos)
+static inline int bloom_ok(const uint64_t *bloom, size_t mask, const tc_tok *c)
+{
+    size_t a = (size_t)(c->lh >> 7) & mask, b = (size_t)(c->xh >> 7) & mask;
+    return ((bloom[a >> 6] >> (a & 63)) | (bloom[b >> 6] >> (b & 63))) & 1;
+}
+
+static inline int quick_ok(const pattern *p, const pat_test *t, const pat_env *env, size_t pos)
 {
     const tw_token *tk = &env->d->tw.tok[pos];
     if ((tk->flags & t->fset) != t->fset || (tk->flags & t->fclear)) return 0;
     uint32_t kb = 1u << tk->kind;
     if ((t->kinds && !(t->kinds & kb)) || (t->nkinds & kb)) return 0;
-    if (t->words >= 0 && !lex_may_start(&p->words[t->words], &env->c->tok[pos])) return 0;
-    if (t->lex >= 0 && !lex_may_start(p->lex[t->lex], &env->c->tok[pos])) return 0;
+    if (!bytes_ok(t, env, tk)) return 0;
+    const lexicon *x = test_lexicon(p, t);
+    if (x && x->first && !bloom_ok(x->first, x->firstmask, &env->c->tok[pos])) return 0;
     if (t->layer >= 0 && !layer_bit(env, t->layer, pos, TC_STARTS)) return 0;
     if (t->inside >= 0 && !layer_bit(env, t->inside, pos, TC_INSIDE)) return 0;
     if (t->starts >= 0 && !layer_bit(env, t->starts, pos, TC_STARTS)) return 0;
     return 1;
 }
 
-int pat_may_start(const pattern *p, const pat_env *env, size_t pos)
+/* The folded filter on first tokens, with its fields held in locals so the
+ * scan keeps them in registers: a few loads and masks per token. */
+typedef struct {
+    uint32_t fset, fclear, kinds;
+    const uint8_t *start;
+    const uint64_t *bloom;
+    size_t mask;
+    const tw_token *tok;
+    const tc_tok *ct;
+    const unsigned char *text;
+} start_scan;
+
+static inline int start_ok(const start_scan *f, size_t pos)
 {
-    if (!p->nfirsts) return 1;
+    const tw_token *tk = &f->tok[pos];
+    uint32_t fl = tk->flags;
+    if ((fl & f->fset) != f->fset || (fl & f->fclear) || !(f->kinds & (1u << tk->kind))) return 0;
+    if (f->start) {
+        unsigned char b = f->text[tk->s];
+        if (!(f->start[b >> 3] & (1u << (b & 7)))) return 0;
+    }
+    return !f->bloom || bloom_ok(f->bloom, f->mask, &f->ct[pos]);
+}
+
+static int firsts_ok(const pattern *p, const pat_env *env, size_t pos)
+{
+    if (p->sexact) return 1;
     for (int k = 0; k < p->nfirsts; k++)
         if (quick_ok(p, &p->tests[p->firsts[k]], env, pos)) return 1;
     return 0;
+}
+
+size_t pat_next_start(const pattern *p, const pat_env *env, size_t pos, size_t end)
+{
+    if (!p->nfirsts) return pos < end ? pos : end;
+    start_scan f = {p->sfset, p->sfclear, p->skinds, p->sstart, p->sbloom, p->sbmask,
+                    env->d->tw.tok, env->c->tok, (const unsigned char *)env->d->text};
+    const pat_test *at = p->anchor >= 0 ? &p->tests[p->anchor] : NULL;
+    start_scan af = f;       /* the anchor's own flags, kinds, bytes and lexicon */
+    if (at) {
+        const lexicon *x = test_lexicon(p, at);
+        af.fset = at->fset;
+        af.fclear = at->fclear;
+        af.kinds = at->kinds ? at->kinds & ~at->nkinds : ~at->nkinds;
+        af.start = at->startset;
+        af.bloom = x ? x->first : NULL;
+        af.mask = x ? x->firstmask : 0;
+    }
+    size_t anc = 0;          /* the next token the anchor may hold at (0: not looked for yet) */
+    for (; pos < end; pos++) {
+        if (at) {
+            if (!anc || anc < pos + p->amin) {
+                anc = pos + p->amin;
+                while (anc < end && !start_ok(&af, anc)) anc++;
+                if (anc >= end) return end;
+            }
+            if (anc > pos + p->amax) pos = anc - p->amax;
+        } else {
+            while (pos < end && !start_ok(&f, pos)) pos++;
+            if (pos >= end) return end;
+        }
+        if (start_ok(&f, pos) && firsts_ok(p, env, pos)) return pos;
+    }
+    return end;
 }
 
 /* ---- the backtracking machine ------------------------------------------------------- */
@@ -279,11 +539,17 @@ int pat_exec(pattern *p, pat_env *env, size_t start, size_t limit, size_t maxend
     while (first->op == OP_SAVE_S) first++;
     if (first->op == OP_TEST && !test_hits(p, &p->tests[first->x], env, start, limit, hits))
         return PAT_NOMATCH;
-    if (++p->gen == 0) {
-        if (p->seen) memset(p->seen, 0, p->capseen * sizeof(pat_seen));
-        p->gen = 1;
+    /* States explored by an attempt that found nothing lead nowhere, whatever
+     * the start: keep them marked for the next attempt with the same bounds,
+     * so a start inside a run the last attempt walked does not walk it again. */
+    if (!(p->failed && limit == p->fail_limit && maxend == p->fail_maxend)) {
+        if (++p->gen == 0) {
+            if (p->seen) memset(p->seen, 0, p->capseen * sizeof(pat_seen));
+            p->gen = 1;
+        }
+        p->nseen = 0;
     }
-    p->nseen = 0;
+    p->failed = 0;
     for (int k = 0; k < 3 * p->ncap; k++) p->slots[k] = -1;
     long best = -1;
     size_t sp = 0, steps = 0;
@@ -343,7 +609,12 @@ int pat_exec(pattern *p, pat_env *env, size_t start, size_t limit, size_t maxend
             }
         }
     }
-    if (best < 0) return PAT_NOMATCH;
+    if (best < 0) {
+        p->failed = 1;
+        p->fail_limit = limit;
+        p->fail_maxend = maxend;
+        return PAT_NOMATCH;
+    }
     *end = (size_t)best;
     return PAT_OK;
 }

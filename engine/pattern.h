@@ -35,6 +35,8 @@ typedef struct {
     char *shapes;           /* NUL-separated shapes, nshapes of them */
     size_t nshapes, shapeslen;
     pcre2_code *rx;
+    uint32_t minlen;        /* fewest bytes the token can have (from the regex) */
+    uint8_t *startset;      /* 256 bits: bytes the token may begin with (shape, regex), or NULL */
     int neg;                /* index of a test that must fail, or -1 */
     /* at most one of these chooses how many tokens the item takes */
     int words;              /* inline lexicon of text / lower forms, or -1 */
@@ -77,11 +79,26 @@ typedef struct pattern {
     pat_seen *seen;
     size_t capseen, nseen;
     uint32_t gen;
+    /* the last attempt found no match within these bounds (its seen states
+     * are all dead ends); cleared by pat_reset_memo for a new doc or call */
+    int failed;
+    size_t fail_limit, fail_maxend;
     int32_t *slots, *best;  /* 3 per capture: first token, end token, entry / annotation */
     int32_t *captest;       /* per capture: the one lexicon/layer test that records it, or -1 */
     const tc_layer **envlayers;   /* per layer, for pat_env */
     int32_t firsts[8];      /* the tests a match can begin with (nfirsts = 0: unknown) */
     int nfirsts;
+    /* a selective test every match passes, between amin and amax tokens
+     * after the start (anchor < 0: none): starts far from one are skipped */
+    int32_t anchor;
+    uint32_t amin, amax;
+    /* what every first token passes, whichever first test it meets: the
+     * scan for starts tries these before the tests themselves */
+    uint32_t sfset, sfclear, skinds;
+    uint8_t *sstart;        /* 256 bits: first bytes, or NULL */
+    uint64_t *sbloom;       /* first-token forms of the word/lexicon firsts, or NULL */
+    size_t sbmask;          /* bits - 1 */
+    int sexact;             /* the filter is all the quick test there is */
 } pattern;
 
 enum { PAT_OK = 0, PAT_NOMATCH = 1, PAT_ENOMEM = -1, PAT_ESTEPS = -2 };
@@ -100,12 +117,17 @@ typedef struct {
  * with *end and p->best filled, PAT_NOMATCH, or an error. */
 int pat_exec(pattern *p, pat_env *env, size_t start, size_t limit, size_t maxend, size_t *end);
 
-/* Works out p->firsts once the program is complete. */
-void pat_find_firsts(pattern *p);
+/* Forgets what earlier attempts explored: call before matching a doc. */
+static inline void pat_reset_memo(pattern *p) { p->failed = 0; }
 
-/* Could a match begin at token pos? A quick, conservative test on the
- * tests a match can begin with (flags, kinds, word and lexicon filters). */
-int pat_may_start(const pattern *p, const pat_env *env, size_t pos);
+/* Works out the first tests, the anchor and the start filter once the
+ * program is complete; -1 when out of memory. */
+int pat_analyse(pattern *p);
+
+/* The first token in [pos, end) where a match could begin, or end: a quick,
+ * conservative scan on the tests a match can begin with (flags, kinds, word
+ * and lexicon filters, first bytes) and on the anchor. */
+size_t pat_next_start(const pattern *p, const pat_env *env, size_t pos, size_t end);
 
 /* Refreshes env->layers for the doc; returns -1 when out of memory. */
 int pat_env_layers(pattern *p, pat_env *env);

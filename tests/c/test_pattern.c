@@ -94,6 +94,21 @@ static const row ROWS[] = {
     {"op {m,n}", "P({{word = true, op = '{2,3}'}}, 'a b c d e')", "[a b c][d e]"},
     {"op {m,}", "P({{word = true, op = '{3,}'}}, 'a b c d e. f g')", "[a b c d e]"},
     {"op {0,n}", "P({{lower = 'x'}, {word = true, op = '{0,2}'}}, 'x a b c x')", "[x a b][x]"},
+    /* the scan's shortcuts (first bytes, an anchor at a bounded distance,
+     * dead ends remembered between starts) must not change what matches */
+    {"anchor at a bounded distance", "P({{word = true, op = '{1,3}'}, {lower = {'rose', 'fell'}}, {kind = 'number'}}, "
+     "'shares rose 5 and then prices of oil fell 3 while x y z w fell 2')", "[shares rose 5][prices of oil fell 3][y z w fell 2]"},
+    {"anchor, all matches", "P({{word = true, op = '{1,2}'}, {lower = 'said'}}, 'a b said', {longest = false})", "[a b said][b said]"},
+    {"shape beginning with a non-ASCII letter", "P({{shape = 'Xxx'}}, 'Éva and Zoë and Bob')", "[Éva][Zoë][Bob]"},
+    {"regex, caseless first letter", "P({{regex = '(?i)kyiv'}}, 'KYIV and Kyiv and kyiv')", "[KYIV][Kyiv][kyiv]"},
+    {"regex, caseless non-ASCII first letter", "P({{regex = '(?i)éclair'}}, 'ÉCLAIR and éclair')", "[ÉCLAIR][éclair]"},
+    {"regex, shortest token", "P({{regex = '\\\\d{4}'}}, '123 2024 99999')", "[2024]"},
+    {"dead ends remembered between starts", "P({{title = true}, {title = true, op = '*'}, {lower = 'said'}}, "
+     "'Big Red Dog barked and Tom Jones said')", "[Tom Jones said]"},
+    {"dead ends forgotten at a new sentence", "P({{title = true}, {title = true, op = '*'}, {lower = 'said'}}, "
+     "'Ann Bob. Cy said', {within = 'sentence'})", "[Cy said]"},
+    {"dead ends, all matches", "P({{title = true, op = '+'}, {lower = 'said'}}, 'Big Red said', {longest = false})",
+     "[Big Red said][Red said]"},
     {"backtracking into a loop", "P({{word = true, op = '+'}, {lower = 'end'}}, 'a b c end')", "[a b c end]"},
     /* alternation and groups */
     {"alt of sequences", "P({{alt = {{{lower = 'more'}, {lower = 'than'}}, {{lower = 'at'}, {lower = 'least'}}}, capture = 'hedge'}, {number = true}},"
