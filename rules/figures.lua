@@ -235,7 +235,7 @@ for w, yes in pairs(ARTICLE_PREV) do
 end
 local NUMBER_WORDS = "(?i:" .. alternation(number_words) .. ")"
 local STARTS = {
-  re([=[\d|(?<![\w-])[-\x{2013}\x{2212}](?=\.?\d)|[\x{00bd}\x{2153}\x{2154}\x{00bc}\x{00be}\x{2155}-\x{215e}]]=]),
+  re([=[(?<!\d)\d|(?<![\w-])[-\x{2013}\x{2212}](?=\.?\d)|[\x{00bd}\x{2153}\x{2154}\x{00bc}\x{00be}\x{2155}-\x{215e}]]=]),
   re("\\b" .. NUMBER_WORDS .. "\\b"),
   re("\\b(?i:an?)\\s+(?i:" .. alternation(a_next) .. ")\\b"),
   re("\\b(?i:" .. alternation(article_prev) .. ")\\s+\\K(?i:an?)\\b"),
