@@ -124,20 +124,12 @@ tokcache *tokcache_get(tdoc *d)
             k->ex = raw;
             k->xl = (uint32_t)w;
             if (may_need_lower(t) && ascii_has_upper(raw, w)) {
-                for (size_t j = 0; j < w; j++) {
-                    unsigned char ch = (unsigned char)raw[j];
-                    o[j] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
-                }
-                o[w] = 0;
+                k->ll = (uint32_t)tw_lower(d->text, t, o);
                 k->low = o;
-                k->ll = (uint32_t)w;
-                o += w + 1;
-                k->lh = lex_hash(k->low, k->ll);
-                k->xh = lex_hash(k->ex, k->xl);
+                o += k->ll + 1;
             } else {
                 k->low = raw;
                 k->ll = (uint32_t)w;
-                k->lh = k->xh = lex_hash(raw, w);
             }
         } else {
             k->ll = (uint32_t)tw_lower(d->text, t, o);
@@ -146,9 +138,9 @@ tokcache *tokcache_get(tdoc *d)
             k->xl = (uint32_t)fold_keepcase(d->text, t, o);
             k->ex = o;
             o += k->xl + 1;
-            k->lh = lex_hash(k->low, k->ll);
-            k->xh = lex_hash(k->ex, k->xl);
         }
+        k->lh = lex_hash(k->low, k->ll);
+        k->xh = (k->ex == k->low) ? k->lh : lex_hash(k->ex, k->xl);
     }
     return c;
 oom:

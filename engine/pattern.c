@@ -468,11 +468,12 @@ size_t pat_next_start(const pattern *p, const pat_env *env, size_t pos, size_t e
                 if (anc >= end) return end;
             }
             if (anc > pos + p->amax) pos = anc - p->amax;
+            if (!start_ok(&f, pos)) continue;
         } else {
             while (pos < end && !start_ok(&f, pos)) pos++;
             if (pos >= end) return end;
         }
-        if (start_ok(&f, pos) && firsts_ok(p, env, pos)) return pos;
+        if (firsts_ok(p, env, pos)) return pos;
     }
     return end;
 }
