@@ -1,6 +1,7 @@
 /* Lua values to JSON text, with a fixed key order for reproducible output. */
 #include "lua_trawl.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,9 +22,9 @@ int json_key_rank(const char *k)
     return 1000;
 }
 
-static void put_string(lua_State *L, strbuf *b, const char *s, size_t n)
+/* Escapes one run of valid UTF-8. */
+static void put_valid(lua_State *L, strbuf *b, const char *s, size_t n)
 {
-    sb_addc(L, b, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -44,6 +45,24 @@ static void put_string(lua_State *L, strbuf *b, const char *s, size_t n)
         }
     }
     sb_add(L, b, s + n - run, run);
+}
+
+/* A JSON string. Output is always valid UTF-8: a byte that is not (a rule
+ * may cut a string inside a character) becomes U+FFFD. */
+static void put_string(lua_State *L, strbuf *b, const char *s, size_t n)
+{
+    sb_addc(L, b, '"');
+    for (;;) {
+        size_t ok = utf8_validate((const unsigned char *)s, n);
+        put_valid(L, b, s, ok);
+        if (ok == n) break;
+        sb_adds(L, b, "\xEF\xBF\xBD");
+        /* one U+FFFD for a cut character: its lead byte and what follows of it */
+        size_t skip = 1;
+        while (skip < 4 && ok + skip < n && ((unsigned char)s[ok + skip] & 0xC0) == 0x80) skip++;
+        s += ok + skip;
+        n -= ok + skip;
+    }
     sb_addc(L, b, '"');
 }
 

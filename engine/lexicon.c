@@ -141,6 +141,16 @@ tokcache *tokcache_get(tdoc *d)
         }
         k->lh = lex_hash(k->low, k->ll);
         k->xh = (k->ex == k->low) ? k->lh : lex_hash(k->ex, k->xl);
+        k->poss = 0;
+        if ((t->flags & TF_APOS) && k->ll >= 3) {
+            const char *l = k->low + k->ll;
+            if (l[-2] == '\'' && l[-1] == 's') k->poss = 2;
+            else if (l[-1] == '\'' && l[-2] == 's') k->poss = 1;
+            if (k->poss) {
+                k->plh = lex_hash(k->low, k->ll - k->poss);
+                k->pxh = lex_hash(k->ex, k->xl - k->poss);
+            }
+        }
     }
     return c;
 oom:
@@ -474,13 +484,20 @@ static size_t walk(const lexicon *x, uint32_t root, int exact, const tokcache *c
     for (size_t j = i; j < limit; j++) {
         const tc_tok *t = &c->tok[j];
         uint32_t id = exact ? find_child(x, node, t->xh, t->ex, t->xl) : find_child(x, node, t->lh, t->low, t->ll);
-        if (!id) break;
-        const lex_node *nd = &x->nodes[id];
-        if (nd->entry >= 0 && n < max) {
+        int32_t entry = id ? x->nodes[id].entry : -1;
+        if (entry < 0 && t->poss) {
+            /* "Russia's", "Reuters'": the entry without the possessive ends here */
+            uint32_t pid = exact ? find_child(x, node, t->pxh, t->ex, t->xl - t->poss)
+                                 : find_child(x, node, t->plh, t->low, t->ll - t->poss);
+            if (pid) entry = x->nodes[pid].entry;
+        }
+        if (entry >= 0 && n < max) {
             out[n].end = (uint32_t)(j + 1);
-            out[n].entry = nd->entry;
+            out[n].entry = entry;
             n++;
         }
+        if (!id) break;
+        const lex_node *nd = &x->nodes[id];
         if (!nd->nchild) break;
         node = id;
     }

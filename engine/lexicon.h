@@ -21,6 +21,11 @@ typedef struct {
     const char *low, *ex;   /* lower-cased form; case kept (apostrophes, dashes folded) */
     uint32_t ll, xl;
     uint64_t lh, xh;        /* their hashes */
+    /* A possessive ("Russia's", "Reuters'") may end a lexicon match without
+     * its suffix: the suffix's length in both forms (0 when none) and the
+     * hashes of the forms without it. */
+    uint32_t poss;
+    uint64_t plh, pxh;
 } tc_tok;
 
 /* One annotation layer seen per token; rebuilt when the layer's version moves. */
@@ -96,11 +101,20 @@ int lex_add(lexicon *x, const char *form, size_t len, int32_t entry, tw_result *
 int lex_seal(lexicon *x);
 
 /* Can an entry start at this token? (a quick, conservative test) */
+/* Might one of the token's forms (possessive-less too) be in the bloom set? */
+static inline int tc_bloom(const uint64_t *bloom, size_t mask, const tc_tok *t)
+{
+    size_t a = (size_t)(t->lh >> 7) & mask, b = (size_t)(t->xh >> 7) & mask;
+    if (((bloom[a >> 6] >> (a & 63)) | (bloom[b >> 6] >> (b & 63))) & 1) return 1;
+    if (!t->poss) return 0;
+    a = (size_t)(t->plh >> 7) & mask, b = (size_t)(t->pxh >> 7) & mask;
+    return ((bloom[a >> 6] >> (a & 63)) | (bloom[b >> 6] >> (b & 63))) & 1;
+}
+
 static inline int lex_may_start(const lexicon *x, const tc_tok *t)
 {
     if (!x->first) return 1;
-    size_t a = (size_t)(t->lh >> 7) & x->firstmask, b = (size_t)(t->xh >> 7) & x->firstmask;
-    return ((x->first[a >> 6] >> (a & 63)) | (x->first[b >> 6] >> (b & 63))) & 1;
+    return tc_bloom(x->first, x->firstmask, t);
 }
 
 /* Entry whose form is exactly the string, or -1 (-2 when out of memory). */

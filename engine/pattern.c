@@ -390,12 +390,6 @@ int pat_analyse(pattern *p)
     return 0;
 }
 
-static inline int bloom_ok(const uint64_t *bloom, size_t mask, const tc_tok *c)
-{
-    size_t a = (size_t)(c->lh >> 7) & mask, b = (size_t)(c->xh >> 7) & mask;
-    return ((bloom[a >> 6] >> (a & 63)) | (bloom[b >> 6] >> (b & 63))) & 1;
-}
-
 static inline int quick_ok(const pattern *p, const pat_test *t, const pat_env *env, size_t pos)
 {
     const tw_token *tk = &env->d->tw.tok[pos];
@@ -404,7 +398,7 @@ static inline int quick_ok(const pattern *p, const pat_test *t, const pat_env *e
     if ((t->kinds && !(t->kinds & kb)) || (t->nkinds & kb)) return 0;
     if (!bytes_ok(t, env, tk)) return 0;
     const lexicon *x = test_lexicon(p, t);
-    if (x && x->first && !bloom_ok(x->first, x->firstmask, &env->c->tok[pos])) return 0;
+    if (x && x->first && !tc_bloom(x->first, x->firstmask, &env->c->tok[pos])) return 0;
     if (t->layer >= 0 && !layer_bit(env, t->layer, pos, TC_STARTS)) return 0;
     if (t->inside >= 0 && !layer_bit(env, t->inside, pos, TC_INSIDE)) return 0;
     if (t->starts >= 0 && !layer_bit(env, t->starts, pos, TC_STARTS)) return 0;
@@ -432,7 +426,7 @@ static inline int start_ok(const start_scan *f, size_t pos)
         unsigned char b = f->text[tk->s];
         if (!(f->start[b >> 3] & (1u << (b & 7)))) return 0;
     }
-    return !f->bloom || bloom_ok(f->bloom, f->mask, &f->ct[pos]);
+    return !f->bloom || tc_bloom(f->bloom, f->mask, &f->ct[pos]);
 }
 
 static int firsts_ok(const pattern *p, const pat_env *env, size_t pos)

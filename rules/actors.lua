@@ -8,6 +8,7 @@ local NAMES = lexicon "names"
 local ROLES = lexicon "roles"
 local HONORIFICS = lexicon "honorifics"
 local DEMONYMS = lexicon "demonyms"
+local HEADS = lexicon "name_heads"
 
 -- name particles that may sit inside a person's name
 local PARTICLES = {de = true, da = true, van = true, von = true, der = true, bin = true, al = true, le = true, la = true, del = true}
@@ -25,18 +26,28 @@ local function name_end(doc, i)
   local w = doc:text(s, e)
   if w:sub(-4) == "’s" then return e - 4 end
   if w:sub(-2) == "'s" then return e - 2 end
-  if w:sub(-3) == "’" or w:sub(-1) == "'" then return e - #(w:match("[’']$") or "") end
+  if w:sub(-3) == "’" then return e - 3 end
+  if w:sub(-1) == "'" then return e - 1 end
   return e
 end
 
+local headed_run   -- defined below, used in the rule
 local function mark(taken, i, j) for k = i, j do taken[k] = true end end
 local function free(taken, i, j)
   for k = i, j do if taken[k] then return false end end
   return true
 end
 
-local function add_lexicon_mentions(doc, lex, type_, taken, accept)
-  for i, j, entry in lex:each(doc) do
+-- A lexicon's matches in the doc, as a list of {i, j, entry}.
+local function hits(doc, lex)
+  local out = {}
+  for i, j, entry in lex:each(doc) do out[#out + 1] = {i, j, entry} end
+  return out
+end
+
+local function add_lexicon_mentions(doc, matches, type_, taken, accept)
+  for _, h in ipairs(matches) do
+    local i, j, entry = h[1], h[2], h[3]
     if free(taken, i, j) and (not accept or accept(doc, i, j, entry)) then
       local s = doc:tok(i)
       local e = name_end(doc, j)
@@ -50,13 +61,19 @@ local function add_lexicon_mentions(doc, lex, type_, taken, accept)
   end
 end
 
+local function is_time(doc, k)
+  local h = HEADS:lookup(doc:word(k))
+  return h and h.head == "time"
+end
+
 -- A place that is also a person's name ("Jackson", "Georgia") counts only
--- when no capitalised word stands next to it.
+-- when no capitalised word stands next to it (a weekday or month may:
+-- "in Florida Friday").
 local function place_ok(doc, i, j, entry)
   local amb = entry.ambiguous
   if amb == "person" or amb == "word" then
     if i > 1 and capword(doc, i - 1) and not doc:is(i, "sent_start") then return false end
-    if j < doc:ntok() and capword(doc, j + 1) then return false end
+    if j < doc:ntok() and capword(doc, j + 1) and not is_time(doc, j + 1) then return false end
     if amb == "word" and doc:is(i, "sent_start") then return false end
   end
   return true
@@ -81,12 +98,62 @@ local function role_before(doc, i, role_end_at)
   return doc:text(s, e)
 end
 
+-- words that open a sentence or clause and are no part of a name
+local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = true, On = true, At = true,
+  For = true, When = true, While = true, If = true, As = true, After = true, Before = true, Since = true,
+  From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true}
+-- connectors inside an organisation's name ("Institute for the Study of War")
+local CONNECT = {of = true, ["for"] = true, on = true}
+
+-- A run of capitalised words [i, j] with an organisation or place head in
+-- it becomes that org or place ("Arms Control Association", "Department of
+-- Homeland Security", "Kent County"). Returns the index where it ends, or
+-- nil when the run has no head.
+headed_run = function(doc, i, j, taken, role_tok)
+  local head, kind
+  for k = i, j do
+    local h = HEADS:lookup(doc:word(k))
+    if h and (h.head == "org" or h.head == "place") then head, kind = k, h.head end
+  end
+  if not head then return nil end
+  local a = i
+  while a < head and (OPENERS[doc:word(a)] or role_tok[a]) do a = a + 1 end
+  local n = doc:ntok()
+  local b = kind == "place" and head or j
+  if kind == "org" then
+    -- "of", "for", "on" (and then "and") join the words after the head:
+    -- "Center for Strategic and International Studies"
+    local joined = false
+    while b + 2 <= n do
+      local w = doc:lower(b + 1)
+      local c = b + 2
+      if doc:lower(c) == "the" and (CONNECT[w]) then c = c + 1 end
+      if not (CONNECT[w] or (joined and w == "and")) or c > n or not capword(doc, c) or taken[c] then break end
+      b = c
+      while b + 1 <= n and capword(doc, b + 1) and not taken[b + 1] and not doc:is(b + 1, "sent_start") do b = b + 1 end
+      joined = true
+    end
+  end
+  if a == b then return nil end   -- a head alone ("the Council") names nothing
+  for k = a, b do if taken[k] then return nil end end
+  local s = doc:tok(a)
+  local e = name_end(doc, b)
+  doc:add("mention", s, e, {type = kind, name = doc:text(s, e)})
+  mark(taken, a, b)
+  return b
+end
+
 rule "actor.lexicons_and_names" {
   stage = "actors",
   doc = "organisations and places by lexicon; people by given name, honorific or role",
   run = function(doc)
     local taken = {}
-    add_lexicon_mentions(doc, ORGS, "org", taken)
+    add_lexicon_mentions(doc, hits(doc, ORGS), "org", taken)
+    -- places are looked up before people so that "North Korea" (North is
+    -- a given name) is not taken for a person; they are added after them
+    local places = hits(doc, PLACES)
+    local place_end = {}
+    for _, h in ipairs(places) do place_end[h[1]] = h[2] end
     -- roles first, so a role word is not taken for part of a name
     local role_end_at, role_tok = {}, {}
     for i, j in ROLES:each(doc) do
@@ -117,10 +184,20 @@ rule "actor.lexicons_and_names" {
           j = j + 1
           if doc:word(j):match("[’']s$") then break end
         end
+        -- a weekday or month ends a name ("in Florida Friday")
+        for k = i, j do
+          if is_time(doc, k) then j = k - 1; break end
+        end
+        local named = j >= i and headed_run(doc, i, j, taken, role_tok)
+        if named then j = named end
         -- where the name starts inside the run
         local first = nil
-        for k = i, j do
-          if not role_tok[k] and not honor[k] and (NAMES:lookup(doc:word(k)) or (k > 1 and (honor[k - 1] or role_end_at[k - 1]))) then
+        for k = i, named and i - 1 or j do
+          if place_end[k] and place_end[k] > k then break end   -- "North Korea"
+          local given = not role_tok[k] and not honor[k] and NAMES:lookup(doc:word(k))
+          -- a given name that is also a word opens no name at a sentence's start ("Even China")
+          if given and given.word and doc:is(k, "sent_start") and k < j then given = nil end
+          if given or (not role_tok[k] and not honor[k] and k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
             first = k
             break
           end
@@ -136,9 +213,9 @@ rule "actor.lexicons_and_names" {
           mark(taken, first, j)
         end
       end
-      while ci <= #caps and caps[ci] <= j do ci = ci + 1 end
+      while ci <= #caps and caps[ci] <= math.max(i, j) do ci = ci + 1 end
     end
-    add_lexicon_mentions(doc, PLACES, "place", taken, place_ok)
+    add_lexicon_mentions(doc, places, "place", taken, place_ok)
     -- surnames alone: the last word of a person named earlier
     local by_last = {}
     for m in doc:each("mention") do
@@ -165,5 +242,14 @@ rule "actor.lexicons_and_names" {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
     ["While Joe Biden’s team waited, Biden spoke."] = {mention = {{text = "Joe Biden", type = "person"}, {text = "Biden", name = "Joe Biden"}}},
     ["Troops left Ukraine for Russia."] = {mention = {{text = "Ukraine", type = "place"}, {text = "Russia", type = "place"}}},
+    -- a given name ("North") opening a place's name
+    ["He condemned North Korea's test."] = {mention = {{text = "North Korea", type = "place"}}},
+    -- organisations and places by the word that heads them
+    ["Daryl Kimball of the Arms Control Association and the Center for Strategic and International Studies spoke."] =
+      {mention = {{text = "Daryl Kimball", type = "person"}, {text = "Arms Control Association", type = "org"},
+                  {text = "Center for Strategic and International Studies", type = "org"}}},
+    ["He spoke at the Kent County Republican headquarters."] = {mention = {{text = "Kent County", type = "place"}}},
+    -- a weekday ends a name; a given name that is a word does not open one at a sentence's start
+    ["She spoke in Florida Friday. Even China agreed."] = {mention = {{text = "Florida", type = "place"}, {text = "China", type = "place"}}},
   },
 }

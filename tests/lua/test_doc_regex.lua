@@ -66,6 +66,8 @@ check("count after remove", doc:count("mention"), 1)
 -- invalid UTF-8 is refused
 check("bad utf8", pcall(trawl.doc, "ab\xff"), false)
 -- JSON keeps a fixed key order
+check("json replaces bytes that are not UTF-8", trawl.json({name = "Debates\xe2\x80", t = "\xffé"}),
+  '{"name":"Debates\u{FFFD}","t":"\u{FFFD}é"}')
 check("json order", trawl.json({text = "x", start = 1, id = "a", ["end"] = 2}), '{"id":"a","text":"x","start":1,"end":2}')
 
 print(("%d passed, %d failed"):format(passed, failed))
