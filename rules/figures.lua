@@ -153,6 +153,8 @@ local PART_UNIT = {
   km = {"length", 1000, "metric"}, m = {"length", 1, "metric"}, cm = {"length", 0.01, "metric"},
   mm = {"length", 0.001, "metric"}, mi = {"length", 1609.344, "imperial"}, yd = {"length", 0.9144, "imperial"},
   ft = {"length", 0.3048, "imperial"}, ["in"] = {"length", 0.0254, "imperial"},
+  -- a year is 365 days and twelve months ("2 years and 3 months" = 27 months)
+  year = {"duration", 31536000}, month = {"duration", 2628000},
   week = {"duration", 604800}, day = {"duration", 86400}, hour = {"duration", 3600},
   minute = {"duration", 60}, second = {"duration", 1},
   t = {"mass", 1000, "metric"}, kg = {"mass", 1, "metric"}, g = {"mass", 0.001, "metric"},
@@ -495,17 +497,25 @@ rule "figure.amounts" {
     end
 
     -- "$20 and 43c", "20 dollars 43 cents", "3 GBP 1 pence": the minor unit after it
-    local MINOR = {cent = true, penny = true, pence = true}
     local function minor_units(a)
       if a.kind ~= "money" or math.type(a.value) ~= "integer" then return end
       local x = a.last + 1
       if LOW[x] == "and" then x = x + 1 end
       local v, j2, info2 = number_at(x, false, false)
       if math.type(v) ~= "integer" or v <= 0 or v >= 100 or not j2 then return end
+      -- (a weak minor unit counts here: "43 sen" after "20 ringgit and")
       local e2, je2 = unit_at(j2)
-      if e2 and MINOR[e2.unit] then
+      if not e2 and j2 <= n then
+        e2, je2 = UNITS:match(doc, j2)
+        if e2 and not e2.minor then e2 = nil end
+      end
+      if e2 and e2.minor then
         a.value, a.last = a.value + v / 100, je2
       elseif info2 and (info2.suffix == "c" or info2.suffix == "p") and not e2 then
+        a.value, a.last = a.value + v / 100, j2 - 1
+      elseif not e2 and not info2.suffix and info2.scale == 1 and (j2 > n or kindof(j2) == "punct")
+             and LOW[j2] ~= "-" and LOW[j2] ~= "/" and LOW[j2] ~= "%" then
+        -- "15 dollars 50", "$20 43.": a bare number of cents ending the phrase
         a.value, a.last = a.value + v / 100, j2 - 1
       end
     end
@@ -570,6 +580,9 @@ rule "figure.amounts" {
         if e then
           a.unit, a.kind = resolve(e, j, je, info)
           factor, a.last = (e.factor or 1) * mult, je
+          -- "75 USD million": a scale after a currency code
+          local sc = a.kind == "money" and info.scale == 1 and mult == 1 and N.scale(LOW[je + 1] or "")
+          if sc then factor, a.last, info.scale = factor * sc, je + 1, sc end
         elseif mult and mult ~= 1 then
           factor, info.scale, info.suffix = mult, mult, nil  -- "5m people"
         elseif info.article then
@@ -924,6 +937,13 @@ rule "figure.amounts" {
     ["Profits jumped 76% to $1.13bn (£600m)."] = {figure = {
       {text = "76%", value = 76, unit = "%"}, {text = "$1.13bn", value = 1130000000, unit = "USD"},
       {text = "£600m", value = 600000000, unit = "GBP", kind = "money"}}},
+    -- cents after the amount, bare or named; a scale after a currency code
+    ["It costs 15 dollars 50. Tea was 20 ringgit and 43 sen."] = {figure = {
+      {text = "15 dollars 50", value = 15.5, unit = "USD"}, {text = "20 ringgit and 43 sen", value = 20.43, unit = "MYR"}}},
+    ["They lost 75 USD million, and 15 dollars 50 people came."] = {figure = {
+      {text = "75 USD million", value = 75000000, unit = "USD"}, {text = "15 dollars", value = 15}, {text = "50", value = 50}}},
+    -- durations in several units: one figure in the smallest
+    ["It took 2 years and 3 months."] = {figure = {{text = "2 years and 3 months", value = 27, unit = "month"}}},
     ["They agreed a 30-day ceasefire."] = {figure = {
       {text = "30-day", value = 30, unit = "day", kind = "duration"}}},
     ["It would not join Nato for a decade."] = {figure = {

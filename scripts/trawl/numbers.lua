@@ -1035,6 +1035,12 @@ function M.word_value(word)
     or (w == "dozen" and 12) or nil
 end
 
+-- The multiplier of a scale word after a number ("million", "bn"), or nil.
+function M.scale(word)
+  local w = lower(word)
+  return SCALES[w] or SCALES_AFTER[w]
+end
+
 function M.vague(word)
   local r = VAGUE_PLURAL[lower(word)] or VAGUE_WORDS[lower(word)]
   return r and {r[1], r[2]} or nil
