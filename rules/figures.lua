@@ -153,8 +153,9 @@ local PART_UNIT = {
   km = {"length", 1000, "metric"}, m = {"length", 1, "metric"}, cm = {"length", 0.01, "metric"},
   mm = {"length", 0.001, "metric"}, mi = {"length", 1609.344, "imperial"}, yd = {"length", 0.9144, "imperial"},
   ft = {"length", 0.3048, "imperial"}, ["in"] = {"length", 0.0254, "imperial"},
-  -- a year is 365 days and twelve months ("2 years and 3 months" = 27 months)
-  year = {"duration", 31536000}, month = {"duration", 2628000},
+  -- a year is 365 days, a month 30, and a year twelve months ("2 years and
+  -- 3 months" = 27 months)
+  year = {"duration", 31536000}, month = {"duration", 2592000},
   week = {"duration", 604800}, day = {"duration", 86400}, hour = {"duration", 3600},
   minute = {"duration", 60}, second = {"duration", 1},
   t = {"mass", 1000, "metric"}, kg = {"mass", 1, "metric"}, g = {"mass", 0.001, "metric"},
@@ -297,6 +298,19 @@ rule "figure.amounts" {
 
     -- ---- units -------------------------------------------------------------
 
+    -- Does the quote mark at token j close a quote opened before it in its
+    -- paragraph (an odd number of the same mark before it)? Then it is no
+    -- inch or foot sign: '"English 101".'
+    local function closes_quote(j)
+      local w = WORD[j]
+      local _, _, _, pfirst = doc:paragraph(j)
+      local count = 0
+      for k = pfirst, j - 1 do
+        if WORD[k] == w then count = count + 1 end
+      end
+      return count % 2 == 1
+    end
+
     -- The unit after a number at token j (the longest lexicon form), or nil.
     local function unit_at(j, need_glue)
       if j > n then return nil end
@@ -308,6 +322,7 @@ rule "figure.amounts" {
       if kindof(je) == "quote" and glued(je + 1) and kindof(je + 1) == "word" then
         return nil                                                      -- "Radio 4's"
       end
+      if kindof(j) == "quote" and closes_quote(j) then return nil end    -- 'said "to 101"'
       return e, je
     end
 
@@ -614,6 +629,7 @@ rule "figure.amounts" {
       local pu = type(a.value) == "number" and PART_UNIT[a.unit]
       if pu then
         local total, unit, parts, mixed, x = a.value * pu[2], a.unit, 1, false, a.last + 1
+        local years = a.unit == "year" and a.value or 0
         while true do
           local y = x
           if LOW[y] == "," then y = y + 1 end
@@ -627,10 +643,15 @@ rule "figure.amounts" {
           if not p2 or p2[1] ~= pu[1] or p2[2] >= PART_UNIT[unit][2] then break end
           mixed = mixed or p2[3] ~= pu[3]
           total, unit, parts, a.last, x = total + v * p2[2], u2, parts + 1, je2, je2 + 1
+          if u2 == "year" then years = years + v end
         end
         if parts > 1 then
           if mixed then unit = a.unit end
           a.value, a.unit = total / PART_UNIT[unit][2], unit
+          -- a year is twelve months, not 365/30 of them
+          if unit == "month" and years > 0 then
+            a.value = years * 12 + (total - years * PART_UNIT.year[2]) / PART_UNIT.month[2]
+          end
         end
       end
       minor_units(a)
@@ -944,6 +965,9 @@ rule "figure.amounts" {
       {text = "75 USD million", value = 75000000, unit = "USD"}, {text = "15 dollars", value = 15}, {text = "50", value = 50}}},
     -- durations in several units: one figure in the smallest
     ["It took 2 years and 3 months."] = {figure = {{text = "2 years and 3 months", value = 27, unit = "month"}}},
+    -- a quote mark closing a quote is no inch sign
+    ["He said \"one hundred and two\" and the board was 5' 10\" wide."] = {figure = {
+      {text = "one hundred and two", value = 102}, {text = "5' 10\"", unit = "in", value = 70}}},
     ["They agreed a 30-day ceasefire."] = {figure = {
       {text = "30-day", value = 30, unit = "day", kind = "duration"}}},
     ["It would not join Nato for a decade."] = {figure = {
