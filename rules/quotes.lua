@@ -152,6 +152,47 @@ local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true,
   their = true, our = true, many = true, most = true, several = true, both = true, one = true, two = true,
   three = true, four = true, five = true, only = true, such = true, neither = true, either = true}
 
+-- Finite verbs a reported clause needs when no "that" opens it: "said
+-- prices rose", "said it would", not "welcomed the Europeans' mobilisation"
+-- or "claimed its control of the city" (a noun phrase, no speech).
+local AUX = {is = true, was = true, were = true, are = true, am = true, will = true, would = true, could = true,
+  can = true, should = true, may = true, might = true, must = true, has = true, had = true, have = true,
+  did = true, does = true, ["do"] = true, shall = true, ["won't"] = true, ["can't"] = true, ["isn't"] = true,
+  ["wasn't"] = true, ["didn't"] = true, ["doesn't"] = true, ["don't"] = true, ["wouldn't"] = true}
+local IRREGULAR_PAST = {}
+for w in ([[rose fell went came made took gave got knew thought saw told said began became left kept held
+  brought felt found meant ran won lost paid sent spent stood understood wrote spoke broke chose grew drew
+  flew threw led met put set cut hit let sold sought fought built bought caught taught struck]]):gmatch("%a+") do
+  IRREGULAR_PAST[w] = true
+end
+local cites_data   -- defined below
+local function finite_verb(doc, from, last)
+  for t = from, math.min(last, from + 12) do
+    local w = doc:lower(t)
+    if w == "," or w == "which" or w == "who" then return false end   -- "its control of X, which is"
+    if AUX[w] or IRREGULAR_PAST[w] or w:find("^%a+'[a-z]+$") or w:find("^%a+’[a-z]+$") then return true end
+    if doc:is(t, "lower") and t > from and (w:find("[^e]ed$") or w:find("ied$") or
+        (w:find("[^su]s$") and (doc:is(t - 1, "title") or PRONOUNS[doc:lower(t - 1)]))) then
+      return true
+    end
+  end
+  return false
+end
+
+-- "according to" data rather than a speaker: maps, estimates, figures
+local DATA = {}
+for w in ([[map maps estimate estimates data figure figures statistic statistics record records census
+  calculation calculations tally count counts analysis model models imagery images footage chart charts
+  table tables index polls poll survey surveys]]):gmatch("%a+") do DATA[w] = true end
+cites_data = function(doc, from, last)
+  for t = from, math.min(last, from + 7) do
+    local w = doc:lower(t)
+    if w == "," then return false end
+    if DATA[w] then return true end
+  end
+  return false
+end
+
 rule "quote.reported" {
   stage = "quotes",
   priority = -1,
@@ -162,7 +203,7 @@ rule "quote.reported" {
         local i, j, entry = c.first, c.last, c.entry
         local vs, ve = c.start, c["end"]
         if not in_quote(doc, vs, ve) then
-          if entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," then
+          if entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," and not cites_data(doc, j + 1, last) then
             -- "CLAUSE, according to X.": the sentence before it, past a leading
             -- adverbial ("On the other hand, ...", "As forces advance, ...")
             local a = first
@@ -178,6 +219,8 @@ rule "quote.reported" {
               doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry,
                 _according = true, _after = true})
             end
+          elseif entry.kind == "according" and cites_data(doc, j + 1, last) then
+            -- "according to open source maps", "according to Russian estimates": no one speaks
           elseif entry.kind == "according" then
             -- "According to X, CLAUSE": the clause after the first comma
             local c = j + 1
@@ -217,6 +260,7 @@ rule "quote.reported" {
             local body = that and c + 1 or c
             local has_subject = that or (c <= last and (doc:is(c, "title") or PRONOUNS[doc:lower(c)]
               or SUBJECT_START[doc:lower(c)] or doc:kind(c) == "number"))
+            if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
             if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
                 and doc:kind(body) ~= "punct" then
               local s = doc:tok(that and c or body)
@@ -259,5 +303,12 @@ rule "quote.reported" {
       {quote = {{text = "the United States was hoping for a positive response", kind = "indirect"}}},
     ["Ukraine will have to cede land, one source said."] =
       {quote = {{text = "Ukraine will have to cede land", kind = "indirect"}}},
+    -- a noun phrase after the verb is no reported clause; a clause needs its verb
+    ["On Monday, Russia announced its control of the city, which is a supply line."] = {quote = {}},
+    ["He said the prices rose sharply last year."] = {quote = {{text = "the prices rose sharply last year", kind = "indirect"}}},
+    -- "according to" maps or estimates: nobody speaks
+    ["Russia controls a fifth of Ukraine, according to open source maps."] = {quote = {}},
+    ["Russia controls a fifth of Ukraine, according to officials."] =
+      {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},
   },
 }
