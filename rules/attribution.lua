@@ -87,6 +87,23 @@ end
 local function resolve_pronoun(doc, cx, want, pos)
   local fallback
   local seen = 0
+  if want ~= "group" then
+    -- the subject of the sentence before (its first person, outside quotes),
+    -- unless of the other gender: "Clinton laid out her plans. She said ..."
+    local k = doc:tokat(pos)
+    local _, ss, _, first = doc:sentence(k)
+    if first > 1 then
+      local _, ps = doc:sentence(first - 1)
+      for _, m in ipairs(cx.people) do
+        if m.start >= ss then break end
+        if m.start >= ps then
+          local g = m.type == "person" and gender_of(doc, m, cx.genders)
+          if g == want or (m.type == "person" and not g) then return m end
+          break
+        end
+      end
+    end
+  end
   for k = #cx.people, 1, -1 do
     local m = cx.people[k]
     if m.start < pos then
@@ -495,5 +512,8 @@ rule "quote.speaker" {
   end,
   examples = {
     ["“We are ready,” Peskov said."] = {quote = {{text = "We are ready,"}}},
+    -- "she": the subject of the sentence before, not the nearer woman
+    ["Hillary Clinton laid out plans with Elizabeth Warren. She said, “We will win.”"] = {quote = {
+      {text = "We will win.", speaker = {name = "Hillary Clinton"}}}},
   },
 }
