@@ -118,6 +118,11 @@ headed_run = function(doc, i, j, taken, role_tok)
   if not head then return nil end
   local a = i
   while a < head and (OPENERS[doc:word(a)] or role_tok[a]) do a = a + 1 end
+  -- "UK's Royal Bank", "Washington-based Economic Policy Institute": the name starts after
+  for k = a, head - 1 do
+    local w = doc:word(k)
+    if w:find("[’']s?$") or w:find("%-based$") then a = k + 1 end
+  end
   local n = doc:ntok()
   local b = kind == "place" and head or j
   if kind == "org" then
@@ -130,7 +135,10 @@ headed_run = function(doc, i, j, taken, role_tok)
       if doc:lower(c) == "the" and (CONNECT[w]) then c = c + 1 end
       if not (CONNECT[w] or (joined and w == "and")) or c > n or not capword(doc, c) or taken[c] then break end
       b = c
-      while b + 1 <= n and capword(doc, b + 1) and not taken[b + 1] and not doc:is(b + 1, "sent_start") do b = b + 1 end
+      while not doc:word(b):find("[’']s?$") and b + 1 <= n and capword(doc, b + 1) and not taken[b + 1]
+          and not doc:is(b + 1, "sent_start") do
+        b = b + 1   -- (a possessive ends the name: "Bank of Japan's December")
+      end
       joined = true
     end
   end
@@ -249,6 +257,8 @@ rule "actor.lexicons_and_names" {
       {mention = {{text = "Daryl Kimball", type = "person"}, {text = "Arms Control Association", type = "org"},
                   {text = "Center for Strategic and International Studies", type = "org"}}},
     ["He spoke at the Kent County Republican headquarters."] = {mention = {{text = "Kent County", type = "place"}}},
+    ["The UK's Royal Bank of Scotland's rate and the Bank of Japan's December cut."] = {mention = {
+      {text = "UK", type = "place"}, {text = "Royal Bank of Scotland", type = "org"}, {text = "Bank of Japan", type = "org"}}},
     -- a weekday ends a name; a given name that is a word does not open one at a sentence's start
     ["She spoke in Florida Friday. Even China agreed."] = {mention = {{text = "Florida", type = "place"}, {text = "China", type = "place"}}},
   },
