@@ -61,10 +61,14 @@ local function add_lexicon_mentions(doc, matches, type_, taken, accept)
   end
 end
 
-local function is_time(doc, k)
-  local h = HEADS:lookup(doc:word(k))
-  return h and h.head == "time"
+-- The head words of the doc by token ("Association" -> "org"), found by
+-- one lexicon scan in C; rebuilt per doc.
+local head_at = {}
+local function find_heads(doc)
+  head_at = {}
+  for i, _, e in HEADS:each(doc) do head_at[i] = e.head end
 end
+local function is_time(_, k) return head_at[k] == "time" end
 
 -- A place that is also a person's name ("Jackson", "Georgia") counts only
 -- when no capitalised word stands next to it (a weekday or month may:
@@ -112,8 +116,8 @@ local CONNECT = {of = true, ["for"] = true, on = true}
 headed_run = function(doc, i, j, taken, role_tok)
   local head, kind
   for k = i, j do
-    local h = HEADS:lookup(doc:word(k))
-    if h and (h.head == "org" or h.head == "place") then head, kind = k, h.head end
+    local h = head_at[k]
+    if h == "org" or h == "place" then head, kind = k, h end
   end
   if not head then return nil end
   local a = i
@@ -156,6 +160,7 @@ rule "actor.lexicons_and_names" {
   doc = "organisations and places by lexicon; people by given name, honorific or role",
   run = function(doc)
     local taken = {}
+    find_heads(doc)
     add_lexicon_mentions(doc, hits(doc, ORGS), "org", taken)
     -- places are looked up before people so that "North Korea" (North is
     -- a given name) is not taken for a person; they are added after them
