@@ -169,7 +169,7 @@ static void index_free(tdoc *d, tc_index *ix)
 /* Calls ADD(list) for each list token i belongs to (t its token, k its cache entry). */
 #define EACH_LIST(ix, t, k, ADD)                                                  \
     do {                                                                          \
-        ADD(TC_LIST_KIND + (size_t)(t)->kind);                                    \
+        if ((t)->kind != TK_WORD) ADD(TC_LIST_KIND + (size_t)(t)->kind);          \
         for (uint32_t fl_ = (t)->flags & TC_INDEX_FLAGS; fl_; fl_ &= fl_ - 1)     \
             ADD(TC_LIST_FLAG + (size_t)__builtin_ctz(fl_));                       \
         size_t lb_ = tc_list_form(ix, (k)->lh), xb_ = tc_list_form(ix, (k)->xh);  \
@@ -188,7 +188,7 @@ const tc_index *tokcache_index(tdoc *d)
     if (!ix) return NULL;
     memset(ix, 0, sizeof *ix);
     size_t n = c->ntok, buckets = 64;
-    while (buckets < 2 * n) buckets *= 2;   /* few forms share a bucket */
+    while (buckets < n) buckets *= 2;   /* fewer forms than tokens: few share a bucket */
     ix->formmask = buckets - 1;
     ix->nlists = TC_LIST_FORM + buckets;
     /* off[b + 2] counts list b, then off[b + 1] is where it starts, and

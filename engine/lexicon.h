@@ -37,9 +37,10 @@ enum { TC_INSIDE = 1, TC_STARTS = 2 };
 
 /* The doc's tokens listed by what the scans for pattern starts look for, so
  * a pattern visits the tokens it may begin at rather than every token: one
- * ascending list per kind, per flag (but the ones most tokens have) and per
- * bucket of form hashes (a token is in the buckets of its lower and its
- * exact form; a bucket may hold other forms too). */
+ * ascending list per kind and per flag (but words and the flags most tokens
+ * have: their lists would be too long to help, and the word kind's is left
+ * empty), and per bucket of form hashes (a token is in the buckets of its
+ * lower and its exact form; a bucket may hold other forms too). */
 #define TC_NFLAGS 18
 #define TC_INDEX_FLAGS (((1u << TC_NFLAGS) - 1) & ~(TF_LOWER | TF_SPACE_BEFORE | TF_SPACE_AFTER))
 typedef struct {

@@ -840,12 +840,14 @@ static size_t limit_at(const tdoc *d, size_t i, size_t t1, int within)
 }
 
 /* The state of a pat:each() loop, upvalue 3 of its iterator (upvalues 1 and
- * 2, the pattern and the doc, are checked once by pat:each). */
+ * 2, the pattern and the doc, are checked once by pat:each). Small, as one
+ * is made per loop: the scan's place is kept in the pattern, for the loop
+ * that used it last. */
 typedef struct {
     size_t i, t1;           /* the next token to try, the end token */
     lua_Integer maxend;     /* all matches: the next match at i ends before this (-1: any end) */
     int longest, within;
-    pat_scan scan;
+    uint64_t loop;          /* this loop's number, for the pattern's scan */
 } each_state;
 
 static int each_iter(lua_State *L)
@@ -855,11 +857,15 @@ static int each_iter(lua_State *L)
     each_state *st = lua_touserdata(L, lua_upvalueindex(3));
     pat_env env;
     env_init(L, p, lua_upvalueindex(1), lua_upvalueindex(2), d, &env);
+    if (p->scan_loop != st->loop) {   /* another loop used the pattern since: start afresh */
+        p->scan_loop = st->loop;
+        p->scan.open = 0;
+    }
     size_t i = st->i, t1 = st->t1;
     lua_Integer maxend = st->maxend;
     if (t1 > d->tw.ntok) t1 = d->tw.ntok;
     for (; i < t1; i++, maxend = -1) {
-        size_t next = pat_next_start(p, &env, &st->scan, i, t1);
+        size_t next = pat_next_start(p, &env, &p->scan, i, t1);
         if (next != i) { i = next; maxend = -1; if (i >= t1) break; }
         size_t lim = limit_at(d, i, t1, st->within), end;
         size_t cap = maxend < 0 ? lim : (size_t)maxend;
@@ -884,7 +890,7 @@ static int each_iter(lua_State *L)
 /* pat:each(doc [, s, e] [, {longest = true, within = "sentence" | "paragraph"}]) -> iterator of i, j, caps */
 static int pat_each(lua_State *L)
 {
-    pat_check(L, 1);
+    pattern *p = pat_check(L, 1);
     tdoc *d = doc_check(L, 2);
     int opts = 0, span = 3;
     if (lua_istable(L, 3)) {
@@ -927,6 +933,7 @@ static int pat_each(lua_State *L)
     st->maxend = -1;
     st->longest = longest;
     st->within = within;
+    st->loop = ++p->nloops;
     lua_pushcclosure(L, each_iter, 3);
     return 1;
 }

@@ -530,7 +530,7 @@ static void walk_open(pat_walk *w, const pat_source *s, const tc_index *ix, size
         size_t b = TC_LIST_FLAG + (size_t)__builtin_ctz(f);
         if (list_len(ix, b) <= cost) { cost = list_len(ix, b); nbest = 1; best[0] = b; }
     }
-    if (s->kinds != ~0u) {
+    if (s->kinds != ~0u && !(s->kinds & (1u << TK_WORD))) {   /* words are not listed */
         size_t len = 0;
         int m = 0;
         for (uint32_t k = s->kinds & ((1u << TK__COUNT) - 1); k; k &= k - 1)

@@ -61,13 +61,29 @@ typedef struct {
 /* What the doc index (tokcache_index) can list for a test, or for the first
  * tests taken together: flags all their tokens have, the kinds and the
  * first forms (hashes) they may have. */
-#define PAT_MAX_LISTS 32
+#define PAT_MAX_LISTS 16
 typedef struct {
     uint32_t fset;          /* indexed flags every such token has */
     uint32_t kinds;         /* kind bits it may have (~0u: any) */
     int nforms;             /* first forms, -1: any */
     uint64_t forms[PAT_MAX_LISTS];
 } pat_source;
+
+/* A walk over the tokens the doc index lists for a source, in ascending
+ * order (with repeats where lists overlap), merged from up to PAT_MAX_LISTS
+ * lists (offsets into ix->pos); or over every token (all). */
+typedef struct {
+    int all, n;
+    uint32_t at[PAT_MAX_LISTS], end[PAT_MAX_LISTS];
+} pat_walk;
+
+/* Where a run of pat_next_start calls over one doc is in the doc index,
+ * so each call goes on from the last; zero it before the first. */
+typedef struct {
+    int open;
+    size_t pos;             /* the last call's pos */
+    pat_walk starts, anchors;
+} pat_scan;
 
 typedef struct pattern {
     lua_Alloc alloc;
@@ -118,6 +134,10 @@ typedef struct pattern {
      * index lists them (indexed = 0: nothing it lists narrows them down) */
     pat_source ssrc, asrc;
     int indexed;
+    /* where the pat:each loop numbered scan_loop is in the doc index (loops
+     * are numbered from nloops) */
+    pat_scan scan;
+    uint64_t scan_loop, nloops;
 } pattern;
 
 enum { PAT_OK = 0, PAT_NOMATCH = 1, PAT_ENOMEM = -1, PAT_ESTEPS = -2 };
@@ -143,22 +163,6 @@ static inline void pat_reset_memo(pattern *p) { p->failed = 0; }
 /* Works out the first tests, the anchor and the start filter once the
  * program is complete; -1 when out of memory. */
 int pat_analyse(pattern *p);
-
-/* A walk over the tokens the doc index lists for a source, in ascending
- * order (with repeats where lists overlap), merged from up to PAT_MAX_LISTS
- * lists (offsets into ix->pos); or over every token (all). */
-typedef struct {
-    int all, n;
-    uint32_t at[PAT_MAX_LISTS], end[PAT_MAX_LISTS];
-} pat_walk;
-
-/* Where a run of pat_next_start calls over one doc is in the doc index,
- * so each call goes on from the last; zero it before the first. */
-typedef struct {
-    int open;
-    size_t pos;             /* the last call's pos */
-    pat_walk starts, anchors;
-} pat_scan;
 
 /* The first token in [pos, end) where a match could begin, or end: a
  * conservative scan on the tests a match can begin with (and the quick
