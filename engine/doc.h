@@ -43,6 +43,8 @@ typedef struct tdoc {
 tdoc *doc_push(lua_State *L, const char *id, const char *text, size_t len, int meta_idx);
 tdoc *doc_check(lua_State *L, int idx);
 tdoc *doc_test(lua_State *L, int idx);
+/* d, or a Lua error when it was closed. */
+tdoc *doc_opened(lua_State *L, tdoc *d);
 void doc_register(lua_State *L);
 
 /* Resolves optional (s, e) arguments at idx (or a table with start/end, or

@@ -167,11 +167,74 @@ static void layer_free(tdoc *d, tc_layer *l, size_t ntok)
     memset(l, 0, sizeof *l);
 }
 
+_Static_assert(TF_INITIAL < (1u << TC_NFLAGS), "TC_NFLAGS must cover every token flag");
+
+static void index_free(tdoc *d, tc_index *ix)
+{
+    if (ix->pos) d->alloc(d->ud, ix->pos, ix->npos * sizeof(uint32_t), 0);
+    if (ix->off) d->alloc(d->ud, ix->off, (ix->nlists + 2) * sizeof(uint32_t), 0);
+    d->alloc(d->ud, ix, sizeof *ix, 0);
+}
+
+/* Calls ADD(list) for each list token i belongs to (t its token, k its cache entry). */
+#define EACH_LIST(ix, t, k, ADD)                                                  \
+    do {                                                                          \
+        if ((t)->kind != TK_WORD) ADD(TC_LIST_KIND + (size_t)(t)->kind);          \
+        for (uint32_t fl_ = (t)->flags & TC_INDEX_FLAGS; fl_; fl_ &= fl_ - 1)     \
+            ADD(TC_LIST_FLAG + (size_t)__builtin_ctz(fl_));                       \
+        size_t lb_ = tc_list_form(ix, (k)->lh), xb_ = tc_list_form(ix, (k)->xh);  \
+        ADD(lb_);                                                                 \
+        if (xb_ != lb_) ADD(xb_);                                                 \
+        if ((k)->poss) { /* "Russia's" starts lexicon matches of "Russia" */     \
+            size_t pl_ = tc_list_form(ix, (k)->plh), px_ = tc_list_form(ix, (k)->pxh); \
+            if (pl_ != lb_ && pl_ != xb_) ADD(pl_);                               \
+            if (px_ != pl_ && px_ != lb_ && px_ != xb_) ADD(px_);                 \
+        }                                                                         \
+    } while (0)
+
+/* A counting sort of the tokens into their lists: count, sum, place in
+ * token order (so each list is ascending). */
+const tc_index *tokcache_index(tdoc *d)
+{
+    tokcache *c = tokcache_get(d);
+    if (!c) return NULL;
+    if (c->index) return c->index;
+    tc_index *ix = d->alloc(d->ud, NULL, 0, sizeof *ix);
+    if (!ix) return NULL;
+    memset(ix, 0, sizeof *ix);
+    size_t n = c->ntok, buckets = 64;
+    while (buckets < n) buckets *= 2;   /* fewer forms than tokens: few share a bucket */
+    ix->formmask = buckets - 1;
+    ix->nlists = TC_LIST_FORM + buckets;
+    /* off[b + 2] counts list b, then off[b + 1] is where it starts, and
+     * after placing off[b + 1] is where it ends */
+    ix->off = d->alloc(d->ud, NULL, 0, (ix->nlists + 2) * sizeof(uint32_t));
+    if (!ix->off) { index_free(d, ix); return NULL; }
+    memset(ix->off, 0, (ix->nlists + 2) * sizeof(uint32_t));
+    uint32_t *off = ix->off;
+    const tw_token *tok = d->tw.tok;
+#define COUNT(b) (off[(b) + 2]++)
+    for (size_t i = 0; i < n; i++) EACH_LIST(ix, &tok[i], &c->tok[i], COUNT);
+#undef COUNT
+    for (size_t b = 2; b < ix->nlists + 2; b++) off[b] += off[b - 1];
+    ix->npos = off[ix->nlists + 1];
+    if (ix->npos && !(ix->pos = d->alloc(d->ud, NULL, 0, ix->npos * sizeof(uint32_t)))) {
+        index_free(d, ix);
+        return NULL;
+    }
+#define PLACE(b) (ix->pos[off[(b) + 1]++] = (uint32_t)i)
+    for (size_t i = 0; i < n; i++) EACH_LIST(ix, &tok[i], &c->tok[i], PLACE);
+#undef PLACE
+    c->index = ix;
+    return ix;
+}
+
 void tokcache_free(tdoc *d)
 {
     tokcache *c = d->cache;
     if (!c) return;
     size_t n = c->ntok;
+    if (c->index) index_free(d, c->index);
     for (size_t i = 0; i < c->nlayers; i++) layer_free(d, &c->layers[i], n);
     if (c->layers) d->alloc(d->ud, c->layers, c->nlayers * sizeof(tc_layer), 0);
     if (c->tok) d->alloc(d->ud, c->tok, n * sizeof(tc_tok), 0);

@@ -40,6 +40,28 @@ typedef struct {
 
 enum { TC_INSIDE = 1, TC_STARTS = 2 };
 
+/* The doc's tokens listed by what the scans for pattern starts look for, so
+ * a pattern visits the tokens it may begin at rather than every token: one
+ * ascending list per kind and per flag (but words and the flags most tokens
+ * have: their lists would be too long to help, and the word kind's is left
+ * empty), and per bucket of form hashes (a token is in the buckets of its
+ * lower and its exact form; a bucket may hold other forms too). */
+#define TC_NFLAGS 18
+#define TC_INDEX_FLAGS (((1u << TC_NFLAGS) - 1) & ~(TF_LOWER | TF_SPACE_BEFORE | TF_SPACE_AFTER))
+typedef struct {
+    uint32_t *pos;          /* all the lists, one after the other */
+    uint32_t *off;          /* list b is pos[off[b] .. off[b + 1]) */
+    size_t npos, nlists;
+    size_t formmask;        /* form buckets - 1 */
+} tc_index;
+
+enum { TC_LIST_KIND = 0, TC_LIST_FLAG = TK__COUNT, TC_LIST_FORM = TK__COUNT + TC_NFLAGS };
+
+static inline size_t tc_list_form(const tc_index *ix, uint64_t h)
+{
+    return TC_LIST_FORM + ((size_t)(h >> 32) & ix->formmask);
+}
+
 typedef struct tokcache {
     size_t ntok;            /* tokens (the arrays are sized for this many) */
     tc_tok *tok;
@@ -47,6 +69,7 @@ typedef struct tokcache {
     size_t bufcap;
     tc_layer *layers;
     size_t nlayers;
+    tc_index *index;        /* built on first use, NULL before */
 } tokcache;
 
 /* The doc's token cache, built on first use; NULL when out of memory. */
@@ -54,6 +77,9 @@ tokcache *tokcache_get(tdoc *d);
 /* The coverage of a layer (built or refreshed on demand); NULL when the
  * layer does not exist yet or memory ran out (*oom set). */
 const tc_layer *tokcache_layer(tdoc *d, const char *name, int *oom);
+
+/* The doc's token lists (built on first use); NULL when out of memory. */
+const tc_index *tokcache_index(tdoc *d);
 
 uint64_t lex_hash(const char *s, size_t n);
 

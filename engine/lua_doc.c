@@ -52,7 +52,7 @@ static int is_doc(lua_State *L, int idx, int mt)
     return same;
 }
 
-static tdoc *opened(lua_State *L, tdoc *d)
+tdoc *doc_opened(lua_State *L, tdoc *d)
 {
     if (!d->text) luaL_error(L, "the doc is closed (its analysis has ended)");
     return d;
@@ -62,12 +62,12 @@ tdoc *doc_check(lua_State *L, int idx)
 {
     tdoc *d = lua_touserdata(L, idx);
     if (!d || !is_doc(L, idx, 0)) d = luaL_checkudata(L, idx, DOC_MT);
-    return opened(L, d);
+    return doc_opened(L, d);
 }
 tdoc *doc_test(lua_State *L, int idx)
 {
     tdoc *d = lua_touserdata(L, idx);
-    return d && is_doc(L, idx, 0) ? opened(L, d) : NULL;
+    return d && is_doc(L, idx, 0) ? doc_opened(L, d) : NULL;
 }
 
 /* The doc a method was called on (argument 1). */
@@ -75,7 +75,7 @@ static tdoc *self(lua_State *L)
 {
     tdoc *d = lua_touserdata(L, 1);
     if (!d || !is_doc(L, 1, lua_upvalueindex(UP_MT))) d = luaL_checkudata(L, 1, DOC_MT);
-    return opened(L, d);
+    return doc_opened(L, d);
 }
 
 tdoc *doc_push(lua_State *L, const char *id, const char *text, size_t len, int meta_idx)

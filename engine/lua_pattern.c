@@ -745,17 +745,20 @@ int lt_pattern(lua_State *L)
 
 /* ---- matching ------------------------------------------------------------------- */
 
-static void env_init(lua_State *L, pattern *p, int patidx, int docidx, pat_env *env)
+/* d: the doc at docidx, checked by the caller. */
+static void env_init(lua_State *L, pattern *p, int patidx, int docidx, tdoc *d, pat_env *env)
 {
     env->L = L;
-    env->d = doc_check(L, docidx);
+    env->d = d;
     env->docidx = lua_absindex(L, docidx);
     lua_getiuservalue(L, patidx, UV_TABLE);
     env->uvidx = lua_gettop(L);
     env->c = tokcache_get(env->d);
     env->layers = p->envlayers;
+    env->ix = NULL;
     pat_reset_memo(p);
     if (!env->c || pat_env_layers(p, env)) luaL_error(L, "not enough memory");
+    if (p->indexed && !(env->ix = tokcache_index(env->d))) luaL_error(L, "not enough memory");
 }
 
 static int run(lua_State *L, pattern *p, pat_env *env, size_t i, size_t limit, size_t maxend, size_t *end)
@@ -815,7 +818,7 @@ static int pat_match(lua_State *L)
 {
     pattern *p = pat_check(L, 1);
     pat_env env;
-    env_init(L, p, 1, 2, &env);
+    env_init(L, p, 1, 2, doc_check(L, 2), &env);
     lua_Integer i = luaL_checkinteger(L, 3);
     size_t n = env.d->tw.ntok;
     if (i < 1 || (size_t)i > n) { lua_pushnil(L); return 1; }
@@ -836,48 +839,58 @@ static size_t limit_at(const tdoc *d, size_t i, size_t t1, int within)
     return lim < t1 ? lim : t1;
 }
 
-/* upvalues: pattern, doc, next token, end token, longest, within, maxend (all-matches) */
+/* The state of a pat:each() loop, upvalue 3 of its iterator (upvalues 1 and
+ * 2, the pattern and the doc, are checked once by pat:each). Small, as one
+ * is made per loop: the scan's place is kept in the pattern, for the loop
+ * that used it last. */
+typedef struct {
+    size_t i, t1;           /* the next token to try, the end token */
+    lua_Integer maxend;     /* all matches: the next match at i ends before this (-1: any end) */
+    int longest, within;
+    uint64_t loop;          /* this loop's number, for the pattern's scan */
+} each_state;
+
 static int each_iter(lua_State *L)
 {
-    pattern *p = pat_check(L, lua_upvalueindex(1));
+    pattern *p = lua_touserdata(L, lua_upvalueindex(1));
+    tdoc *d = doc_opened(L, lua_touserdata(L, lua_upvalueindex(2)));
+    each_state *st = lua_touserdata(L, lua_upvalueindex(3));
     pat_env env;
-    env_init(L, p, lua_upvalueindex(1), lua_upvalueindex(2), &env);
-    size_t i = (size_t)lua_tointeger(L, lua_upvalueindex(3));
-    size_t t1 = (size_t)lua_tointeger(L, lua_upvalueindex(4));
-    int longest = lua_toboolean(L, lua_upvalueindex(5));
-    int within = (int)lua_tointeger(L, lua_upvalueindex(6));
-    lua_Integer maxend = lua_tointeger(L, lua_upvalueindex(7));
-    if (t1 > env.d->tw.ntok) t1 = env.d->tw.ntok;
+    env_init(L, p, lua_upvalueindex(1), lua_upvalueindex(2), d, &env);
+    if (p->scan_loop != st->loop) {   /* another loop used the pattern since: start afresh */
+        p->scan_loop = st->loop;
+        p->scan.open = 0;
+    }
+    size_t i = st->i, t1 = st->t1;
+    lua_Integer maxend = st->maxend;
+    if (t1 > d->tw.ntok) t1 = d->tw.ntok;
     for (; i < t1; i++, maxend = -1) {
-        size_t next = pat_next_start(p, &env, i, t1);
+        size_t next = pat_next_start(p, &env, &p->scan, i, t1);
         if (next != i) { i = next; maxend = -1; if (i >= t1) break; }
-        size_t lim = limit_at(env.d, i, t1, within), end;
+        size_t lim = limit_at(d, i, t1, st->within), end;
         size_t cap = maxend < 0 ? lim : (size_t)maxend;
         if (cap <= i) continue;
         if (!run(L, p, &env, i, lim, cap, &end)) continue;
-        if (longest) {
-            lua_pushinteger(L, (lua_Integer)end);
-            lua_replace(L, lua_upvalueindex(3));
+        if (st->longest) {
+            st->i = end;
+            st->maxend = -1;
         } else {
-            lua_pushinteger(L, (lua_Integer)i);
-            lua_replace(L, lua_upvalueindex(3));
-            lua_pushinteger(L, (lua_Integer)end - 1);
-            lua_replace(L, lua_upvalueindex(7));
+            st->i = i;
+            st->maxend = (lua_Integer)end - 1;
         }
         lua_pushinteger(L, (lua_Integer)i + 1);
         lua_pushinteger(L, (lua_Integer)end);
         push_caps(L, p, &env, lua_upvalueindex(1));
         return 3;
     }
-    lua_pushinteger(L, (lua_Integer)t1);
-    lua_replace(L, lua_upvalueindex(3));
+    st->i = t1;
     return 0;
 }
 
 /* pat:each(doc [, s, e] [, {longest = true, within = "sentence" | "paragraph"}]) -> iterator of i, j, caps */
 static int pat_each(lua_State *L)
 {
-    pat_check(L, 1);
+    pattern *p = pat_check(L, 1);
     tdoc *d = doc_check(L, 2);
     int opts = 0, span = 3;
     if (lua_istable(L, 3)) {
@@ -913,12 +926,15 @@ static int pat_each(lua_State *L)
     doc_token_range(d, s, e, &t0, &t1);
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 2);
-    lua_pushinteger(L, (lua_Integer)t0);
-    lua_pushinteger(L, (lua_Integer)t1);
-    lua_pushboolean(L, longest);
-    lua_pushinteger(L, within);
-    lua_pushinteger(L, -1);
-    lua_pushcclosure(L, each_iter, 7);
+    each_state *st = lua_newuserdatauv(L, sizeof *st, 0);
+    memset(st, 0, sizeof *st);
+    st->i = t0;
+    st->t1 = t1;
+    st->maxend = -1;
+    st->longest = longest;
+    st->within = within;
+    st->loop = ++p->nloops;
+    lua_pushcclosure(L, each_iter, 3);
     return 1;
 }
 

@@ -178,7 +178,10 @@ static size_t test_hits(const pattern *p, const pat_test *t, const pat_env *env,
 
 /* ---- quick rejection ----------------------------------------------------------------- */
 
-static int firsts_from(pattern *p, int32_t pc, uint8_t *seen_pc)
+/* The TEST instructions reachable from pc without taking a token, added to
+ * out[*n] (each once, at most PAT_MAX_FIRSTS); -1 when a match is reachable
+ * so too, or there are more. */
+static int tests_from(const pattern *p, int32_t pc, uint8_t *seen_pc, int32_t *out, int *n)
 {
     while (pc >= 0 && (size_t)pc < p->nprog) {
         if (seen_pc[pc]) return 0;
@@ -186,13 +189,11 @@ static int firsts_from(pattern *p, int32_t pc, uint8_t *seen_pc)
         const pat_inst *in = &p->prog[pc];
         switch (in->op) {
         case OP_TEST:
-            for (int k = 0; k < p->nfirsts; k++)
-                if (p->firsts[k] == in->x) return 0;
-            if (p->nfirsts == 8) return -1;
-            p->firsts[p->nfirsts++] = in->x;
+            if (*n == PAT_MAX_FIRSTS) return -1;
+            out[(*n)++] = pc;
             return 0;
         case OP_SPLIT:
-            if (firsts_from(p, in->x, seen_pc)) return -1;
+            if (tests_from(p, in->x, seen_pc, out, n)) return -1;
             pc = in->y;
             break;
         case OP_JMP: pc = in->x; break;
@@ -202,6 +203,8 @@ static int firsts_from(pattern *p, int32_t pc, uint8_t *seen_pc)
     }
     return 0;
 }
+
+static const pat_test *first_test(const pattern *p, int k) { return &p->tests[p->prog[p->firsts[k]].x]; }
 
 /* The program's edges out of pc (at most two); returns how many. */
 static int edges(const pattern *p, int32_t pc, int32_t out[2])
@@ -341,9 +344,9 @@ static int start_filter(pattern *p)
     p->sfset = p->sfclear = ~0u;
     p->skinds = 0;
     size_t mask = (size_t)-1;
-    int bytes = 1, exact = p->nfirsts == 1;
+    int bytes = 1;
     for (int k = 0; k < p->nfirsts; k++) {
-        const pat_test *t = &p->tests[p->firsts[k]];
+        const pat_test *t = first_test(p, k);
         p->sfset &= t->fset;
         p->sfclear &= t->fclear;
         p->skinds = (p->skinds == ~0u || !t->kinds) ? ~0u : (p->skinds | t->kinds);
@@ -351,20 +354,19 @@ static int start_filter(pattern *p)
         if (!x || !x->first) mask = 0;
         else if (x->firstmask < mask) mask = x->firstmask;
         if (!t->startset) bytes = 0;
-        if (t->nkinds || t->layer >= 0 || t->inside >= 0 || t->starts >= 0 || t->minlen) exact = 0;
     }
     int sel = (p->skinds != ~0u && !(p->skinds & (1u << TK_WORD))) ? 2 : 0;
     if (bytes) {
         if (!(p->sstart = zalloc(p, 32))) return -1;
         for (int k = 0; k < p->nfirsts; k++)
-            for (int w = 0; w < 32; w++) p->sstart[w] |= p->tests[p->firsts[k]].startset[w];
+            for (int w = 0; w < 32; w++) p->sstart[w] |= first_test(p, k)->startset[w];
         sel = 2;
     }
     if (mask && mask != (size_t)-1) {
         if (!(p->sbloom = zalloc(p, (mask + 1) / 8))) return -1;
         p->sbmask = mask;
         for (int k = 0; k < p->nfirsts; k++) {
-            const lexicon *x = test_lexicon(p, &p->tests[p->firsts[k]]);
+            const lexicon *x = test_lexicon(p, first_test(p, k));
             for (size_t w = 0; w <= x->firstmask / 64; w++)
                 for (uint64_t bits = x->first[w]; bits; bits &= bits - 1) {
                     size_t b = (w * 64 + (size_t)__builtin_ctzll(bits)) & mask;
@@ -373,9 +375,54 @@ static int start_filter(pattern *p)
         }
         sel = 3;
     }
-    /* one first test with nothing the filter leaves out: its verdict is final */
-    p->sexact = exact;
     return sel;
+}
+
+/* Adds the hashes of the forms the lexicon's entries begin with to s (each
+ * once); s->nforms becomes -1 (any form) past PAT_MAX_LISTS of them. */
+static void source_forms(pat_source *s, const lexicon *x)
+{
+    if (s->nforms < 0) return;
+    size_t roots = x->nodes[0].nchild + x->nodes[1].nchild;
+    if (roots > PAT_MAX_LISTS) { s->nforms = -1; return; }
+    for (size_t id = 2; id < x->nnodes && roots; id++) {
+        const lex_node *nd = &x->nodes[id];
+        if (nd->parent > 1) continue;
+        roots--;
+        uint64_t h = lex_hash(x->pool + nd->str, nd->len);
+        int k = 0;
+        while (k < s->nforms && s->forms[k] != h) k++;
+        if (k < s->nforms) continue;
+        if (s->nforms == PAT_MAX_LISTS) { s->nforms = -1; return; }
+        s->forms[s->nforms++] = h;
+    }
+}
+
+static int listable(const pat_source *s) { return s->fset || s->kinds != ~0u || s->nforms >= 0; }
+
+/* The sources of the first tests (folded as the start filter is) and of the
+ * anchor, for the scan over the doc index. */
+static void sources(pattern *p)
+{
+    pat_source *s = &p->ssrc;
+    s->fset = p->sfset & TC_INDEX_FLAGS;
+    s->kinds = p->skinds;
+    s->nforms = p->nfirsts ? 0 : -1;
+    for (int k = 0; k < p->nfirsts; k++) {
+        const lexicon *x = test_lexicon(p, first_test(p, k));
+        if (x) source_forms(s, x);
+        else s->nforms = -1;
+    }
+    p->indexed = listable(s);
+    if (p->anchor < 0) return;
+    const pat_test *at = &p->tests[p->anchor];
+    const lexicon *x = test_lexicon(p, at);
+    s = &p->asrc;
+    s->fset = at->fset & TC_INDEX_FLAGS;
+    s->kinds = at->kinds ? at->kinds & ~at->nkinds : ~0u;
+    s->nforms = x ? 0 : -1;
+    if (x) source_forms(s, x);
+    p->indexed |= listable(s);
 }
 
 int pat_analyse(pattern *p)
@@ -383,10 +430,20 @@ int pat_analyse(pattern *p)
     uint8_t seen_pc[PAT_MAX_PROG];
     memset(seen_pc, 0, p->nprog);
     p->nfirsts = 0;
-    if (firsts_from(p, 0, seen_pc)) p->nfirsts = 0;
+    if (tests_from(p, 0, seen_pc, p->firsts, &p->nfirsts)) p->nfirsts = 0;
+    for (int k = 0; k < p->nfirsts; k++) {
+        int32_t pcs[PAT_MAX_FIRSTS];
+        int n = 0;
+        memset(seen_pc, 0, p->nprog);
+        p->nseconds[k] = -1;
+        if (tests_from(p, p->firsts[k] + 1, seen_pc, pcs, &n)) continue;
+        for (int j = 0; j < n; j++) p->seconds[k][j] = p->prog[pcs[j]].x;
+        p->nseconds[k] = n;
+    }
     int sel = start_filter(p);
     if (sel < 0) return -1;
     find_anchor(p, sel);
+    sources(p);
     return 0;
 }
 
@@ -429,21 +486,93 @@ static inline int start_ok(const start_scan *f, size_t pos)
     return !f->bloom || tc_bloom(f->bloom, f->mask, &f->ct[pos]);
 }
 
-static int firsts_ok(const pattern *p, const pat_env *env, size_t pos)
+/* Can a match begin at pos? One of the first tests holds there, and the
+ * token after it passes the quick tests of one that can follow. */
+static int firsts_ok(const pattern *p, const pat_env *env, size_t pos, size_t end)
 {
-    if (p->sexact) return 1;
-    for (int k = 0; k < p->nfirsts; k++)
-        if (quick_ok(p, &p->tests[p->firsts[k]], env, pos)) return 1;
+    lex_hit hits[PAT_MAX_HITS];
+    for (int k = 0; k < p->nfirsts; k++) {
+        size_t n = test_hits(p, first_test(p, k), env, pos, end, hits);
+        if (n && p->nseconds[k] < 0) return 1;
+        for (size_t h = 0; h < n; h++) {
+            if (hits[h].end >= end) continue;
+            for (int j = 0; j < p->nseconds[k]; j++)
+                if (quick_ok(p, &p->tests[p->seconds[k][j]], env, hits[h].end)) return 1;
+        }
+    }
     return 0;
 }
 
-size_t pat_next_start(const pattern *p, const pat_env *env, size_t pos, size_t end)
+static size_t list_len(const tc_index *ix, size_t b) { return ix->off[b + 1] - ix->off[b]; }
+
+/* Picks the source's shortest way through the index (its forms, one of its
+ * flags, or its kinds) and starts each list at token from. */
+static void walk_open(pat_walk *w, const pat_source *s, const tc_index *ix, size_t ntok, size_t from)
+{
+    size_t best[PAT_MAX_LISTS], cand[PAT_MAX_LISTS];
+    int nbest = -1;
+    size_t cost = ntok / 2;   /* a walk over lists costs more per token than a scan */
+    w->all = 1;
+    w->n = 0;
+    if (!ix) return;
+    if (s->nforms >= 0) {
+        size_t len = 0;
+        for (int k = 0; k < s->nforms; k++) len += list_len(ix, cand[k] = tc_list_form(ix, s->forms[k]));
+        if (len <= cost) { cost = len; nbest = s->nforms; memcpy(best, cand, (size_t)nbest * sizeof *best); }
+    }
+    for (uint32_t f = s->fset; f; f &= f - 1) {
+        size_t b = TC_LIST_FLAG + (size_t)__builtin_ctz(f);
+        if (list_len(ix, b) <= cost) { cost = list_len(ix, b); nbest = 1; best[0] = b; }
+    }
+    if (s->kinds != ~0u && !(s->kinds & (1u << TK_WORD))) {   /* words are not listed */
+        size_t len = 0;
+        int m = 0;
+        for (uint32_t k = s->kinds & ((1u << TK__COUNT) - 1); k; k &= k - 1)
+            len += list_len(ix, cand[m++] = TC_LIST_KIND + (size_t)__builtin_ctz(k));
+        if (len <= cost) { cost = len; nbest = m; memcpy(best, cand, (size_t)m * sizeof *best); }
+    }
+    if (nbest < 0) return;
+    w->all = 0;
+    w->n = nbest;
+    for (int k = 0; k < nbest; k++) {
+        uint32_t a = ix->off[best[k]], e = ix->off[best[k] + 1];
+        w->end[k] = e;
+        while (a < e) {      /* the first entry >= from */
+            uint32_t mid = a + (e - a) / 2;
+            if (ix->pos[mid] < from) a = mid + 1; else e = mid;
+        }
+        w->at[k] = a;
+    }
+}
+
+/* The first listed token in [from, end), or end; from never goes back. */
+static inline size_t walk_next(pat_walk *w, const tc_index *ix, size_t from, size_t end)
+{
+    if (w->all) return from < end ? from : end;
+    size_t next = end;
+    for (int k = 0; k < w->n; k++) {
+        uint32_t a = w->at[k];
+        while (a < w->end[k] && ix->pos[a] < from) a++;
+        w->at[k] = a;
+        if (a < w->end[k] && ix->pos[a] < next) next = ix->pos[a];
+    }
+    return next;
+}
+
+size_t pat_next_start(const pattern *p, const pat_env *env, pat_scan *scan, size_t pos, size_t end)
 {
     if (!p->nfirsts) return pos < end ? pos : end;
     start_scan f = {p->sfset, p->sfclear, p->skinds, p->sstart, p->sbloom, p->sbmask,
                     env->d->tw.tok, env->c->tok, (const unsigned char *)env->d->text};
     const pat_test *at = p->anchor >= 0 ? &p->tests[p->anchor] : NULL;
     start_scan af = f;       /* the anchor's own flags, kinds, bytes and lexicon */
+    const tc_index *ix = env->ix;
+    if (!scan->open || pos < scan->pos) {
+        walk_open(&scan->starts, &p->ssrc, ix, env->d->tw.ntok, pos);
+        if (at) walk_open(&scan->anchors, &p->asrc, ix, env->d->tw.ntok, pos + p->amin);
+        scan->open = 1;
+    }
+    scan->pos = pos;
     if (at) {
         const lexicon *x = test_lexicon(p, at);
         af.fset = at->fset;
@@ -453,21 +582,20 @@ size_t pat_next_start(const pattern *p, const pat_env *env, size_t pos, size_t e
         af.bloom = x ? x->first : NULL;
         af.mask = x ? x->firstmask : 0;
     }
-    size_t anc = 0;          /* the next token the anchor may hold at (0: not looked for yet) */
-    for (; pos < end; pos++) {
+    size_t anc = 0;          /* the next token the anchor may hold at */
+    int found = 0;
+    while ((pos = walk_next(&scan->starts, ix, pos, end)) < end) {
         if (at) {
-            if (!anc || anc < pos + p->amin) {
-                anc = pos + p->amin;
-                while (anc < end && !start_ok(&af, anc)) anc++;
+            if (!found || anc < pos + p->amin) {
+                anc = walk_next(&scan->anchors, ix, pos + p->amin, end);
+                while (anc < end && !start_ok(&af, anc)) anc = walk_next(&scan->anchors, ix, anc + 1, end);
                 if (anc >= end) return end;
+                found = 1;
             }
-            if (anc > pos + p->amax) pos = anc - p->amax;
-            if (!start_ok(&f, pos)) continue;
-        } else {
-            while (pos < end && !start_ok(&f, pos)) pos++;
-            if (pos >= end) return end;
+            if (anc > pos + p->amax) { pos = anc - p->amax; continue; }
         }
-        if (firsts_ok(p, env, pos)) return pos;
+        if (start_ok(&f, pos) && firsts_ok(p, env, pos, end)) return pos;
+        pos++;
     }
     return end;
 }

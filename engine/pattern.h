@@ -18,6 +18,7 @@
 #define PAT_MAX_REPEAT 100        /* largest n in {m,n} */
 #define PAT_STEP_LIMIT 1000000    /* VM steps per match attempt */
 #define PAT_MAX_HITS 64           /* span choices one item can offer at a token */
+#define PAT_MAX_FIRSTS 8          /* tests a match can begin with, or go on with, that the scan follows */
 
 enum pat_op { OP_TEST, OP_SPLIT, OP_JMP, OP_SAVE_S, OP_SAVE_E, OP_MATCH };
 
@@ -57,6 +58,33 @@ typedef struct {
     int32_t pc, pos, slot, val;
 } pat_bt;
 
+/* What the doc index (tokcache_index) can list for a test, or for the first
+ * tests taken together: flags all their tokens have, the kinds and the
+ * first forms (hashes) they may have. */
+#define PAT_MAX_LISTS 16
+typedef struct {
+    uint32_t fset;          /* indexed flags every such token has */
+    uint32_t kinds;         /* kind bits it may have (~0u: any) */
+    int nforms;             /* first forms, -1: any */
+    uint64_t forms[PAT_MAX_LISTS];
+} pat_source;
+
+/* A walk over the tokens the doc index lists for a source, in ascending
+ * order (with repeats where lists overlap), merged from up to PAT_MAX_LISTS
+ * lists (offsets into ix->pos); or over every token (all). */
+typedef struct {
+    int all, n;
+    uint32_t at[PAT_MAX_LISTS], end[PAT_MAX_LISTS];
+} pat_walk;
+
+/* Where a run of pat_next_start calls over one doc is in the doc index,
+ * so each call goes on from the last; zero it before the first. */
+typedef struct {
+    int open;
+    size_t pos;             /* the last call's pos */
+    pat_walk starts, anchors;
+} pat_scan;
+
 typedef struct pattern {
     lua_Alloc alloc;
     void *ud;
@@ -86,8 +114,12 @@ typedef struct pattern {
     int32_t *slots, *best;  /* 3 per capture: first token, end token, entry / annotation */
     int32_t *captest;       /* per capture: the one lexicon/layer test that records it, or -1 */
     const tc_layer **envlayers;   /* per layer, for pat_env */
-    int32_t firsts[8];      /* the tests a match can begin with (nfirsts = 0: unknown) */
+    int32_t firsts[PAT_MAX_FIRSTS];   /* the TESTs a match can begin with (nfirsts = 0: unknown) */
     int nfirsts;
+    /* per first: the tests the token after it must pass one of (seconds[k]
+     * holds nseconds[k] of them; -1: a match may end after it, or too many) */
+    int32_t seconds[PAT_MAX_FIRSTS][PAT_MAX_FIRSTS];
+    int nseconds[PAT_MAX_FIRSTS];
     /* a selective test every match passes, between amin and amax tokens
      * after the start (anchor < 0: none): starts far from one are skipped */
     int32_t anchor;
@@ -98,7 +130,14 @@ typedef struct pattern {
     uint8_t *sstart;        /* 256 bits: first bytes, or NULL */
     uint64_t *sbloom;       /* first-token forms of the word/lexicon firsts, or NULL */
     size_t sbmask;          /* bits - 1 */
-    int sexact;             /* the filter is all the quick test there is */
+    /* the tokens the first tests and the anchor may hold at, as the doc
+     * index lists them (indexed = 0: nothing it lists narrows them down) */
+    pat_source ssrc, asrc;
+    int indexed;
+    /* where the pat:each loop numbered scan_loop is in the doc index (loops
+     * are numbered from nloops) */
+    pat_scan scan;
+    uint64_t scan_loop, nloops;
 } pattern;
 
 enum { PAT_OK = 0, PAT_NOMATCH = 1, PAT_ENOMEM = -1, PAT_ESTEPS = -2 };
@@ -110,6 +149,7 @@ typedef struct {
     tdoc *d;
     tokcache *c;
     const tc_layer **layers;   /* per pattern layer, refreshed per call (NULL = empty) */
+    const tc_index *ix;     /* the doc's token lists, when the pattern uses them (else NULL) */
 } pat_env;
 
 /* Matches the pattern anchored at token start, within tokens [start, limit),
@@ -124,10 +164,11 @@ static inline void pat_reset_memo(pattern *p) { p->failed = 0; }
  * program is complete; -1 when out of memory. */
 int pat_analyse(pattern *p);
 
-/* The first token in [pos, end) where a match could begin, or end: a quick,
- * conservative scan on the tests a match can begin with (flags, kinds, word
- * and lexicon filters, first bytes) and on the anchor. */
-size_t pat_next_start(const pattern *p, const pat_env *env, size_t pos, size_t end);
+/* The first token in [pos, end) where a match could begin, or end: a
+ * conservative scan on the tests a match can begin with (and the quick
+ * tests of the token after) and on the anchor, over the shortest of the doc
+ * index's lists that hold all such tokens (env->ix), or over every token. */
+size_t pat_next_start(const pattern *p, const pat_env *env, pat_scan *scan, size_t pos, size_t end);
 
 /* Refreshes env->layers for the doc; returns -1 when out of memory. */
 int pat_env_layers(pattern *p, pat_env *env);

@@ -110,6 +110,41 @@ static const row ROWS[] = {
     {"dead ends, all matches", "P({{title = true, op = '+'}, {lower = 'said'}}, 'Big Red said', {longest = false})",
      "[Big Red said][Red said]"},
     {"backtracking into a loop", "P({{word = true, op = '+'}, {lower = 'end'}}, 'a b c end')", "[a b c end]"},
+    /* the doc index: starts taken from lists of forms, flags and kinds, the
+     * token after a start checked too, and a scan that goes on between calls */
+    {"index, word first inside a span", "(function() local d = trawl.doc('the Cat and the Dog and the Emu'); "
+     "return show(d, trawl.pattern{{lower = 'the'}, {title = true}}, 4, 19) end)()", "[the Dog]"},
+    {"index, span ending between first and second", "(function() local d = trawl.doc('the Cat and the Dog'); "
+     "return show(d, trawl.pattern{{lower = 'the'}, {title = true}}, 0, 15) end)()", "[the Cat]"},
+    {"index, forms merged in token order", "P({{lower = {'z', 'y', 'x'}}}, 'z y x y w z')", "[z][y][x][y][z]"},
+    {"index, exact forms", "P({{text = {'Said', 'NATO'}}}, 'said Said SAID NATO nato')", "[Said][NATO]"},
+    {"index, kinds merged", "P({{kind = {'currency', 'number'}}}, 'pay $ 5 or € 6 now')", "[$][5][€][6]"},
+    {"index, kinds with words (not listed)", "P({{kind = {'word', 'number'}}, {kind = 'punct'}}, 'a 5 , b ; 6 .')",
+     "[5 ,][b ;][6 .]"},
+    {"index, rarest flag", "P({{sent_start = true, title = true}, {word = true}}, 'One two. three Four. Five six')",
+     "[One two][Five six]"},
+    {"index, too many forms for lists", "P({{lower = {'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'b1', 'b2', 'b3', "
+     "'b4', 'b5', 'b6', 'b7', 'b8', 'x'}}}, 'x b8 q a1 x')", "[x][b8][a1][x]"},
+    {"index, all matches with overlapping starts", "P({{lower = {'big', 'red'}}, {lower = {'red', 'dog'}, op = '+'}}, "
+     "'big red red dog', {longest = false})", "[big red red dog][big red red][big red][red red dog][red red][red dog]"},
+    {"second token, not across a paragraph", "P({{title = true}, {lower = 'said'}}, 'a Tom\\n\\nsaid b. Ann said', "
+     "{within = 'paragraph'})", "[Ann said]"},
+    {"second token, across sentences when unbounded", "P({{title = true}, {lower = 'said'}}, 'a Tom\\n\\nsaid b')",
+     "[Tom\n\nsaid]"},
+    {"second token after a multi-token first", "P({{lexicon = verbs}, {title = true}}, 'white house Tom and white Ann')",
+     "[white house Tom][white Ann]"},
+    {"second token, a match may end at the first", "P({{title = true}, {lower = 'said', op = '?'}}, 'Tom said Ann')",
+     "[Tom said][Ann]"},
+    {"scan goes on across annotations between matches", "(function() local d = trawl.doc('the Cat and the Dog and the Emu'); "
+     "local p = trawl.pattern{{lower = 'the'}, {title = true, capture = 'n'}}; local out = {}; "
+     "for i, j, c in p:each(d) do d:add('seen', c.n.start, c.n['end']); out[#out + 1] = i end; "
+     "return table.concat(out, ',') .. ' ' .. show(d, trawl.pattern{{lower = 'the'}, {inside = 'seen'}}) end)()",
+     "1,4,7 [the Cat][the Dog][the Emu]"},
+    {"two loops over one doc at once", "(function() local d = trawl.doc('a x b a y b'); local pa = trawl.pattern{{lower = 'a'}}; "
+     "local pb = trawl.pattern{{lower = 'b'}}; local out = {}; for i in pa:each(d) do for j in pb:each(d) do "
+     "out[#out + 1] = i .. j end end; return table.concat(out, ',') end)()", "13,16,43,46"},
+    {"loop over a closed doc", "(function() local it; do local d <close> = trawl.doc('a b a'); it = trawl.pattern{{lower = 'a'}}:each(d); "
+     "it() end; return ERR(it) end)()", "~closed"},
     /* alternation and groups */
     {"alt of sequences", "P({{alt = {{{lower = 'more'}, {lower = 'than'}}, {{lower = 'at'}, {lower = 'least'}}}, capture = 'hedge'}, {number = true}},"
      " 'more than 20 and at least 5 and 7')", "[more than 20 hedge=more than][at least 5 hedge=at least]"},
@@ -157,6 +192,10 @@ static const row ROWS[] = {
      " d:add('m', 2, 3); local after = show(d, p); d:remove(d:inside('m', 0, 5)[1]); return before .. '|' .. after .. '|' .. show(d, p) end)()", "|[b]|"},
     /* lexicons */
     {"lexicon item", "P({{lexicon = verbs, capture = 'v'}}, 'He said and told')", "[said v=said/said][told v=told/told]"},
+    {"lexicon first test starts at a possessive", "P({{lexicon = verbs}, {lower = 'tom'}}, \"the White House's Tom and white Tom\")",
+     "[White House's Tom][white Tom]"},
+    {"lexicon alone starts at a possessive", "P({{lexicon = verbs}}, \"the White House's lawn, White's and said\")",
+     "[White House's][White's][said]"},
     {"lexicon where", "P({{lexicon = verbs, where = {tense = 'past'}}}, 'He said and told')", "[told]"},
     {"lexicon type", "P({{lexicon = verbs, type = 'noun'}}, 'He said')", ""},
     {"lexicon backtracks to a shorter entry", "P({{lexicon = verbs}, {lower = 'house'}}, 'white house house and white house')", "[white house house][white house]"},
