@@ -176,12 +176,14 @@ static void index_free(tdoc *d, tc_index *ix)
     d->alloc(d->ud, ix, sizeof *ix, 0);
 }
 
-/* Calls ADD(list) for each list token i belongs to (t its token, k its cache entry). */
-#define EACH_LIST(ix, t, k, ADD)                                                  \
+/* Calls ADD(list) for each list token i belongs to (t its token, k its cache
+ * entry, text the doc's text). */
+#define EACH_LIST(ix, t, k, text, ADD)                                            \
     do {                                                                          \
         if ((t)->kind != TK_WORD) ADD(TC_LIST_KIND + (size_t)(t)->kind);          \
         for (uint32_t fl_ = (t)->flags & TC_INDEX_FLAGS; fl_; fl_ &= fl_ - 1)     \
             ADD(TC_LIST_FLAG + (size_t)__builtin_ctz(fl_));                       \
+        ADD(TC_LIST_BYTE + (size_t)(text)[(t)->s]);                               \
         size_t lb_ = tc_list_form(ix, (k)->lh), xb_ = tc_list_form(ix, (k)->xh);  \
         ADD(lb_);                                                                 \
         if (xb_ != lb_) ADD(xb_);                                                 \
@@ -213,8 +215,9 @@ const tc_index *tokcache_index(tdoc *d)
     memset(ix->off, 0, (ix->nlists + 2) * sizeof(uint32_t));
     uint32_t *off = ix->off;
     const tw_token *tok = d->tw.tok;
+    const unsigned char *text = (const unsigned char *)d->text;
 #define COUNT(b) (off[(b) + 2]++)
-    for (size_t i = 0; i < n; i++) EACH_LIST(ix, &tok[i], &c->tok[i], COUNT);
+    for (size_t i = 0; i < n; i++) EACH_LIST(ix, &tok[i], &c->tok[i], text, COUNT);
 #undef COUNT
     for (size_t b = 2; b < ix->nlists + 2; b++) off[b] += off[b - 1];
     ix->npos = off[ix->nlists + 1];
@@ -223,7 +226,7 @@ const tc_index *tokcache_index(tdoc *d)
         return NULL;
     }
 #define PLACE(b) (ix->pos[off[(b) + 1]++] = (uint32_t)i)
-    for (size_t i = 0; i < n; i++) EACH_LIST(ix, &tok[i], &c->tok[i], PLACE);
+    for (size_t i = 0; i < n; i++) EACH_LIST(ix, &tok[i], &c->tok[i], text, PLACE);
 #undef PLACE
     c->index = ix;
     return ix;

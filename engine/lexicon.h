@@ -44,8 +44,8 @@ enum { TC_INSIDE = 1, TC_STARTS = 2 };
  * a pattern visits the tokens it may begin at rather than every token: one
  * ascending list per kind and per flag (but words and the flags most tokens
  * have: their lists would be too long to help, and the word kind's is left
- * empty), and per bucket of form hashes (a token is in the buckets of its
- * lower and its exact form; a bucket may hold other forms too). */
+ * empty), per first byte, and per bucket of form hashes (a token is in the
+ * buckets of its lower and its exact form; a bucket may hold other forms). */
 #define TC_NFLAGS 18
 #define TC_INDEX_FLAGS (((1u << TC_NFLAGS) - 1) & ~(TF_LOWER | TF_SPACE_BEFORE | TF_SPACE_AFTER))
 typedef struct {
@@ -55,7 +55,12 @@ typedef struct {
     size_t formmask;        /* form buckets - 1 */
 } tc_index;
 
-enum { TC_LIST_KIND = 0, TC_LIST_FLAG = TK__COUNT, TC_LIST_FORM = TK__COUNT + TC_NFLAGS };
+enum {
+    TC_LIST_KIND = 0,
+    TC_LIST_FLAG = TK__COUNT,
+    TC_LIST_BYTE = TK__COUNT + TC_NFLAGS,
+    TC_LIST_FORM = TK__COUNT + TC_NFLAGS + 256
+};
 
 static inline size_t tc_list_form(const tc_index *ix, uint64_t h)
 {

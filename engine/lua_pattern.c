@@ -188,12 +188,14 @@ static void set_range(uint8_t set[32], int lo, int hi)
 }
 
 /* The bytes a token of this shape can begin with: its first letter, digit
- * or literal character (non-ASCII letters and digits begin with a lead byte). */
+ * or literal character (non-ASCII letters begin with a lead byte; a shape's
+ * digits are ASCII ones only, as tw_shape has them). */
 static void shape_start(const char *shape, uint8_t set[32])
 {
     unsigned char f = (unsigned char)shape[0];
-    if (f == 'd' || f == 'X' || f == 'x') {
-        if (f == 'd') set_range(set, '0', '9');
+    if (f == 'd') {
+        set_range(set, '0', '9');
+    } else if (f == 'X' || f == 'x') {
         if (f == 'X') set_range(set, 'A', 'Z');
         if (f == 'x') set_range(set, 'a', 'z');
         set_range(set, 0xC2, 0xF4);

@@ -398,7 +398,7 @@ static void source_forms(pat_source *s, const lexicon *x)
     }
 }
 
-static int listable(const pat_source *s) { return s->fset || s->kinds != ~0u || s->nforms >= 0; }
+static int listable(const pat_source *s) { return s->fset || s->kinds != ~0u || s->bytes || s->nforms >= 0; }
 
 /* The sources of the first tests (folded as the start filter is) and of the
  * anchor, for the scan over the doc index. */
@@ -407,6 +407,7 @@ static void sources(pattern *p)
     pat_source *s = &p->ssrc;
     s->fset = p->sfset & TC_INDEX_FLAGS;
     s->kinds = p->skinds;
+    s->bytes = p->sstart;
     s->nforms = p->nfirsts ? 0 : -1;
     for (int k = 0; k < p->nfirsts; k++) {
         const lexicon *x = test_lexicon(p, first_test(p, k));
@@ -420,6 +421,7 @@ static void sources(pattern *p)
     s = &p->asrc;
     s->fset = at->fset & TC_INDEX_FLAGS;
     s->kinds = at->kinds ? at->kinds & ~at->nkinds : ~0u;
+    s->bytes = at->startset;
     s->nforms = x ? 0 : -1;
     if (x) source_forms(s, x);
     p->indexed |= listable(s);
@@ -506,7 +508,7 @@ static int firsts_ok(const pattern *p, const pat_env *env, size_t pos, size_t en
 static size_t list_len(const tc_index *ix, size_t b) { return ix->off[b + 1] - ix->off[b]; }
 
 /* Picks the source's shortest way through the index (its forms, one of its
- * flags, or its kinds) and starts each list at token from. */
+ * flags, its kinds or its first bytes) and starts each list at token from. */
 static void walk_open(pat_walk *w, const pat_source *s, const tc_index *ix, size_t ntok, size_t from)
 {
     size_t best[PAT_MAX_LISTS], cand[PAT_MAX_LISTS];
@@ -530,6 +532,16 @@ static void walk_open(pat_walk *w, const pat_source *s, const tc_index *ix, size
         for (uint32_t k = s->kinds & ((1u << TK__COUNT) - 1); k; k &= k - 1)
             len += list_len(ix, cand[m++] = TC_LIST_KIND + (size_t)__builtin_ctz(k));
         if (len <= cost) { cost = len; nbest = m; memcpy(best, cand, (size_t)m * sizeof *best); }
+    }
+    if (s->bytes) {
+        size_t len = 0;
+        int m = 0;
+        for (int b = 0; b < 256 && m <= PAT_MAX_LISTS; b++)
+            if (s->bytes[b >> 3] & (1u << (b & 7))) {
+                if (m == PAT_MAX_LISTS) { m++; break; }
+                len += list_len(ix, cand[m++] = TC_LIST_BYTE + (size_t)b);
+            }
+        if (m <= PAT_MAX_LISTS && len <= cost) { cost = len; nbest = m; memcpy(best, cand, (size_t)m * sizeof *best); }
     }
     if (nbest < 0) return;
     w->all = 0;
@@ -571,8 +583,8 @@ size_t pat_next_start(const pattern *p, const pat_env *env, pat_scan *scan, size
         walk_open(&scan->starts, &p->ssrc, ix, env->d->tw.ntok, pos);
         if (at) walk_open(&scan->anchors, &p->asrc, ix, env->d->tw.ntok, pos + p->amin);
         scan->open = 1;
+        scan->pos = pos;
     }
-    scan->pos = pos;
     if (at) {
         const lexicon *x = test_lexicon(p, at);
         af.fset = at->fset;
@@ -585,6 +597,7 @@ size_t pat_next_start(const pattern *p, const pat_env *env, pat_scan *scan, size
     size_t anc = 0;          /* the next token the anchor may hold at */
     int found = 0;
     while ((pos = walk_next(&scan->starts, ix, pos, end)) < end) {
+        scan->pos = pos;
         if (at) {
             if (!found || anc < pos + p->amin) {
                 anc = walk_next(&scan->anchors, ix, pos + p->amin, end);

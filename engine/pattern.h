@@ -59,12 +59,13 @@ typedef struct {
 } pat_bt;
 
 /* What the doc index (tokcache_index) can list for a test, or for the first
- * tests taken together: flags all their tokens have, the kinds and the
- * first forms (hashes) they may have. */
+ * tests taken together: flags all their tokens have, the kinds, first bytes
+ * and first forms (hashes) they may have. */
 #define PAT_MAX_LISTS 16
 typedef struct {
     uint32_t fset;          /* indexed flags every such token has */
     uint32_t kinds;         /* kind bits it may have (~0u: any) */
+    const uint8_t *bytes;   /* 256 bits: first bytes it may have, or NULL (any) */
     int nforms;             /* first forms, -1: any */
     uint64_t forms[PAT_MAX_LISTS];
 } pat_source;
@@ -78,10 +79,12 @@ typedef struct {
 } pat_walk;
 
 /* Where a run of pat_next_start calls over one doc is in the doc index,
- * so each call goes on from the last; zero it before the first. */
+ * so each call goes on from the last; open = 0 before the first. */
 typedef struct {
     int open;
-    size_t pos;             /* the last call's pos */
+    size_t pos;             /* the last start looked at: the walks may be past
+                             * what a call from before it needs (after an error
+                             * in a test, say), so such a call opens them anew */
     pat_walk starts, anchors;
 } pat_scan;
 

@@ -121,6 +121,8 @@ static const row ROWS[] = {
     {"index, kinds merged", "P({{kind = {'currency', 'number'}}}, 'pay $ 5 or € 6 now')", "[$][5][€][6]"},
     {"index, kinds with words (not listed)", "P({{kind = {'word', 'number'}}, {kind = 'punct'}}, 'a 5 , b ; 6 .')",
      "[5 ,][b ;][6 .]"},
+    {"index, first bytes", "P({{regex = '(19|20)\\\\d\\\\d'}}, 'in 1999 and 2024, not 3000 or 19')", "[1999][2024]"},
+    {"index, a shape's digits are ASCII ones", "P({{shape = 'dd'}}, '٣٣ and 42 and 4x')", "[42]"},
     {"index, rarest flag", "P({{sent_start = true, title = true}, {word = true}}, 'One two. three Four. Five six')",
      "[One two][Five six]"},
     {"index, too many forms for lists", "P({{lower = {'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'b1', 'b2', 'b3', "
@@ -143,6 +145,12 @@ static const row ROWS[] = {
     {"two loops over one doc at once", "(function() local d = trawl.doc('a x b a y b'); local pa = trawl.pattern{{lower = 'a'}}; "
      "local pb = trawl.pattern{{lower = 'b'}}; local out = {}; for i in pa:each(d) do for j in pb:each(d) do "
      "out[#out + 1] = i .. j end end; return table.concat(out, ',') end)()", "13,16,43,46"},
+    {"loop goes on after an error in a where filter", "(function() local d = trawl.doc('Ann Bob Cy Dan'); local bad = 1; "
+     "local mt = {__eq = function() if bad > 0 then bad = 0; error('boom') end; return true end}; "
+     "d:add('m', 4, 7, {type = setmetatable({}, mt)}); "
+     "local it = trawl.pattern{{title = true, ['not'] = {layer = 'm', where = {type = {setmetatable({}, mt)}}}}}:each(d); "
+     "local a = it(); local ok = pcall(it); local out = {a, tostring(ok)}; for i in it do out[#out + 1] = i end; "
+     "return table.concat(out, ',') end)()", "1,false,3,4"},
     {"loop over a closed doc", "(function() local it; do local d <close> = trawl.doc('a b a'); it = trawl.pattern{{lower = 'a'}}:each(d); "
      "it() end; return ERR(it) end)()", "~closed"},
     /* alternation and groups */
