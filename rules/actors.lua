@@ -20,15 +20,21 @@ local function capword(doc, i)
   return doc:kind(i) == "word" and doc:is(i, "title")
 end
 
--- End of a name token without a possessive "’s" / "'s".
+-- The byte length of a possessive ending ("Biden’s", "Reuters'"), or 0.
+-- (Compared as whole strings: a class like [’'] would match single bytes
+-- of other characters, the last byte of "ę" among them.)
+local function possessive(w)
+  if w:sub(-4) == "’s" then return 4 end
+  if w:sub(-2) == "'s" then return 2 end
+  if w:sub(-3) == "’" then return 3 end
+  if w:sub(-1) == "'" then return 1 end
+  return 0
+end
+
+-- End of a name token without its possessive.
 local function name_end(doc, i)
   local s, e = doc:tok(i)
-  local w = doc:text(s, e)
-  if w:sub(-4) == "’s" then return e - 4 end
-  if w:sub(-2) == "'s" then return e - 2 end
-  if w:sub(-3) == "’" then return e - 3 end
-  if w:sub(-1) == "'" then return e - 1 end
-  return e
+  return e - possessive(doc:text(s, e))
 end
 
 local headed_run   -- defined below, used in the rule
@@ -62,22 +68,21 @@ local function add_lexicon_mentions(doc, matches, type_, taken, accept)
 end
 
 -- The head words of the doc by token ("Association" -> "org"), found by
--- one lexicon scan in C; rebuilt per doc.
-local head_at = {}
+-- one lexicon scan in C.
 local function find_heads(doc)
-  head_at = {}
-  for i, _, e in HEADS:each(doc) do head_at[i] = e.head end
+  local heads = {}
+  for i, _, e in HEADS:each(doc) do heads[i] = e.head end
+  return heads
 end
-local function is_time(_, k) return head_at[k] == "time" end
 
 -- A place that is also a person's name ("Jackson", "Georgia") counts only
 -- when no capitalised word stands next to it (a weekday or month may:
 -- "in Florida Friday").
-local function place_ok(doc, i, j, entry)
+local function place_ok(doc, i, j, entry, heads)
   local amb = entry.ambiguous
   if amb == "person" or amb == "word" then
     if i > 1 and capword(doc, i - 1) and not doc:is(i, "sent_start") then return false end
-    if j < doc:ntok() and capword(doc, j + 1) and not is_time(doc, j + 1) then return false end
+    if j < doc:ntok() and capword(doc, j + 1) and heads[j + 1] ~= "time" then return false end
     if amb == "word" and doc:is(i, "sent_start") then return false end
   end
   return true
@@ -113,10 +118,10 @@ local CONNECT = {of = true, ["for"] = true, on = true}
 -- it becomes that org or place ("Arms Control Association", "Department of
 -- Homeland Security", "Kent County"). Returns the index where it ends, or
 -- nil when the run has no head.
-headed_run = function(doc, i, j, taken, role_tok)
+headed_run = function(doc, i, j, taken, role_tok, heads)
   local head, kind
   for k = i, j do
-    local h = head_at[k]
+    local h = heads[k]
     if h == "org" or h == "place" then head, kind = k, h end
   end
   if not head then return nil end
@@ -125,7 +130,7 @@ headed_run = function(doc, i, j, taken, role_tok)
   -- "UK's Royal Bank", "Washington-based Economic Policy Institute": the name starts after
   for k = a, head - 1 do
     local w = doc:word(k)
-    if w:find("[’']s?$") or w:find("%-based$") then a = k + 1 end
+    if possessive(w) > 0 or w:find("%-based$") then a = k + 1 end
   end
   local n = doc:ntok()
   local b = kind == "place" and head or j
@@ -139,7 +144,7 @@ headed_run = function(doc, i, j, taken, role_tok)
       if doc:lower(c) == "the" and (CONNECT[w]) then c = c + 1 end
       if not (CONNECT[w] or (joined and w == "and")) or c > n or not capword(doc, c) or taken[c] then break end
       b = c
-      while not doc:word(b):find("[’']s?$") and b + 1 <= n and capword(doc, b + 1) and not taken[b + 1]
+      while possessive(doc:word(b)) == 0 and b + 1 <= n and capword(doc, b + 1) and not taken[b + 1]
           and not doc:is(b + 1, "sent_start") do
         b = b + 1   -- (a possessive ends the name: "Bank of Japan's December")
       end
@@ -160,7 +165,7 @@ rule "actor.lexicons_and_names" {
   doc = "organisations and places by lexicon; people by given name, honorific or role",
   run = function(doc)
     local taken = {}
-    find_heads(doc)
+    local heads = find_heads(doc)
     add_lexicon_mentions(doc, hits(doc, ORGS), "org", taken)
     -- places are looked up before people so that "North Korea" (North is
     -- a given name) is not taken for a person; they are added after them
@@ -195,13 +200,13 @@ rule "actor.lexicons_and_names" {
         while j + 1 <= n and not taken[j + 1] and not doc:is(j + 1, "sent_start") and
             (iscap[j + 1] or (iscap[j + 2] and PARTICLES[doc:lower(j + 1)])) do
           j = j + 1
-          if doc:word(j):match("[’']s$") then break end
+          if possessive(doc:word(j)) > 0 then break end   -- "Biden’s team"
         end
         -- a weekday or month ends a name ("in Florida Friday")
         for k = i, j do
-          if is_time(doc, k) then j = k - 1; break end
+          if heads[k] == "time" then j = k - 1; break end
         end
-        local named = j >= i and headed_run(doc, i, j, taken, role_tok)
+        local named = j >= i and headed_run(doc, i, j, taken, role_tok, heads)
         if named then j = named end
         -- where the name starts inside the run
         local first = nil
@@ -228,7 +233,8 @@ rule "actor.lexicons_and_names" {
       end
       while ci <= #caps and caps[ci] <= math.max(i, j) do ci = ci + 1 end
     end
-    add_lexicon_mentions(doc, places, "place", taken, place_ok)
+    add_lexicon_mentions(doc, places, "place", taken,
+      function(d, i, j, entry) return place_ok(d, i, j, entry, heads) end)
     -- surnames alone: the last word of a person named earlier
     local by_last = {}
     for m in doc:each("mention") do
@@ -241,7 +247,7 @@ rule "actor.lexicons_and_names" {
       for _, k in ipairs(caps) do
         if not taken[k] then
           local w = doc:word(k)
-          local full = by_last[w] or by_last[(w:gsub("[’']s?$", ""))]
+          local full = by_last[w] or by_last[w:sub(1, #w - possessive(w))]
           if full then
             local s = doc:tok(k)
             local e = name_end(doc, k)
@@ -253,6 +259,7 @@ rule "actor.lexicons_and_names" {
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
+    ["They saw Wesley Snipes' Blade."] = {mention = {{text = "Wesley Snipes", type = "person"}}},
     ["While Joe Biden’s team waited, Biden spoke."] = {mention = {{text = "Joe Biden", type = "person"}, {text = "Biden", name = "Joe Biden"}}},
     ["Troops left Ukraine for Russia."] = {mention = {{text = "Ukraine", type = "place"}, {text = "Russia", type = "place"}}},
     -- a given name ("North") opening a place's name
