@@ -518,12 +518,9 @@ rule "figure.amounts" {
       if LOW[x] == "and" then x = x + 1 end
       local v, j2, info2 = number_at(x, false, false)
       if math.type(v) ~= "integer" or v <= 0 or v >= 100 or not j2 then return end
-      -- (a weak minor unit counts here: "43 sen" after "20 ringgit and")
-      local e2, je2 = unit_at(j2)
-      if not e2 and j2 <= n then
-        e2, je2 = UNITS:match(doc, j2)
-        if e2 and not e2.minor then e2 = nil end
-      end
+      -- (any form of a minor unit counts, weak ones too: "43 sen")
+      local e2, je2
+      if j2 <= n then e2, je2 = UNITS:match(doc, j2) end
       if e2 and e2.minor then
         a.value, a.last = a.value + v / 100, je2
       elseif info2 and (info2.suffix == "c" or info2.suffix == "p") and not e2 then

@@ -165,12 +165,12 @@ for w in ([[rose fell went came made took gave got knew thought saw told said be
   flew threw led met put set cut hit let sold sought fought built bought caught taught struck]]):gmatch("%a+") do
   IRREGULAR_PAST[w] = true
 end
-local cites_data   -- defined below
 local function finite_verb(doc, from, last)
   for t = from, math.min(last, from + 12) do
     local w = doc:lower(t)
     if w == "," or w == "which" or w == "who" then return false end   -- "its control of X, which is"
-    if AUX[w] or IRREGULAR_PAST[w] or w:find("^%a+'[a-z]+$") or w:find("^%a+’[a-z]+$") then return true end
+    -- (doc:lower folds curly apostrophes: "won’t" is "won't")
+    if AUX[w] or IRREGULAR_PAST[w] or w:find("^%a+'[a-z]+$") then return true end
     if doc:is(t, "lower") and t > from and (w:find("[^e]ed$") or w:find("ied$") or
         (w:find("[^su]s$") and (doc:is(t - 1, "title") or PRONOUNS[doc:lower(t - 1)]))) then
       return true
@@ -184,7 +184,7 @@ local DATA = {}
 for w in ([[map maps estimate estimates data figure figures statistic statistics record records census
   calculation calculations tally count counts analysis model models imagery images footage chart charts
   table tables index polls poll survey surveys]]):gmatch("%a+") do DATA[w] = true end
-cites_data = function(doc, from, last)
+local function cites_data(doc, from, last)
   for t = from, math.min(last, from + 7) do
     local w = doc:lower(t)
     if w == "," then return false end
@@ -203,7 +203,10 @@ rule "quote.reported" {
         local i, j, entry = c.first, c.last, c.entry
         local vs, ve = c.start, c["end"]
         if not in_quote(doc, vs, ve) then
-          if entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," and not cites_data(doc, j + 1, last) then
+          local data = entry.kind == "according" and cites_data(doc, j + 1, last)
+          if data then
+            -- "according to open source maps", "according to Russian estimates": no one speaks
+          elseif entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," then
             -- "CLAUSE, according to X.": the sentence before it, past a leading
             -- adverbial ("On the other hand, ...", "As forces advance, ...")
             local a = first
@@ -219,8 +222,6 @@ rule "quote.reported" {
               doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry,
                 _according = true, _after = true})
             end
-          elseif entry.kind == "according" and cites_data(doc, j + 1, last) then
-            -- "according to open source maps", "according to Russian estimates": no one speaks
           elseif entry.kind == "according" then
             -- "According to X, CLAUSE": the clause after the first comma
             local c = j + 1
