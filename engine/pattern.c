@@ -442,6 +442,9 @@ int pat_analyse(pattern *p)
         for (int j = 0; j < n; j++) p->seconds[k][j] = p->prog[pcs[j]].x;
         p->nseconds[k] = n;
     }
+    size_t nsplit = 0;
+    for (size_t pc = 0; pc < p->nprog; pc++) nsplit += p->prog[pc].op == OP_SPLIT;
+    for (p->seenshift = 0; p->seenshift < 6 && ((size_t)1 << p->seenshift) < nsplit; p->seenshift++) {}
     int sel = start_filter(p);
     if (sel < 0) return -1;
     find_anchor(p, sel);
@@ -641,7 +644,14 @@ static int push(pattern *p, size_t *sp, uint8_t kind, int32_t pc, int32_t pos, i
     return 0;
 }
 
-static size_t seen_hash(uint32_t pc, uint32_t pos) { return (size_t)((pc * 0x9E3779B1u) ^ (pos * 0x85EBCA77u)); }
+/* States of one token sit side by side (a block of 2^seenshift slots, the
+ * SPLITs spread over it), and the next token's block follows: an attempt
+ * walks a few tokens on, so it touches a few cache lines, not one per state. */
+static size_t seen_hash(const pattern *p, uint32_t pc, uint32_t pos)
+{
+    size_t h = (size_t)pos << p->seenshift;
+    return p->seenshift ? h + ((pc * 0x9E3779B1u) >> (32 - p->seenshift)) : h;
+}
 
 /* Marks (pc, pos) as explored; returns 1 if it already was, -1 when out of memory. */
 static int seen(pattern *p, uint32_t pc, uint32_t pos)
@@ -653,7 +663,7 @@ static int seen(pattern *p, uint32_t pc, uint32_t pos)
         memset(s, 0, cap * sizeof(pat_seen));
         for (size_t i = 0; i < p->capseen; i++) {
             if (p->seen[i].gen != p->gen) continue;
-            size_t h = seen_hash(p->seen[i].pc, p->seen[i].pos) & (cap - 1);
+            size_t h = seen_hash(p, p->seen[i].pc, p->seen[i].pos) & (cap - 1);
             while (s[h].gen == p->gen) h = (h + 1) & (cap - 1);
             s[h] = p->seen[i];
         }
@@ -661,7 +671,7 @@ static int seen(pattern *p, uint32_t pc, uint32_t pos)
         p->seen = s;
         p->capseen = cap;
     }
-    size_t mask = p->capseen - 1, h = seen_hash(pc, pos) & mask;
+    size_t mask = p->capseen - 1, h = seen_hash(p, pc, pos) & mask;
     while (p->seen[h].gen == p->gen) {
         if (p->seen[h].pc == pc && p->seen[h].pos == pos) return 1;
         h = (h + 1) & mask;

@@ -110,6 +110,7 @@ typedef struct pattern {
     pat_seen *seen;
     size_t capseen, nseen;
     uint32_t gen;
+    int seenshift;          /* log2 of the slots a token's states are spread over */
     /* the last attempt found no match within these bounds (its seen states
      * are all dead ends); cleared by pat_reset_memo for a new doc or call */
     int failed;
