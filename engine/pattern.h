@@ -18,7 +18,9 @@
 #define PAT_MAX_REPEAT 100        /* largest n in {m,n} */
 #define PAT_STEP_LIMIT 1000000    /* VM steps per match attempt */
 #define PAT_MAX_HITS 64           /* span choices one item can offer at a token */
-#define PAT_MAX_FIRSTS 8          /* tests a match can begin with, or go on with, that the scan follows */
+#define PAT_MAX_FIRSTS 8          /* tests a match can begin with that the start filter folds */
+#define PAT_NFA_TESTS 64          /* TESTs the scan can follow as a set (one bit each) */
+#define PAT_NFA_STEPS 4           /* tokens after the first it follows them over, then lets the matcher decide */
 
 enum pat_op { OP_TEST, OP_SPLIT, OP_JMP, OP_SAVE_S, OP_SAVE_E, OP_MATCH };
 
@@ -120,10 +122,13 @@ typedef struct pattern {
     const tc_layer **envlayers;   /* per layer, for pat_env */
     int32_t firsts[PAT_MAX_FIRSTS];   /* the TESTs a match can begin with (nfirsts = 0: unknown) */
     int nfirsts;
-    /* per first: the tests the token after it must pass one of (seconds[k]
-     * holds nseconds[k] of them; -1: a match may end after it, or too many) */
-    int32_t seconds[PAT_MAX_FIRSTS][PAT_MAX_FIRSTS];
-    int nseconds[PAT_MAX_FIRSTS];
+    /* the program as sets of its TESTs, numbered (nnfa of them; 0: more than
+     * PAT_NFA_TESTS): those a match begins with, and per TEST the ones that
+     * can come next and whether a match can end after it */
+    int nnfa;
+    int32_t nfa_pc[PAT_NFA_TESTS];
+    uint64_t nfa_first, nfa_fin, nfa_next[PAT_NFA_TESTS];
+    uint64_t nfa_one;       /* the TESTs that take exactly one token */
     /* a selective test every match passes, between amin and amax tokens
      * after the start (anchor < 0: none): starts far from one are skipped */
     int32_t anchor;
