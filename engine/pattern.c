@@ -458,7 +458,18 @@ static void source_forms(pat_source *s, const lexicon *x)
     }
 }
 
-static int listable(const pat_source *s) { return s->fset || s->kinds != ~0u || s->bytes || s->nforms >= 0; }
+/* The first bytes of a 256-bit set into s (-1: none given, or too many to list). */
+static void source_bytes(pat_source *s, const uint8_t *set)
+{
+    s->nbytes = set ? 0 : -1;
+    for (int b = 0; set && b < 256; b++)
+        if (set[b >> 3] & (1u << (b & 7))) {
+            if (s->nbytes == PAT_MAX_LISTS) { s->nbytes = -1; return; }
+            s->bytes[s->nbytes++] = (uint8_t)b;
+        }
+}
+
+static int listable(const pat_source *s) { return s->fset || s->kinds != ~0u || s->nbytes >= 0 || s->nforms >= 0; }
 
 /* The sources of the first tests (folded as the start filter is) and of the
  * anchor, for the scan over the doc index. */
@@ -467,7 +478,7 @@ static void sources(pattern *p)
     pat_source *s = &p->ssrc;
     s->fset = p->sfset & TC_INDEX_FLAGS;
     s->kinds = p->skinds;
-    s->bytes = p->sstart;
+    source_bytes(s, p->sstart);
     s->nforms = p->nfirsts ? 0 : -1;
     for (int k = 0; k < p->nfirsts; k++) {
         const lexicon *x = test_lexicon(p, first_test(p, k));
@@ -481,7 +492,7 @@ static void sources(pattern *p)
     s = &p->asrc;
     s->fset = at->fset & TC_INDEX_FLAGS;
     s->kinds = at->kinds ? at->kinds & ~at->nkinds : ~0u;
-    s->bytes = at->startset;
+    source_bytes(s, at->startset);
     s->nforms = x ? 0 : -1;
     if (x) source_forms(s, x);
     p->indexed |= listable(s);
@@ -615,15 +626,10 @@ static void walk_open(pat_walk *w, const pat_source *s, const tc_index *ix, size
             len += list_len(ix, cand[m++] = TC_LIST_KIND + (size_t)__builtin_ctz(k));
         if (len <= cost) { cost = len; nbest = m; memcpy(best, cand, (size_t)m * sizeof *best); }
     }
-    if (s->bytes) {
+    if (s->nbytes >= 0) {
         size_t len = 0;
-        int m = 0;
-        for (int b = 0; b < 256 && m <= PAT_MAX_LISTS; b++)
-            if (s->bytes[b >> 3] & (1u << (b & 7))) {
-                if (m == PAT_MAX_LISTS) { m++; break; }
-                len += list_len(ix, cand[m++] = TC_LIST_BYTE + (size_t)b);
-            }
-        if (m <= PAT_MAX_LISTS && len <= cost) { cost = len; nbest = m; memcpy(best, cand, (size_t)m * sizeof *best); }
+        for (int k = 0; k < s->nbytes; k++) len += list_len(ix, cand[k] = TC_LIST_BYTE + s->bytes[k]);
+        if (len <= cost) { cost = len; nbest = s->nbytes; memcpy(best, cand, (size_t)nbest * sizeof *best); }
     }
     if (nbest < 0) return;
     w->all = 0;

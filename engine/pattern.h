@@ -67,7 +67,8 @@ typedef struct {
 typedef struct {
     uint32_t fset;          /* indexed flags every such token has */
     uint32_t kinds;         /* kind bits it may have (~0u: any) */
-    const uint8_t *bytes;   /* 256 bits: first bytes it may have, or NULL (any) */
+    int nbytes;             /* first bytes it may have, -1: any */
+    uint8_t bytes[PAT_MAX_LISTS];
     int nforms;             /* first forms, -1: any */
     uint64_t forms[PAT_MAX_LISTS];
 } pat_source;
