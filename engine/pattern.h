@@ -175,9 +175,10 @@ static inline void pat_reset_memo(pattern *p) { p->failed = 0; }
 int pat_analyse(pattern *p);
 
 /* The first token in [pos, end) where a match could begin, or end: a
- * conservative scan on the tests a match can begin with (and the quick
- * tests of the token after) and on the anchor, over the shortest of the doc
- * index's lists that hold all such tokens (env->ix), or over every token. */
+ * conservative scan on the tests a match can begin with (and the few tokens
+ * after, followed as a set of tests) and on the anchor, over the shortest of
+ * the doc index's lists that hold all such tokens (env->ix), or over every
+ * token. Calls with one scan must not go back in pos but right after an error. */
 size_t pat_next_start(const pattern *p, const pat_env *env, pat_scan *scan, size_t pos, size_t end);
 
 /* Refreshes env->layers for the doc; returns -1 when out of memory. */
