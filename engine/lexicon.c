@@ -18,7 +18,7 @@ static uint64_t mix64(uint64_t h)
     return h;
 }
 
-uint64_t lex_hash(const char *s, size_t n)
+static inline uint64_t hash_bytes(const char *s, size_t n)
 {
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
     while (n >= 8) {
@@ -42,6 +42,8 @@ uint64_t lex_hash(const char *s, size_t n)
     }
     return mix64(mix64(h ^ w) + 0x632BE59BD9B4E019ULL);
 }
+
+uint64_t lex_hash(const char *s, size_t n) { return hash_bytes(s, n); }
 
 static uint64_t edge_hash(uint32_t parent, uint64_t h)
 {
@@ -96,24 +98,28 @@ static int ascii_has_upper(const char *s, size_t n)
     return 0;
 }
 
+/* The cache, its per-token array and its buffer of forms are one block:
+ * one allocation per doc rather than three (large ones make malloc sweep
+ * the small chunks Lua frees). */
 tokcache *tokcache_get(tdoc *d)
 {
     if (d->cache) return d->cache;
-    tokcache *c = d->alloc(d->ud, NULL, 0, sizeof(tokcache));
-    if (!c) return NULL;
-    memset(c, 0, sizeof *c);
-    d->cache = c;
     size_t n = d->tw.ntok, need = 0;
-    c->ntok = n;
     for (size_t i = 0; i < n; i++) {
         const tw_token *t = &d->tw.tok[i];
         size_t w = t->e - t->s;
         if (t->flags & TF_NONASCII) need += 2 * (2 * w + 4);
         else if (may_need_lower(t)) need += w + 1;
     }
-    if (n && !(c->tok = d->alloc(d->ud, NULL, 0, n * sizeof(tc_tok)))) goto oom;
-    if (need && !(c->buf = d->alloc(d->ud, NULL, 0, need))) goto oom;
-    c->bufcap = need;
+    size_t size = sizeof(tokcache) + n * sizeof(tc_tok) + need;
+    tokcache *c = d->alloc(d->ud, NULL, 0, size);
+    if (!c) return NULL;
+    memset(c, 0, sizeof *c);
+    c->size = size;
+    c->ntok = n;
+    c->tok = (tc_tok *)(c + 1);
+    c->buf = (char *)(c->tok + n);
+    d->cache = c;
     char *o = c->buf;
     for (size_t i = 0; i < n; i++) {
         const tw_token *t = &d->tw.tok[i];
@@ -139,23 +145,21 @@ tokcache *tokcache_get(tdoc *d)
             k->ex = o;
             o += k->xl + 1;
         }
-        k->lh = lex_hash(k->low, k->ll);
-        k->xh = (k->ex == k->low) ? k->lh : lex_hash(k->ex, k->xl);
+        /* inlined: the cache hashes every token of every doc */
+        k->lh = hash_bytes(k->low, k->ll);
+        k->xh = (k->ex == k->low) ? k->lh : hash_bytes(k->ex, k->xl);
         k->poss = 0;
         if ((t->flags & TF_APOS) && k->ll >= 3) {
             const char *l = k->low + k->ll;
             if (l[-2] == '\'' && l[-1] == 's') k->poss = 2;
             else if (l[-1] == '\'' && l[-2] == 's') k->poss = 1;
             if (k->poss) {
-                k->plh = lex_hash(k->low, k->ll - k->poss);
-                k->pxh = lex_hash(k->ex, k->xl - k->poss);
+                k->plh = hash_bytes(k->low, k->ll - k->poss);
+                k->pxh = hash_bytes(k->ex, k->xl - k->poss);
             }
         }
     }
     return c;
-oom:
-    tokcache_free(d);
-    return NULL;
 }
 
 static void layer_free(tdoc *d, tc_layer *l, size_t ntok)
@@ -172,8 +176,7 @@ _Static_assert(TF_INITIAL < (1u << TC_NFLAGS), "TC_NFLAGS must cover every token
 static void index_free(tdoc *d, tc_index *ix)
 {
     if (ix->pos) d->alloc(d->ud, ix->pos, ix->npos * sizeof(uint32_t), 0);
-    if (ix->off) d->alloc(d->ud, ix->off, (ix->nlists + 2) * sizeof(uint32_t), 0);
-    d->alloc(d->ud, ix, sizeof *ix, 0);
+    d->alloc(d->ud, ix, sizeof *ix + (ix->nlists + 2) * sizeof(uint32_t), 0);
 }
 
 /* Calls ADD(list) for each list token i belongs to (t its token, k its cache
@@ -201,19 +204,18 @@ const tc_index *tokcache_index(tdoc *d)
     tokcache *c = tokcache_get(d);
     if (!c) return NULL;
     if (c->index) return c->index;
-    tc_index *ix = d->alloc(d->ud, NULL, 0, sizeof *ix);
-    if (!ix) return NULL;
-    memset(ix, 0, sizeof *ix);
     size_t n = c->ntok, buckets = 64;
     while (buckets < n) buckets *= 2;   /* fewer forms than tokens: few share a bucket */
+    size_t nlists = TC_LIST_FORM + buckets;
+    /* the offsets follow the struct, in one block */
+    tc_index *ix = d->alloc(d->ud, NULL, 0, sizeof *ix + (nlists + 2) * sizeof(uint32_t));
+    if (!ix) return NULL;
+    memset(ix, 0, sizeof *ix + (nlists + 2) * sizeof(uint32_t));
     ix->formmask = buckets - 1;
-    ix->nlists = TC_LIST_FORM + buckets;
+    ix->nlists = nlists;
     /* off[b + 2] counts list b, then off[b + 1] is where it starts, and
      * after placing off[b + 1] is where it ends */
-    ix->off = d->alloc(d->ud, NULL, 0, (ix->nlists + 2) * sizeof(uint32_t));
-    if (!ix->off) { index_free(d, ix); return NULL; }
-    memset(ix->off, 0, (ix->nlists + 2) * sizeof(uint32_t));
-    uint32_t *off = ix->off;
+    uint32_t *off = ix->off = (uint32_t *)(ix + 1);
     const tw_token *tok = d->tw.tok;
     const unsigned char *text = (const unsigned char *)d->text;
 #define COUNT(b) (off[(b) + 2]++)
@@ -240,9 +242,7 @@ void tokcache_free(tdoc *d)
     if (c->index) index_free(d, c->index);
     for (size_t i = 0; i < c->nlayers; i++) layer_free(d, &c->layers[i], n);
     if (c->layers) d->alloc(d->ud, c->layers, c->nlayers * sizeof(tc_layer), 0);
-    if (c->tok) d->alloc(d->ud, c->tok, n * sizeof(tc_tok), 0);
-    if (c->buf) d->alloc(d->ud, c->buf, c->bufcap, 0);
-    d->alloc(d->ud, c, sizeof(tokcache), 0);
+    d->alloc(d->ud, c, c->size, 0);
     d->cache = NULL;
 }
 

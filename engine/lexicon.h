@@ -68,10 +68,10 @@ static inline size_t tc_list_form(const tc_index *ix, uint64_t h)
 }
 
 typedef struct tokcache {
+    size_t size;            /* bytes of the block: this struct, tok, buf */
     size_t ntok;            /* tokens (the arrays are sized for this many) */
     tc_tok *tok;
     char *buf;
-    size_t bufcap;
     tc_layer *layers;
     size_t nlayers;
     tc_index *index;        /* built on first use, NULL before */

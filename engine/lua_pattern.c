@@ -924,8 +924,8 @@ static int pat_each(lua_State *L)
         }
         lua_pop(L, 2);
     }
-    size_t t0, t1;
-    doc_token_range(d, s, e, &t0, &t1);
+    size_t t0 = 0, t1 = d->tw.ntok;    /* the whole doc: every token */
+    if (span) doc_token_range(d, s, e, &t0, &t1);
     lua_pushvalue(L, 1);
     lua_pushvalue(L, 2);
     each_state *st = lua_newuserdatauv(L, sizeof *st, 0);

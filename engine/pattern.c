@@ -204,6 +204,66 @@ static int tests_from(const pattern *p, int32_t pc, uint8_t *seen_pc, int32_t *o
     return 0;
 }
 
+/* The TESTs (by number, ord[pc]) reachable from pc without taking a token,
+ * into *mask; *fin set when a match is too. */
+static void nfa_from(const pattern *p, int32_t pc, uint8_t *seen_pc, const int8_t *ord, uint64_t *mask, int *fin)
+{
+    while (pc >= 0 && (size_t)pc < p->nprog && !seen_pc[pc]) {
+        seen_pc[pc] = 1;
+        const pat_inst *in = &p->prog[pc];
+        switch (in->op) {
+        case OP_TEST: *mask |= (uint64_t)1 << ord[pc]; return;
+        case OP_SPLIT:
+            nfa_from(p, in->x, seen_pc, ord, mask, fin);
+            pc = in->y;
+            break;
+        case OP_JMP: pc = in->x; break;
+        case OP_MATCH: *fin = 1; return;
+        default: pc++;
+        }
+    }
+}
+
+/* Does the test always take exactly one token? (not an annotation, nor a
+ * lexicon with an entry of more than one) */
+static int takes_one(const pattern *p, const pat_test *t)
+{
+    if (t->layer >= 0) return 0;
+    const lexicon *x = t->words >= 0 ? &p->words[t->words] : t->lex >= 0 ? p->lex[t->lex] : NULL;
+    if (!x) return 1;
+    for (size_t id = 2; id < x->nnodes; id++)
+        if (x->nodes[id].parent > 1) return 0;   /* a second token */
+    return 1;
+}
+
+/* Numbers the TESTs and works out the sets the scan follows (nnfa = 0 when
+ * there are too many). */
+static void nfa_build(pattern *p)
+{
+    int8_t ord[PAT_MAX_PROG];
+    uint8_t seen_pc[PAT_MAX_PROG];
+    p->nnfa = 0;
+    for (size_t pc = 0; pc < p->nprog; pc++) {
+        if (p->prog[pc].op != OP_TEST) continue;
+        if (p->nnfa == PAT_NFA_TESTS) { p->nnfa = 0; return; }
+        ord[pc] = (int8_t)p->nnfa;
+        p->nfa_pc[p->nnfa++] = (int32_t)pc;
+    }
+    int fin = 0;
+    p->nfa_first = p->nfa_fin = p->nfa_one = 0;
+    for (int k = 0; k < p->nnfa; k++)
+        if (takes_one(p, &p->tests[p->prog[p->nfa_pc[k]].x])) p->nfa_one |= (uint64_t)1 << k;
+    memset(seen_pc, 0, p->nprog);
+    nfa_from(p, 0, seen_pc, ord, &p->nfa_first, &fin);
+    for (int k = 0; k < p->nnfa; k++) {
+        fin = 0;
+        p->nfa_next[k] = 0;
+        memset(seen_pc, 0, p->nprog);
+        nfa_from(p, p->nfa_pc[k] + 1, seen_pc, ord, &p->nfa_next[k], &fin);
+        if (fin) p->nfa_fin |= (uint64_t)1 << k;
+    }
+}
+
 static const pat_test *first_test(const pattern *p, int k) { return &p->tests[p->prog[p->firsts[k]].x]; }
 
 /* The program's edges out of pc (at most two); returns how many. */
@@ -398,7 +458,18 @@ static void source_forms(pat_source *s, const lexicon *x)
     }
 }
 
-static int listable(const pat_source *s) { return s->fset || s->kinds != ~0u || s->bytes || s->nforms >= 0; }
+/* The first bytes of a 256-bit set into s (-1: none given, or too many to list). */
+static void source_bytes(pat_source *s, const uint8_t *set)
+{
+    s->nbytes = set ? 0 : -1;
+    for (int b = 0; set && b < 256; b++)
+        if (set[b >> 3] & (1u << (b & 7))) {
+            if (s->nbytes == PAT_MAX_LISTS) { s->nbytes = -1; return; }
+            s->bytes[s->nbytes++] = (uint8_t)b;
+        }
+}
+
+static int listable(const pat_source *s) { return s->fset || s->kinds != ~0u || s->nbytes >= 0 || s->nforms >= 0; }
 
 /* The sources of the first tests (folded as the start filter is) and of the
  * anchor, for the scan over the doc index. */
@@ -407,7 +478,7 @@ static void sources(pattern *p)
     pat_source *s = &p->ssrc;
     s->fset = p->sfset & TC_INDEX_FLAGS;
     s->kinds = p->skinds;
-    s->bytes = p->sstart;
+    source_bytes(s, p->sstart);
     s->nforms = p->nfirsts ? 0 : -1;
     for (int k = 0; k < p->nfirsts; k++) {
         const lexicon *x = test_lexicon(p, first_test(p, k));
@@ -421,7 +492,7 @@ static void sources(pattern *p)
     s = &p->asrc;
     s->fset = at->fset & TC_INDEX_FLAGS;
     s->kinds = at->kinds ? at->kinds & ~at->nkinds : ~0u;
-    s->bytes = at->startset;
+    source_bytes(s, at->startset);
     s->nforms = x ? 0 : -1;
     if (x) source_forms(s, x);
     p->indexed |= listable(s);
@@ -433,15 +504,10 @@ int pat_analyse(pattern *p)
     memset(seen_pc, 0, p->nprog);
     p->nfirsts = 0;
     if (tests_from(p, 0, seen_pc, p->firsts, &p->nfirsts)) p->nfirsts = 0;
-    for (int k = 0; k < p->nfirsts; k++) {
-        int32_t pcs[PAT_MAX_FIRSTS];
-        int n = 0;
-        memset(seen_pc, 0, p->nprog);
-        p->nseconds[k] = -1;
-        if (tests_from(p, p->firsts[k] + 1, seen_pc, pcs, &n)) continue;
-        for (int j = 0; j < n; j++) p->seconds[k][j] = p->prog[pcs[j]].x;
-        p->nseconds[k] = n;
-    }
+    nfa_build(p);
+    size_t nsplit = 0;
+    for (size_t pc = 0; pc < p->nprog; pc++) nsplit += p->prog[pc].op == OP_SPLIT;
+    for (p->seenshift = 0; p->seenshift < 6 && ((size_t)1 << p->seenshift) < nsplit; p->seenshift++) {}
     int sel = start_filter(p);
     if (sel < 0) return -1;
     find_anchor(p, sel);
@@ -449,6 +515,8 @@ int pat_analyse(pattern *p)
     return 0;
 }
 
+/* The cheap tests of t at pos (flags, kinds, first byte, a lexicon's first
+ * forms, annotation bits): what a token must pass, not all it must. */
 static inline int quick_ok(const pattern *p, const pat_test *t, const pat_env *env, size_t pos)
 {
     const tw_token *tk = &env->d->tw.tok[pos];
@@ -488,21 +556,41 @@ static inline int start_ok(const start_scan *f, size_t pos)
     return !f->bloom || tc_bloom(f->bloom, f->mask, &f->ct[pos]);
 }
 
-/* Can a match begin at pos? One of the first tests holds there, and the
- * token after it passes the quick tests of one that can follow. */
+/* Can a match begin at pos? Follows the program from pos as the set of its
+ * live TESTs, a token at a time: the first token with the tests in full,
+ * up to PAT_NFA_STEPS more with their cheap part, while each live test
+ * takes exactly one token (else the matcher decides). No test left before
+ * a match could end: none begins here. */
 static int firsts_ok(const pattern *p, const pat_env *env, size_t pos, size_t end)
 {
     lex_hit hits[PAT_MAX_HITS];
-    for (int k = 0; k < p->nfirsts; k++) {
-        size_t n = test_hits(p, first_test(p, k), env, pos, end, hits);
-        if (n && p->nseconds[k] < 0) return 1;
-        for (size_t h = 0; h < n; h++) {
-            if (hits[h].end >= end) continue;
-            for (int j = 0; j < p->nseconds[k]; j++)
-                if (quick_ok(p, &p->tests[p->seconds[k][j]], env, hits[h].end)) return 1;
+    if (!p->nnfa) {
+        for (int k = 0; k < p->nfirsts; k++)
+            if (test_hits(p, first_test(p, k), env, pos, end, hits)) return 1;
+        return 0;
+    }
+    uint64_t live = p->nfa_first, next = 0;
+    for (uint64_t b = live; b; b &= b - 1) {
+        int k = __builtin_ctzll(b);
+        size_t n = test_hits(p, &p->tests[p->prog[p->nfa_pc[k]].x], env, pos, end, hits);
+        if (!n) continue;
+        if (n > 1 || hits[0].end != pos + 1 || (p->nfa_fin & ((uint64_t)1 << k))) return 1;
+        next |= p->nfa_next[k];
+    }
+    for (int step = 0; step < PAT_NFA_STEPS; step++) {
+        if (!next) return 0;
+        if (next & ~p->nfa_one) return 1;
+        if (++pos >= end) return 0;
+        live = next;
+        next = 0;
+        for (uint64_t b = live; b; b &= b - 1) {
+            int k = __builtin_ctzll(b);
+            if (!quick_ok(p, &p->tests[p->prog[p->nfa_pc[k]].x], env, pos)) continue;
+            if (p->nfa_fin & ((uint64_t)1 << k)) return 1;
+            next |= p->nfa_next[k];
         }
     }
-    return 0;
+    return 1;
 }
 
 static size_t list_len(const tc_index *ix, size_t b) { return ix->off[b + 1] - ix->off[b]; }
@@ -533,15 +621,10 @@ static void walk_open(pat_walk *w, const pat_source *s, const tc_index *ix, size
             len += list_len(ix, cand[m++] = TC_LIST_KIND + (size_t)__builtin_ctz(k));
         if (len <= cost) { cost = len; nbest = m; memcpy(best, cand, (size_t)m * sizeof *best); }
     }
-    if (s->bytes) {
+    if (s->nbytes >= 0) {
         size_t len = 0;
-        int m = 0;
-        for (int b = 0; b < 256 && m <= PAT_MAX_LISTS; b++)
-            if (s->bytes[b >> 3] & (1u << (b & 7))) {
-                if (m == PAT_MAX_LISTS) { m++; break; }
-                len += list_len(ix, cand[m++] = TC_LIST_BYTE + (size_t)b);
-            }
-        if (m <= PAT_MAX_LISTS && len <= cost) { cost = len; nbest = m; memcpy(best, cand, (size_t)m * sizeof *best); }
+        for (int k = 0; k < s->nbytes; k++) len += list_len(ix, cand[k] = TC_LIST_BYTE + s->bytes[k]);
+        if (len <= cost) { cost = len; nbest = s->nbytes; memcpy(best, cand, (size_t)nbest * sizeof *best); }
     }
     if (nbest < 0) return;
     w->all = 0;
@@ -635,7 +718,14 @@ static int push(pattern *p, size_t *sp, uint8_t kind, int32_t pc, int32_t pos, i
     return 0;
 }
 
-static size_t seen_hash(uint32_t pc, uint32_t pos) { return (size_t)((pc * 0x9E3779B1u) ^ (pos * 0x85EBCA77u)); }
+/* States of one token sit side by side (a block of 2^seenshift slots, the
+ * SPLITs spread over it), and the next token's block follows: an attempt
+ * walks a few tokens on, so it touches a few cache lines, not one per state. */
+static size_t seen_hash(const pattern *p, uint32_t pc, uint32_t pos)
+{
+    size_t h = (size_t)pos << p->seenshift;
+    return p->seenshift ? h + ((pc * 0x9E3779B1u) >> (32 - p->seenshift)) : h;
+}
 
 /* Marks (pc, pos) as explored; returns 1 if it already was, -1 when out of memory. */
 static int seen(pattern *p, uint32_t pc, uint32_t pos)
@@ -647,7 +737,7 @@ static int seen(pattern *p, uint32_t pc, uint32_t pos)
         memset(s, 0, cap * sizeof(pat_seen));
         for (size_t i = 0; i < p->capseen; i++) {
             if (p->seen[i].gen != p->gen) continue;
-            size_t h = seen_hash(p->seen[i].pc, p->seen[i].pos) & (cap - 1);
+            size_t h = seen_hash(p, p->seen[i].pc, p->seen[i].pos) & (cap - 1);
             while (s[h].gen == p->gen) h = (h + 1) & (cap - 1);
             s[h] = p->seen[i];
         }
@@ -655,7 +745,7 @@ static int seen(pattern *p, uint32_t pc, uint32_t pos)
         p->seen = s;
         p->capseen = cap;
     }
-    size_t mask = p->capseen - 1, h = seen_hash(pc, pos) & mask;
+    size_t mask = p->capseen - 1, h = seen_hash(p, pc, pos) & mask;
     while (p->seen[h].gen == p->gen) {
         if (p->seen[h].pc == pc && p->seen[h].pos == pos) return 1;
         h = (h + 1) & mask;

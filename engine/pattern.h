@@ -18,7 +18,9 @@
 #define PAT_MAX_REPEAT 100        /* largest n in {m,n} */
 #define PAT_STEP_LIMIT 1000000    /* VM steps per match attempt */
 #define PAT_MAX_HITS 64           /* span choices one item can offer at a token */
-#define PAT_MAX_FIRSTS 8          /* tests a match can begin with, or go on with, that the scan follows */
+#define PAT_MAX_FIRSTS 8          /* tests a match can begin with that the start filter folds */
+#define PAT_NFA_TESTS 64          /* TESTs the scan can follow as a set (one bit each) */
+#define PAT_NFA_STEPS 4           /* tokens after the first it follows them over, then lets the matcher decide */
 
 enum pat_op { OP_TEST, OP_SPLIT, OP_JMP, OP_SAVE_S, OP_SAVE_E, OP_MATCH };
 
@@ -65,7 +67,8 @@ typedef struct {
 typedef struct {
     uint32_t fset;          /* indexed flags every such token has */
     uint32_t kinds;         /* kind bits it may have (~0u: any) */
-    const uint8_t *bytes;   /* 256 bits: first bytes it may have, or NULL (any) */
+    int nbytes;             /* first bytes it may have, -1: any */
+    uint8_t bytes[PAT_MAX_LISTS];
     int nforms;             /* first forms, -1: any */
     uint64_t forms[PAT_MAX_LISTS];
 } pat_source;
@@ -110,6 +113,7 @@ typedef struct pattern {
     pat_seen *seen;
     size_t capseen, nseen;
     uint32_t gen;
+    int seenshift;          /* log2 of the slots a token's states are spread over */
     /* the last attempt found no match within these bounds (its seen states
      * are all dead ends); cleared by pat_reset_memo for a new doc or call */
     int failed;
@@ -119,10 +123,13 @@ typedef struct pattern {
     const tc_layer **envlayers;   /* per layer, for pat_env */
     int32_t firsts[PAT_MAX_FIRSTS];   /* the TESTs a match can begin with (nfirsts = 0: unknown) */
     int nfirsts;
-    /* per first: the tests the token after it must pass one of (seconds[k]
-     * holds nseconds[k] of them; -1: a match may end after it, or too many) */
-    int32_t seconds[PAT_MAX_FIRSTS][PAT_MAX_FIRSTS];
-    int nseconds[PAT_MAX_FIRSTS];
+    /* the program as sets of its TESTs, numbered (nnfa of them; 0: more than
+     * PAT_NFA_TESTS): those a match begins with, and per TEST the ones that
+     * can come next and whether a match can end after it */
+    int nnfa;
+    int32_t nfa_pc[PAT_NFA_TESTS];
+    uint64_t nfa_first, nfa_fin, nfa_next[PAT_NFA_TESTS];
+    uint64_t nfa_one;       /* the TESTs that take exactly one token */
     /* a selective test every match passes, between amin and amax tokens
      * after the start (anchor < 0: none): starts far from one are skipped */
     int32_t anchor;
@@ -168,9 +175,10 @@ static inline void pat_reset_memo(pattern *p) { p->failed = 0; }
 int pat_analyse(pattern *p);
 
 /* The first token in [pos, end) where a match could begin, or end: a
- * conservative scan on the tests a match can begin with (and the quick
- * tests of the token after) and on the anchor, over the shortest of the doc
- * index's lists that hold all such tokens (env->ix), or over every token. */
+ * conservative scan on the tests a match can begin with (and the few tokens
+ * after, followed as a set of tests) and on the anchor, over the shortest of
+ * the doc index's lists that hold all such tokens (env->ix), or over every
+ * token. Calls with one scan must not go back in pos but right after an error. */
 size_t pat_next_start(const pattern *p, const pat_env *env, pat_scan *scan, size_t pos, size_t end);
 
 /* Refreshes env->layers for the doc; returns -1 when out of memory. */

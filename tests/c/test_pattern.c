@@ -129,6 +129,14 @@ static const row ROWS[] = {
      "'b4', 'b5', 'b6', 'b7', 'b8', 'x'}}}, 'x b8 q a1 x')", "[x][b8][a1][x]"},
     {"index, all matches with overlapping starts", "P({{lower = {'big', 'red'}}, {lower = {'red', 'dog'}, op = '+'}}, "
      "'big red red dog', {longest = false})", "[big red red dog][big red red][big red][red red dog][red red][red dog]"},
+    {"tokens after the start followed as a set", "P({{lower = 'the'}, {title = true, op = '+'}, {lower = 'said'}}, "
+     "'the Big Dog barked and the A B C D E F G said')", "[the A B C D E F G said]"},
+    {"set of tests through a multi-token item", "P({{number = true}, {lower = {'%', 'per cent'}}, {lower = 'up'}}, "
+     "'5 per cent up, 6 per cent down, 7 % up')", "[5 per cent up][7 % up]"},
+    {"set of tests through an annotation", "P({{lower = 'a'}, {layer = 'm'}, {lower = 'z'}}, 'a b c z a b c y', nil, "
+     "function(d) d:add('m', 2, 5); d:add('m', 10, 13) end)", "[a b c z]"},
+    {"too many tests to follow as a set", "P({{lower = 'x'}, {word = true, op = '{1,70}'}, {lower = 'y'}}, 'x a b y x y z')",
+     "[x a b y x y]"},
     {"second token, not across a paragraph", "P({{title = true}, {lower = 'said'}}, 'a Tom\\n\\nsaid b. Ann said', "
      "{within = 'paragraph'})", "[Ann said]"},
     {"second token, across sentences when unbounded", "P({{title = true}, {lower = 'said'}}, 'a Tom\\n\\nsaid b')",
