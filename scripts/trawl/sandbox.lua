@@ -101,21 +101,34 @@ local INTERNAL = {
 }
 local rule_require
 
+-- What a chunk's globals resolve to, as plain tables: a global read that
+-- misses the chunk's own environment is then one table lookup in the VM,
+-- not a call to an __index function (rules read ipairs, math and their API
+-- in hot loops). An unknown name still raises, from the last link.
+local function unknown(_, k) error(("unknown global '%s'"):format(tostring(k)), 2) end
+
 -- Library modules (scripts/) also see `host`, the engine's full module
--- (file reading, rule bookkeeping); rule files never do.
+-- (file reading, rule bookkeeping); rule files never do. Library modules
+-- load while the API is still being filled, so theirs falls back to it.
+local lib_globals = raw_setmetatable(copy(base), {__index = function(t, k)
+  local v = api[k]
+  if v == nil then return unknown(t, k) end
+  return v
+end})
+lib_globals.host = trawl
+local rule_globals    -- built once the API is complete (first rule file)
+
 local function new_env(chunkname, privileged)
-  local env = {}
-  return raw_setmetatable(env, {
-    __index = function(_, k)
-      local v = api[k]
-      if v == nil and k == "require" and not privileged then v = rule_require end
-      if v == nil then v = base[k] end
-      if v == nil and privileged and k == "host" then v = trawl end
-      if v == nil then error(("unknown global '%s'"):format(tostring(k)), 2) end
-      return v
-    end,
-    __metatable = false,
-  }), chunkname
+  local globals = lib_globals
+  if not privileged then
+    if not rule_globals then
+      rule_globals = raw_setmetatable(copy(base), {__index = unknown, __metatable = false})
+      for k, v in pairs(api) do rule_globals[k] = v end
+      rule_globals.require = rule_require
+    end
+    globals = rule_globals
+  end
+  return raw_setmetatable({}, {__index = globals, __metatable = false}), chunkname
 end
 
 local function load_source(src, chunkname, privileged)
@@ -143,6 +156,7 @@ function S.require(name)
   return m
 end
 base.require = S.require
+lib_globals.require = S.require
 
 -- require for rule files: library helpers only, seen read-only.
 function rule_require(name)
