@@ -13,28 +13,44 @@ local HEADS = lexicon "name_heads"
 -- name particles that may sit inside a person's name
 local PARTICLES = {de = true, da = true, van = true, von = true, der = true, bin = true, al = true, le = true, la = true, del = true}
 
--- where a capitalised word may start: an upper-case letter after no letter
-local CAP_START = re([[(?<![\p{L}\p{N}_])\p{Lu}]])
+-- a word that starts with a capital letter: the pattern scan (in C) walks
+-- the doc's index of title-case tokens, and the regex keeps words whose
+-- first character is the capital ("Biden", not "3M")
+local CAP_WORDS = pattern{{kind = "word", title = true}}
+local CAP_START = re([[\p{Lu}]], {anchored = true})
 
 local function capword(doc, i)
   return doc:kind(i) == "word" and doc:is(i, "title")
 end
 
 -- The byte length of a possessive ending ("Biden’s", "Reuters'"), or 0.
--- (Compared as whole strings: a class like [’'] would match single bytes
--- of other characters, the last byte of "ę" among them.)
+-- (Compared byte by byte from the end, making no strings: a class like
+-- [’'] would match single bytes of other characters, such as the last
+-- byte of "ę".)
+local byte = string.byte
 local function possessive(w)
-  if w:sub(-4) == "’s" then return 4 end
-  if w:sub(-2) == "'s" then return 2 end
-  if w:sub(-3) == "’" then return 3 end
-  if w:sub(-1) == "'" then return 1 end
+  local n = #w
+  local b = byte(w, n)
+  if b == 115 then   -- s
+    if byte(w, n - 1) == 39 then return 2 end
+    if byte(w, n - 1) == 0x99 and byte(w, n - 2) == 0x80 and byte(w, n - 3) == 0xE2 then return 4 end
+    return 0
+  end
+  if b == 39 then return 1 end
+  if b == 0x99 and byte(w, n - 1) == 0x80 and byte(w, n - 2) == 0xE2 then return 3 end
   return 0
+end
+
+-- The possessive ending of token i: only words with an apostrophe have one.
+local function possessive_at(doc, i)
+  if not doc:is(i, "apostrophe") then return 0 end
+  return possessive(doc:word(i))
 end
 
 -- End of a name token without its possessive.
 local function name_end(doc, i)
-  local s, e = doc:tok(i)
-  return e - possessive(doc:text(s, e))
+  local _, e = doc:tok(i)
+  return e - possessive_at(doc, i)
 end
 
 local headed_run   -- defined below, used in the rule
@@ -144,7 +160,7 @@ headed_run = function(doc, i, j, taken, role_tok, heads)
       if doc:lower(c) == "the" and (CONNECT[w]) then c = c + 1 end
       if not (CONNECT[w] or (joined and w == "and")) or c > n or not capword(doc, c) or taken[c] then break end
       b = c
-      while possessive(doc:word(b)) == 0 and b + 1 <= n and capword(doc, b + 1) and not taken[b + 1]
+      while possessive_at(doc, b) == 0 and b + 1 <= n and capword(doc, b + 1) and not taken[b + 1]
           and not doc:is(b + 1, "sent_start") do
         b = b + 1   -- (a possessive ends the name: "Bank of Japan's December")
       end
@@ -185,22 +201,21 @@ rule "actor.lexicons_and_names" {
     -- every token.
     local n = doc:ntok()
     local iscap, caps = {}, {}
-    for ms in CAP_START:each(doc) do
-      local k = doc:tokat(ms)
-      if not iscap[k] and doc:tok(k) == ms and capword(doc, k) then
+    for k in CAP_WORDS:each(doc) do
+      if CAP_START:test(doc, doc:tok(k)) then
         iscap[k] = true
         caps[#caps + 1] = k
       end
     end
-    local ci = 1
-    while ci <= #caps do
+    local ci, ncaps = 1, #caps
+    while ci <= ncaps do
       local i = caps[ci]
       local j = i
       if not taken[i] then
-        while j + 1 <= n and not taken[j + 1] and not doc:is(j + 1, "sent_start") and
-            (iscap[j + 1] or (iscap[j + 2] and PARTICLES[doc:lower(j + 1)])) do
+        while j + 1 <= n and (iscap[j + 1] or (iscap[j + 2] and PARTICLES[doc:lower(j + 1)])) and
+            not taken[j + 1] and not doc:is(j + 1, "sent_start") do
           j = j + 1
-          if possessive(doc:word(j)) > 0 then break end   -- "Biden’s team"
+          if possessive_at(doc, j) > 0 then break end   -- "Biden’s team"
         end
         -- a weekday or month ends a name ("in Florida Friday")
         for k = i, j do
@@ -231,7 +246,8 @@ rule "actor.lexicons_and_names" {
           mark(taken, first, j)
         end
       end
-      while ci <= #caps and caps[ci] <= math.max(i, j) do ci = ci + 1 end
+      local last = j > i and j or i
+      while ci <= ncaps and caps[ci] <= last do ci = ci + 1 end
     end
     add_lexicon_mentions(doc, places, "place", taken,
       function(d, i, j, entry) return place_ok(d, i, j, entry, heads) end)
