@@ -114,44 +114,6 @@ local function trim_end(doc, last)
   return e
 end
 
--- Where the reported clause starting at token `from` ends: before a comma
--- that opens another clause (", while senior sources said", ", after
--- talks", ", which says"), before "; ", or before "and" + a new speaker
--- ("... and Trump says ..."); else at the sentence end, without its stop.
-local CLAUSE_BREAK = {["while"] = true, who = true, which = true, after = true, before = true, although = true,
-  though = true, whereas = true, but = true, calling = true, saying = true, adding = true, citing = true,
-  according = true, as = true, when = true, where = true, despite = true, amid = true}
-local function clause_end(doc, last, from)
-  if from then
-    for t = from + 2, last - 1 do
-      local w = doc:word(t)
-      if w == ";" then return trim_end(doc, t - 1) end
-      if w == "," and CLAUSE_BREAK[doc:lower(t + 1)] and #doc:covering("quote", doc:tok(t), doc:tok(t) + 1) == 0 then
-        return trim_end(doc, t - 1)
-      end
-      if (w == "and" or w == "but") and t + 2 <= last then
-        -- "... and Trump says he thinks ...": a new speaker's verb
-        for _ in doc:each("cue", doc:tok(t + 1), select(2, doc:tok(math.min(last, t + 3)))) do
-          return trim_end(doc, t - 1)
-        end
-      end
-    end
-  end
-  return trim_end(doc, last)
-end
-
--- Words that open a sentence adverbial, before the clause proper
-local LEADS = {on = true, ["in"] = true, as = true, however = true, meanwhile = true, but = true, ["and"] = true,
-  ["while"] = true, after = true, before = true, although = true, since = true, when = true, ["if"] = true,
-  still = true, yet = true, instead = true, now = true, earlier = true, later = true, separately = true}
-
--- Words a reported clause's subject may start with (besides names and
--- pronouns): "said a deal would ...", "says all of those regions ..."
-local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true, no = true, every = true, each = true,
-  any = true, this = true, these = true, those = true, there = true, its = true, his = true, her = true,
-  their = true, our = true, many = true, most = true, several = true, both = true, one = true, two = true,
-  three = true, four = true, five = true, only = true, such = true, neither = true, either = true}
-
 -- Finite verbs a reported clause needs when no "that" opens it: "said
 -- prices rose", "said it would", not "welcomed the Europeans' mobilisation"
 -- or "claimed its control of the city" (a noun phrase, no speech).
@@ -165,12 +127,60 @@ for w in ([[rose fell went came made took gave got knew thought saw told said be
   flew threw led met put set cut hit let sold sought fought built bought caught taught struck]]):gmatch("%a+") do
   IRREGULAR_PAST[w] = true
 end
+-- Where the reported clause starting at token `from` ends: before a comma
+-- that opens another clause (", while senior sources said", ", after
+-- talks", ", which says"), before "; ", or before "and" + a new speaker
+-- ("... and Trump says ..."); else at the sentence end, without its stop.
+local CLAUSE_BREAK = {["while"] = true, who = true, which = true, after = true, before = true, although = true,
+  though = true, whereas = true, but = true, calling = true, saying = true, adding = true, citing = true,
+  according = true, as = true, when = true, where = true, despite = true, amid = true}
+local function clause_end(doc, last, from)
+  if from then
+    for t = from + 2, last - 1 do
+      local w = doc:word(t)
+      if w == ";" then return trim_end(doc, t - 1) end
+      local nxt = w == "," and doc:lower(t + 1)
+      -- ", but that ...", ", but would refuse ...": the same report goes on
+      local goes_on = nxt == "but" and (doc:lower(t + 2) == "that" or AUX[doc:lower(t + 2)])
+      if nxt and CLAUSE_BREAK[nxt] and not goes_on and #doc:covering("quote", doc:tok(t), doc:tok(t) + 1) == 0 then
+        return trim_end(doc, t - 1)
+      end
+      if (w == "and" or w == "but") and t + 2 <= last then
+        -- "... and Trump says he thinks ...": a new speaker's verb
+        for _ in doc:each("cue", doc:tok(t + 1), select(2, doc:tok(math.min(last, t + 3)))) do
+          return trim_end(doc, t - 1)
+        end
+      end
+    end
+  end
+  return trim_end(doc, last)
+end
+
+-- Words that open a sentence adverbial, before the clause proper. (Not
+-- "although", "if", "when": a subordinate clause is part of what is
+-- reported: "Although Russia will not ..., it is prepared to ...")
+local LEADS = {on = true, ["in"] = true, as = true, however = true, meanwhile = true, but = true, ["and"] = true,
+  after = true, before = true, still = true, yet = true, instead = true, now = true, earlier = true, later = true,
+  separately = true}
+
+-- Words a reported clause's subject may start with (besides names and
+-- pronouns): "said a deal would ...", "says all of those regions ..."
+local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true, no = true, every = true, each = true,
+  any = true, this = true, these = true, those = true, there = true, its = true, his = true, her = true,
+  their = true, our = true, many = true, most = true, several = true, both = true, one = true, two = true,
+  three = true, four = true, five = true, only = true, such = true, neither = true, either = true}
+
+-- words whose "'s" is "is" or "has"
+local CONTRACTS_S = {that = true, there = true, here = true, what = true, who = true, where = true}
 local function finite_verb(doc, from, last)
   for t = from, math.min(last, from + 12) do
     local w = doc:lower(t)
     if w == "," or w == "which" or w == "who" then return false end   -- "its control of X, which is"
     -- (doc:lower folds curly apostrophes: "won’t" is "won't")
-    if AUX[w] or IRREGULAR_PAST[w] or w:find("^%a+'[a-z]+$") then return true end
+    if AUX[w] or IRREGULAR_PAST[w] then return true end
+    -- a contraction ("it's", "won't", "they'd"), not a possessive ("Moscow's")
+    local stem, suffix = w:match("^(%a+)'(%a+)$")
+    if stem and (suffix ~= "s" or PRONOUNS[stem] or CONTRACTS_S[stem]) then return true end
     if doc:is(t, "lower") and t > from and (w:find("[^e]ed$") or w:find("ied$") or
         (w:find("[^su]s$") and (doc:is(t - 1, "title") or PRONOUNS[doc:lower(t - 1)]))) then
       return true

@@ -97,7 +97,10 @@ rule "quote.mixed" {
           local cue
           for c in doc:each("cue", ss, doc:tok(open)) do cue = c end
           local s
-          if cue and open - cue.last <= 15 and cue.last + 1 < open then
+          if cue and cue.last + 2 == open and doc:kind(open - 1) == "punct" then
+            -- 'Putin responded, “Let them resume.”': the whole quote is what was said
+            cue = nil
+          elseif cue and open - cue.last <= 15 and cue.last + 1 < open then
             -- from the verb's object or "that": “called North Korea's “reckless” actions”
             s = doc:tok(cue.last + 1)
             for t = cue.last + 1, open - 1 do
