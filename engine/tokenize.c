@@ -308,7 +308,7 @@ static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *fl
             return e;
         }
         /* possessive plural: parents’ — only when no single quote is open */
-        if (is_apos_cp(c) && !cp_is_letter(c2) && !open_singles && i > b &&
+        if (is_apos_cp(c) && !cp_is_letter(c2) && c2 != '\'' && !open_singles && i > b &&
             (s[i - 1] == 's' || s[i - 1] == 'S') && letters > 1) {
             *flags |= TF_APOS;
             simple &= c < 0x80;
@@ -446,6 +446,12 @@ static int tokenize_pass(const scan *sc, tw_result *r)
             unsigned acc;
             e = scan_word(sc, i, open_singles, &flags, &kind, &acc);
             if (kind == TK_WORD) flags |= acc ? ascii_case_flags(acc, sc->s[b]) : case_flags(sc, b, e);
+        } else if (c == '\'' && i + 1 < n && sc->s[i + 1] == '\'') {
+            /* '' is a double quote mark (typewriter style, as in the NYT's
+             * archive): one token, and no single quote opens or closes */
+            e = i + 2;
+            kind = TK_QUOTE;
+            flags |= straight_quote_dir(sc, b, e);
         } else if (quote_class(c)) {
             e = i + (size_t)k;
             kind = TK_QUOTE;

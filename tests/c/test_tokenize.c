@@ -65,6 +65,10 @@ static const char *const TOKEN_ROWS[][2] = {
     {"‘phony signals’ here", "‘|phony|signals|’|here"},
     {"don't stop", "don't|stop"},
     {"the parents’ view", "the|parents’|view"},
+    /* '' is one double quote mark, also after a plural ending in s */
+    {"he said, ''We won.'' Then", "he|said|,|''|We|won|.|''|Then"},
+    {"the ''states'' they", "the|''|states|''|they"},
+    {"''It isn't,'' he said", "''|It|isn't|,|''|he|said"},
     {"Ukraine – a move", "Ukraine|–|a|move"},
     {"war — and", "war|—|and"},
     {"the U.S. said", "the|U.S.|said"},
@@ -132,6 +136,18 @@ int main(void)
         check("attributes", t, ok ? "ok" : "bad", "ok");
         check("lower", t, lower, "kyiv's");
         check("shape", t, shape, "d,ddd");
+        tw_free(&r);
+    }
+    {
+        /* a '' pair opens and closes like a double quote mark */
+        const char *t = "said ''Yes,'' then";
+        tw_result r;
+        memset(&r, 0, sizeof r);
+        r.alloc = alloc;
+        tw_tokenize(t, strlen(t), &r);
+        int ok = r.ntok == 6 && r.tok[1].kind == TK_QUOTE && (r.tok[1].flags & TF_OPEN) &&
+                 r.tok[4].kind == TK_QUOTE && (r.tok[4].flags & TF_CLOSE);
+        check("'' quote marks", t, ok ? "ok" : "bad", "ok");
         tw_free(&r);
     }
     printf("%d passed, %d failed\n", passed, failed);
