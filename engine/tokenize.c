@@ -379,20 +379,33 @@ static inline int push_token(tw_result *r, size_t s, size_t e, int kind, uint32_
 }
 
 /* Decides whether an ambiguous straight quote opens or closes, from the
- * characters around it. */
+ * characters around it. Quote marks next to it are looked past, so both
+ * marks of a nested ending ("... off.'") close and both of a nested
+ * beginning ("'If ...) open. */
 static uint32_t straight_quote_dir(const scan *sc, size_t b, size_t e)
 {
     int before_space = 1, after_space = 1;
     uint32_t before = 0, after = 0;
-    if (b > 0) {
-        size_t p = b - 1;
+    size_t p = b;
+    while (p > 0) {
+        p--;
         while (p > 0 && (sc->s[p] & 0xC0) == 0x80) p--;
         before = cp_at1(sc, p);
+        if (quote_class(before) != 3) break;
+        before = 0;
+    }
+    if (before) {
         before_space = is_space_cp(before) || before == '(' || before == '[' || is_dash_cp(before) ||
                        quote_class(before) == 1;
     }
-    if (e < sc->len) {
-        after = cp_at1(sc, e);
+    while (e < sc->len) {
+        int k;
+        after = cp_at(sc, e, &k);
+        if (quote_class(after) != 3) break;
+        after = 0;
+        e += (size_t)k;
+    }
+    if (after) {
         after_space = is_space_cp(after) || (after < 0x80 && is_punct_ascii(after) && after != '(') ||
                       is_dash_cp(after);
     }

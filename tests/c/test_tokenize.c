@@ -150,6 +150,18 @@ int main(void)
         check("'' quote marks", t, ok ? "ok" : "bad", "ok");
         tw_free(&r);
     }
+    {
+        /* nested straight marks: both close at "off.'\"", both open at "\"'If" */
+        const char *t = "said, \"'If not, all bets are off.'\" Then";
+        tw_result r;
+        memset(&r, 0, sizeof r);
+        r.alloc = alloc;
+        tw_tokenize(t, strlen(t), &r);
+        int ok = r.ntok == 15 && (r.tok[2].flags & TF_OPEN) && (r.tok[3].flags & TF_OPEN) &&
+                 (r.tok[12].flags & TF_CLOSE) && (r.tok[13].flags & TF_CLOSE);
+        check("nested straight quote marks", t, ok ? "ok" : "bad", "ok");
+        tw_free(&r);
+    }
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
