@@ -238,7 +238,25 @@ local function after_verb(doc, cx, vj, last)
   if m and doc:tokat(m.start) <= k + 1 and m.type ~= "place" then
     local mlast = doc:tokat(m["end"] - 1)
     if closes(doc, mlast + 1, last) or doc:word(mlast + 1) == "(" then return speaker_of_mention(doc, m) end
-    return nil
+    if m.type == "person" then return nil end
+  end
+  -- a role before the name: "said MSNBC host Chris Matthews", "said 9/11
+  -- widow Terry Strada", "said European Council President Donald Tusk"
+  for t = k, math.min(last, k + 6) do
+    if doc:kind(t) == "punct" or doc:kind(t) == "quote" or NOT_IN_NP[lower(doc, t)] then break end
+    local p = mention_at(doc, t)
+    if p and p.type == "person" and doc:tokat(p.start) == t then
+      local plast = doc:tokat(p["end"] - 1)
+      if closes(doc, plast + 1, last) or doc:word(plast + 1) == "(" then return speaker_of_mention(doc, p) end
+      break
+    end
+  end
+  -- a name the actor rules did not know, ending the clause: "said Blair.",
+  -- "said Elez Biberaj, the director of ..."
+  if not m or doc:tokat(m.start) > k then
+    local t = k
+    while t <= last and t < k + 4 and doc:is(t, "title") and is_word(doc, t) and not NOT_NAME[lower(doc, t)] do t = t + 1 end
+    if t > k and closes(doc, t, last) then return span_speaker(doc, k, t - 1, false) end
   end
   if DET[w] then
     for t = k + 1, math.min(last, k + 5) do
