@@ -18,7 +18,7 @@ static const char *const KEY_ORDER[] = {
 int json_key_rank(const char *k)
 {
     for (int i = 0; KEY_ORDER[i]; i++)
-        if (strcmp(KEY_ORDER[i], k) == 0) return i;
+        if (KEY_ORDER[i][0] == k[0] && strcmp(KEY_ORDER[i], k) == 0) return i;   /* (every key of every item) */
     return 1000;
 }
 
@@ -70,7 +70,15 @@ static void put_number(lua_State *L, int idx, strbuf *b)
 {
     char tmp[64];
     if (lua_isinteger(L, idx)) {
-        snprintf(tmp, sizeof tmp, "%lld", (long long)lua_tointeger(L, idx));
+        /* offsets, the most common numbers of all: digits by hand, not snprintf */
+        lua_Integer v = lua_tointeger(L, idx);
+        unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+        char *p = tmp + sizeof tmp;
+        *--p = 0;
+        do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+        if (v < 0) *--p = '-';
+        sb_adds(L, b, p);
+        return;
     } else {
         double v = lua_tonumber(L, idx);
         if (!isfinite(v)) { sb_adds(L, b, "null"); return; }
