@@ -50,8 +50,36 @@ end
 
 -- ---- the article's people, for pronouns ----------------------------------------
 
--- The gender of a mention: its entity's given name, or an honorific before it.
-local function gender_of(doc, m, cache)
+local PRONOUN_GENDER = {he = "m", him = "m", his = "m", himself = "m", she = "f", her = "f", hers = "f", herself = "f"}
+
+-- The gender the pronouns right after a person's mentions point to: the
+-- he/his or she/her words before the next person is named, over all the
+-- mentions of that name ("Hillary Clinton ... her plan", where "Hillary"
+-- is a name of both genders). Nil unless one clearly outnumbers the other.
+local function pronoun_gender(doc, cx, name)
+  local votes = {m = 0, f = 0}
+  local people, n = cx.people, doc:ntok()
+  for k, m in ipairs(people) do
+    if m.name == name then
+      local stop = people[k + 1] and people[k + 1].start or #doc
+      local t = doc:tokat(m["end"])
+      local limit = math.min(n, t + 15)
+      while t <= limit and doc:tok(t) < stop do
+        local g = PRONOUN_GENDER[doc:lower(t)]
+        if g then votes[g] = votes[g] + 1 end
+        t = t + 1
+      end
+    end
+  end
+  if votes.f >= 2 and votes.f >= 2 * votes.m then return "f" end
+  if votes.m >= 2 and votes.m >= 2 * votes.f then return "m" end
+  return nil
+end
+
+-- The gender of a mention: its entity's given name, an honorific before
+-- one of its mentions ("Mrs. Clinton"), or the pronouns that follow them.
+local function gender_of(doc, cx, m)
+  local cache = cx.genders
   local name = m.name or doc:text(m.start, m["end"])
   local g = cache[name]
   if g ~= nil then return g end
@@ -60,10 +88,15 @@ local function gender_of(doc, m, cache)
   local e = first and NAMES:lookup(first)
   if e and e.gender then g = e.gender end
   if not g then
-    local k = doc:tokat(m.start)
-    local h = k > 1 and HONORIFICS:lookup(doc:word(k - 1))
-    if h and h.gender then g = h.gender end
+    for _, o in ipairs(cx.people) do
+      if (o.name or "") == name then
+        local k = doc:tokat(o.start)
+        local h = k > 1 and HONORIFICS:lookup(doc:word(k - 1))
+        if h and h.gender then g = h.gender break end
+      end
+    end
   end
+  if not g and m.name then g = pronoun_gender(doc, cx, name) or false end
   cache[name] = g
   return g
 end
@@ -97,7 +130,7 @@ local function resolve_pronoun(doc, cx, want, pos)
       for _, m in ipairs(cx.people) do
         if m.start >= ss then break end
         if m.start >= ps then
-          local g = m.type == "person" and gender_of(doc, m, cx.genders)
+          local g = m.type == "person" and gender_of(doc, cx, m)
           if g == want or (m.type == "person" and not g) then return m end
           break
         end
@@ -112,7 +145,7 @@ local function resolve_pronoun(doc, cx, want, pos)
       if want == "group" then
         if m.type == "org" then return m end
       elseif m.type == "person" then
-        local g = gender_of(doc, m, cx.genders)
+        local g = gender_of(doc, cx, m)
         if g == want then return m end
         if not g and not fallback then fallback = m end
       end
