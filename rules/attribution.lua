@@ -12,7 +12,7 @@ local PRONOUN = {he = "m", she = "f", they = "group", it = "group", we = "group"
 local ANON = {source = true, sources = true, official = true, officials = true, aide = true, aides = true,
   person = true, people = true, diplomat = true, diplomats = true, insider = true, insiders = true}
 -- determiners that open a descriptor subject ("the commission", "a spokeswoman")
-local DET = {the = true, a = true, an = true, his = true, her = true, its = true, their = true, our = true,
+local DET = {the = true, a = true, an = true, his = true, her = true, its = true, their = true, our = true, my = true, your = true,
   one = true, two = true, three = true, several = true, some = true, another = true, other = true, this = true}
 -- words between a subject and its verb ("Peskov also told", "she has repeatedly said")
 local BETWEEN = {also = true, has = true, had = true, have = true, is = true, was = true, were = true, are = true,
@@ -164,8 +164,20 @@ end
 
 -- A noun phrase ending at token k that opens with a determiner within five
 -- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
+-- plural groups that speak without a determiner: "Police say ...",
+-- "Democratic lawmakers said ..."
+local GROUP = {}
+for w in ([[police officials authorities prosecutors investigators officers witnesses residents analysts
+  experts critics researchers scientists doctors lawyers protesters activists lawmakers legislators
+  democrats republicans voters supporters opponents diplomats observers economists historians
+  organizers organisers firefighters troops soldiers rebels militants workers employees parents
+  teachers students leaders senators congressmen ministers regulators officials]]):gmatch("%a+") do
+  GROUP[w] = true
+end
+
 local function descriptor(doc, k, first)
-  if not is_word(doc, k) or not doc:is(k, "lower") then return nil end
+  if not is_word(doc, k) then return nil end
+  if not doc:is(k, "lower") and not (k == first and GROUP[lower(doc, k)]) then return nil end
   local from = k
   for b = k - 1, math.max(first, k - 5), -1 do
     local w = lower(doc, b)
@@ -188,6 +200,7 @@ local function descriptor(doc, k, first)
     if not is_word(doc, b) then return nil end
   end
   if ANON[lower(doc, k)] then return span_speaker(doc, k, k, true) end
+  if GROUP[lower(doc, k)] then return span_speaker(doc, from, k, false) end
   return nil
 end
 

@@ -92,7 +92,9 @@ rule "quote.mixed" {
           -- $60,000 a year"), unless an attribution follows the mark (“...,” he said)
           local _, e = doc:tok(close)
           local attributed = false
-          for _ in doc:each("cue", e, select(2, doc:tok(math.min(doc:ntok(), close + 4)))) do attributed = true end
+          -- (looking no further than the paragraph: a verb after it attributes nothing here)
+          local _, _, _, _, plast = doc:paragraph(close)
+          for _ in doc:each("cue", e, select(2, doc:tok(math.min(plast, close + 4)))) do attributed = true end
           if not attributed and close < last then e = math.max(e, clause_end(doc, last)) end
           local cue
           for c in doc:each("cue", ss, doc:tok(open)) do cue = c end
@@ -109,7 +111,7 @@ rule "quote.mixed" {
           else
             -- “The country “has made changes,” Obama said”: the sentence up to the mark
             local after
-            local _, lim = doc:tok(math.min(doc:ntok(), close + 4))
+            local _, lim = doc:tok(math.min(plast, close + 4))
             for c in doc:each("cue", e, math.max(e, lim)) do after = after or c end
             if after then cue, s = after, doc:tok(first) end
           end
