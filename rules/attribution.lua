@@ -175,6 +175,11 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   GROUP[w] = true
 end
 
+-- a possessive word, as doc:lower gives it ("'s" alone, "johnson's", "states'")
+local function possessive(w)
+  return w == "'s" or (#w > 2 and (w:sub(-2) == "'s" or w:sub(-1) == "'"))
+end
+
 local function descriptor(doc, k, first)
   if not is_word(doc, k) then return nil end
   if not doc:is(k, "lower") and not (k == first and GROUP[lower(doc, k)]) then return nil end
@@ -184,7 +189,7 @@ local function descriptor(doc, k, first)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then return span_speaker(doc, b, k, ANON[lower(doc, k)]) end
     -- an anonymous source without a determiner: "while senior Moscow sources said"
     if NOT_IN_NP[w] or not is_word(doc, b) then break end
-    if w == "'s" or w == "’s" then break end
+    if possessive(w) then break end
     from = b
   end
   if ANON[lower(doc, k)] and doc:tok(from) then
@@ -192,9 +197,11 @@ local function descriptor(doc, k, first)
   end
   for b = k - 1, math.max(first, k - 5), -1 do
     local w = lower(doc, b)
-    if w == "'s" or w == "’s" then
-      local m = doc:covering("mention", doc:tok(b - 1), doc:tok(b - 1) + 1)[1]
-      local a = m and doc:tokat(m.start) or b - 1
+    if possessive(w) then
+      -- "Gary Johnson’s doctor", "the Kremlin 's spokesman": from the owner's name
+      local o = w == "'s" and b - 1 or b
+      local m = doc:covering("mention", doc:tok(o), doc:tok(o) + 1)[1]
+      local a = m and doc:tokat(m.start) or o
       return span_speaker(doc, a, k, false)
     end
     if not is_word(doc, b) then return nil end
