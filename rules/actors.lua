@@ -127,6 +127,26 @@ end
 local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = true, On = true, At = true,
   For = true, When = true, While = true, If = true, As = true, After = true, Before = true, Since = true,
   From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true}
+-- Is token i's sentence a title-case headline ("Clinton Goes After Trump
+-- As The New Romney")? Most of its longer words are capitalised, and so
+-- is at least one short function word.
+local SMALL = {a = true, an = true, the = true, ["of"] = true, ["in"] = true, on = true, at = true, to = true,
+  ["for"] = true, as = true, after = true, with = true, by = true, from = true, ["and"] = true, is = true}
+local function headline(doc, i)
+  local _, _, _, first, last = doc:sentence(i)
+  local words, caps, small = 0, 0, false
+  for k = first, last do
+    if doc:kind(k) == "word" then
+      words = words + 1
+      if doc:is(k, "title") then
+        caps = caps + 1
+        if k > first and SMALL[doc:lower(k)] then small = true end
+      end
+    end
+  end
+  return small and words >= 4 and caps >= words * 0.8
+end
+
 -- connectors inside an organisation's name ("Institute for the Study of War")
 local CONNECT = {of = true, ["for"] = true, on = true}
 
@@ -212,8 +232,10 @@ rule "actor.lexicons_and_names" {
       local i = caps[ci]
       local j = i
       if not taken[i] then
+        -- (a capitalised "After", "As", "The" inside a run is a headline's
+        -- word, never part of a name: "Clinton Goes After Donald Trump")
         while j + 1 <= n and (iscap[j + 1] or (iscap[j + 2] and PARTICLES[doc:lower(j + 1)])) and
-            not taken[j + 1] and not doc:is(j + 1, "sent_start") do
+            not taken[j + 1] and not doc:is(j + 1, "sent_start") and not OPENERS[doc:word(j + 1)] do
           j = j + 1
           if possessive_at(doc, j) > 0 then break end   -- "Biden’s team"
         end
@@ -221,11 +243,16 @@ rule "actor.lexicons_and_names" {
         for k = i, j do
           if heads[k] == "time" then j = k - 1; break end
         end
-        local named = j >= i and headed_run(doc, i, j, taken, role_tok, heads)
+        -- a law, treaty or event ("Affordable Care Act", "Paris Agreement") names no actor
+        local thing = false
+        for k = i, j do
+          if heads[k] == "thing" then thing = true; break end
+        end
+        local named = not thing and j >= i and headed_run(doc, i, j, taken, role_tok, heads)
         if named then j = named end
         -- where the name starts inside the run
         local first = nil
-        for k = i, named and i - 1 or j do
+        for k = i, (named or thing) and i - 1 or j do
           if place_end[k] and place_end[k] > k then break end   -- "North Korea"
           local given = not role_tok[k] and not honor[k] and NAMES:lookup(doc:word(k))
           -- a given name that is also a word opens no name at a sentence's start ("Even China")
@@ -234,6 +261,12 @@ rule "actor.lexicons_and_names" {
             first = k
             break
           end
+        end
+        if first and j > first + 1 and headline(doc, first) then
+          -- a title-case headline runs on past the name: given name and surname
+          local last = first + 1
+          while last < j and doc:is(last, "initial") do last = last + 1 end
+          j = last
         end
         if first and j >= first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
           local s = doc:tok(first)
@@ -289,5 +322,10 @@ rule "actor.lexicons_and_names" {
       {text = "UK", type = "place"}, {text = "Royal Bank of Scotland", type = "org"}, {text = "Bank of Japan", type = "org"}}},
     -- a weekday ends a name; a given name that is a word does not open one at a sentence's start
     ["She spoke in Florida Friday. Even China agreed."] = {mention = {{text = "Florida", type = "place"}, {text = "China", type = "place"}}},
+    -- a law names no one ("Care" is also a given name)
+    ["He defended the Affordable Care Act."] = {mention = {}},
+    -- a title-case headline runs on past the name
+    ["Hillary Clinton Goes After Donald Trump As The Next Romney."] =
+      {mention = {{text = "Hillary Clinton", type = "person"}, {text = "Donald Trump", type = "person"}}},
   },
 }
