@@ -6,6 +6,13 @@
 -- labels ("No. 10", "Boeing 737", "F-16") and "one" as a pronoun are not
 -- figures.
 local N = require "trawl.numbers"
+-- Module fields and library functions as upvalues: a rule sees N through a
+-- read-only view whose every field read is a call, and a global read is two
+-- table lookups; these run for every candidate figure.
+local parse_number, can_start, word_value, scale_word = N.parse, N.starts, N.word_value, N.scale
+local looks_like_year, is_pronoun_one = N.looks_like_year, N.is_pronoun_one
+local mtype, floor, abs, min, max, tointeger = math.type, math.floor, math.abs, math.min, math.max, math.tointeger
+local type, ipairs, tonumber, setmetatable = type, ipairs, tonumber, setmetatable
 local UNITS = lexicon "units"
 local HEDGES = lexicon "hedges"
 
@@ -164,6 +171,19 @@ local PART_UNIT = {
 }
 local BARE_NEXT = {hour = "minute", minute = "second", ft = "in"}
 
+-- "all day", "a whole week", "another hour", "full-year": one of the unit
+local ONE_OF = {all = true, full = true, whole = true, another = true}
+-- (not a modifier: "full-year profits", "an all-day event")
+local NEXT_OK = {of = true, ["and"] = true, ["or"] = true, to = true, ["in"] = true, on = true, at = true,
+  ["for"] = true, with = true, before = true, after = true, ago = true, later = true, than = true, as = true}
+-- "more than 10 and fewer than 20": bounds joined into a range
+local LOWER, UPPER = {[">"] = true, [">="] = true}, {["<"] = true, ["<="] = true, ["<~"] = true}
+local JOIN = {["and"] = true, but = true, [","] = true}
+-- numbers.parse options, made once (numbers.parse only reads them)
+local ARTICLE, MONEY_ARTICLE = {article = true}, {money = true, article = true}
+local SIGN, NOSIGN = {sign = true}, {sign = false}
+local MONEY_SIGN, MONEY_NOSIGN = {money = true, sign = true}, {money = true, sign = false}
+
 local A_NEXT = {
   couple = true, pair = true, few = true, handful = true, half = true, quarter = true,
   third = true, fifth = true, sixth = true, seventh = true, eighth = true, ninth = true,
@@ -260,9 +280,9 @@ local function after_position(h) return h.position == "after" or h.position == "
 -- Rounds away float noise (1.13 * 1e9) and keeps integral values integers.
 local function tidy(v)
   if type(v) == "table" then return {tidy(v[1]), tidy(v[2])} end
-  if math.type(v) ~= "float" or v ~= v then return v end
+  if mtype(v) ~= "float" or v ~= v then return v end
   v = tonumber(string.format("%.12g", v))
-  if v == math.floor(v) and math.abs(v) < 2^53 then return math.tointeger(v) end
+  if v == floor(v) and abs(v) < 2^53 then return tointeger(v) end
   return v
 end
 
@@ -280,7 +300,7 @@ rule "figure.amounts" {
     local n = doc:ntok()
     local function cache(get)
       return setmetatable({}, {__index = function(t, k)
-        if math.type(k) ~= "integer" or k < 1 or k > n then return nil end
+        if mtype(k) ~= "integer" or k < 1 or k > n then return nil end
         local w = get(doc, k)
         t[k] = w
         return w
@@ -344,7 +364,7 @@ rule "figure.amounts" {
     local function suffix_unit(info, j)
       local s = info.raw_suffix or info.suffix
       local cands = {{s, j - 1}}
-      for k = j, math.min(j + 2, n) do
+      for k = j, min(j + 2, n) do
         if not glued(k) then break end
         s = s .. WORD[k]
         cands[#cands + 1] = {s, k}
@@ -381,7 +401,7 @@ rule "figure.amounts" {
           -- "the 100m sprint"), in news otherwise millions ("up from 38m")
           if info.suffix == "m" then
             local len = DASH[LOW[j] or ""] and glued(j)
-            for x = math.max(1, j - 5), math.min(n, j + 3) do
+            for x = max(1, j - 5), min(n, j + 3) do
               if LENGTH_CONTEXT[LOW[x]] then len = true end
             end
             if not len then return nil, nil, info.maybe_scale end
@@ -411,11 +431,12 @@ rule "figure.amounts" {
     -- "a", "b" or nil.
     local function nearest(first, last, a_set, b_set)
       for d = 1, 8 do
-        for _, k in ipairs({first - d, last + d}) do
-          local w = LOW[k]
-          if w and a_set[w] then return "a" end
-          if w and b_set[w] then return "b" end
-        end
+        local w = LOW[first - d]
+        if w and a_set[w] then return "a" end
+        if w and b_set[w] then return "b" end
+        w = LOW[last + d]
+        if w and a_set[w] then return "a" end
+        if w and b_set[w] then return "b" end
       end
       return nil
     end
@@ -462,9 +483,9 @@ rule "figure.amounts" {
     -- "3-1").
     local function number_at(k, money, article)
       local w = WORD[k]
-      if not w or not N.starts(w) then return nil end
+      if not w or not can_start(w) then return nil end
       if article and (LOW[k] == "a" or LOW[k] == "an") then
-        return N.parse(WORD, k, {money = money, article = true})
+        return parse_number(WORD, k, money and MONEY_ARTICLE or ARTICLE)
       end
       local sign = false
       if DASH[LOW[k]] then
@@ -473,10 +494,11 @@ rule "figure.amounts" {
         if k > 1 and kindof(k - 1) == "number" then return nil end
         sign = true
       end
-      local v, j, info = N.parse(WORD, k, {money = money, sign = sign})
+      local v, j, info = parse_number(WORD, k, money and (sign and MONEY_SIGN or MONEY_NOSIGN)
+                                                    or (sign and SIGN or NOSIGN))
       -- "40 000", "1 234 567.89": groups of three digits after no-break or
       -- thin spaces, or after plain ones when there are two groups or more
-      if math.type(v) == "integer" and j == k + 1 and w:find("^%d%d?%d?$") then
+      if mtype(v) == "integer" and j == k + 1 and w:find("^%d%d?%d?$") then
         local x, groups, thin = j, 0, false
         while x <= n and (WORD[x] or ""):find("^%d%d%d$") or (x > j and (WORD[x] or ""):find("^%d%d%d%.%d+$")) do
           local _, pe = doc:tok(x - 1)
@@ -513,11 +535,11 @@ rule "figure.amounts" {
 
     -- "$20 and 43c", "20 dollars 43 cents", "3 GBP 1 pence": the minor unit after it
     local function minor_units(a)
-      if a.kind ~= "money" or math.type(a.value) ~= "integer" then return end
+      if a.kind ~= "money" or mtype(a.value) ~= "integer" then return end
       local x = a.last + 1
       if LOW[x] == "and" then x = x + 1 end
       local v, j2, info2 = number_at(x, false, false)
-      if math.type(v) ~= "integer" or v <= 0 or v >= 100 or not j2 then return end
+      if mtype(v) ~= "integer" or v <= 0 or v >= 100 or not j2 then return end
       -- (any form of a minor unit counts, weak ones too: "43 sen")
       local e2, je2
       if j2 <= n then e2, je2 = UNITS:match(doc, j2) end
@@ -532,11 +554,6 @@ rule "figure.amounts" {
       end
     end
 
-    -- "all day", "a whole week", "another hour", "full-year": one of the unit
-    local ONE_OF = {all = true, full = true, whole = true, another = true}
-    -- (not a modifier: "full-year profits", "an all-day event")
-    local NEXT_OK = {of = true, ["and"] = true, ["or"] = true, to = true, ["in"] = true, on = true, at = true,
-      ["for"] = true, with = true, before = true, after = true, ago = true, later = true, than = true, as = true}
     local function modifier(j) return kindof(j + 1) == "word" and not NEXT_OK[LOW[j + 1]] end
     local function one_unit(k)
       local w, rest = LOW[k] or "", nil
@@ -567,8 +584,8 @@ rule "figure.amounts" {
       -- "6-1/8 pct": a whole number and a fraction, the old way of writing rates
       if info.slash and DASH[LOW[k - 1] or ""] and glued(k - 1) and glued(k) and kindof(k - 2) == "number"
          and not cur then
-        local whole = N.parse(WORD, k - 2)
-        if math.type(whole) == "integer" then value, first, k = whole + value, k - 2, k - 2 end
+        local whole = parse_number(WORD, k - 2)
+        if mtype(whole) == "integer" then value, first, k = whole + value, k - 2, k - 2 end
         info.slash = nil
       end
       local a = {info = info, cur = cur, first = first, num = k, last = j - 1, kind = "number"}
@@ -593,7 +610,7 @@ rule "figure.amounts" {
           a.unit, a.kind = resolve(e, j, je, info)
           factor, a.last = (e.factor or 1) * mult, je
           -- "75 USD million": a scale after a currency code
-          local sc = a.kind == "money" and info.scale == 1 and mult == 1 and N.scale(LOW[je + 1] or "")
+          local sc = a.kind == "money" and info.scale == 1 and mult == 1 and scale_word(LOW[je + 1] or "")
           if sc then factor, a.last, info.scale = factor * sc, je + 1, sc end
         elseif mult and mult ~= 1 then
           factor, info.scale, info.suffix = mult, mult, nil  -- "5m people"
@@ -655,7 +672,7 @@ rule "figure.amounts" {
       -- "the past three quarters": quarters of a year, not 3/4
       if info.fraction and LOW[a.last] == "quarters" and a.last == a.num + 1
          and PERIOD_PREV[LOW[first - 1] or ""] then
-        local v = N.word_value(WORD[a.num])
+        local v = word_value(WORD[a.num])
         if v then a.value, a.unit, a.kind, info.fraction = v, "quarter", "duration", nil end
       end
       return a
@@ -664,7 +681,7 @@ rule "figure.amounts" {
     -- ---- what is not a figure ------------------------------------------------
 
     local function after_change(k)
-      for x = k - 1, math.max(1, k - 4), -1 do
+      for x = k - 1, max(1, k - 4), -1 do
         if CHANGE[LOW[x]] then return true end
         if kindof(x) == "punct" then return false end
       end
@@ -672,7 +689,7 @@ rule "figure.amounts" {
     end
 
     local function range_cue(k)
-      for x = math.max(1, k - 4), k - 2 do
+      for x = max(1, k - 4), k - 2 do
         if RANGE_CUE[LOW[x]] then return true end
       end
       return false
@@ -683,7 +700,7 @@ rule "figure.amounts" {
     local function not_an_amount(k, j, info, ranged)
       local prev, nxt = LOW[k - 1], LOW[j]
       if info.decade or info.slash or info.article then return true end   -- "1990s", "9/11"
-      if info.year and N.looks_like_year(WORD[k], WORD[j], WORD[k - 1]) then return true end
+      if info.year and looks_like_year(WORD[k], WORD[j], WORD[k - 1]) then return true end
       if prev and MONTHS[prev] and (prev ~= "may" and prev ~= "march" or is(k - 1, "title")) then
         return true                                                       -- "May 4"
       end
@@ -692,7 +709,7 @@ rule "figure.amounts" {
       end
       if (nxt and TIME_NEXT[nxt]) or (prev and LABEL_PREV[prev]) then return true end
       if LOW[k] == "one" or LOW[k] == "ones" then
-        if N.is_pronoun_one(LOW, k) then return true end
+        if is_pronoun_one(LOW, k) then return true end
         if nxt == "point" or nxt == "way" or nxt == "time" then return true end
       end
       if kindof(k - 1) == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
@@ -734,7 +751,7 @@ rule "figure.amounts" {
         if kindof(k) ~= "word" or OF_STOP[w] then break end
         if w == "and" then
           local nx = LOW[k + 1]
-          if #words == 0 or unit or not nx or kindof(k + 1) ~= "word" or OF_STOP[nx] or N.starts(nx)
+          if #words == 0 or unit or not nx or kindof(k + 1) ~= "word" or OF_STOP[nx] or can_start(nx)
              or HEDGES:lookup(nx) then
             break
           end
@@ -782,12 +799,12 @@ rule "figure.amounts" {
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
       -- "one out of three", "1 in 5": a proportion
-      if unit == nil and math.type(value) == "integer" and value > 0 and not hedge then
+      if unit == nil and mtype(value) == "integer" and value > 0 and not hedge then
         local y = last + 1
         if LOW[y] == "out" and LOW[y + 1] == "of" then y = y + 2 elseif LOW[y] == "in" then y = y + 1 else y = nil end
         local b, j2
         if y then b, j2 = number_at(y, false, false) end
-        if math.type(b) == "integer" and b > value and not (LOW[last + 1] == "in" and (value > 10 or (b >= 1900 and b <= 2100)))
+        if mtype(b) == "integer" and b > value and not (LOW[last + 1] == "in" and (value > 10 or (b >= 1900 and b <= 2100)))
            and not UNITS:match(doc, j2) then
           value, last = value / b, j2 - 1
         end
@@ -845,7 +862,7 @@ rule "figure.amounts" {
       if ha and after_position(ha) then
         local nx = LOW[haj + 1]
         -- not the start of the next figure: "over 10 and less than 20"
-        if not (kindof(haj + 1) == "number" or (nx and N.starts(WORD[haj + 1]) and nx ~= "a"
+        if not (kindof(haj + 1) == "number" or (nx and can_start(WORD[haj + 1]) and nx ~= "a"
                 and nx ~= "an") or nx == "than" or nx == "or" or nx == "equal") then
           if not hedge then approx, op = doc:text(span(last + 1, haj)), ha.op end
           last = haj
@@ -881,12 +898,12 @@ rule "figure.amounts" {
         local nx = LOW[i + 1]
         -- ("an hour and a half": a unit, then a fraction of it)
         if nx and LOW[i + 2] == "and" and UNITS:lookup(nx) and (LOW[i + 3] == "a" or LOW[i + 3] == "half") then return true end
-        return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or kindof(i + 1) == "currency" or N.word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
+        return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or kindof(i + 1) == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
                               or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
       end
       if w == "from" or w == "between" or DASH[w] then
         local k = kindof(i + 1)
-        return k == "number" or k == "currency" or (k == "word" and N.starts(WORD[i + 1]))
+        return k == "number" or k == "currency" or (k == "word" and can_start(WORD[i + 1]))
       end
       return true
     end
@@ -912,8 +929,6 @@ rule "figure.amounts" {
     table.sort(starts)
     -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
     -- bounds of one quantity, joined, are a range
-    local LOWER, UPPER = {[">"] = true, [">="] = true}, {["<"] = true, ["<="] = true, ["<~"] = true}
-    local JOIN = {["and"] = true, but = true, [","] = true}
     local function bounds(p, f, gap_first, gap_last)
       if not p or type(p.f.value) ~= "number" or type(f.value) ~= "number" or p.f.unit ~= f.unit then return nil end
       if gap_last < gap_first or gap_last - gap_first > 1 then return nil end
