@@ -823,10 +823,82 @@ local function parse_parts(P, opts)
   return finish(P, r, opts, neg)
 end
 
+-- What may carry a number on into a longer one, as the first part of the
+-- next word (card's grammar): a scale ("5 million", "2.5 bn", "$5 m"),
+-- "hundred", "dozen", digits ("3 1/2"), a vulgar fraction, "and" ("5 and a
+-- half"), "point".
+local CARRY_ON = {hundred = true, hundreds = true, ["and"] = true, point = true, m = true, b = true}
+for _, t in ipairs({SCALES, SCALES_AFTER, DOZEN, VULGAR}) do
+  for k in pairs(t) do CARRY_ON[k] = true end
+end
+-- After a number word or a glued scale ("5bn"), number words carry it on
+-- too ("twenty one", "5bn two"); after a number word, also "-" ("fifty -
+-- two"), ordinals ("twenty first") and denominators ("two thirds").
+local CARRY_SCALE, CARRY_WORD = {}, {half = true, quarter = true}
+for _, t in ipairs({CARRY_ON, ONES, TEENS, TENS}) do
+  for k in pairs(t) do CARRY_SCALE[k], CARRY_WORD[k] = true, true end
+end
+for _, t in ipairs({DASHES, ORDINALS, ORD_PLURAL}) do
+  for k in pairs(t) do CARRY_WORD[k] = true end
+end
+
+-- Is the next word one that may carry a number on (per the set)? Its first
+-- part is what card sees ("million-dollar"); nil for U+2010 hyphens, which
+-- parts rewrites.
+local function carries(words, j, set)
+  local nx = words[j]
+  if nx == nil then return false end
+  if find(nx, "\226\128[\144\145]") then return nil end
+  if #nx > 2 and find(nx, "-", 2, true) and nx:sub(-1) ~= "-" and not find(nx, "^%d") then
+    nx = match(nx, "[^-]+")
+  end
+  nx = lower(nx)
+  return set[nx] or find(nx, "^%.?%d") ~= nil
+end
+
+-- The common cases, read without building parts: a lone digit token ("76",
+-- "2.5", "5km", "3/4", "$5m", "1.13bn") or number word ("five", "twenty")
+-- that nothing after it carries on; what card, after_cardinal and finish
+-- make of it. nil when the grammar must decide (a decade, an ordinal, a
+-- hyphenated word, a next word that may carry the number on).
+local function simple(words, i, opts)
+  local raw = words[i]
+  if find(raw, "\226\128[\144\145]") then return nil end
+  if not find(raw, "^%.?%d") then
+    local w = lower(raw)
+    local v = ONES[w] or TEENS[w] or TENS[w]
+    if not v or carries(words, i + 1, CARRY_WORD) ~= false then return nil end
+    return v, i + 1, {words = true, scale = 1}
+  end
+  local t = lex(raw)
+  if not t or t.ordinal or t.decade then return nil end
+  if t.scale then
+    if carries(words, i + 1, CARRY_SCALE) ~= false then return nil end
+    return norm(t.v), i + 1, {digits = true, scale = norm(t.scale)}
+  end
+  if not (t.suffix or t.slash) and carries(words, i + 1, CARRY_ON) ~= false then return nil end
+  local v, scale, suffix, maybe = t.v, 1, t.suffix, t.maybe_scale
+  if maybe and opts.money then v, scale, suffix, maybe = v * maybe, maybe, nil, nil end
+  local info = {
+    digits = true, fraction = t.slash and true or nil, slash = t.slash, suffix = suffix,
+    raw_suffix = t.raw_suffix, maybe_scale = maybe and norm(maybe), scale = norm(scale),
+  }
+  local value = norm(v)
+  if t.int and not t.slash and v == floor(v) and scale == 1 and not suffix
+     and value >= 1800 and value <= 2100 and find(raw, "^%d%d%d%d$") then
+    info.year = true
+  end
+  return value, i + 1, info
+end
+
 function M.parse(words, i, opts)
   local w = words[i]
-  if w == nil or not M.starts(w) then return nil end
-  return parse_parts(parts(words, i), opts or {})
+  if w == nil then return nil end
+  if not M.starts(w) then return nil end
+  opts = opts or {}
+  local v, j, info = simple(words, i, opts)
+  if v then return v, j, info end
+  return parse_parts(parts(words, i), opts)
 end
 
 -- ---- ranges and ratios -------------------------------------------------
