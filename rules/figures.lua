@@ -483,7 +483,7 @@ rule "figure.amounts" {
     -- "3-1").
     local function number_at(k, money, article)
       local w = WORD[k]
-      if not w or not can_start(w) then return nil end
+      if not w then return nil end   -- (numbers.parse checks can_start)
       if article and (LOW[k] == "a" or LOW[k] == "an") then
         return parse_number(WORD, k, money and MONEY_ARTICLE or ARTICLE)
       end

@@ -176,11 +176,29 @@ local function norm(v)
   return v
 end
 
+-- f(word) remembered, for pure functions of one word: words repeat across
+-- articles, and the pattern functions behind these are C calls with a step
+-- budget. nil results are kept as false. (Bounded: past 20,000 words the
+-- table starts over.)
+local function remembered(f)
+  local t, n = {}, 0
+  return function(s)
+    local v = t[s]
+    if v == nil then
+      v = f(s)
+      if v == nil then v = false end
+      if n >= 20000 then t, n = {}, 0 end
+      t[s], n = v, n + 1
+    end
+    return v
+  end
+end
+
 -- Parses one digit token. Returns nil, or a table: v (number), int
 -- (a plain integer), plain (nothing attached), short (1-3 digits, no
 -- separator: can lead a spaced group), scale (multiplier applied), suffix,
 -- maybe_scale, ordinal, slash, decade.
-local function lex(raw)
+local function lex_token(raw)
   local num, rest = match(raw, "^(%d[%d,]*%.?%d*)(.*)$")
   if not num then num, rest = match(raw, "^(%.%d+)(.*)$") end
   if not num then return nil end
@@ -243,6 +261,8 @@ local function lex(raw)
   end
   return t
 end
+-- (remembered: callers only read the table; false instead of nil)
+local lex = remembered(lex_token)
 
 -- The parts of the words from index i: hyphenated tokens are split
 -- ("twenty-one" -> "twenty", "one"). Returns an accessor P(n) -> part or nil;
@@ -842,19 +862,30 @@ for _, t in ipairs({DASHES, ORDINALS, ORD_PLURAL}) do
   for k in pairs(t) do CARRY_WORD[k] = true end
 end
 
--- Is the next word one that may carry a number on (per the set)? Its first
--- part is what card sees ("million-dollar"); nil for U+2010 hyphens, which
--- parts rewrites.
-local function carries(words, j, set)
-  local nx = words[j]
-  if nx == nil then return false end
-  if find(nx, "\226\128[\144\145]") then return nil end
-  if #nx > 2 and find(nx, "-", 2, true) and nx:sub(-1) ~= "-" and not find(nx, "^%d") then
-    nx = match(nx, "[^-]+")
-  end
-  nx = lower(nx)
-  return set[nx] or find(nx, "^%.?%d") ~= nil
+-- Does a word carry a number on (per the set)? Its first part is what card
+-- sees ("million-dollar"); U+2010 hyphens, which parts rewrites, are left
+-- to the grammar too.
+local function carry_test(set)
+  return remembered(function(nx)
+    if find(nx, "\226\128[\144\145]") then return true end
+    if #nx > 2 and find(nx, "-", 2, true) and nx:sub(-1) ~= "-" and not find(nx, "^%d") then
+      nx = match(nx, "[^-]+")
+    end
+    nx = lower(nx)
+    return set[nx] == true or find(nx, "^%.?%d") ~= nil
+  end)
 end
+local carries_number, carries_scale, carries_word =
+  carry_test(CARRY_ON), carry_test(CARRY_SCALE), carry_test(CARRY_WORD)
+
+-- What simple() needs of a first word: its lex table (digits), its value (a
+-- lone number word), or false.
+local first_word = remembered(function(raw)
+  if find(raw, "\226\128[\144\145]") then return false end
+  if find(raw, "^%.?%d") then return lex(raw) end
+  local w = lower(raw)
+  return ONES[w] or TEENS[w] or TENS[w] or false
+end)
 
 -- The common cases, read without building parts: a lone digit token ("76",
 -- "2.5", "5km", "3/4", "$5m", "1.13bn") or number word ("five", "twenty")
@@ -863,20 +894,19 @@ end
 -- hyphenated word, a next word that may carry the number on).
 local function simple(words, i, opts)
   local raw = words[i]
-  if find(raw, "\226\128[\144\145]") then return nil end
-  if not find(raw, "^%.?%d") then
-    local w = lower(raw)
-    local v = ONES[w] or TEENS[w] or TENS[w]
-    if not v or carries(words, i + 1, CARRY_WORD) ~= false then return nil end
-    return v, i + 1, {words = true, scale = 1}
+  local t = first_word(raw)
+  if not t then return nil end
+  local nx = words[i + 1]
+  if type(t) == "number" then
+    if nx ~= nil and carries_word(nx) then return nil end
+    return t, i + 1, {words = true, scale = 1}
   end
-  local t = lex(raw)
-  if not t or t.ordinal or t.decade then return nil end
+  if t.ordinal or t.decade then return nil end
   if t.scale then
-    if carries(words, i + 1, CARRY_SCALE) ~= false then return nil end
+    if nx ~= nil and carries_scale(nx) then return nil end
     return norm(t.v), i + 1, {digits = true, scale = norm(t.scale)}
   end
-  if not (t.suffix or t.slash) and carries(words, i + 1, CARRY_ON) ~= false then return nil end
+  if not (t.suffix or t.slash) and nx ~= nil and carries_number(nx) then return nil end
   local v, scale, suffix, maybe = t.v, 1, t.suffix, t.maybe_scale
   if maybe and opts.money then v, scale, suffix, maybe = v * maybe, maybe, nil, nil end
   local info = {
@@ -891,10 +921,12 @@ local function simple(words, i, opts)
   return value, i + 1, info
 end
 
+local starts   -- numbers.starts (below)
+
 function M.parse(words, i, opts)
   local w = words[i]
   if w == nil then return nil end
-  if not M.starts(w) then return nil end
+  if not starts(w) then return nil end
   opts = opts or {}
   local v, j, info = simple(words, i, opts)
   if v then return v, j, info end
@@ -1083,14 +1115,15 @@ for _, t in ipairs({ONES, TEENS, TENS, SCALES, VAGUE_PLURAL}) do
   for k in pairs(t) do STARTERS[k] = true end
 end
 
-function M.starts(word)
-  if find(word, "^%d") or find(word, "^%.%d") then return true end
+starts = remembered(function(word)
+  if find(word, "^%.?%d") then return true end
   if VULGAR[word] or DASHES[word] then return true end
   local lw = lower(word)
   if STARTERS[lw] then return true end
   local head = match(lw, "^(%a+)%-")
   return head ~= nil and STARTERS[head] == true
-end
+end)
+M.starts = starts
 
 -- The words a numeric expression may start with, lower-case (for a
 -- rule's quick filter; digits, "-" and "½" are not in it).
