@@ -298,16 +298,17 @@ rule "figure.amounts" {
   doc = "counts, percentages, money and quantities with their units and hedges",
   run = function(doc)
     local n = doc:ntok()
+    -- A token's text, lower-case form and kind, each fetched from the doc
+    -- once (nil out of range).
     local function cache(get)
       return setmetatable({}, {__index = function(t, k)
-        if mtype(k) ~= "integer" or k < 1 or k > n then return nil end
+        if not k or k < 1 or k > n then return nil end
         local w = get(doc, k)
         t[k] = w
         return w
       end})
     end
-    local WORD, LOW = cache(doc.word), cache(doc.lower)
-    local function kindof(k) return k >= 1 and k <= n and doc:kind(k) or nil end
+    local WORD, LOW, KIND = cache(doc.word), cache(doc.lower), cache(doc.kind)
     local function is(k, flag) return k >= 1 and k <= n and doc:is(k, flag) end
     local function glued(k) return k >= 1 and k <= n and not doc:is(k, "space_before") end
     local function span(a, b)
@@ -339,10 +340,10 @@ rule "figure.amounts" {
       if (e.weak or need_glue) and not glued(j) then return nil end
       if e.kind == "money" and not money_after(e) then return nil end
       if e.name == "dollar sign" and not glued(j) then return nil end   -- "10$", not "1 $ 10"
-      if kindof(je) == "quote" and glued(je + 1) and kindof(je + 1) == "word" then
+      if KIND[je] == "quote" and glued(je + 1) and KIND[je + 1] == "word" then
         return nil                                                      -- "Radio 4's"
       end
-      if kindof(j) == "quote" and closes_quote(j) then return nil end    -- 'said "to 101"'
+      if KIND[j] == "quote" and closes_quote(j) then return nil end    -- 'said "to 101"'
       return e, je
     end
 
@@ -355,7 +356,7 @@ rule "figure.amounts" {
       for x = k + 1, j do
         if not glued(x) then return nil end
       end
-      if kindof(k) == "word" and k == j and not is(k, "upper") and #WORD[k] > 3 then return nil end
+      if KIND[k] == "word" and k == j and not is(k, "upper") and #WORD[k] > 3 then return nil end
       return e, j
     end
 
@@ -393,7 +394,7 @@ rule "figure.amounts" {
           local e, je = unit_at(j)
           if e and e.kind ~= "length" then return e, je, info.maybe_scale end   -- "20m euros"
           local nx = LOW[j]
-          if nx and kindof(j) == "word" and not e and (COUNTABLE[nx] or
+          if nx and KIND[j] == "word" and not e and (COUNTABLE[nx] or
              (#nx > 3 and nx:find("s$") and not nx:find("ss$") and not nx:find("ous$"))) then
             return nil, nil, info.maybe_scale                                  -- "5m people"
           end
@@ -490,15 +491,15 @@ rule "figure.amounts" {
       local sign = false
       if DASH[LOW[k]] then
         if not glued(k + 1) then return nil end
-        if k > 1 and glued(k) and kindof(k - 1) ~= "symbol" then return nil end
-        if k > 1 and kindof(k - 1) == "number" then return nil end
+        if k > 1 and glued(k) and KIND[k - 1] ~= "symbol" then return nil end
+        if k > 1 and KIND[k - 1] == "number" then return nil end
         sign = true
       end
       local v, j, info = parse_number(WORD, k, money and (sign and MONEY_SIGN or MONEY_NOSIGN)
                                                     or (sign and SIGN or NOSIGN))
       -- "40 000", "1 234 567.89": groups of three digits after no-break or
       -- thin spaces, or after plain ones when there are two groups or more
-      if mtype(v) == "integer" and j == k + 1 and w:find("^%d%d?%d?$") then
+      if j == k + 1 and #w <= 3 and mtype(v) == "integer" and w:find("^%d%d?%d?$") then
         local x, groups, thin = j, 0, false
         while x <= n and (WORD[x] or ""):find("^%d%d%d$") or (x > j and (WORD[x] or ""):find("^%d%d%d%.%d+$")) do
           local _, pe = doc:tok(x - 1)
@@ -547,14 +548,14 @@ rule "figure.amounts" {
         a.value, a.last = a.value + v / 100, je2
       elseif info2 and (info2.suffix == "c" or info2.suffix == "p") and not e2 then
         a.value, a.last = a.value + v / 100, j2 - 1
-      elseif not e2 and not info2.suffix and info2.scale == 1 and (j2 > n or kindof(j2) == "punct")
+      elseif not e2 and not info2.suffix and info2.scale == 1 and (j2 > n or KIND[j2] == "punct")
              and LOW[j2] ~= "-" and LOW[j2] ~= "/" and LOW[j2] ~= "%" then
         -- "15 dollars 50", "$20 43.": a bare number of cents ending the phrase
         a.value, a.last = a.value + v / 100, j2 - 1
       end
     end
 
-    local function modifier(j) return kindof(j + 1) == "word" and not NEXT_OK[LOW[j + 1]] end
+    local function modifier(j) return KIND[j + 1] == "word" and not NEXT_OK[LOW[j + 1]] end
     local function one_unit(k)
       local w, rest = LOW[k] or "", nil
       local a, b = w:match("^(%a+)%-(%a+)$")
@@ -574,7 +575,8 @@ rule "figure.amounts" {
     -- An amount at token k: a currency before it, the number, a unit after
     -- it. Returns {value, unit, kind, factor, info, cur, first, num, last}.
     local function amount_at(k, money, article)
-      local coded = glued_code_amount(k) or one_unit(k)
+      -- (both are written in letters first: "USD3", "all-day", "another")
+      local coded = KIND[k] == "word" and (glued_code_amount(k) or one_unit(k))
       if coded then return coded end
       local first = k
       local cur, cj = currency_before(k)
@@ -582,7 +584,7 @@ rule "figure.amounts" {
       local value, j, info = number_at(k, money or cur ~= nil, article and not cur)
       if not value then return nil end
       -- "6-1/8 pct": a whole number and a fraction, the old way of writing rates
-      if info.slash and DASH[LOW[k - 1] or ""] and glued(k - 1) and glued(k) and kindof(k - 2) == "number"
+      if info.slash and DASH[LOW[k - 1] or ""] and glued(k - 1) and glued(k) and KIND[k - 2] == "number"
          and not cur then
         local whole = parse_number(WORD, k - 2)
         if mtype(whole) == "integer" then value, first, k = whole + value, k - 2, k - 2 end
@@ -597,12 +599,12 @@ rule "figure.amounts" {
         if e2 and e2.kind == "money" and e2.unit == cur.unit then a.last = je2 end
       else
         local e, je, mult = unit_after(j, info)
-        if not e and UNIT_GAP[LOW[j] or ""] and kindof(j + 1) == "word" then
+        if not e and UNIT_GAP[LOW[j] or ""] and KIND[j + 1] == "word" then
           local e2, je2, m2 = unit_after(j + 1, info)
           if e2 and e2.kind == "duration" then e, je, mult = e2, je2, m2 end
         end
         -- a capitalised unit word inside a sentence is a name: "60 Minutes"
-        if e and je == j and kindof(j) == "word" and is(j, "title") and not is(j, "sent_start")
+        if e and je == j and KIND[j] == "word" and is(j, "title") and not is(j, "sent_start")
            and not is(k, "sent_start") and e.kind ~= "money" and e.kind ~= "temperature" then
           return nil
         end
@@ -628,7 +630,7 @@ rule "figure.amounts" {
       -- "$5bn, up from 4bn": a bare amount in millions or more, compared with
       -- an earlier figure, shares its unit
       if not a.unit and info.scale >= 1e6 and not info.vague and ELLIPSIS_PREV[LOW[first - 1] or ""]
-         and (kindof(a.last + 1) ~= "word" or OF_STOP[LOW[a.last + 1]]) then
+         and (KIND[a.last + 1] ~= "word" or OF_STOP[LOW[a.last + 1]]) then
         local u, kd = shared_unit(a.num)
         if u then a.unit, a.kind = u, kd end
       end
@@ -652,7 +654,7 @@ rule "figure.amounts" {
           if type(v) ~= "number" or not j2 then break end
           local e2, je2 = unit_at(j2)
           local u2 = e2 and e2.unit
-          if not e2 and BARE_NEXT[unit] and kindof(j2) ~= "word" then u2, je2 = BARE_NEXT[unit], j2 - 1 end
+          if not e2 and BARE_NEXT[unit] and KIND[j2] ~= "word" then u2, je2 = BARE_NEXT[unit], j2 - 1 end
           local p2 = u2 and PART_UNIT[u2]
           if not p2 or p2[1] ~= pu[1] or p2[2] >= PART_UNIT[unit][2] then break end
           mixed = mixed or p2[3] ~= pu[3]
@@ -683,7 +685,7 @@ rule "figure.amounts" {
     local function after_change(k)
       for x = k - 1, max(1, k - 4), -1 do
         if CHANGE[LOW[x]] then return true end
-        if kindof(x) == "punct" then return false end
+        if KIND[x] == "punct" then return false end
       end
       return false
     end
@@ -712,16 +714,16 @@ rule "figure.amounts" {
         if is_pronoun_one(LOW, k) then return true end
         if nxt == "point" or nxt == "way" or nxt == "time" then return true end
       end
-      if kindof(k - 1) == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
+      if KIND[k - 1] == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
          and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
          and not WEEKDAYS[prev] and not HEDGES:lookup(WORD[k - 1]) then
         return true                                                       -- "Boeing 737"
       end
-      if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and kindof(k - 2) ~= "number" then
+      if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and KIND[k - 2] ~= "number" then
         return true                                                       -- "F-16"
       end
-      if k > 2 and DASH[prev] and kindof(k - 2) == "number" then return true end   -- "3-1"
-      if not ranged and DASH[nxt or ""] and kindof(j + 1) == "number" then return true end
+      if k > 2 and DASH[prev] and KIND[k - 2] == "number" then return true end   -- "3-1"
+      if not ranged and DASH[nxt or ""] and KIND[j + 1] == "number" then return true end
       if is(k, "para_start") and (nxt == "." or nxt == ")") then return true end   -- "1."
       if info.vague and not info.bare and info.scale == 1 then return true end     -- "several"
       if (LOW[k] == "a" or LOW[k] == "an") and (LOW[k + 1] == "couple" or LOW[k + 1] == "pair")
@@ -748,10 +750,10 @@ rule "figure.amounts" {
       local words = {}
       while k <= n and #words < 5 do
         local w = LOW[k]
-        if kindof(k) ~= "word" or OF_STOP[w] then break end
+        if KIND[k] ~= "word" or OF_STOP[w] then break end
         if w == "and" then
           local nx = LOW[k + 1]
-          if #words == 0 or unit or not nx or kindof(k + 1) ~= "word" or OF_STOP[nx] or can_start(nx)
+          if #words == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
              or HEDGES:lookup(nx) then
             break
           end
@@ -851,7 +853,7 @@ rule "figure.amounts" {
       end
       if rangeword == "between" and not ranged then return nil end
       if type(value) == "number" and DASH[LOW[last + 1] or ""] and glued(last + 1)
-         and glued(last + 2) and kindof(last + 2) == "number" then
+         and glued(last + 2) and KIND[last + 2] == "number" then
         return nil                                          -- "1111-2222", "3-1"
       end
 
@@ -862,7 +864,7 @@ rule "figure.amounts" {
       if ha and after_position(ha) then
         local nx = LOW[haj + 1]
         -- not the start of the next figure: "over 10 and less than 20"
-        if not (kindof(haj + 1) == "number" or (nx and can_start(WORD[haj + 1]) and nx ~= "a"
+        if not (KIND[haj + 1] == "number" or (nx and can_start(WORD[haj + 1]) and nx ~= "a"
                 and nx ~= "an") or nx == "than" or nx == "or" or nx == "equal") then
           if not hedge then approx, op = doc:text(span(last + 1, haj)), ha.op end
           last = haj
@@ -898,11 +900,11 @@ rule "figure.amounts" {
         local nx = LOW[i + 1]
         -- ("an hour and a half": a unit, then a fraction of it)
         if nx and LOW[i + 2] == "and" and UNITS:lookup(nx) and (LOW[i + 3] == "a" or LOW[i + 3] == "half") then return true end
-        return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or kindof(i + 1) == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
+        return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or KIND[i + 1] == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
                               or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
       end
       if w == "from" or w == "between" or DASH[w] then
-        local k = kindof(i + 1)
+        local k = KIND[i + 1]
         return k == "number" or k == "currency" or (k == "word" and can_start(WORD[i + 1]))
       end
       return true
