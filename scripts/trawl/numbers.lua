@@ -167,6 +167,7 @@ local mtype, floor, huge = math.type, math.floor, math.huge
 
 -- Rounds away float noise (2.2 * 1e6) and turns integral floats into integers.
 local function norm(v)
+  if mtype(v) == "integer" then return v end
   if v ~= v or v == huge or v == -huge then return v end
   if mtype(v) == "float" then
     v = tonumber(string.format("%.12g", v))
@@ -176,22 +177,23 @@ local function norm(v)
   return v
 end
 
--- f(word) remembered, for pure functions of one word: words repeat across
--- articles, and the pattern functions behind these are C calls with a step
--- budget. nil results are kept as false. (Bounded: past 20,000 words the
--- table starts over.)
+-- A table of f(word), filled on first use, for pure functions of one word:
+-- words repeat across articles, the pattern functions behind these are C
+-- calls with a step budget, and a table read is one VM instruction where a
+-- call is several. nil results are kept as false. (Bounded: past 20,000
+-- words the table starts over.)
 local function remembered(f)
-  local t, n = {}, 0
-  return function(s)
-    local v = t[s]
-    if v == nil then
-      v = f(s)
-      if v == nil then v = false end
-      if n >= 20000 then t, n = {}, 0 end
-      t[s], n = v, n + 1
+  local n = 0
+  return setmetatable({}, {__index = function(t, s)
+    local v = f(s)
+    if v == nil then v = false end
+    if n >= 20000 then
+      for k in pairs(t) do t[k] = nil end
+      n = 0
     end
+    t[s], n = v, n + 1
     return v
-  end
+  end})
 end
 
 -- Parses one digit token. Returns nil, or a table: v (number), int
@@ -262,7 +264,7 @@ local function lex_token(raw)
   return t
 end
 -- (remembered: callers only read the table; false instead of nil)
-local lex = remembered(lex_token)
+local LEX = remembered(lex_token)
 
 -- The parts of the words from index i: hyphenated tokens are split
 -- ("twenty-one" -> "twenty", "one"). Returns an accessor P(n) -> part or nil;
@@ -623,7 +625,7 @@ card = function(P, p, o)
       accept(q + 1)
     elseif find(w, "^%.?%d") then
       if o.words_only then break end
-      local t = lex(x.raw)
+      local t = LEX[x.raw]
       if not t or t.ordinal then break end
       if last == nil then
         if t.decade then
@@ -875,14 +877,14 @@ local function carry_test(set)
     return set[nx] == true or find(nx, "^%.?%d") ~= nil
   end)
 end
-local carries_number, carries_scale, carries_word =
+local CARRIES_NUMBER, CARRIES_SCALE, CARRIES_WORD =
   carry_test(CARRY_ON), carry_test(CARRY_SCALE), carry_test(CARRY_WORD)
 
 -- What simple() needs of a first word: its lex table (digits), its value (a
 -- lone number word), or false.
-local first_word = remembered(function(raw)
+local FIRST_WORD = remembered(function(raw)
   if find(raw, "\226\128[\144\145]") then return false end
-  if find(raw, "^%.?%d") then return lex(raw) end
+  if find(raw, "^%.?%d") then return LEX[raw] end
   local w = lower(raw)
   return ONES[w] or TEENS[w] or TENS[w] or false
 end)
@@ -894,19 +896,19 @@ end)
 -- hyphenated word, a next word that may carry the number on).
 local function simple(words, i, opts)
   local raw = words[i]
-  local t = first_word(raw)
+  local t = FIRST_WORD[raw]
   if not t then return nil end
   local nx = words[i + 1]
   if type(t) == "number" then
-    if nx ~= nil and carries_word(nx) then return nil end
+    if nx ~= nil and CARRIES_WORD[nx] then return nil end
     return t, i + 1, {words = true, scale = 1}
   end
   if t.ordinal or t.decade then return nil end
   if t.scale then
-    if nx ~= nil and carries_scale(nx) then return nil end
+    if nx ~= nil and CARRIES_SCALE[nx] then return nil end
     return norm(t.v), i + 1, {digits = true, scale = norm(t.scale)}
   end
-  if not (t.suffix or t.slash) and nx ~= nil and carries_number(nx) then return nil end
+  if not (t.suffix or t.slash) and nx ~= nil and CARRIES_NUMBER[nx] then return nil end
   local v, scale, suffix, maybe = t.v, 1, t.suffix, t.maybe_scale
   if maybe and opts.money then v, scale, suffix, maybe = v * maybe, maybe, nil, nil end
   local info = {
@@ -921,12 +923,12 @@ local function simple(words, i, opts)
   return value, i + 1, info
 end
 
-local starts   -- numbers.starts (below)
+local STARTS   -- numbers.starts, remembered (below)
 
 function M.parse(words, i, opts)
   local w = words[i]
   if w == nil then return nil end
-  if not starts(w) then return nil end
+  if not STARTS[w] then return nil end
   opts = opts or {}
   local v, j, info = simple(words, i, opts)
   if v then return v, j, info end
@@ -997,7 +999,7 @@ function M.ordinal(words, i)
   local w = words[i]
   if not w then return nil end
   if find(w, "^%d") then
-    local t = lex(w)
+    local t = LEX[w]
     if t and t.ordinal then return norm(t.v), i + 1 end
     return nil
   end
@@ -1115,7 +1117,7 @@ for _, t in ipairs({ONES, TEENS, TENS, SCALES, VAGUE_PLURAL}) do
   for k in pairs(t) do STARTERS[k] = true end
 end
 
-starts = remembered(function(word)
+STARTS = remembered(function(word)
   if find(word, "^%.?%d") then return true end
   if VULGAR[word] or DASHES[word] then return true end
   local lw = lower(word)
@@ -1123,7 +1125,7 @@ starts = remembered(function(word)
   local head = match(lw, "^(%a+)%-")
   return head ~= nil and STARTERS[head] == true
 end)
-M.starts = starts
+function M.starts(word) return STARTS[word] end
 
 -- The words a numeric expression may start with, lower-case (for a
 -- rule's quick filter; digits, "-" and "½" are not in it).
@@ -1152,7 +1154,7 @@ function M.vague(word)
 end
 
 function M.token(word, opts)
-  local t = lex(word)
+  local t = LEX[word]
   if not t then return nil end
   local info = {suffix = t.suffix, scale = norm(t.scale or 1), slash = t.slash,
                 ordinal = t.ordinal or nil, maybe_scale = t.maybe_scale and norm(t.maybe_scale),
