@@ -6,6 +6,13 @@
 -- labels ("No. 10", "Boeing 737", "F-16") and "one" as a pronoun are not
 -- figures.
 local N = require "trawl.numbers"
+-- Module fields and library functions as upvalues: a rule sees N through a
+-- read-only view whose every field read is a call, and a global read is two
+-- table lookups; these run for every candidate figure.
+local parse_number, can_start, word_value, scale_word = N.parse, N.starts, N.word_value, N.scale
+local looks_like_year, is_pronoun_one = N.looks_like_year, N.is_pronoun_one
+local mtype, floor, abs, min, max, tointeger = math.type, math.floor, math.abs, math.min, math.max, math.tointeger
+local type, ipairs, tonumber, setmetatable = type, ipairs, tonumber, setmetatable
 local UNITS = lexicon "units"
 local HEDGES = lexicon "hedges"
 
@@ -164,6 +171,19 @@ local PART_UNIT = {
 }
 local BARE_NEXT = {hour = "minute", minute = "second", ft = "in"}
 
+-- "all day", "a whole week", "another hour", "full-year": one of the unit
+local ONE_OF = {all = true, full = true, whole = true, another = true}
+-- (not a modifier: "full-year profits", "an all-day event")
+local NEXT_OK = {of = true, ["and"] = true, ["or"] = true, to = true, ["in"] = true, on = true, at = true,
+  ["for"] = true, with = true, before = true, after = true, ago = true, later = true, than = true, as = true}
+-- "more than 10 and fewer than 20": bounds joined into a range
+local LOWER, UPPER = {[">"] = true, [">="] = true}, {["<"] = true, ["<="] = true, ["<~"] = true}
+local JOIN = {["and"] = true, but = true, [","] = true}
+-- numbers.parse options, made once (numbers.parse only reads them)
+local ARTICLE, MONEY_ARTICLE = {article = true}, {money = true, article = true}
+local SIGN, NOSIGN = {sign = true}, {sign = false}
+local MONEY_SIGN, MONEY_NOSIGN = {money = true, sign = true}, {money = true, sign = false}
+
 local A_NEXT = {
   couple = true, pair = true, few = true, handful = true, half = true, quarter = true,
   third = true, fifth = true, sixth = true, seventh = true, eighth = true, ninth = true,
@@ -260,9 +280,9 @@ local function after_position(h) return h.position == "after" or h.position == "
 -- Rounds away float noise (1.13 * 1e9) and keeps integral values integers.
 local function tidy(v)
   if type(v) == "table" then return {tidy(v[1]), tidy(v[2])} end
-  if math.type(v) ~= "float" or v ~= v then return v end
+  if mtype(v) ~= "float" or v ~= v then return v end
   v = tonumber(string.format("%.12g", v))
-  if v == math.floor(v) and math.abs(v) < 2^53 then return math.tointeger(v) end
+  if v == floor(v) and abs(v) < 2^53 then return tointeger(v) end
   return v
 end
 
@@ -278,16 +298,17 @@ rule "figure.amounts" {
   doc = "counts, percentages, money and quantities with their units and hedges",
   run = function(doc)
     local n = doc:ntok()
+    -- A token's text, lower-case form and kind, each fetched from the doc
+    -- once (nil out of range).
     local function cache(get)
       return setmetatable({}, {__index = function(t, k)
-        if math.type(k) ~= "integer" or k < 1 or k > n then return nil end
+        if not k or k < 1 or k > n then return nil end
         local w = get(doc, k)
         t[k] = w
         return w
       end})
     end
-    local WORD, LOW = cache(doc.word), cache(doc.lower)
-    local function kindof(k) return k >= 1 and k <= n and doc:kind(k) or nil end
+    local WORD, LOW, KIND = cache(doc.word), cache(doc.lower), cache(doc.kind)
     local function is(k, flag) return k >= 1 and k <= n and doc:is(k, flag) end
     local function glued(k) return k >= 1 and k <= n and not doc:is(k, "space_before") end
     local function span(a, b)
@@ -319,10 +340,10 @@ rule "figure.amounts" {
       if (e.weak or need_glue) and not glued(j) then return nil end
       if e.kind == "money" and not money_after(e) then return nil end
       if e.name == "dollar sign" and not glued(j) then return nil end   -- "10$", not "1 $ 10"
-      if kindof(je) == "quote" and glued(je + 1) and kindof(je + 1) == "word" then
+      if KIND[je] == "quote" and glued(je + 1) and KIND[je + 1] == "word" then
         return nil                                                      -- "Radio 4's"
       end
-      if kindof(j) == "quote" and closes_quote(j) then return nil end    -- 'said "to 101"'
+      if KIND[j] == "quote" and closes_quote(j) then return nil end    -- 'said "to 101"'
       return e, je
     end
 
@@ -335,7 +356,7 @@ rule "figure.amounts" {
       for x = k + 1, j do
         if not glued(x) then return nil end
       end
-      if kindof(k) == "word" and k == j and not is(k, "upper") and #WORD[k] > 3 then return nil end
+      if KIND[k] == "word" and k == j and not is(k, "upper") and #WORD[k] > 3 then return nil end
       return e, j
     end
 
@@ -344,7 +365,7 @@ rule "figure.amounts" {
     local function suffix_unit(info, j)
       local s = info.raw_suffix or info.suffix
       local cands = {{s, j - 1}}
-      for k = j, math.min(j + 2, n) do
+      for k = j, min(j + 2, n) do
         if not glued(k) then break end
         s = s .. WORD[k]
         cands[#cands + 1] = {s, k}
@@ -373,7 +394,7 @@ rule "figure.amounts" {
           local e, je = unit_at(j)
           if e and e.kind ~= "length" then return e, je, info.maybe_scale end   -- "20m euros"
           local nx = LOW[j]
-          if nx and kindof(j) == "word" and not e and (COUNTABLE[nx] or
+          if nx and KIND[j] == "word" and not e and (COUNTABLE[nx] or
              (#nx > 3 and nx:find("s$") and not nx:find("ss$") and not nx:find("ous$"))) then
             return nil, nil, info.maybe_scale                                  -- "5m people"
           end
@@ -381,7 +402,7 @@ rule "figure.amounts" {
           -- "the 100m sprint"), in news otherwise millions ("up from 38m")
           if info.suffix == "m" then
             local len = DASH[LOW[j] or ""] and glued(j)
-            for x = math.max(1, j - 5), math.min(n, j + 3) do
+            for x = max(1, j - 5), min(n, j + 3) do
               if LENGTH_CONTEXT[LOW[x]] then len = true end
             end
             if not len then return nil, nil, info.maybe_scale end
@@ -411,11 +432,12 @@ rule "figure.amounts" {
     -- "a", "b" or nil.
     local function nearest(first, last, a_set, b_set)
       for d = 1, 8 do
-        for _, k in ipairs({first - d, last + d}) do
-          local w = LOW[k]
-          if w and a_set[w] then return "a" end
-          if w and b_set[w] then return "b" end
-        end
+        local w = LOW[first - d]
+        if w and a_set[w] then return "a" end
+        if w and b_set[w] then return "b" end
+        w = LOW[last + d]
+        if w and a_set[w] then return "a" end
+        if w and b_set[w] then return "b" end
       end
       return nil
     end
@@ -462,21 +484,22 @@ rule "figure.amounts" {
     -- "3-1").
     local function number_at(k, money, article)
       local w = WORD[k]
-      if not w or not N.starts(w) then return nil end
+      if not w then return nil end   -- (numbers.parse checks can_start)
       if article and (LOW[k] == "a" or LOW[k] == "an") then
-        return N.parse(WORD, k, {money = money, article = true})
+        return parse_number(WORD, k, money and MONEY_ARTICLE or ARTICLE)
       end
       local sign = false
       if DASH[LOW[k]] then
         if not glued(k + 1) then return nil end
-        if k > 1 and glued(k) and kindof(k - 1) ~= "symbol" then return nil end
-        if k > 1 and kindof(k - 1) == "number" then return nil end
+        if k > 1 and glued(k) and KIND[k - 1] ~= "symbol" then return nil end
+        if k > 1 and KIND[k - 1] == "number" then return nil end
         sign = true
       end
-      local v, j, info = N.parse(WORD, k, {money = money, sign = sign})
+      local v, j, info = parse_number(WORD, k, money and (sign and MONEY_SIGN or MONEY_NOSIGN)
+                                                    or (sign and SIGN or NOSIGN))
       -- "40 000", "1 234 567.89": groups of three digits after no-break or
       -- thin spaces, or after plain ones when there are two groups or more
-      if math.type(v) == "integer" and j == k + 1 and w:find("^%d%d?%d?$") then
+      if j == k + 1 and #w <= 3 and mtype(v) == "integer" and w:find("^%d%d?%d?$") then
         local x, groups, thin = j, 0, false
         while x <= n and (WORD[x] or ""):find("^%d%d%d$") or (x > j and (WORD[x] or ""):find("^%d%d%d%.%d+$")) do
           local _, pe = doc:tok(x - 1)
@@ -513,11 +536,11 @@ rule "figure.amounts" {
 
     -- "$20 and 43c", "20 dollars 43 cents", "3 GBP 1 pence": the minor unit after it
     local function minor_units(a)
-      if a.kind ~= "money" or math.type(a.value) ~= "integer" then return end
+      if a.kind ~= "money" or mtype(a.value) ~= "integer" then return end
       local x = a.last + 1
       if LOW[x] == "and" then x = x + 1 end
       local v, j2, info2 = number_at(x, false, false)
-      if math.type(v) ~= "integer" or v <= 0 or v >= 100 or not j2 then return end
+      if mtype(v) ~= "integer" or v <= 0 or v >= 100 or not j2 then return end
       -- (any form of a minor unit counts, weak ones too: "43 sen")
       local e2, je2
       if j2 <= n then e2, je2 = UNITS:match(doc, j2) end
@@ -525,19 +548,14 @@ rule "figure.amounts" {
         a.value, a.last = a.value + v / 100, je2
       elseif info2 and (info2.suffix == "c" or info2.suffix == "p") and not e2 then
         a.value, a.last = a.value + v / 100, j2 - 1
-      elseif not e2 and not info2.suffix and info2.scale == 1 and (j2 > n or kindof(j2) == "punct")
+      elseif not e2 and not info2.suffix and info2.scale == 1 and (j2 > n or KIND[j2] == "punct")
              and LOW[j2] ~= "-" and LOW[j2] ~= "/" and LOW[j2] ~= "%" then
         -- "15 dollars 50", "$20 43.": a bare number of cents ending the phrase
         a.value, a.last = a.value + v / 100, j2 - 1
       end
     end
 
-    -- "all day", "a whole week", "another hour", "full-year": one of the unit
-    local ONE_OF = {all = true, full = true, whole = true, another = true}
-    -- (not a modifier: "full-year profits", "an all-day event")
-    local NEXT_OK = {of = true, ["and"] = true, ["or"] = true, to = true, ["in"] = true, on = true, at = true,
-      ["for"] = true, with = true, before = true, after = true, ago = true, later = true, than = true, as = true}
-    local function modifier(j) return kindof(j + 1) == "word" and not NEXT_OK[LOW[j + 1]] end
+    local function modifier(j) return KIND[j + 1] == "word" and not NEXT_OK[LOW[j + 1]] end
     local function one_unit(k)
       local w, rest = LOW[k] or "", nil
       local a, b = w:match("^(%a+)%-(%a+)$")
@@ -557,7 +575,8 @@ rule "figure.amounts" {
     -- An amount at token k: a currency before it, the number, a unit after
     -- it. Returns {value, unit, kind, factor, info, cur, first, num, last}.
     local function amount_at(k, money, article)
-      local coded = glued_code_amount(k) or one_unit(k)
+      -- (both are written in letters first: "USD3", "all-day", "another")
+      local coded = KIND[k] == "word" and (glued_code_amount(k) or one_unit(k))
       if coded then return coded end
       local first = k
       local cur, cj = currency_before(k)
@@ -565,10 +584,10 @@ rule "figure.amounts" {
       local value, j, info = number_at(k, money or cur ~= nil, article and not cur)
       if not value then return nil end
       -- "6-1/8 pct": a whole number and a fraction, the old way of writing rates
-      if info.slash and DASH[LOW[k - 1] or ""] and glued(k - 1) and glued(k) and kindof(k - 2) == "number"
+      if info.slash and DASH[LOW[k - 1] or ""] and glued(k - 1) and glued(k) and KIND[k - 2] == "number"
          and not cur then
-        local whole = N.parse(WORD, k - 2)
-        if math.type(whole) == "integer" then value, first, k = whole + value, k - 2, k - 2 end
+        local whole = parse_number(WORD, k - 2)
+        if mtype(whole) == "integer" then value, first, k = whole + value, k - 2, k - 2 end
         info.slash = nil
       end
       local a = {info = info, cur = cur, first = first, num = k, last = j - 1, kind = "number"}
@@ -580,12 +599,12 @@ rule "figure.amounts" {
         if e2 and e2.kind == "money" and e2.unit == cur.unit then a.last = je2 end
       else
         local e, je, mult = unit_after(j, info)
-        if not e and UNIT_GAP[LOW[j] or ""] and kindof(j + 1) == "word" then
+        if not e and UNIT_GAP[LOW[j] or ""] and KIND[j + 1] == "word" then
           local e2, je2, m2 = unit_after(j + 1, info)
           if e2 and e2.kind == "duration" then e, je, mult = e2, je2, m2 end
         end
         -- a capitalised unit word inside a sentence is a name: "60 Minutes"
-        if e and je == j and kindof(j) == "word" and is(j, "title") and not is(j, "sent_start")
+        if e and je == j and KIND[j] == "word" and is(j, "title") and not is(j, "sent_start")
            and not is(k, "sent_start") and e.kind ~= "money" and e.kind ~= "temperature" then
           return nil
         end
@@ -593,7 +612,7 @@ rule "figure.amounts" {
           a.unit, a.kind = resolve(e, j, je, info)
           factor, a.last = (e.factor or 1) * mult, je
           -- "75 USD million": a scale after a currency code
-          local sc = a.kind == "money" and info.scale == 1 and mult == 1 and N.scale(LOW[je + 1] or "")
+          local sc = a.kind == "money" and info.scale == 1 and mult == 1 and scale_word(LOW[je + 1] or "")
           if sc then factor, a.last, info.scale = factor * sc, je + 1, sc end
         elseif mult and mult ~= 1 then
           factor, info.scale, info.suffix = mult, mult, nil  -- "5m people"
@@ -611,7 +630,7 @@ rule "figure.amounts" {
       -- "$5bn, up from 4bn": a bare amount in millions or more, compared with
       -- an earlier figure, shares its unit
       if not a.unit and info.scale >= 1e6 and not info.vague and ELLIPSIS_PREV[LOW[first - 1] or ""]
-         and (kindof(a.last + 1) ~= "word" or OF_STOP[LOW[a.last + 1]]) then
+         and (KIND[a.last + 1] ~= "word" or OF_STOP[LOW[a.last + 1]]) then
         local u, kd = shared_unit(a.num)
         if u then a.unit, a.kind = u, kd end
       end
@@ -635,7 +654,7 @@ rule "figure.amounts" {
           if type(v) ~= "number" or not j2 then break end
           local e2, je2 = unit_at(j2)
           local u2 = e2 and e2.unit
-          if not e2 and BARE_NEXT[unit] and kindof(j2) ~= "word" then u2, je2 = BARE_NEXT[unit], j2 - 1 end
+          if not e2 and BARE_NEXT[unit] and KIND[j2] ~= "word" then u2, je2 = BARE_NEXT[unit], j2 - 1 end
           local p2 = u2 and PART_UNIT[u2]
           if not p2 or p2[1] ~= pu[1] or p2[2] >= PART_UNIT[unit][2] then break end
           mixed = mixed or p2[3] ~= pu[3]
@@ -655,7 +674,7 @@ rule "figure.amounts" {
       -- "the past three quarters": quarters of a year, not 3/4
       if info.fraction and LOW[a.last] == "quarters" and a.last == a.num + 1
          and PERIOD_PREV[LOW[first - 1] or ""] then
-        local v = N.word_value(WORD[a.num])
+        local v = word_value(WORD[a.num])
         if v then a.value, a.unit, a.kind, info.fraction = v, "quarter", "duration", nil end
       end
       return a
@@ -664,15 +683,15 @@ rule "figure.amounts" {
     -- ---- what is not a figure ------------------------------------------------
 
     local function after_change(k)
-      for x = k - 1, math.max(1, k - 4), -1 do
+      for x = k - 1, max(1, k - 4), -1 do
         if CHANGE[LOW[x]] then return true end
-        if kindof(x) == "punct" then return false end
+        if KIND[x] == "punct" then return false end
       end
       return false
     end
 
     local function range_cue(k)
-      for x = math.max(1, k - 4), k - 2 do
+      for x = max(1, k - 4), k - 2 do
         if RANGE_CUE[LOW[x]] then return true end
       end
       return false
@@ -683,7 +702,7 @@ rule "figure.amounts" {
     local function not_an_amount(k, j, info, ranged)
       local prev, nxt = LOW[k - 1], LOW[j]
       if info.decade or info.slash or info.article then return true end   -- "1990s", "9/11"
-      if info.year and N.looks_like_year(WORD[k], WORD[j], WORD[k - 1]) then return true end
+      if info.year and looks_like_year(WORD[k], WORD[j], WORD[k - 1]) then return true end
       if prev and MONTHS[prev] and (prev ~= "may" and prev ~= "march" or is(k - 1, "title")) then
         return true                                                       -- "May 4"
       end
@@ -692,19 +711,19 @@ rule "figure.amounts" {
       end
       if (nxt and TIME_NEXT[nxt]) or (prev and LABEL_PREV[prev]) then return true end
       if LOW[k] == "one" or LOW[k] == "ones" then
-        if N.is_pronoun_one(LOW, k) then return true end
+        if is_pronoun_one(LOW, k) then return true end
         if nxt == "point" or nxt == "way" or nxt == "time" then return true end
       end
-      if kindof(k - 1) == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
+      if KIND[k - 1] == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
          and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
          and not WEEKDAYS[prev] and not HEDGES:lookup(WORD[k - 1]) then
         return true                                                       -- "Boeing 737"
       end
-      if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and kindof(k - 2) ~= "number" then
+      if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and KIND[k - 2] ~= "number" then
         return true                                                       -- "F-16"
       end
-      if k > 2 and DASH[prev] and kindof(k - 2) == "number" then return true end   -- "3-1"
-      if not ranged and DASH[nxt or ""] and kindof(j + 1) == "number" then return true end
+      if k > 2 and DASH[prev] and KIND[k - 2] == "number" then return true end   -- "3-1"
+      if not ranged and DASH[nxt or ""] and KIND[j + 1] == "number" then return true end
       if is(k, "para_start") and (nxt == "." or nxt == ")") then return true end   -- "1."
       if info.vague and not info.bare and info.scale == 1 then return true end     -- "several"
       if (LOW[k] == "a" or LOW[k] == "an") and (LOW[k + 1] == "couple" or LOW[k + 1] == "pair")
@@ -731,10 +750,10 @@ rule "figure.amounts" {
       local words = {}
       while k <= n and #words < 5 do
         local w = LOW[k]
-        if kindof(k) ~= "word" or OF_STOP[w] then break end
+        if KIND[k] ~= "word" or OF_STOP[w] then break end
         if w == "and" then
           local nx = LOW[k + 1]
-          if #words == 0 or unit or not nx or kindof(k + 1) ~= "word" or OF_STOP[nx] or N.starts(nx)
+          if #words == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
              or HEDGES:lookup(nx) then
             break
           end
@@ -782,12 +801,12 @@ rule "figure.amounts" {
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
       -- "one out of three", "1 in 5": a proportion
-      if unit == nil and math.type(value) == "integer" and value > 0 and not hedge then
+      if unit == nil and mtype(value) == "integer" and value > 0 and not hedge then
         local y = last + 1
         if LOW[y] == "out" and LOW[y + 1] == "of" then y = y + 2 elseif LOW[y] == "in" then y = y + 1 else y = nil end
         local b, j2
         if y then b, j2 = number_at(y, false, false) end
-        if math.type(b) == "integer" and b > value and not (LOW[last + 1] == "in" and (value > 10 or (b >= 1900 and b <= 2100)))
+        if mtype(b) == "integer" and b > value and not (LOW[last + 1] == "in" and (value > 10 or (b >= 1900 and b <= 2100)))
            and not UNITS:match(doc, j2) then
           value, last = value / b, j2 - 1
         end
@@ -834,7 +853,7 @@ rule "figure.amounts" {
       end
       if rangeword == "between" and not ranged then return nil end
       if type(value) == "number" and DASH[LOW[last + 1] or ""] and glued(last + 1)
-         and glued(last + 2) and kindof(last + 2) == "number" then
+         and glued(last + 2) and KIND[last + 2] == "number" then
         return nil                                          -- "1111-2222", "3-1"
       end
 
@@ -845,7 +864,7 @@ rule "figure.amounts" {
       if ha and after_position(ha) then
         local nx = LOW[haj + 1]
         -- not the start of the next figure: "over 10 and less than 20"
-        if not (kindof(haj + 1) == "number" or (nx and N.starts(WORD[haj + 1]) and nx ~= "a"
+        if not (KIND[haj + 1] == "number" or (nx and can_start(WORD[haj + 1]) and nx ~= "a"
                 and nx ~= "an") or nx == "than" or nx == "or" or nx == "equal") then
           if not hedge then approx, op = doc:text(span(last + 1, haj)), ha.op end
           last = haj
@@ -881,12 +900,12 @@ rule "figure.amounts" {
         local nx = LOW[i + 1]
         -- ("an hour and a half": a unit, then a fraction of it)
         if nx and LOW[i + 2] == "and" and UNITS:lookup(nx) and (LOW[i + 3] == "a" or LOW[i + 3] == "half") then return true end
-        return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or kindof(i + 1) == "currency" or N.word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
+        return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or KIND[i + 1] == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
                               or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
       end
       if w == "from" or w == "between" or DASH[w] then
-        local k = kindof(i + 1)
-        return k == "number" or k == "currency" or (k == "word" and N.starts(WORD[i + 1]))
+        local k = KIND[i + 1]
+        return k == "number" or k == "currency" or (k == "word" and can_start(WORD[i + 1]))
       end
       return true
     end
@@ -912,8 +931,6 @@ rule "figure.amounts" {
     table.sort(starts)
     -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
     -- bounds of one quantity, joined, are a range
-    local LOWER, UPPER = {[">"] = true, [">="] = true}, {["<"] = true, ["<="] = true, ["<~"] = true}
-    local JOIN = {["and"] = true, but = true, [","] = true}
     local function bounds(p, f, gap_first, gap_last)
       if not p or type(p.f.value) ~= "number" or type(f.value) ~= "number" or p.f.unit ~= f.unit then return nil end
       if gap_last < gap_first or gap_last - gap_first > 1 then return nil end

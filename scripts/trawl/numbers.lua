@@ -167,6 +167,7 @@ local mtype, floor, huge = math.type, math.floor, math.huge
 
 -- Rounds away float noise (2.2 * 1e6) and turns integral floats into integers.
 local function norm(v)
+  if mtype(v) == "integer" then return v end
   if v ~= v or v == huge or v == -huge then return v end
   if mtype(v) == "float" then
     v = tonumber(string.format("%.12g", v))
@@ -176,11 +177,30 @@ local function norm(v)
   return v
 end
 
+-- A table of f(word), filled on first use, for pure functions of one word:
+-- words repeat across articles, the pattern functions behind these are C
+-- calls with a step budget, and a table read is one VM instruction where a
+-- call is several. nil results are kept as false. (Bounded: past 20,000
+-- words the table starts over.)
+local function remembered(f)
+  local n = 0
+  return setmetatable({}, {__index = function(t, s)
+    local v = f(s)
+    if v == nil then v = false end
+    if n >= 20000 then
+      for k in pairs(t) do t[k] = nil end
+      n = 0
+    end
+    t[s], n = v, n + 1
+    return v
+  end})
+end
+
 -- Parses one digit token. Returns nil, or a table: v (number), int
 -- (a plain integer), plain (nothing attached), short (1-3 digits, no
 -- separator: can lead a spaced group), scale (multiplier applied), suffix,
 -- maybe_scale, ordinal, slash, decade.
-local function lex(raw)
+local function lex_token(raw)
   local num, rest = match(raw, "^(%d[%d,]*%.?%d*)(.*)$")
   if not num then num, rest = match(raw, "^(%.%d+)(.*)$") end
   if not num then return nil end
@@ -243,6 +263,8 @@ local function lex(raw)
   end
   return t
 end
+-- (remembered: callers only read the table; false instead of nil)
+local LEX = remembered(lex_token)
 
 -- The parts of the words from index i: hyphenated tokens are split
 -- ("twenty-one" -> "twenty", "one"). Returns an accessor P(n) -> part or nil;
@@ -603,7 +625,7 @@ card = function(P, p, o)
       accept(q + 1)
     elseif find(w, "^%.?%d") then
       if o.words_only then break end
-      local t = lex(x.raw)
+      local t = LEX[x.raw]
       if not t or t.ordinal then break end
       if last == nil then
         if t.decade then
@@ -823,10 +845,94 @@ local function parse_parts(P, opts)
   return finish(P, r, opts, neg)
 end
 
+-- What may carry a number on into a longer one, as the first part of the
+-- next word (card's grammar): a scale ("5 million", "2.5 bn", "$5 m"),
+-- "hundred", "dozen", digits ("3 1/2"), a vulgar fraction, "and" ("5 and a
+-- half"), "point".
+local CARRY_ON = {hundred = true, hundreds = true, ["and"] = true, point = true, m = true, b = true}
+for _, t in ipairs({SCALES, SCALES_AFTER, DOZEN, VULGAR}) do
+  for k in pairs(t) do CARRY_ON[k] = true end
+end
+-- After a number word or a glued scale ("5bn"), number words carry it on
+-- too ("twenty one", "5bn two"); after a number word, also "-" ("fifty -
+-- two"), ordinals ("twenty first") and denominators ("two thirds").
+local CARRY_SCALE, CARRY_WORD = {}, {half = true, quarter = true}
+for _, t in ipairs({CARRY_ON, ONES, TEENS, TENS}) do
+  for k in pairs(t) do CARRY_SCALE[k], CARRY_WORD[k] = true, true end
+end
+for _, t in ipairs({DASHES, ORDINALS, ORD_PLURAL}) do
+  for k in pairs(t) do CARRY_WORD[k] = true end
+end
+
+-- Does a word carry a number on (per the set)? Its first part is what card
+-- sees ("million-dollar"); U+2010 hyphens, which parts rewrites, are left
+-- to the grammar too.
+local function carry_test(set)
+  return remembered(function(nx)
+    if find(nx, "\226\128[\144\145]") then return true end
+    if #nx > 2 and find(nx, "-", 2, true) and nx:sub(-1) ~= "-" and not find(nx, "^%d") then
+      nx = match(nx, "[^-]+")
+    end
+    nx = lower(nx)
+    return set[nx] == true or find(nx, "^%.?%d") ~= nil
+  end)
+end
+local CARRIES_NUMBER, CARRIES_SCALE, CARRIES_WORD =
+  carry_test(CARRY_ON), carry_test(CARRY_SCALE), carry_test(CARRY_WORD)
+
+-- What simple() needs of a first word: its lex table (digits), its value (a
+-- lone number word), or false.
+local FIRST_WORD = remembered(function(raw)
+  if find(raw, "\226\128[\144\145]") then return false end
+  if find(raw, "^%.?%d") then return LEX[raw] end
+  local w = lower(raw)
+  return ONES[w] or TEENS[w] or TENS[w] or false
+end)
+
+-- The common cases, read without building parts: a lone digit token ("76",
+-- "2.5", "5km", "3/4", "$5m", "1.13bn") or number word ("five", "twenty")
+-- that nothing after it carries on; what card, after_cardinal and finish
+-- make of it. nil when the grammar must decide (a decade, an ordinal, a
+-- hyphenated word, a next word that may carry the number on).
+local function simple(words, i, opts)
+  local raw = words[i]
+  local t = FIRST_WORD[raw]
+  if not t then return nil end
+  local nx = words[i + 1]
+  if type(t) == "number" then
+    if nx ~= nil and CARRIES_WORD[nx] then return nil end
+    return t, i + 1, {words = true, scale = 1}
+  end
+  if t.ordinal or t.decade then return nil end
+  if t.scale then
+    if nx ~= nil and CARRIES_SCALE[nx] then return nil end
+    return norm(t.v), i + 1, {digits = true, scale = norm(t.scale)}
+  end
+  if not (t.suffix or t.slash) and nx ~= nil and CARRIES_NUMBER[nx] then return nil end
+  local v, scale, suffix, maybe = t.v, 1, t.suffix, t.maybe_scale
+  if maybe and opts.money then v, scale, suffix, maybe = v * maybe, maybe, nil, nil end
+  local info = {
+    digits = true, fraction = t.slash and true or nil, slash = t.slash, suffix = suffix,
+    raw_suffix = t.raw_suffix, maybe_scale = maybe and norm(maybe), scale = norm(scale),
+  }
+  local value = norm(v)
+  if t.int and not t.slash and v == floor(v) and scale == 1 and not suffix
+     and value >= 1800 and value <= 2100 and find(raw, "^%d%d%d%d$") then
+    info.year = true
+  end
+  return value, i + 1, info
+end
+
+local STARTS   -- numbers.starts, remembered (below)
+
 function M.parse(words, i, opts)
   local w = words[i]
-  if w == nil or not M.starts(w) then return nil end
-  return parse_parts(parts(words, i), opts or {})
+  if w == nil then return nil end
+  if not STARTS[w] then return nil end
+  opts = opts or {}
+  local v, j, info = simple(words, i, opts)
+  if v then return v, j, info end
+  return parse_parts(parts(words, i), opts)
 end
 
 -- ---- ranges and ratios -------------------------------------------------
@@ -893,7 +999,7 @@ function M.ordinal(words, i)
   local w = words[i]
   if not w then return nil end
   if find(w, "^%d") then
-    local t = lex(w)
+    local t = LEX[w]
     if t and t.ordinal then return norm(t.v), i + 1 end
     return nil
   end
@@ -1011,14 +1117,15 @@ for _, t in ipairs({ONES, TEENS, TENS, SCALES, VAGUE_PLURAL}) do
   for k in pairs(t) do STARTERS[k] = true end
 end
 
-function M.starts(word)
-  if find(word, "^%d") or find(word, "^%.%d") then return true end
+STARTS = remembered(function(word)
+  if find(word, "^%.?%d") then return true end
   if VULGAR[word] or DASHES[word] then return true end
   local lw = lower(word)
   if STARTERS[lw] then return true end
   local head = match(lw, "^(%a+)%-")
   return head ~= nil and STARTERS[head] == true
-end
+end)
+function M.starts(word) return STARTS[word] end
 
 -- The words a numeric expression may start with, lower-case (for a
 -- rule's quick filter; digits, "-" and "½" are not in it).
@@ -1047,7 +1154,7 @@ function M.vague(word)
 end
 
 function M.token(word, opts)
-  local t = lex(word)
+  local t = LEX[word]
   if not t then return nil end
   local info = {suffix = t.suffix, scale = norm(t.scale or 1), slash = t.slash,
                 ordinal = t.ordinal or nil, maybe_scale = t.maybe_scale and norm(t.maybe_scale),
