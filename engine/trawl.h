@@ -52,7 +52,9 @@ TRAWL_API const char *trawl_strerror(int status);
 
 enum trawl_limit {
     TRAWL_LIMIT_ARTICLE_BYTES = 0, /* largest article accepted */
-    TRAWL_LIMIT_LUA_STEPS,         /* Lua VM instructions per article */
+    TRAWL_LIMIT_LUA_STEPS,         /* Lua VM instructions per article; 0: no limit
+                                    * (faster, for trusted rules: a rule stuck in a
+                                    * loop then never returns) */
     TRAWL_LIMIT_LUA_MEMORY,        /* bytes the Lua state may hold while analysing */
     TRAWL_LIMIT_MATCH,             /* PCRE2 match limit */
     TRAWL_LIMIT_DEPTH,             /* PCRE2 depth limit */

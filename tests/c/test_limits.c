@@ -258,8 +258,31 @@ static void setter_test(void)
     trawl_engine_free(e);
 }
 
+/* steps = 0 is no step limit (not a budget of none): a loop finishes,
+ * and the same loop with a small budget is stopped. */
+static void no_step_limit_test(void)
+{
+    static const char SRC[] =
+        "rule \"test.long\" { stage = \"quotes\", run = function(doc)\n"
+        "  local x = 0\n  for i = 1, 2e6 do x = x + 1 end\n"
+        "  doc:add(\"quote\", 0, 4, {kind = \"direct\"})\nend }\n";
+    long long caps[2] = {0, 100000};
+    for (int k = 0; k < 2; k++) {
+        trawl_engine *e = trawl_engine_new(NULL, NULL);
+        trawl_engine_limit(e, TRAWL_LIMIT_LUA_STEPS, caps[k]);
+        CHECK(trawl_engine_load_string(e, "long.lua", SRC, sizeof SRC - 1) == TRAWL_OK, "load: %s", trawl_errmsg(e));
+        trawl_doc *d = NULL;
+        int rc = trawl_analyse(e, "long", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+        if (caps[k] == 0) CHECK(rc == TRAWL_OK && trawl_doc_count(d, "quotes") == 1, "steps=0: %d %s", rc, trawl_errmsg(e));
+        else CHECK(rc == TRAWL_ELIMIT, "steps=%lld: %d", caps[k], rc);
+        trawl_doc_free(d);
+        trawl_engine_free(e);
+    }
+}
+
 int main(void)
 {
+    no_step_limit_test();
     for (size_t i = 0; i < sizeof PROBES / sizeof *PROBES; i++) run_probe(&PROBES[i]);
     tamper_test();
     late_gc_test();
