@@ -13,19 +13,56 @@ local PREP = [[(?:(?:[Ii]n|[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Bb]e
 local PART = [[(?:(?:early|late|mid-?|the (?:start|end|middle|beginning) of)\s*)]]
 local YEAR = [[((?:19|20)\d\d)\b]]
 
+-- Every expression below holds a core -- a month, a weekday, a year or a
+-- relative time word -- and starts at it or at most a few words before it
+-- (the preposition, "early", "the end of", the day). Scanning the whole text
+-- with each expression tries every byte, since the optional preposition
+-- leaves PCRE2 no first character to skip to. Instead two cheap scans find
+-- the cores, and each expression is tried only at the word starts from a
+-- few words before each core: one anchored match per core that skips
+-- whole words lazily (`\G(?:\w*+\W++){0,K}?\K`) before the expression. A
+-- match can start only at a word start (each expression opens with \b and a
+-- word character), and no match starts more than K words before its core,
+-- so trying those starts in order, from the end of the previous match on,
+-- gives the very matches a scan of the whole text would.
+local function near_core(pattern, k)
+  return re([[\G(?:\w*+\W++){0,]] .. k .. [[}?\K]] .. pattern, {anchored = true})
+end
+-- The most words before a core within a match: "earlier this | the middle
+-- of | May", "in | early | spring | of | 2022", "earlier later this | week".
+local K_MONTH, K_WEEKDAY, K_YEAR, K_RELATIVE = 5, 1, 7, 3
+
 -- Month + day (+ year): "November 20", "on Sept. 11, 2001"
-local MONTH_DAY = re([[\b]] .. PREP .. [[?]] .. MONTH .. [[\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+]] .. YEAR .. [[)?]])
+local MONTH_DAY = near_core([[\b]] .. PREP .. [[?]] .. MONTH .. [[\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+]] .. YEAR .. [[)?]], K_MONTH)
 -- day + month (+ year): "20 November 2024"
-local DAY_MONTH = re([[\b]] .. PREP .. [[?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?]] .. MONTH .. [[\b(?:,?\s+]] .. YEAR .. [[)?]])
+local DAY_MONTH = near_core([[\b]] .. PREP .. [[?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?]] .. MONTH .. [[\b(?:,?\s+]] .. YEAR .. [[)?]], K_MONTH)
 -- month with a preposition or a year: "in June", "this January", "in November 2024", "In April of that year"
-local MONTH_YEAR = re([[\b(]] .. PREP .. [[)?]] .. PART .. [[?]] .. MONTH ..
-  [[\b(?:,?\s+(?:of\s+)?(?:]] .. YEAR .. [[|(that|the same|this|last|next) year\b))?]])
+local MONTH_YEAR = near_core([[\b(]] .. PREP .. [[)?]] .. PART .. [[?]] .. MONTH ..
+  [[\b(?:,?\s+(?:of\s+)?(?:]] .. YEAR .. [[|(that|the same|this|last|next) year\b))?]], K_MONTH)
 -- a year after a preposition: "in 2014", "in early 2022", "in spring 2022"
-local YEAR_ONLY = re([[\b]] .. PREP .. PART .. [[?(?:(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?]] .. YEAR)
+local YEAR_ONLY = near_core([[\b]] .. PREP .. PART .. [[?(?:(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?]] .. YEAR, K_YEAR)
 -- weekdays: "on Wednesday", "on Tuesday evening", "said Monday"
-local WEEKDAY = re([[\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Bb]y|[Ss]ince|[Uu]ntil)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b]])
+local WEEKDAY = near_core([[\b(?:(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Bb]y|[Ss]ince|[Uu]ntil)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b]], K_WEEKDAY)
 -- relative expressions
-local RELATIVE = re([[\b(?:[Ee]arlier |[Ll]ater )?(?:(today|yesterday|tomorrow|tonight)|([Tt]his|[Ll]ast|[Nn]ext) (week|month|year|morning|afternoon|evening|weekend)|(?:[Ee]arlier|[Ll]ater) this (week|month|year))\b]])
+local RELATIVE = near_core([[\b(?:[Ee]arlier |[Ll]ater )?(?:(today|yesterday|tomorrow|tonight)|([Tt]his|[Ll]ast|[Nn]ext) (week|month|year|morning|afternoon|evening|weekend)|(?:[Ee]arlier|[Ll]ater) this (week|month|year))\b]], K_RELATIVE)
+
+-- The cores. Each ends where its expression needs \b, but need not start at
+-- one ("earlyMay 2020", "the end of2020"); no core is the end of another, so
+-- a scan cannot step over one. Capitals and digits (group 1 a month as in
+-- MONTH, 2 a weekday, 3 a year) ...
+local CAPS_CORE = re([[(?:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)]] ..
+  [[|((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|((?:19|20)\d\d))\b]])
+-- ... and, in a scan of its own (one scan for both costs twice as much),
+-- the relative words: a time word after this/last/next, found from the
+-- end of that word.
+local RELATIVE_CORE = re([[(?:to(?:day|morrow|night)|yesterday|(?:his|ast|ext) (?:week|month|year|morning|afternoon|evening|weekend))\b]])
+
+-- A match of `k` words ending right at the subject's end: with the subject
+-- cut at a core, its start is the k-th word start before it.
+local LAST_WORDS = {}
+for _, k in ipairs({K_MONTH, K_WEEKDAY, K_YEAR, K_RELATIVE}) do
+  LAST_WORDS[k] = re([[\b\w++(?:\W++\w++){]] .. (k - 1) .. [[}\W*+\z]])
+end
 
 local function iso(y, m, d)
   if y and m and d then return ("%04d-%02d-%02d"):format(y, m, d) end
@@ -73,20 +110,77 @@ local function article_date(doc)
   return tonumber(y), tonumber(m), tonumber(d)
 end
 
+-- The first byte from which to try the expressions of a core at byte m,
+-- which may be preceded by k words: the k-th word start before m, or
+-- `floor` (the first byte still untried) if that comes later.
+local min, max = math.min, math.max
+local function window_start(doc, floor, m, k)
+  local span = 12 * k
+  while true do
+    local lo = m - span
+    -- (else a token start, so as not to start inside a UTF-8 character)
+    if lo <= floor then lo = floor else lo = min(m, (doc:tok(doc:tokat(lo)))) end
+    local p = LAST_WORDS[k]:find(doc, lo, m)
+    if p then return p end
+    if lo == floor then return floor end
+    span = span * 4
+  end
+end
+
+-- Records a match in `list` and returns its end; nil when there is none.
+local function record(list, ms, me, ...)
+  if not ms then return nil end
+  list[#list + 1] = {ms, me, ...}
+  return me
+end
+
+-- Tries the expressions of a core at byte m (those preceded by at most k
+-- words) and adds their matches to found[expression]; next_try[expression]
+-- is the first byte not yet tried.
+local function try_core(doc, m, k, exprs, found, next_try)
+  local floor = m
+  for x = 1, #exprs do floor = min(floor, next_try[exprs[x]]) end
+  local p = window_start(doc, floor, m, k)
+  for x = 1, #exprs do
+    local rx = exprs[x]
+    local from = next_try[rx]
+    next_try[rx] = record(found[rx], rx:find(doc, max(p, from))) or max(from, m + 1)
+  end
+end
+
+local MONTH_EXPRS, WEEKDAY_EXPRS, YEAR_EXPRS, RELATIVE_EXPRS =
+  {MONTH_DAY, DAY_MONTH, MONTH_YEAR}, {WEEKDAY}, {YEAR_ONLY}, {RELATIVE}
+
+-- The matches of every expression, in order, as lists {ms, me, c1s, c1e, ...}.
+local function matches(doc)
+  local found, next_try = {}, {}
+  for _, rx in ipairs({MONTH_DAY, DAY_MONTH, MONTH_YEAR, YEAR_ONLY, WEEKDAY, RELATIVE}) do
+    found[rx], next_try[rx] = {}, 0
+  end
+  for m, _, mo, _, wd in CAPS_CORE:each(doc) do
+    if mo >= 0 then try_core(doc, m, K_MONTH, MONTH_EXPRS, found, next_try)
+    elseif wd >= 0 then try_core(doc, m, K_WEEKDAY, WEEKDAY_EXPRS, found, next_try)
+    else try_core(doc, m, K_YEAR, YEAR_EXPRS, found, next_try) end
+  end
+  for m in RELATIVE_CORE:each(doc) do try_core(doc, m, K_RELATIVE, RELATIVE_EXPRS, found, next_try) end
+  return found
+end
+
 -- Collects candidates from every expression type; the longest wins where
 -- they overlap.
 local function candidates(doc)
   local out = {}
   local function add(s, e, kind, a) out[#out + 1] = {s = s, e = e, kind = kind, a = a} end
-  for s, e, ms, me, ds, de, ys, ye in MONTH_DAY:each(doc) do add(s, e, "md", {ms, me, ds, de, ys, ye}) end
-  for s, e, ds, de, ms, me, ys, ye in DAY_MONTH:each(doc) do add(s, e, "md", {ms, me, ds, de, ys, ye}) end
-  for s, e, ps, pe, ms, me, ys, ye, rs, re_ in MONTH_YEAR:each(doc) do
+  local found = matches(doc)
+  for _, h in ipairs(found[MONTH_DAY]) do add(h[1], h[2], "md", {h[3], h[4], h[5], h[6], h[7], h[8]}) end
+  for _, h in ipairs(found[DAY_MONTH]) do add(h[1], h[2], "md", {h[5], h[6], h[3], h[4], h[7], h[8]}) end
+  for _, h in ipairs(found[MONTH_YEAR]) do
     -- "May" and month names alone need a preposition or a year
-    if ps >= 0 or ys >= 0 or rs >= 0 then add(s, e, "m", {ms, me, ys, ye, rs, re_}) end
+    if h[3] >= 0 or h[7] >= 0 or h[9] >= 0 then add(h[1], h[2], "m", {h[5], h[6], h[7], h[8], h[9], h[10]}) end
   end
-  for s, e, ys, ye in YEAR_ONLY:each(doc) do add(s, e, "y", {ys, ye}) end
-  for s, e, ws, we in WEEKDAY:each(doc) do add(s, e, "w", {ws, we}) end
-  for s, e in RELATIVE:each(doc) do add(s, e, "r", {}) end
+  for _, h in ipairs(found[YEAR_ONLY]) do add(h[1], h[2], "y", {h[3], h[4]}) end
+  for _, h in ipairs(found[WEEKDAY]) do add(h[1], h[2], "w", {h[3], h[4]}) end
+  for _, h in ipairs(found[RELATIVE]) do add(h[1], h[2], "r", {}) end
   table.sort(out, function(x, y)
     if x.s ~= y.s then return x.s < y.s end
     return x.e > y.e

@@ -13,19 +13,23 @@ local TIME_WORDS = {week = true, month = true, year = true, morning = true, even
   weekend = true, day = true}
 local SO_CALLED = {["so-called"] = true, dubbed = true, termed = true, called = true, labelled = true, labeled = true}
 
+-- Quote marks, found through the doc's index of tokens by kind: the loops
+-- below visit only the marks, not every token.
+local MARK = pattern{{kind = "quote"}}
+local OPENING = pattern{{kind = "quote", open = true}}
+
 -- The closing mark for the opening mark at token i, within its paragraph;
 -- "open" when the paragraph ends first and the next paragraph reopens.
 local function find_close(doc, i)
-  local _, _, _, _, plast = doc:paragraph(i)
+  local _, _, pe, _, plast = doc:paragraph(i)
+  local curly, word = doc:is(i, "curly"), doc:word(i)
   local depth = 0
-  for j = i + 1, plast do
-    if doc:kind(j) == "quote" then
-      if doc:is(j, "close") then
-        if depth == 0 then return j end
-        depth = depth - 1
-      elseif doc:is(j, "open") and not doc:is(j, "curly") == not doc:is(i, "curly") and doc:word(j) ~= doc:word(i) then
-        depth = depth + 1
-      end
+  for j in MARK:each(doc, select(2, doc:tok(i)), pe) do
+    if doc:is(j, "close") then
+      if depth == 0 then return j end
+      depth = depth - 1
+    elseif doc:is(j, "open") and doc:is(j, "curly") == curly and doc:word(j) ~= word then
+      depth = depth + 1
     end
   end
   if plast < doc:ntok() and doc:kind(plast + 1) == "quote" and doc:is(plast + 1, "open") then
@@ -38,10 +42,9 @@ rule "quote.direct" {
   stage = "quotes",
   doc = "a span between opening and closing quote marks; short ones after 'so-called' are terms",
   run = function(doc)
-    local n = doc:ntok()
-    local i = 1
-    while i <= n do
-      if doc:kind(i) == "quote" and doc:is(i, "open") then
+    local done = 0   -- the last token of the last quote
+    for i in OPENING:each(doc) do
+      if i > done then
         local j, open_end = find_close(doc, i)
         if j and j > i + (open_end and 0 or 1) then
           local _, s = doc:tok(i)
@@ -50,10 +53,9 @@ rule "quote.direct" {
           local kind = "direct"
           if i > 1 and SO_CALLED[doc:lower(i - 1)] and j - i <= 4 then kind = "term" end
           doc:add("quote", s, e, {kind = kind, _first = i + 1, _last = open_end and j or j - 1})
-          i = j
+          done = j
         end
       end
-      i = i + 1
     end
   end,
   examples = {
