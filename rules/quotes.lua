@@ -3,11 +3,8 @@
 -- speech verb ("said (that) ...", "told X that ...", "..., a source said",
 -- "according to X, ..."), and the speaker, cue and relaying outlet of each.
 local SPEECH = lexicon "speech_verbs"
-local ORGS = lexicon "orgs"
 
 local PRONOUNS = {he = "person", she = "person", they = "any", it = "org", we = "any", i = "person"}
-local ANON = {source = true, sources = true, official = true, officials = true, aide = true, aides = true,
-  person = true, people = true, diplomat = true, diplomats = true, insider = true, insiders = true}
 local PREPS = {on = true, ["in"] = true, at = true, during = true, late = true, earlier = true, last = true, this = true}
 local TIME_WORDS = {week = true, month = true, year = true, morning = true, evening = true, night = true, afternoon = true,
   weekend = true, day = true}
