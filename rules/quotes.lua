@@ -3,11 +3,8 @@
 -- speech verb ("said (that) ...", "told X that ...", "..., a source said",
 -- "according to X, ..."), and the speaker, cue and relaying outlet of each.
 local SPEECH = lexicon "speech_verbs"
-local ORGS = lexicon "orgs"
 
 local PRONOUNS = {he = "person", she = "person", they = "any", it = "org", we = "any", i = "person"}
-local ANON = {source = true, sources = true, official = true, officials = true, aide = true, aides = true,
-  person = true, people = true, diplomat = true, diplomats = true, insider = true, insiders = true}
 local PREPS = {on = true, ["in"] = true, at = true, during = true, late = true, earlier = true, last = true, this = true}
 local TIME_WORDS = {week = true, month = true, year = true, morning = true, evening = true, night = true, afternoon = true,
   weekend = true, day = true}
@@ -88,12 +85,19 @@ rule "quote.cues" {
   priority = -0.5,   -- after the direct quotes, before reported speech
   doc = "speech verbs outside direct quotes, as the 'cue' layer that reported clauses and speakers hang on",
   run = function(doc)
+    -- A verb is in a direct quote when one starting at or before it ends
+    -- after its first byte: the quotes so far, by start, with the furthest
+    -- end of those not indirect.
+    local quotes, k, reach = {}, 1, -1
+    for q in doc:each("quote") do quotes[#quotes + 1] = q end
     for i, j, entry in SPEECH:each(doc) do
       local s = doc:tok(i)
       local _, e = doc:tok(j)
-      local direct = false
-      for _, q in ipairs(doc:covering("quote", s, s + 1)) do direct = direct or q.kind ~= "indirect" end
-      if not direct and not noun_use(doc, i, entry) then
+      while quotes[k] and quotes[k].start <= s do
+        if quotes[k].kind ~= "indirect" and quotes[k]["end"] > reach then reach = quotes[k]["end"] end
+        k = k + 1
+      end
+      if reach < s + 1 and not noun_use(doc, i, entry) then
         local prev = i > 1 and doc:lower(i - 1)
         doc:add("cue", s, e, {first = i, last = j, entry = entry, relative = prev == "who" or prev == "which"})
       end
@@ -129,6 +133,7 @@ for w in ([[rose fell went came made took gave got knew thought saw told said be
   flew threw led met put set cut hit let sold sought fought built bought caught taught struck]]):gmatch("%a+") do
   IRREGULAR_PAST[w] = true
 end
+
 -- Where the reported clause starting at token `from` ends: before a comma
 -- that opens another clause (", while senior sources said", ", after
 -- talks", ", which says"), before "; ", or before "and" + a new speaker
@@ -136,9 +141,10 @@ end
 local CLAUSE_BREAK = {["while"] = true, who = true, which = true, after = true, before = true, although = true,
   though = true, whereas = true, but = true, calling = true, saying = true, adding = true, citing = true,
   according = true, as = true, when = true, where = true, despite = true, amid = true}
+local CLAUSE_MARK = pattern{{text = {";", ",", "and", "but"}}}
 local function clause_end(doc, last, from)
-  if from then
-    for t = from + 2, last - 1 do
+  if from and from + 2 <= last - 1 then
+    for t in CLAUSE_MARK:each(doc, doc:tok(from + 2), select(2, doc:tok(last - 1))) do
       local w = doc:word(t)
       if w == ";" then return trim_end(doc, t - 1) end
       local nxt = w == "," and doc:lower(t + 1)
@@ -205,104 +211,105 @@ local function cites_data(doc, from, last)
   return false
 end
 
+-- A "that" within 8 tokens, before any comma or quote mark (and so the
+-- first one): "said on Wednesday that ...", "said at talks in Riyadh that ..."
+local THAT_SOON = pattern{{["not"] = {text = {",", "that"}}, quote = false, op = "{0,8}"}, {text = "that"}}
+
 rule "quote.reported" {
   stage = "quotes",
   priority = -1,
   doc = "the content clause of a speech verb: 'X said (that) ...', 'told Y that ...', '..., X said', 'according to X, ...'",
   run = function(doc)
-    for k, ss, se, first, last in doc:sentences() do
-      for c in doc:each("cue", ss, se) do
-        local i, j, entry = c.first, c.last, c.entry
-        local vs, ve = c.start, c["end"]
-        if not in_quote(doc, vs, ve) then
-          local data = entry.kind == "according" and cites_data(doc, j + 1, last)
-          if data then
-            -- "according to open source maps", "according to Russian estimates": no one speaks
-          elseif entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," then
-            -- "CLAUSE, according to X.": the sentence before it, past a leading
-            -- adverbial ("On the other hand, ...", "As forces advance, ...")
-            local a = first
-            if doc:kind(a) == "quote" then a = a + 1 end
-            if LEADS[doc:lower(a)] then
-              for t = a + 1, math.min(i - 3, a + 15) do
-                if doc:word(t) == "," then a = t + 1 break end
-              end
+    for c in doc:each("cue") do
+      local i, j, entry = c.first, c.last, c.entry
+      local vs, ve = c.start, c["end"]
+      local _, ss, se, first, last = doc:sentence(i)
+      -- (a cue that crosses a sentence end belongs to no sentence)
+      if ve <= se and not in_quote(doc, vs, ve) then
+        local data = entry.kind == "according" and cites_data(doc, j + 1, last)
+        if data then
+          -- "according to open source maps", "according to Russian estimates": no one speaks
+        elseif entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," then
+          -- "CLAUSE, according to X.": the sentence before it, past a leading
+          -- adverbial ("On the other hand, ...", "As forces advance, ...")
+          local a = first
+          if doc:kind(a) == "quote" then a = a + 1 end
+          if LEADS[doc:lower(a)] then
+            for t = a + 1, math.min(i - 3, a + 15) do
+              if doc:word(t) == "," then a = t + 1 break end
             end
-            local s = doc:tok(a)
-            local e = trim_end(doc, i - 1)
-            if e > s and not in_quote(doc, s, e) then
-              doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry,
-                _according = true, _after = true})
+          end
+          local s = doc:tok(a)
+          local e = trim_end(doc, i - 1)
+          if e > s and not in_quote(doc, s, e) then
+            doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry,
+              _according = true, _after = true})
+          end
+        elseif entry.kind == "according" then
+          -- "According to X, CLAUSE": the clause after the first comma
+          local c = j + 1
+          while c < last and doc:word(c) ~= "," do c = c + 1 end
+          if c < last - 3 and doc:kind(c + 1) ~= "quote" then
+            local s = doc:tok(c + 1)
+            local e = clause_end(doc, last, c + 1)
+            if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry, _according = true}) end
+          end
+        elseif entry.clause and not (i > first + 1 and doc:word(i - 1) == "," and doc:kind(i - 2) == "quote") then
+          -- (not '“...,” said X, an economist': that is the attribution of the quote before)
+          local c = j + 1
+          if entry.object then
+            -- skip the addressee: "told reporters (this morning)", "told Sky News"
+            local m = doc:after("mention", ve)
+            if m and doc:tokat(m.start) == c then c = doc:tokat(m["end"] - 1) + 1 end
+            local skipped = 0
+            while c <= last and skipped < 4 and doc:word(c) ~= "that" and doc:is(c, "lower") and
+                not PRONOUNS[doc:lower(c)] and doc:lower(c) ~= "the" do
+              c = c + 1
+              skipped = skipped + 1
             end
-          elseif entry.kind == "according" then
-            -- "According to X, CLAUSE": the clause after the first comma
-            local c = j + 1
-            while c < last and doc:word(c) ~= "," do c = c + 1 end
-            if c < last - 3 and doc:kind(c + 1) ~= "quote" then
-              local s = doc:tok(c + 1)
-              local e = clause_end(doc, last, c + 1)
-              if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry, _according = true}) end
+          end
+          -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
+          local t = THAT_SOON:match(doc, c)
+          if t and t <= last then c = t end
+          -- "said on Wednesday it was ...": skip a short prepositional phrase
+          if c <= last and PREPS[doc:lower(c)] then
+            local t = c + 1
+            while t <= last and t <= c + 4 and (doc:is(t, "title") or doc:kind(t) == "number" or TIME_WORDS[doc:lower(t)]) do t = t + 1 end
+            if t > c + 1 then c = t end
+          end
+          local that = c <= last and doc:lower(c) == "that"
+          local body = that and c + 1 or c
+          local has_subject = that or (c <= last and (doc:is(c, "title") or PRONOUNS[doc:lower(c)]
+            or SUBJECT_START[doc:lower(c)] or doc:kind(c) == "number"))
+          if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
+          if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
+              and doc:kind(body) ~= "punct" then
+            local s = doc:tok(that and c or body)
+            local e = clause_end(doc, last, body)
+            local q = doc:covering("quote", s, e)
+            if e > s and #q == 0 then
+              local inner = doc:inside("quote", s, e)
+              doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, _verb_first = i, _verb_last = j, _verb_entry = entry})
             end
-          elseif entry.clause and not (i > first + 1 and doc:word(i - 1) == "," and doc:kind(i - 2) == "quote") then
-            -- (not '“...,” said X, an economist': that is the attribution of the quote before)
-            local c = j + 1
-            if entry.object then
-              -- skip the addressee: "told reporters (this morning)", "told Sky News"
-              local m = doc:after("mention", ve)
-              if m and doc:tokat(m.start) == c then c = doc:tokat(m["end"] - 1) + 1 end
-              local skipped = 0
-              while c <= last and skipped < 4 and doc:word(c) ~= "that" and doc:is(c, "lower") and
-                  not PRONOUNS[doc:lower(c)] and doc:lower(c) ~= "the" do
-                c = c + 1
-                skipped = skipped + 1
-              end
-            end
-            -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
-            for t = c, math.min(last, c + 8) do
-              local w = doc:word(t)
-              if w == "," or doc:kind(t) == "quote" then break end
-              if w == "that" then c = t break end
-            end
-            -- "said on Wednesday it was ...": skip a short prepositional phrase
-            if c <= last and PREPS[doc:lower(c)] then
-              local t = c + 1
-              while t <= last and t <= c + 4 and (doc:is(t, "title") or doc:kind(t) == "number" or TIME_WORDS[doc:lower(t)]) do t = t + 1 end
-              if t > c + 1 then c = t end
-            end
-            local that = c <= last and doc:lower(c) == "that"
-            local body = that and c + 1 or c
-            local has_subject = that or (c <= last and (doc:is(c, "title") or PRONOUNS[doc:lower(c)]
-              or SUBJECT_START[doc:lower(c)] or doc:kind(c) == "number"))
-            if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
-            if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
-                and doc:kind(body) ~= "punct" then
-              local s = doc:tok(that and c or body)
-              local e = clause_end(doc, last, body)
+          end
+          -- "CLAUSE, X said." : the clause before the comma
+          local earlier_verb = false
+          for _ in doc:each("cue", ss, vs) do earlier_verb = true end
+          if j >= last - 4 and i > first + 3 and not earlier_verb then
+            local c2 = i - 1
+            while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
+            if c2 > first + 2 and i - c2 <= 6 then
+              local s = doc:tok(first)
+              local _, e = doc:tok(c2 - 1)
+              if doc:kind(c2 - 1) == "quote" then e = doc:tok(c2 - 1) end
+              if doc:kind(first) == "quote" then _, s = doc:tok(first) end
               local q = doc:covering("quote", s, e)
               if e > s and #q == 0 then
                 local inner = doc:inside("quote", s, e)
-                doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, _verb_first = i, _verb_last = j, _verb_entry = entry})
-              end
-            end
-            -- "CLAUSE, X said." : the clause before the comma
-            local earlier_verb = false
-            for _ in doc:each("cue", ss, vs) do earlier_verb = true end
-            if j >= last - 4 and i > first + 3 and not earlier_verb then
-              local c2 = i - 1
-              while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
-              if c2 > first + 2 and i - c2 <= 6 then
-                local s = doc:tok(first)
-                local _, e = doc:tok(c2 - 1)
-                if doc:kind(c2 - 1) == "quote" then e = doc:tok(c2 - 1) end
-                if doc:kind(first) == "quote" then _, s = doc:tok(first) end
-                local q = doc:covering("quote", s, e)
-                if e > s and #q == 0 then
-                  local inner = doc:inside("quote", s, e)
-                  local direct_all = false
-                  for _, d in ipairs(inner) do if d["end"] - d.start >= (e - s) * 0.8 then direct_all = true end end
-                  if not direct_all then
-                    doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, _verb_first = i, _verb_last = j, _verb_entry = entry, _after = true})
-                  end
+                local direct_all = false
+                for _, d in ipairs(inner) do if d["end"] - d.start >= (e - s) * 0.8 then direct_all = true end end
+                if not direct_all then
+                  doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, _verb_first = i, _verb_last = j, _verb_entry = entry, _after = true})
                 end
               end
             end
