@@ -172,15 +172,22 @@ for w in ([[rose fell went came made took gave got knew thought saw told said be
   flew threw led met put set cut hit let sold sought fought built bought caught taught struck]]):gmatch("%a+") do
   IRREGULAR_PAST[w] = true
 end
+local byte = string.byte
+local B_D, B_E, B_S, B_U = byte("desu", 1, 4)
 local function finite_verb(doc, from, last)
   for t = from, math.min(last, from + 12) do
     local w = doc:lower(t)
     if w == "," or w == "which" or w == "who" then return false end   -- "its control of X, which is"
     -- (doc:lower folds curly apostrophes: "won’t" is "won't")
     if AUX[w] or IRREGULAR_PAST[w] or w:find("^%a+'[a-z]+$") then return true end
-    if doc:is(t, "lower") and t > from and (w:find("[^e]ed$") or w:find("ied$") or
-        (w:find("[^su]s$") and (doc:is(t - 1, "title") or PRONOUNS[doc:lower(t - 1)]))) then
-      return true
+    if t > from and doc:is(t, "lower") then
+      -- a past in -ed (not -eed; -ied is one), or an -s form (not -ss, -us) after a name or pronoun
+      local n = #w
+      local c, b, a = byte(w, n), n >= 2 and byte(w, n - 1), n >= 3 and byte(w, n - 2)
+      if (c == B_D and b == B_E and a and a ~= B_E) or
+          (c == B_S and b and b ~= B_S and b ~= B_U and (doc:is(t - 1, "title") or PRONOUNS[doc:lower(t - 1)])) then
+        return true
+      end
     end
   end
   return false
@@ -209,10 +216,13 @@ rule "quote.reported" {
   priority = -1,
   doc = "the content clause of a speech verb: 'X said (that) ...', 'told Y that ...', '..., X said', 'according to X, ...'",
   run = function(doc)
+    local prev_start   -- of the cue before (cues do not overlap)
     for c in doc:each("cue") do
       local i, j, entry = c.first, c.last, c.entry
       local vs, ve = c.start, c["end"]
       local _, ss, se, first, last = doc:sentence(i)
+      local earlier_verb = prev_start ~= nil and prev_start >= ss   -- one in this sentence
+      prev_start = vs
       -- (a cue that crosses a sentence end belongs to no sentence)
       if ve <= se and not in_quote(doc, vs, ve) then
         local data = entry.kind == "according" and cites_data(doc, j + 1, last)
@@ -282,8 +292,6 @@ rule "quote.reported" {
             end
           end
           -- "CLAUSE, X said." : the clause before the comma
-          local earlier_verb = false
-          for _ in doc:each("cue", ss, vs) do earlier_verb = true end
           if j >= last - 4 and i > first + 3 and not earlier_verb then
             local c2 = i - 1
             while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
