@@ -91,8 +91,8 @@ rule "quote.cues" {
     local quotes, k, reach = {}, 1, -1
     for q in doc:each("quote") do quotes[#quotes + 1] = q end
     for i, j, entry in SPEECH:each(doc) do
-      local s = doc:tok(i)
-      local _, e = doc:tok(j)
+      local s, e = doc:tok(i)
+      if j > i then _, e = doc:tok(j) end
       while quotes[k] and quotes[k].start <= s do
         if quotes[k].kind ~= "indirect" and quotes[k]["end"] > reach then reach = quotes[k]["end"] end
         k = k + 1
@@ -268,18 +268,22 @@ rule "quote.reported" {
             end
           end
           -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
-          local t = THAT_SOON:match(doc, c)
+          -- (at the sentence's last token there is nothing to move to)
+          local t = c < last and THAT_SOON:match(doc, c)
           if t and t <= last then c = t end
           -- "said on Wednesday it was ...": skip a short prepositional phrase
-          if c <= last and PREPS[doc:lower(c)] then
+          local w = c <= last and doc:lower(c)   -- the word at c (false past the sentence)
+          if w and PREPS[w] then
             local t = c + 1
             while t <= last and t <= c + 4 and (doc:is(t, "title") or doc:kind(t) == "number" or TIME_WORDS[doc:lower(t)]) do t = t + 1 end
-            if t > c + 1 then c = t end
+            if t > c + 1 then
+              c = t
+              w = c <= last and doc:lower(c)
+            end
           end
-          local that = c <= last and doc:lower(c) == "that"
+          local that = w == "that"
           local body = that and c + 1 or c
-          local has_subject = that or (c <= last and (doc:is(c, "title") or PRONOUNS[doc:lower(c)]
-            or SUBJECT_START[doc:lower(c)] or doc:kind(c) == "number"))
+          local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or SUBJECT_START[w] or doc:kind(c) == "number"))
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
           if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
               and doc:kind(body) ~= "punct" then
