@@ -19,8 +19,8 @@ local YEAR = [[((?:19|20)\d\d)\b]]
 -- with each expression tries every byte, since the optional preposition
 -- leaves PCRE2 no first character to skip to. Instead two cheap scans find
 -- the cores, and each expression is tried only at the word starts from a
--- few words before each core: one anchored match per core that skips
--- whole words lazily (`\G(?:\w*+\W++){0,K}?\K`) before the expression. A
+-- few words before each core: one anchored match per core and expression
+-- that skips whole words lazily (`\G(?:\w*+\W++){0,K}?\K`) before the expression. A
 -- match can start only at a word start (each expression opens with \b and a
 -- word character), and no match starts more than K words before its core,
 -- so trying those starts in order, from the end of the previous match on,
@@ -53,8 +53,8 @@ local RELATIVE = near_core([[\b(?:[Ee]arlier |[Ll]ater )?(?:(today|yesterday|tom
 local CAPS_CORE = re([[(?:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)]] ..
   [[|((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|((?:19|20)\d\d))\b]])
 -- ... and, in a scan of its own (one scan for both costs twice as much),
--- the relative words: a time word after this/last/next, found from the
--- end of that word.
+-- the relative words; a time word after this/last/next is found with the
+-- end of that word ("his week"), so that this core starts inside a word.
 local RELATIVE_CORE = re([[(?:to(?:day|morrow|night)|yesterday|(?:his|ast|ext) (?:week|month|year|morning|afternoon|evening|weekend))\b]])
 
 -- A match of `k` words ending right at the subject's end: with the subject

@@ -91,8 +91,8 @@ rule "quote.cues" {
     local quotes, k, reach = {}, 1, -1
     for q in doc:each("quote") do quotes[#quotes + 1] = q end
     for i, j, entry in SPEECH:each(doc) do
-      local s = doc:tok(i)
-      local _, e = doc:tok(j)
+      local s, e = doc:tok(i)
+      if j > i then _, e = doc:tok(j) end
       while quotes[k] and quotes[k].start <= s do
         if quotes[k].kind ~= "indirect" and quotes[k]["end"] > reach then reach = quotes[k]["end"] end
         k = k + 1
@@ -180,6 +180,8 @@ local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true,
 
 -- words whose "'s" is "is" or "has"
 local CONTRACTS_S = {that = true, there = true, here = true, what = true, who = true, where = true}
+local byte = string.byte
+local B_D, B_E, B_S, B_U = byte("desu", 1, 4)
 local function finite_verb(doc, from, last)
   for t = from, math.min(last, from + 12) do
     local w = doc:lower(t)
@@ -189,9 +191,14 @@ local function finite_verb(doc, from, last)
     -- a contraction ("it's", "won't", "they'd"), not a possessive ("Moscow's")
     local stem, suffix = w:match("^(%a+)'(%a+)$")
     if stem and (suffix ~= "s" or PRONOUNS[stem] or CONTRACTS_S[stem]) then return true end
-    if doc:is(t, "lower") and t > from and (w:find("[^e]ed$") or w:find("ied$") or
-        (w:find("[^su]s$") and (doc:is(t - 1, "title") or PRONOUNS[doc:lower(t - 1)]))) then
-      return true
+    if t > from and doc:is(t, "lower") then
+      -- a past in -ed (not -eed; -ied is one), or an -s form (not -ss, -us) after a name or pronoun
+      local n = #w
+      local c, b, a = byte(w, n), n >= 2 and byte(w, n - 1), n >= 3 and byte(w, n - 2)
+      if (c == B_D and b == B_E and a and a ~= B_E) or
+          (c == B_S and b and b ~= B_S and b ~= B_U and (doc:is(t - 1, "title") or PRONOUNS[doc:lower(t - 1)])) then
+        return true
+      end
     end
   end
   return false
@@ -220,10 +227,13 @@ rule "quote.reported" {
   priority = -1,
   doc = "the content clause of a speech verb: 'X said (that) ...', 'told Y that ...', '..., X said', 'according to X, ...'",
   run = function(doc)
+    local prev_start   -- of the cue before (cues do not overlap)
     for c in doc:each("cue") do
       local i, j, entry = c.first, c.last, c.entry
       local vs, ve = c.start, c["end"]
       local _, ss, se, first, last = doc:sentence(i)
+      local earlier_verb = prev_start ~= nil and prev_start >= ss   -- one in this sentence
+      prev_start = vs
       -- (a cue that crosses a sentence end belongs to no sentence)
       if ve <= se and not in_quote(doc, vs, ve) then
         local data = entry.kind == "according" and cites_data(doc, j + 1, last)
@@ -269,18 +279,22 @@ rule "quote.reported" {
             end
           end
           -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
-          local t = THAT_SOON:match(doc, c)
+          -- (at the sentence's last token there is nothing to move to)
+          local t = c < last and THAT_SOON:match(doc, c)
           if t and t <= last then c = t end
           -- "said on Wednesday it was ...": skip a short prepositional phrase
-          if c <= last and PREPS[doc:lower(c)] then
+          local w = c <= last and doc:lower(c)   -- the word at c (false past the sentence)
+          if w and PREPS[w] then
             local t = c + 1
             while t <= last and t <= c + 4 and (doc:is(t, "title") or doc:kind(t) == "number" or TIME_WORDS[doc:lower(t)]) do t = t + 1 end
-            if t > c + 1 then c = t end
+            if t > c + 1 then
+              c = t
+              w = c <= last and doc:lower(c)
+            end
           end
-          local that = c <= last and doc:lower(c) == "that"
+          local that = w == "that"
           local body = that and c + 1 or c
-          local has_subject = that or (c <= last and (doc:is(c, "title") or PRONOUNS[doc:lower(c)]
-            or SUBJECT_START[doc:lower(c)] or doc:kind(c) == "number"))
+          local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or SUBJECT_START[w] or doc:kind(c) == "number"))
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
           if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
               and doc:kind(body) ~= "punct" then
@@ -293,8 +307,6 @@ rule "quote.reported" {
             end
           end
           -- "CLAUSE, X said." : the clause before the comma
-          local earlier_verb = false
-          for _ in doc:each("cue", ss, vs) do earlier_verb = true end
           if j >= last - 4 and i > first + 3 and not earlier_verb then
             local c2 = i - 1
             while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end

@@ -27,6 +27,20 @@ local function clause_end(doc, last)
   return e
 end
 
+-- The first and the last cue inside [s, e), or nil: one lookup each rather
+-- than a doc:each loop, as cues (rules/quotes.lua) never overlap.
+local function first_cue(doc, s, e)
+  local c = doc:after("cue", s)
+  if c and c["end"] <= e then return c end
+  return nil
+end
+
+local function last_cue(doc, s, e)
+  local c = doc:before("cue", e)
+  if c and c.start >= s then return c end
+  return nil
+end
+
 local function indirect_covers(doc, s, e)
   for _, q in ipairs(doc:covering("quote", s, e)) do
     if q.kind == "indirect" then return true end
@@ -50,8 +64,7 @@ rule "quote.joined" {
           if close and open and open > close + 1 and open - close <= 40 then
             local _, _, _, p1 = doc:paragraph(close)
             local _, _, _, p2 = doc:paragraph(open)
-            local cue
-            for c in doc:each("cue", doc:tok(close), doc:tok(open)) do cue = cue or c end
+            local cue = first_cue(doc, doc:tok(close), doc:tok(open))
             -- a long attribution must start with its verb or subject right after the mark
             if cue and open - close > 14 and cue.first > close + 4 then cue = nil end
             -- the attribution ends the first piece's sentence or continues it: “A,” / “A?” / “A!”
@@ -91,13 +104,11 @@ rule "quote.mixed" {
           -- to the end of the clause ("were “well-paid,” making between $30,000 and
           -- $60,000 a year"), unless an attribution follows the mark (“...,” he said)
           local _, e = doc:tok(close)
-          local attributed = false
           -- (looking no further than the paragraph: a verb after it attributes nothing here)
           local _, _, _, _, plast = doc:paragraph(close)
-          for _ in doc:each("cue", e, select(2, doc:tok(math.min(plast, close + 4)))) do attributed = true end
+          local attributed = first_cue(doc, e, select(2, doc:tok(math.min(plast, close + 4))))
           if not attributed and close < last then e = math.max(e, clause_end(doc, last)) end
-          local cue
-          for c in doc:each("cue", ss, doc:tok(open)) do cue = c end
+          local cue = last_cue(doc, ss, doc:tok(open))
           local s
           if cue and cue.last + 2 == open and doc:kind(open - 1) == "punct" then
             -- 'Putin responded, “Let them resume.”': the whole quote is what was said
@@ -110,9 +121,8 @@ rule "quote.mixed" {
             end
           else
             -- “The country “has made changes,” Obama said”: the sentence up to the mark
-            local after
             local _, lim = doc:tok(math.min(plast, close + 4))
-            for c in doc:each("cue", e, math.max(e, lim)) do after = after or c end
+            local after = first_cue(doc, e, math.max(e, lim))
             if after then cue, s = after, doc:tok(first) end
           end
           if cue and s and s < q.start and e > q.start and not indirect_covers(doc, s, e) then
