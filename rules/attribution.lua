@@ -341,7 +341,7 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
       -- "Rep. Gwen Moore (D-Wis.) said": past the parenthesis
       local o = k - 1
       while o > first and o > k - 8 and doc:word(o) ~= "(" do o = o - 1 end
-      if doc:word(o) ~= "(" then break end
+      if o < first or doc:word(o) ~= "(" then break end   -- (a ")" opening the sentence)
       k = o - 1
     else
       break
