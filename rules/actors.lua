@@ -77,6 +77,9 @@ local function add_lexicon_mentions(doc, matches, type_, taken, accept)
       -- "Kursk" for the region "Kursk Oblast": the reader's short form names it
       local surface = doc:text(s, e)
       if type_ == "place" and name:sub(1, #surface + 1) == surface .. " " then name = surface end
+      -- "Kursk region" for "Kursk Oblast": the name without the lower-case descriptor
+      local stem = type_ == "place" and surface:match("^(.-) %l+$")
+      if stem and name ~= surface and name:sub(1, #stem + 1) == stem .. " " then name = stem end
       doc:add("mention", s, e, {type = type_, name = name})
       mark(taken, i, j)
     end
@@ -313,6 +316,8 @@ rule "actor.lexicons_and_names" {
     ["Troops left Ukraine for Russia."] = {mention = {{text = "Ukraine", type = "place"}, {text = "Russia", type = "place"}}},
     -- a given name ("North") opening a place's name
     ["He condemned North Korea's test."] = {mention = {{text = "North Korea", type = "place"}}},
+    -- the reader's short name for a region
+    ["Troops entered the Kursk region."] = {mention = {{text = "Kursk region", name = "Kursk", type = "place"}}},
     -- organisations and places by the word that heads them
     ["Daryl Kimball of the Arms Control Association and the Center for Strategic and International Studies spoke."] =
       {mention = {{text = "Daryl Kimball", type = "person"}, {text = "Arms Control Association", type = "org"},

@@ -172,7 +172,8 @@ def main():
             alt = " ".join(w for w in alt.rstrip("]").split()
                            if not (len(w) > 3 and w[2] == "-" and w[:2].isupper()))
             raw = raw.strip()
-            if alt:
+            # an alternative name ("A Coruña [La Coruña]"), not a note ("[city]")
+            if alt and any(ch.isupper() for ch in alt):
                 aliases.append(alt)
         if raw.endswith(", City of"):
             raw = raw[:-len(", City of")]
