@@ -251,7 +251,9 @@ rule "actor.lexicons_and_names" {
         for k = i, j do
           if heads[k] == "thing" then thing = true; break end
         end
-        local named = not thing and j >= i and headed_run(doc, i, j, taken, role_tok, heads)
+        -- (a place's whole name is no organisation: "the Russian Federation")
+        local named = not thing and j >= i and not (place_end[i] and place_end[i] >= j) and
+          headed_run(doc, i, j, taken, role_tok, heads)
         if named then j = named end
         -- where the name starts inside the run
         local first = nil
@@ -316,6 +318,8 @@ rule "actor.lexicons_and_names" {
     ["Troops left Ukraine for Russia."] = {mention = {{text = "Ukraine", type = "place"}, {text = "Russia", type = "place"}}},
     -- a given name ("North") opening a place's name
     ["He condemned North Korea's test."] = {mention = {{text = "North Korea", type = "place"}}},
+    -- a place's whole name, though "Federation" heads organisations
+    ["Guarantees for the Russian Federation and its citizens."] = {mention = {{text = "Russian Federation", name = "Russia", type = "place"}}},
     -- the reader's short name for a region
     ["Troops entered the Kursk region."] = {mention = {{text = "Kursk region", name = "Kursk", type = "place"}}},
     -- organisations and places by the word that heads them
