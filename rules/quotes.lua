@@ -97,7 +97,10 @@ rule "quote.cues" {
         if quotes[k].kind ~= "indirect" and quotes[k]["end"] > reach then reach = quotes[k]["end"] end
         k = k + 1
       end
-      if reach < s + 1 and not noun_use(doc, i, entry) then
+      -- (a capitalised word inside a sentence is a name's, not a verb:
+      -- "Secretary of State Marco Rubio"; "According to" opens sentences)
+      local named = i > 1 and doc:is(i, "title") and not doc:is(i, "upper") and not doc:is(i, "sent_start")
+      if reach < s + 1 and not named and not noun_use(doc, i, entry) then
         local prev = i > 1 and doc:lower(i - 1)
         doc:add("cue", s, e, {first = i, last = j, entry = entry, relative = prev == "who" or prev == "which"})
       end
@@ -107,6 +110,8 @@ rule "quote.cues" {
     ["Peskov told reporters: “We are ready.”"] = {cue = {{text = "told"}}},
     ["According to Russian state news agency TASS, he said so."] = {cue = {{text = "According to"}, {text = "said"}}},
     ["The report was published after a question from a reporter."] = {cue = {{text = "published"}}},
+    -- a capitalised "State" inside a sentence is part of a name
+    ["US Secretary of State Marco Rubio said talks were useful."] = {cue = {{text = "said"}}},
   },
 }
 
@@ -294,7 +299,10 @@ rule "quote.reported" {
           end
           local that = w == "that"
           local body = that and c + 1 or c
-          local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or SUBJECT_START[w] or doc:kind(c) == "number"))
+          -- a subject: a name, pronoun, determiner or number, or a bare noun
+          -- right before an auxiliary ("said fighting was still going on")
+          local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or SUBJECT_START[w] or
+            doc:kind(c) == "number" or (doc:is(c, "lower") and c < last and AUX[doc:lower(c + 1)])))
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
           if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
               and doc:kind(body) ~= "punct" then
@@ -338,6 +346,8 @@ rule "quote.reported" {
     -- a noun phrase after the verb is no reported clause; a clause needs its verb
     ["On Monday, Russia announced its control of the city, which is a supply line."] = {quote = {}},
     ["He said the prices rose sharply last year."] = {quote = {{text = "the prices rose sharply last year", kind = "indirect"}}},
+    ["Kyiv said fighting was still going on inside the city."] =
+      {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
     -- "according to" maps or estimates: nobody speaks
     ["Russia controls a fifth of Ukraine, according to open source maps."] = {quote = {}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
