@@ -180,13 +180,33 @@ local function possessive(w)
   return w == "'s" or (#w > 2 and (w:sub(-2) == "'s" or w:sub(-1) == "'"))
 end
 
-local function descriptor(doc, k, first)
+-- prepositions of a phrase that follows its noun ("bloggers on both sides",
+-- "officials in both capitals"); not "of", which names the head itself
+local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = true}
+
+local descriptor
+descriptor = function(doc, k, first)
   if not is_word(doc, k) then return nil end
   if not doc:is(k, "lower") and not (k == first and GROUP[lower(doc, k)]) then return nil end
   local from = k
   for b = k - 1, math.max(first, k - 5), -1 do
     local w = lower(doc, b)
-    if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then return span_speaker(doc, b, k, ANON[lower(doc, k)]) end
+    if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then
+      -- "military bloggers on both sides said": the noun the phrase hangs on
+      local p = b - 1
+      if p > first and PLACE_PREP[lower(doc, p)] and is_word(doc, p - 1) and doc:is(p - 1, "lower") and
+          not NOT_IN_NP[lower(doc, p - 1)] and not DET[lower(doc, p - 1)] then
+        local head = descriptor(doc, p - 1, first)
+        if head then return head end
+        local a = p - 1
+        while a - 1 >= first and a > p - 3 and is_word(doc, a - 1) and doc:is(a - 1, "lower") and
+            not NOT_IN_NP[lower(doc, a - 1)] do
+          a = a - 1
+        end
+        return span_speaker(doc, a, p - 1, ANON[lower(doc, p - 1)] or false)
+      end
+      return span_speaker(doc, b, k, ANON[lower(doc, k)])
+    end
     -- an anonymous source without a determiner: "while senior Moscow sources said"
     if NOT_IN_NP[w] or not is_word(doc, b) then break end
     if possessive(w) then break end
@@ -262,10 +282,10 @@ local function subject_at(doc, cx, k, first, right_before)
     if holder then d.name = holder end
     return d
   end
-  if w == "who" and k - 1 >= first and doc:word(k - 1) == "," then
-    -- "Macron, who reiterated ...": the name before the comma
+  if (w == "who" or w == "which") and k - 1 >= first and doc:word(k - 1) == "," then
+    -- "Macron, who reiterated ...", "Ukraine, which says ...": the name before the comma
     local m = mention_at(doc, k - 2)
-    if m and m.type ~= "place" then return speaker_of_mention(doc, m) end
+    if m and (m.type ~= "place" or w == "which") then return speaker_of_mention(doc, m) end
   end
   -- a name the actor rules did not know: "Blige sings", "Palmieri said"
   if doc:is(k, "title") and is_word(doc, k) and not NOT_NAME[w] and not (k == first and doc:is(k, "sent_start")) then

@@ -147,7 +147,7 @@ local CLAUSE_BREAK = {["while"] = true, who = true, which = true, after = true, 
   though = true, whereas = true, but = true, calling = true, saying = true, adding = true, citing = true,
   according = true, as = true, when = true, where = true, despite = true, amid = true}
 local CLAUSE_MARK = pattern{{text = {";", ",", "and", "but"}}}
-local function clause_end(doc, last, from)
+local function clause_end(doc, last, from, relative)
   if from and from + 2 <= last - 1 then
     for t in CLAUSE_MARK:each(doc, doc:tok(from + 2), select(2, doc:tok(last - 1))) do
       local w = doc:word(t)
@@ -156,6 +156,11 @@ local function clause_end(doc, last, from)
       -- ", but that ...", ", but would refuse ...": the same report goes on
       local goes_on = nxt == "but" and (doc:lower(t + 2) == "that" or AUX[doc:lower(t + 2)])
       if nxt and CLAUSE_BREAK[nxt] and not goes_on and #doc:covering("quote", doc:tok(t), doc:tok(t) + 1) == 0 then
+        return trim_end(doc, t - 1)
+      end
+      -- "Ukraine, which says they were annexed illegally, disagrees": the
+      -- comma closing the relative clause ends what it says
+      if relative and nxt and doc:kind(t + 1) == "word" and not (nxt == "and" or nxt == "but" or nxt == "that") then
         return trim_end(doc, t - 1)
       end
       if (w == "and" or w == "but") and t + 2 <= last then
@@ -234,7 +239,7 @@ rule "quote.reported" {
   run = function(doc)
     local prev_start   -- of the cue before (cues do not overlap)
     for c in doc:each("cue") do
-      local i, j, entry = c.first, c.last, c.entry
+      local i, j, entry, relative = c.first, c.last, c.entry, c.relative
       local vs, ve = c.start, c["end"]
       local _, ss, se, first, last = doc:sentence(i)
       local earlier_verb = prev_start ~= nil and prev_start >= ss   -- one in this sentence
@@ -307,7 +312,7 @@ rule "quote.reported" {
           if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
               and doc:kind(body) ~= "punct" then
             local s = doc:tok(that and c or body)
-            local e = clause_end(doc, last, body)
+            local e = clause_end(doc, last, body, relative)
             local q = doc:covering("quote", s, e)
             if e > s and #q == 0 then
               local inner = doc:inside("quote", s, e)
