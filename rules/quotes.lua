@@ -214,6 +214,17 @@ local function finite_verb(doc, from, last)
   return false
 end
 
+-- Does [a, b] hold a finite verb, in any of its comma-separated parts?
+local function clause_has_verb(doc, a, b)
+  local s = a
+  while s <= b do
+    if finite_verb(doc, s, b) then return true end
+    while s <= b and doc:word(s) ~= "," do s = s + 1 end
+    s = s + 1
+  end
+  return false
+end
+
 -- "according to" data rather than a speaker: maps, estimates, figures
 local DATA = {}
 for w in ([[map maps estimate estimates data figure figures statistic statistics record records census
@@ -227,6 +238,14 @@ local function cites_data(doc, from, last)
   end
   return false
 end
+
+-- Words that open an adverbial or a subordinate clause, not a main clause
+local SUBORDINATE = {}
+for w in ([[when if as because while although though after before since until unless whether once
+  in on at through with by from for during despite amid under over like unlike]]):gmatch("%a+") do
+  SUBORDINATE[w] = true
+end
+local CONJ = {but = true, ["and"] = true, so = true, yet = true}
 
 -- A "that" within 8 tokens, before any comma or quote mark (and so the
 -- first one): "said on Wednesday that ...", "said at talks in Riyadh that ..."
@@ -304,6 +323,12 @@ rule "quote.reported" {
           end
           local that = w == "that"
           local body = that and c + 1 or c
+          -- "that" before a verb is a relative pronoun ("groups that published
+          -- the paper", "trucks that were allowed"), opening no reported clause
+          if that and body <= last then
+            local b = doc:lower(body)
+            if AUX[b] or IRREGULAR_PAST[b] or (doc:is(body, "lower") and b:sub(-2) == "ed") then that = false; w = nil end
+          end
           -- a subject: a name, pronoun, determiner or number, or a bare noun
           -- right before an auxiliary ("said fighting was still going on")
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or SUBJECT_START[w] or
@@ -323,7 +348,22 @@ rule "quote.reported" {
           if j >= last - 4 and i > first + 3 and not earlier_verb then
             local c2 = i - 1
             while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
-            if c2 > first + 2 and i - c2 <= 6 then
+            -- (the words before the comma must be a clause, not an adverbial:
+            -- "In a Wall Street Journal essay last week, he wrote", "But when
+            -- Congress cut funding, ...")
+            local a = first
+            if doc:kind(a) == "quote" then a = a + 1 end
+            if CONJ[doc:lower(a)] then a = a + 1 end
+            local from = first
+            if SUBORDINATE[doc:lower(a)] then
+              -- "After this meeting, Witkoff may meet ..., a source said": after the lead
+              from = nil
+              for t = a + 1, c2 - 3 do
+                if doc:word(t) == "," then from = t + 1 break end
+              end
+            end
+            if from and c2 > from + 2 and i - c2 <= 6 and clause_has_verb(doc, from, c2 - 1) then
+              local first = from
               local s = doc:tok(first)
               local _, e = doc:tok(c2 - 1)
               if doc:kind(c2 - 1) == "quote" then e = doc:tok(c2 - 1) end
@@ -351,6 +391,11 @@ rule "quote.reported" {
     -- a noun phrase after the verb is no reported clause; a clause needs its verb
     ["On Monday, Russia announced its control of the city, which is a supply line."] = {quote = {}},
     ["He said the prices rose sharply last year."] = {quote = {{text = "the prices rose sharply last year", kind = "indirect"}}},
+    -- a relative "that", and an adverbial before the comma, report nothing
+    ["He wrote about groups that published the paper last year."] = {quote = {}},
+    ["In an essay last week, Smith wrote."] = {quote = {}},
+    ["After the meeting in Moscow, the envoys may meet in Europe, a source said."] =
+      {quote = {{text = "the envoys may meet in Europe", kind = "indirect"}}},
     ["Kyiv said fighting was still going on inside the city."] =
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
     -- "according to" maps or estimates: nobody speaks
