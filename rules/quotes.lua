@@ -362,7 +362,10 @@ rule "quote.reported" {
                 if doc:word(t) == "," then from = t + 1 break end
               end
             end
-            if from and c2 > from + 2 and i - c2 <= 6 and clause_has_verb(doc, from, c2 - 1) then
+            -- (a comma inside closing marks, “... changes,” Obama said, is the
+            -- partial quote's: quote.mixed takes that sentence whole)
+            if from and c2 > from + 2 and i - c2 <= 6 and doc:kind(c2 + 1) ~= "quote" and
+                clause_has_verb(doc, from, c2 - 1) then
               local first = from
               local s = doc:tok(first)
               local _, e = doc:tok(c2 - 1)
