@@ -312,6 +312,15 @@ local function after_verb(doc, cx, vj, last)
     local mlast = doc:tokat(m["end"] - 1)
     if closes(doc, mlast + 1, last) or doc:word(mlast + 1) == "(" then return speaker_of_mention(doc, m) end
     if m.type == "person" then return nil end
+    -- "according to Reuters sources", "said Kremlin officials": the people
+    -- of the organisation or place, anonymous when they are sources
+    for t = mlast + 1, math.min(last, mlast + 3) do
+      local w = lower(doc, t)
+      if not is_word(doc, t) or not doc:is(t, "lower") then break end
+      if (ANON[w] or GROUP[w]) and closes(doc, t + 1, last) then
+        return span_speaker(doc, doc:tokat(m.start), t, ANON[w] and w:find("^source") ~= nil or false)
+      end
+    end
   end
   -- a role before the name: "said MSNBC host Chris Matthews", "said 9/11
   -- widow Terry Strada", "said European Council President Donald Tusk"
@@ -551,7 +560,10 @@ rule "quote.speaker" {
               -- "according to X, ..." / "..., according to the sources": X
               local m = doc:after("mention", c.e)
               if m and doc:tokat(m.start) <= c.j + 6 and (m.start < q.start or q._after) then
-                sp = speaker_of_mention(doc, m)
+                -- (the organisation's people when they follow: "according to Reuters sources")
+                local people = after_verb(doc, cx, c.j, c_last)
+                if people and people.start == m.start and people["end"] > m["end"] then sp = people
+                else sp = speaker_of_mention(doc, m) end
               end
               sp = sp or after_verb(doc, cx, c.j, c_last)
             elseif c.i > c_first and doc:word(c.i - 1) == "," and lower(doc, c.i):find("ing$") then
