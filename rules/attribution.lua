@@ -564,6 +564,16 @@ rule "quote.speaker" {
                 local people = after_verb(doc, cx, c.j, c_last)
                 if people and people.start == m.start and people["end"] > m["end"] then sp = people
                 else sp = speaker_of_mention(doc, m) end
+                -- "according to The Guardian’s security editor, Dan Sabbagh": the
+                -- person the outlet's role leads to
+                local after = doc:text(m["end"], math.min(#doc, m["end"] + 4))
+                if m.type ~= "person" and (after:sub(1, 2) == "'s" or after == "’s") then
+                  local p = doc:after("mention", m["end"])
+                  while p and p.type ~= "person" and doc:tokat(p.start) <= c.j + 14 do p = doc:after("mention", p["end"]) end
+                  if p and p.type == "person" and doc:tokat(p.start) <= c.j + 14 and p.start < (q._after and #doc or q.start) then
+                    sp = speaker_of_mention(doc, p)
+                  end
+                end
               end
               sp = sp or after_verb(doc, cx, c.j, c_last)
             elseif c.i > c_first and doc:word(c.i - 1) == "," and lower(doc, c.i):find("ing$") then
