@@ -291,7 +291,11 @@ local function subject_at(doc, cx, k, first, right_before)
   if doc:is(k, "title") and is_word(doc, k) and not NOT_NAME[w] and not (k == first and doc:is(k, "sent_start")) then
     local a = k
     while a > first and doc:is(a - 1, "title") and is_word(doc, a - 1) and not NOT_NAME[lower(doc, a - 1)] do a = a - 1 end
-    return span_speaker(doc, a, k, false)
+    local sp = span_speaker(doc, a, k, false)
+    -- a capitalised role ("The Ukrainian Foreign Minister said"): its holder, when the article names one
+    local holder = a < k and role_holder(doc, cx, sp.name)
+    if holder then sp.name = holder end
+    return sp
   end
   return nil
 end
