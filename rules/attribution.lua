@@ -255,6 +255,7 @@ role_holder = function(doc, cx, text)
 end
 
 local function mention_at(doc, k)
+  if k < 1 then return nil end
   local s, e = doc:tok(k)
   return doc:covering("mention", s, e)[1]
 end
@@ -282,7 +283,7 @@ local function subject_at(doc, cx, k, first, right_before)
     if holder then d.name = holder end
     return d
   end
-  if (w == "who" or w == "which") and k - 1 >= first and doc:word(k - 1) == "," then
+  if (w == "who" or w == "which") and k - 2 >= first and doc:word(k - 1) == "," then
     -- "Macron, who reiterated ...", "Ukraine, which says ...": the name before the comma
     local m = mention_at(doc, k - 2)
     if m and (m.type ~= "place" or w == "which") then return speaker_of_mention(doc, m) end
