@@ -165,7 +165,8 @@ headed_run = function(doc, i, j, taken, role_tok, heads)
   end
   if not head then return nil end
   local a = i
-  while a < head and (OPENERS[doc:word(a)] or role_tok[a]) do a = a + 1 end
+  -- (a role word right before the head stays: "General Motors", "General Electric")
+  while a < head and (OPENERS[doc:word(a)] or (role_tok[a] and a + 1 < head)) do a = a + 1 end
   -- "UK's Royal Bank", "Washington-based Economic Policy Institute": the name starts after
   for k = a, head - 1 do
     local w = doc:word(k)
@@ -331,6 +332,8 @@ rule "actor.lexicons_and_names" {
       {text = "UK", type = "place"}, {text = "Royal Bank of Scotland", type = "org"}, {text = "Bank of Japan", type = "org"}}},
     -- a weekday ends a name; a given name that is a word does not open one at a sentence's start
     ["She spoke in Florida Friday. Even China agreed."] = {mention = {{text = "Florida", type = "place"}, {text = "China", type = "place"}}},
+    -- a role word before a company's head word
+    ["General Motors is recalling cars."] = {mention = {{text = "General Motors", type = "org"}}},
     -- a law names no one ("Care" is also a given name)
     ["He defended the Affordable Care Act."] = {mention = {}},
     -- a title-case headline runs on past the name
