@@ -210,8 +210,11 @@ rule "actor.lexicons_and_names" {
     -- places are looked up before people so that "North Korea" (North is
     -- a given name) is not taken for a person; they are added after them
     local places = hits(doc, PLACES)
-    local place_end = {}
-    for _, h in ipairs(places) do place_end[h[1]] = h[2] end
+    local place_end, place_named = {}, {}   -- where a place starting at i ends; whether it is also a person's name
+    for _, h in ipairs(places) do
+      place_end[h[1]] = h[2]
+      place_named[h[1]] = h[3].ambiguous == "person"
+    end
     -- roles first, so a role word is not taken for part of a name
     local role_end_at, role_tok = {}, {}
     for i, j in ROLES:each(doc) do
@@ -260,10 +263,15 @@ rule "actor.lexicons_and_names" {
         local first = nil
         for k = i, (named or thing) and i - 1 or j do
           if place_end[k] and place_end[k] > k then break end   -- "North Korea"
-          local given = not role_tok[k] and not honor[k] and NAMES:lookup(doc:word(k))
+          -- a place, a head word, a sentence opener or "I" starts no name, even
+          -- after a role: "chief US economist", "British Bankers' Association",
+          -- "owner / The fate", "in private I"
+          local w = doc:word(k)
+          local can = not ((place_end[k] and not place_named[k]) or heads[k] or OPENERS[w] or w == "I")
+          local given = can and not role_tok[k] and not honor[k] and NAMES:lookup(w)
           -- a given name that is also a word opens no name at a sentence's start ("Even China")
           if given and given.word and doc:is(k, "sent_start") and k < j then given = nil end
-          if given or (not role_tok[k] and not honor[k] and k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
+          if given or (can and not role_tok[k] and not honor[k] and k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
             first = k
             break
           end
@@ -332,6 +340,9 @@ rule "actor.lexicons_and_names" {
       {text = "UK", type = "place"}, {text = "Royal Bank of Scotland", type = "org"}, {text = "Bank of Japan", type = "org"}}},
     -- a weekday ends a name; a given name that is a word does not open one at a sentence's start
     ["She spoke in Florida Friday. Even China agreed."] = {mention = {{text = "Florida", type = "place"}, {text = "China", type = "place"}}},
+    -- a place or a head word after a role is no one's name
+    ["Ian Shepherdson, chief US economist at the bank, and the British Bankers' Association agreed."] =
+      {mention = {{text = "Ian Shepherdson", type = "person"}, {text = "US", type = "place"}}},
     -- a role word before a company's head word
     ["General Motors is recalling cars."] = {mention = {{text = "General Motors", type = "org"}}},
     -- a law names no one ("Care" is also a given name)
