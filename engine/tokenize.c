@@ -474,6 +474,13 @@ static int tokenize_pass(const scan *sc, tw_result *r)
                 q = 2;
             }
             uint32_t dir = q == 1 ? TF_OPEN : q == 2 ? TF_CLOSE : straight_quote_dir(sc, b, e);
+            if (c == 0x201C || c == 0x201D) {
+                /* a double curly mark typed the wrong way round ("... 51 percent.“"
+                 * then a line break; " ”like women"): where the spaces around it
+                 * say otherwise, they win */
+                uint32_t ctx = straight_quote_dir(sc, b, e);
+                if (ctx) dir = ctx;
+            }
             if (c == '\'' && dir == 0) dir = 0;
             flags |= dir;
             if (c >= 0x80) flags |= TF_CURLY | TF_NONASCII;

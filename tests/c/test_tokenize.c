@@ -162,6 +162,19 @@ int main(void)
         check("nested straight quote marks", t, ok ? "ok" : "bad", "ok");
         tw_free(&r);
     }
+    {
+        /* a double curly mark typed the wrong way round closes or opens as
+         * the spaces around it say */
+        const char *t = "is 51 percent.\xe2\x80\x9c Then \xe2\x80\x9dlike this";
+        tw_result r;
+        memset(&r, 0, sizeof r);
+        r.alloc = alloc;
+        tw_tokenize(t, strlen(t), &r);
+        int ok = r.ntok == 9 && r.tok[4].kind == TK_QUOTE && (r.tok[4].flags & TF_CLOSE) &&
+                 r.tok[6].kind == TK_QUOTE && (r.tok[6].flags & TF_OPEN);
+        check("curly marks the wrong way round", t, ok ? "ok" : "bad", "ok");
+        tw_free(&r);
+    }
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
