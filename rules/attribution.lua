@@ -289,7 +289,9 @@ local function subject_at(doc, cx, k, first, right_before)
     if m and (m.type ~= "place" or w == "which") then return speaker_of_mention(doc, m) end
   end
   -- a name the actor rules did not know: "Blige sings", "Palmieri said"
-  if doc:is(k, "title") and is_word(doc, k) and not NOT_NAME[w] and not (k == first and doc:is(k, "sent_start")) then
+  -- (not a sentence's capitalised first word, unless a quote closes right before it)
+  if doc:is(k, "title") and is_word(doc, k) and not NOT_NAME[w] and
+      not (k == first and doc:is(k, "sent_start") and not (k > 1 and doc:kind(k - 1) == "quote")) then
     local a = k
     while a > first and doc:is(a - 1, "title") and is_word(doc, a - 1) and not NOT_NAME[lower(doc, a - 1)] do a = a - 1 end
     local sp = span_speaker(doc, a, k, false)
@@ -523,6 +525,13 @@ local function find_cue(doc, cx, q)
   if before and (qi - before.j <= 3 or qi > sfirst + 2) then return before end
   local c = cue_in(cx, q["end"], ese) or before
   if c then return c end
+  -- “Why is this so?” Vitter demanded. (the question mark ended the sentence)
+  local close = doc:tokat(q["end"])
+  if close < doc:ntok() and doc:kind(close) == "quote" and not doc:is(close + 1, "para_start") then
+    local _, ns, ne = doc:sentence(close + 1)
+    local next_cue = cue_in(cx, ns, ne)
+    if next_cue and next_cue.i <= close + 4 and ns >= q["end"] then return next_cue end
+  end
   if sfirst > 1 then
     local p = sfirst - 1
     if doc:kind(p) == "quote" and p > 1 then p = p - 1 end
