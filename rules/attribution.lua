@@ -187,6 +187,9 @@ local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = t
 local descriptor
 descriptor = function(doc, k, first)
   if not is_word(doc, k) then return nil end
+  -- a noun phrase ends in a noun: not "their check by", "her right foot was"
+  local head = lower(doc, k)
+  if NOT_IN_NP[head] or PREP[head] or BETWEEN[head] then return nil end
   if not doc:is(k, "lower") and not (k == first and GROUP[lower(doc, k)]) then return nil end
   local from = k
   for b = k - 1, math.max(first, k - 5), -1 do
@@ -511,6 +514,9 @@ end
 -- The cue for a quote: a reported clause's own verb; else a verb after the
 -- quote in its last sentence; else before it in its first; else, for a
 -- quote opening its paragraph, in a sentence before it that ends with ":".
+-- words before a participle whose subject is the sentence's: "... by announcing that"
+local PARTICIPLE_LEAD = {by = true, after = true, before = true, ["while"] = true, when = true, without = true}
+
 local function find_cue(doc, cx, q)
   if q._verb_first then
     local s = doc:tok(q._verb_first)
@@ -590,7 +596,8 @@ rule "quote.speaker" {
                 end
               end
               sp = sp or after_verb(doc, cx, c.j, c_last)
-            elseif c.i > c_first and doc:word(c.i - 1) == "," and lower(doc, c.i):find("ing$") then
+            elseif c.i > c_first and (doc:word(c.i - 1) == "," or PARTICIPLE_LEAD[lower(doc, c.i - 1)]) and
+                lower(doc, c.i):find("ing$") then
               -- "Trump said, adding ...", "..., arguing that": the subject of the
               -- verb before it, else of the sentence
               local main = cue_in(cx, c_ss, c.s, true)
