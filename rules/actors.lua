@@ -122,8 +122,7 @@ local function role_before(doc, i, role_end_at)
     end
   end
   local s = doc:tok(first)
-  local _, e = doc:tok(i - 1)
-  return doc:text(s, e)
+  return doc:text(s, name_end(doc, i - 1))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
 end
 
 -- words that open a sentence or clause and are no part of a name

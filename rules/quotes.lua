@@ -288,7 +288,10 @@ rule "quote.reported" {
           -- "According to X, CLAUSE": the clause after the first comma
           local c = j + 1
           while c < last and doc:word(c) ~= "," do c = c + 1 end
-          if c < last - 3 and doc:kind(c + 1) ~= "quote" then
+          -- (not when the clause has its own speech verb: "According to TASS,
+          -- he said: “...”" attributes the direct quote)
+          local own = c < last and doc:after("cue", select(2, doc:tok(c)))
+          if c < last - 3 and doc:kind(c + 1) ~= "quote" and not (own and own.first <= c + 3) then
             local s = doc:tok(c + 1)
             local e = clause_end(doc, last, c + 1)
             if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry, _according = true}) end
@@ -403,6 +406,7 @@ rule "quote.reported" {
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
     -- "according to" maps or estimates: nobody speaks
     ["Russia controls a fifth of Ukraine, according to open source maps."] = {quote = {}},
+    ["According to TASS, he said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
       {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},
   },
