@@ -154,9 +154,15 @@ local function clause_end(doc, last, from, relative)
       if w == ";" then return trim_end(doc, t - 1) end
       local nxt = w == "," and doc:lower(t + 1)
       -- ", but that ...", ", but would refuse ...": the same report goes on
-      local goes_on = nxt == "but" and (doc:lower(t + 2) == "that" or AUX[doc:lower(t + 2)])
+      local goes_on = nxt == "but" and (doc:lower(t + 2) == "that" or doc:lower(t + 2) == "also" or AUX[doc:lower(t + 2)])
       if nxt and CLAUSE_BREAK[nxt] and not goes_on and #doc:covering("quote", doc:tok(t), doc:tok(t) + 1) == 0 then
         return trim_end(doc, t - 1)
+      end
+      -- ', “it’s not easy, believe me,” he said': a direct quote with its own
+      -- attribution ends the reported clause
+      if w == "," and doc:kind(t + 1) == "quote" and doc:is(t + 1, "open") then
+        local v = doc:after("cue", select(2, doc:tok(t + 1)))
+        if v and v.first <= last then return trim_end(doc, t - 1) end
       end
       -- "Ukraine, which says they were annexed illegally, disagrees": the
       -- comma closing the relative clause ends what it says
@@ -337,6 +343,9 @@ rule "quote.reported" {
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or SUBJECT_START[w] or
             doc:kind(c) == "number" or (doc:is(c, "lower") and c < last and AUX[doc:lower(c + 1)])))
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
+          -- ", reports Moscow's TASS news service.": an inverted verb names its
+          -- speaker after it; the clause is before the comma
+          if has_subject and not that and i > first and doc:word(i - 1) == "," then has_subject = false end
           if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
               and doc:kind(body) ~= "punct" then
             local s = doc:tok(that and c or body)
@@ -406,6 +415,11 @@ rule "quote.reported" {
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
     -- "according to" maps or estimates: nobody speaks
     ["Russia controls a fifth of Ukraine, according to open source maps."] = {quote = {}},
+    ["He added that the deal will allow them to not only rebuild their economy, but also prosper."] =
+      {quote = {{text = "that the deal will allow them to not only rebuild their economy, but also prosper", kind = "indirect"}}},
+    ["Russia is ready, reports Moscow's state-run TASS news service."] = {quote = {{text = "Russia is ready", kind = "indirect"}}},
+    ["Trump stressed that the conflict is a complex issue, “it’s not easy, believe me,” he said."] = {quote = {
+      {text = "that the conflict is a complex issue", kind = "indirect"}, {text = "it’s not easy, believe me,", kind = "direct"}}},
     ["According to TASS, he said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
       {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},

@@ -113,6 +113,10 @@ rule "quote.mixed" {
           if cue and cue.last + 2 == open and doc:kind(open - 1) == "punct" then
             -- 'Putin responded, “Let them resume.”': the whole quote is what was said
             cue = nil
+          elseif cue and attributed and doc:kind(open - 1) == "punct" then
+            -- 'stressed that it is complex, “it’s not easy,” he said': the quote
+            -- has its own verb after it; the reported clause ended at the comma
+            cue = nil
           elseif cue and open - cue.last <= 15 and cue.last + 1 < open then
             -- from the verb's object or "that": “called North Korea's “reckless” actions”
             s = doc:tok(cue.last + 1)
