@@ -417,7 +417,7 @@ rule "quote.reported" {
     ["Russia controls a fifth of Ukraine, according to open source maps."] = {quote = {}},
     ["He added that the deal will allow them to not only rebuild their economy, but also prosper."] =
       {quote = {{text = "that the deal will allow them to not only rebuild their economy, but also prosper", kind = "indirect"}}},
-    ["Russia is ready, reports Moscow's state-run TASS news service."] = {quote = {{text = "Russia is ready", kind = "indirect"}}},
+    ["Russia is ready, reports the TASS agency."] = {quote = {{text = "Russia is ready", kind = "indirect"}}},
     ["Trump stressed that the conflict is a complex issue, “it’s not easy, believe me,” he said."] = {quote = {
       {text = "that the conflict is a complex issue", kind = "indirect"}, {text = "it’s not easy, believe me,", kind = "direct"}}},
     ["According to TASS, he said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
