@@ -604,7 +604,8 @@ rule "figure.amounts" {
           if e2 and e2.kind == "duration" then e, je, mult = e2, je2, m2 end
         end
         -- a capitalised unit word inside a sentence is a name: "60 Minutes"
-        if e and je == j and KIND[j] == "word" and is(j, "title") and not is(j, "sent_start")
+        -- (a unit written in capitals is a symbol: "8 MB", "50 GB")
+        if e and je == j and KIND[j] == "word" and is(j, "title") and not is(j, "upper") and not is(j, "sent_start")
            and not is(k, "sent_start") and e.kind ~= "money" and e.kind ~= "temperature" then
           return nil
         end
@@ -982,6 +983,8 @@ rule "figure.amounts" {
     -- a quote mark closing a quote is no inch sign
     ["He said \"one hundred and two\" and the board was 5' 10\" wide."] = {figure = {
       {text = "one hundred and two", value = 102}, {text = "5' 10\"", unit = "in", value = 70}}},
+    -- a unit in capitals is a symbol, a capitalised unit word a name
+    ["The file is 100 MB, he said on 60 Minutes."] = {figure = {{text = "100 MB", value = 100, unit = "MB"}}},
     ["They agreed a 30-day ceasefire."] = {figure = {
       {text = "30-day", value = 30, unit = "day", kind = "duration"}}},
     ["It would not join Nato for a decade."] = {figure = {
