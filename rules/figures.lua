@@ -973,6 +973,10 @@ rule "figure.amounts" {
     ["Profits jumped 76% to $1.13bn (£600m)."] = {figure = {
       {text = "76%", value = 76, unit = "%"}, {text = "$1.13bn", value = 1130000000, unit = "USD"},
       {text = "£600m", value = 600000000, unit = "GBP", kind = "money"}}},
+    -- currencies the euro replaced; a country adjective with either spelling; M for millions
+    ["It paid 420 million Finnish markka, 6.65 billion pesetas, 42 Qatari riyals and 30 MUSD."] = {figure = {
+      {text = "420 million Finnish markka", unit = "FIM"}, {text = "6.65 billion pesetas", unit = "ESP"},
+      {text = "42 Qatari riyals", value = 42, unit = "QAR"}, {text = "30 MUSD", value = 30000000, unit = "USD"}}},
     -- cents after the amount, bare or named; a scale after a currency code
     ["It costs 15 dollars 50. Tea was 20 ringgit and 43 sen."] = {figure = {
       {text = "15 dollars 50", value = 15.5, unit = "USD"}, {text = "20 ringgit and 43 sen", value = 20.43, unit = "MYR"}}},
