@@ -170,6 +170,9 @@ local PART_UNIT = {
   stone = {"mass", 6.35029318, "imperial"},
 }
 local BARE_NEXT = {hour = "minute", minute = "second", ft = "in"}
+-- "half an hour", "half a litre", "a quarter of a mile": a fraction of one
+-- measure (not of money: "half a million dollars" is read by numbers.lua)
+local MEASURE_OF_A = {duration = true, length = true, area = true, volume = true, mass = true}
 
 -- "all day", "a whole week", "another hour", "full-year": one of the unit
 local ONE_OF = {all = true, full = true, whole = true, another = true}
@@ -267,6 +270,8 @@ local STARTS = {
   re("\\b(?i:" .. alternation(money_lower) .. ")"),
   re("\\b(?:" .. alternation(money_cased) .. ")"),
   re(alternation(money_signs)),
+  -- "an hour and 45 minutes", "a year and a half": one of a period, then more
+  re("\\b(?i:an?)\\s+(?=(?i:second|minute|hour|day|week|month|year)s?\\s+and\\s)"),
   re("\\b(?i:all|full|whole|another)[\\s-]+(?=(?i:business\\s+day|day|week|month|year|hour|minute)s?\\b)"),
 }
 
@@ -422,8 +427,12 @@ rule "figure.amounts" {
         if e then return e, je, 1 end
       end
       if info.fraction and (LOW[j] == "a" or LOW[j] == "an") then
-        e, je = unit_at(j + 1)                -- "half an hour"
-        if e and e.kind == "duration" then return e, je, 1 end
+        e, je = unit_at(j + 1)                -- "half an hour", "half a litre", "a third of a mile"
+        if e and MEASURE_OF_A[e.kind] then return e, je, 1 end
+      end
+      if info.fraction and LOW[j] == "of" and (LOW[j + 1] == "a" or LOW[j + 1] == "an") then
+        e, je = unit_at(j + 2)
+        if e and MEASURE_OF_A[e.kind] then return e, je, 1 end
       end
       return nil
     end
@@ -784,6 +793,17 @@ rule "figure.amounts" {
 
     -- ---- figures -------------------------------------------------------------
 
+    -- "an hour and 45 minutes", "a year and a half": "a" is one of a
+    -- period when more of it follows ("a day and a night" is no figure)
+    local function period_and_more(k)
+      local e = UNITS:lookup(LOW[k + 1] or "")
+      if not (e and e.kind == "duration" and not e.factor and LOW[k + 2] == "and") then return false end
+      local nx = LOW[k + 3]
+      if nx == "a" or nx == "an" then nx = LOW[k + 4] end
+      return nx == "half" or nx == "quarter" or KIND[k + 3] == "number"
+        or (nx ~= nil and word_value(nx) ~= nil)
+    end
+
     -- The figure starting at token i: its fields, first and last token; or nil.
     local function figure_at(i)
       local k = i
@@ -797,7 +817,7 @@ rule "figure.amounts" {
       end
       local change = rangeword == "from" and after_change(k - 1)
       if change then return nil end
-      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""])
+      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k))
       if not a then return nil end
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
@@ -900,7 +920,7 @@ rule "figure.amounts" {
       if w == "a" or w == "an" then
         local nx = LOW[i + 1]
         -- ("an hour and a half": a unit, then a fraction of it)
-        if nx and LOW[i + 2] == "and" and UNITS:lookup(nx) and (LOW[i + 3] == "a" or LOW[i + 3] == "half") then return true end
+        if period_and_more(i) then return true end
         return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or KIND[i + 1] == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
                               or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
       end
@@ -1015,6 +1035,12 @@ rule "figure.amounts" {
     ["More than 100 and fewer than 300 people came; at most 50 and at least 20 stayed."] = {figure = {
       {text = "More than 100 and fewer than 300", value = {100, 300}}, {text = "at most 50 and at least 20", value = {20, 50}}}},
     ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
+    -- "a"/"an" is one of a period when more of it follows; "a day and a night" is no figure
+    ["It lasted an hour and 45 minutes. A year and a half passed, a day and a night."] = {figure = {
+      {text = "an hour and 45 minutes", value = 105, unit = "minute"}, {text = "A year and a half", value = 1.5, unit = "year"}}},
+    -- a fraction of one measure
+    ["He drank half a litre and walked a third of a mile."] = {figure = {
+      {text = "half a litre", value = 0.5, unit = "l", kind = "volume"}, {text = "a third of a mile", unit = "mi"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
       {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
     ["Russia holds just under a fifth of Ukraine."] = {figure = {
