@@ -73,6 +73,8 @@ local RANGE_CUE = {
   ranging = true, range = true, ranges = true, ranged = true, varying = true, vary = true,
   varies = true, varied = true, anywhere = true, anything = true, aged = true, ages = true,
   spanning = true, sentences = true, sentence = true, estimates = true, estimated = true,
+  -- prices: "tickets cost from $10 to $20" (a change verb nearer wins: "costs rose from")
+  cost = true, costs = true, priced = true, fares = true,
 }
 -- "a decade", "an hour" are figures after these ("for a decade", "more than a year")
 local ARTICLE_PREV = {
@@ -265,7 +267,7 @@ local STARTS = {
   re("\\b" .. NUMBER_WORDS .. "\\b"),
   re("\\b(?i:an?)\\s+(?i:" .. alternation(a_next) .. ")\\b"),
   re("\\b(?i:" .. alternation(article_prev) .. ")\\s+\\K(?i:an?)\\b"),
-  re("\\b(?i:between|from)\\s+(?=[\\d.$\u{20ac}\u{00a3}]|" .. NUMBER_WORDS .. "\\b)"),
+  re("\\b(?i:between|from)\\s+(?=[-\u{2212}]?[\\d.$\u{20ac}\u{00a3}]|" .. NUMBER_WORDS .. "\\b)"),
   re("\\b(?i:" .. alternation(hedges) .. ")"),
   re("\\b(?i:" .. alternation(money_lower) .. ")"),
   re("\\b(?:" .. alternation(money_cased) .. ")"),
@@ -700,7 +702,10 @@ rule "figure.amounts" {
       return false
     end
 
+    -- (a "from" opening its sentence has nothing to change: "From $10 to
+    -- $20 a head", "from 3km to 5km")
     local function range_cue(k)
+      if is(k - 1, "sent_start") then return true end
       for x = max(1, k - 4), k - 2 do
         if RANGE_CUE[LOW[x]] then return true end
       end
@@ -866,6 +871,8 @@ rule "figure.amounts" {
             lo = lo * b.info.scale
           end
           -- "0-30" is a score; "0 to 30%" a range
+          -- a range written high to low ("ranged from -18C to -34C") is still one
+          if rangeword == "from" and lo > b.value and unit ~= nil then lo, b.value = b.value, lo end
           if lo < b.value and not (lo == 0 and DASH[cw] and unit == nil and b.unit == nil) then
             value, last, ranged = {lo, b.value}, b.last, true
             if b.unit then unit, kind = b.unit, b.kind end
@@ -927,6 +934,7 @@ rule "figure.amounts" {
       if w == "from" or w == "between" or DASH[w] then
         local k = KIND[i + 1]
         return k == "number" or k == "currency" or (k == "word" and can_start(WORD[i + 1]))
+          or (DASH[LOW[i + 1] or ""] ~= nil and KIND[i + 2] == "number" and glued(i + 2))   -- "from -18C"
       end
       return true
     end
@@ -1047,6 +1055,11 @@ rule "figure.amounts" {
       {text = "just under a fifth", value = 0.2, op = "<~"}}},
     ["Sales rose from 49% to 74% between 2010 and 2015."] = {figure = {
       {text = "49%", value = 49}, {text = "74%", value = 74}}},
+    -- "from X to Y" with units on both ends is a range where nothing changes:
+    -- opening the sentence, after "ranged", "cost"; high to low as well
+    ["From 3km to 5km, it narrows. Tickets cost from $10 to $20. Lows ranged from -18C to -34C."] = {figure = {
+      {text = "From 3km to 5km", value = {3, 5}, unit = "km"}, {text = "from $10 to $20", value = {10, 20}, unit = "USD"},
+      {text = "from -18C to -34C", value = {-34, -18}, unit = "degC"}}},
     ["Between 10 and 20 people were hurt."] = {figure = {{text = "Between 10 and 20", value = {10, 20}}}},
     ["It costs $5-10bn."] = {figure = {{text = "$5-10bn", value = {5000000000, 10000000000}}}},
     ["Russia annexed Crimea in 2014, on March 18."] = {figure = {}},
