@@ -255,6 +255,15 @@ for k = 1, #UNITS do
     end
   end
 end
+local one_units = {}   -- forms of units marked one: "a litre", "a dollar"
+for k = 1, #UNITS do
+  local e = UNITS:entry(k)
+  if e.one then
+    for _, a in ipairs(e.aliases or {}) do
+      if a:find("^%a+$") then one_units[#one_units + 1] = a:lower() end
+    end
+  end
+end
 local a_next = {"hundred", "thousand", "million", "billion", "trillion"}
 for w in pairs(A_NEXT) do a_next[#a_next + 1] = w end
 local article_prev = {}
@@ -272,6 +281,7 @@ local STARTS = {
   re("\\b(?i:" .. alternation(money_lower) .. ")"),
   re("\\b(?:" .. alternation(money_cased) .. ")"),
   re(alternation(money_signs)),
+  re("\\b(?i:an?)\\s+(?=(?i:" .. alternation(one_units) .. ")\\b)"),
   -- "an hour and 45 minutes", "a year and a half": one of a period, then more
   re("\\b(?i:an?)\\s+(?=(?i:second|minute|hour|day|week|month|year)s?\\s+and\\s)"),
   re("\\b(?i:all|full|whole|another)[\\s-]+(?=(?i:business\\s+day|day|week|month|year|hour|minute)s?\\b)"),
@@ -809,6 +819,18 @@ rule "figure.amounts" {
         or (nx ~= nil and word_value(nx) ~= nil)
     end
 
+    -- "a litre of milk", "a dollar a day": "a" is one of a unit marked one
+    -- in the lexicon, unless the unit modifies a noun ("a dollar store")
+    local ONE_NEXT = {a = true, an = true, per = true, each = true, apiece = true, more = true, less = true}
+    local function one_of_unit(k)
+      -- (after an amount "a" is "per": "$1.48 a gallon", "50p a litre")
+      if KIND[k - 1] == "number" or (LOW[k - 1] and UNITS:lookup(LOW[k - 1])) then return false end
+      local e, je = UNITS:match(doc, k + 1)
+      if not (e and e.one) then return false end
+      local nx = LOW[je + 1]
+      return not (KIND[je + 1] == "word" and not NEXT_OK[nx] and not ONE_NEXT[nx])
+    end
+
     -- The figure starting at token i: its fields, first and last token; or nil.
     local function figure_at(i)
       local k = i
@@ -822,7 +844,8 @@ rule "figure.amounts" {
       end
       local change = rangeword == "from" and after_change(k - 1)
       if change then return nil end
-      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k))
+      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k)
+                         or ((LOW[k] == "a" or LOW[k] == "an") and one_of_unit(k)))
       if not a then return nil end
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
@@ -927,7 +950,7 @@ rule "figure.amounts" {
       if w == "a" or w == "an" then
         local nx = LOW[i + 1]
         -- ("an hour and a half": a unit, then a fraction of it)
-        if period_and_more(i) then return true end
+        if period_and_more(i) or one_of_unit(i) then return true end
         return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or KIND[i + 1] == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
                               or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
       end
@@ -1046,6 +1069,9 @@ rule "figure.amounts" {
     -- "a"/"an" is one of a period when more of it follows; "a day and a night" is no figure
     ["It lasted an hour and 45 minutes. A year and a half passed, a day and a night."] = {figure = {
       {text = "an hour and 45 minutes", value = 105, unit = "minute"}, {text = "A year and a half", value = 1.5, unit = "year"}}},
+    -- "a" before a unit marked one in the lexicon, unless it is "per" or the unit a modifier
+    ["A kilo of rice and a litre of milk cost $1.48 a gallon at a dollar store."] = {figure = {
+      {text = "A kilo", value = 1, unit = "kg"}, {text = "a litre", value = 1, unit = "l"}, {text = "$1.48", value = 1.48}}},
     -- a fraction of one measure
     ["He drank half a litre and walked a third of a mile."] = {figure = {
       {text = "half a litre", value = 0.5, unit = "l", kind = "volume"}, {text = "a third of a mile", unit = "mi"}}},
