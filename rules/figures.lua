@@ -361,6 +361,8 @@ rule "figure.amounts" {
         return nil                                                      -- "Radio 4's"
       end
       if KIND[j] == "quote" and closes_quote(j) then return nil end    -- 'said "to 101"'
+      -- "10 grand" is money, "two grand slams" no figure
+      if e.in_use and KIND[je + 1] == "word" and not NEXT_OK[LOW[je + 1]] then return nil end
       return e, je
     end
 
@@ -467,6 +469,12 @@ rule "figure.amounts" {
     -- about ("a million pounds", "cost 50 pounds"); "degrees" a temperature
     -- unless something turns ("rotate 90 degrees", "a 180-degree turn").
     local function resolve(e, first, last, info)
+      if e.in_use then
+        -- the currency named last before it ("£50,000 ... another 10 grand")
+        local f = doc:before("figure", doc:tok(first))
+        while f and f.kind ~= "money" do f = doc:before("figure", f.start) end
+        return f and f.unit or e.unit, e.kind
+      end
       if not e.alt_unit then return e.unit, e.kind end
       if e.alt_kind == "money" then
         local c = nearest(first, last, MONEY_CONTEXT, MASS_CONTEXT)
@@ -1072,6 +1080,9 @@ rule "figure.amounts" {
     -- "a" before a unit marked one in the lexicon, unless it is "per" or the unit a modifier
     ["A kilo of rice and a litre of milk cost $1.48 a gallon at a dollar store."] = {figure = {
       {text = "A kilo", value = 1, unit = "kg"}, {text = "a litre", value = 1, unit = "l"}, {text = "$1.48", value = 1.48}}},
+    -- "grand" is a thousand of the currency in use, not before a noun
+    ["He paid £5,000, then another 10 grand; she won two grand slams."] = {figure = {
+      {text = "£5,000"}, {text = "10 grand", value = 10000, unit = "GBP", kind = "money"}, {text = "two", value = 2}}},
     -- a fraction of one measure
     ["He drank half a litre and walked a third of a mile."] = {figure = {
       {text = "half a litre", value = 0.5, unit = "l", kind = "volume"}, {text = "a third of a mile", unit = "mi"}}},
