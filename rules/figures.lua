@@ -1083,6 +1083,9 @@ rule "figure.amounts" {
     -- "grand" is a thousand of the currency in use, not before a noun
     ["He paid £5,000, then another 10 grand; she won two grand slams."] = {figure = {
       {text = "£5,000"}, {text = "10 grand", value = 10000, unit = "GBP", kind = "money"}, {text = "two", value = 2}}},
+    -- nickels are coins; nickel may be the metal
+    ["He found twenty nickels and 5 nickel mines."] = {figure = {
+      {text = "twenty nickels", value = 1, unit = "USD", kind = "money"}, {text = "5", value = 5, unit = false}}},
     -- a fraction of one measure
     ["He drank half a litre and walked a third of a mile."] = {figure = {
       {text = "half a litre", value = 0.5, unit = "l", kind = "volume"}, {text = "a third of a mile", unit = "mi"}}},
