@@ -73,6 +73,8 @@ local RANGE_CUE = {
   ranging = true, range = true, ranges = true, ranged = true, varying = true, vary = true,
   varies = true, varied = true, anywhere = true, anything = true, aged = true, ages = true,
   spanning = true, sentences = true, sentence = true, estimates = true, estimated = true,
+  -- prices: "tickets cost from $10 to $20" (a change verb nearer wins: "costs rose from")
+  cost = true, costs = true, priced = true, fares = true,
 }
 -- "a decade", "an hour" are figures after these ("for a decade", "more than a year")
 local ARTICLE_PREV = {
@@ -170,6 +172,9 @@ local PART_UNIT = {
   stone = {"mass", 6.35029318, "imperial"},
 }
 local BARE_NEXT = {hour = "minute", minute = "second", ft = "in"}
+-- "half an hour", "half a litre", "a quarter of a mile": a fraction of one
+-- measure (not of money: "half a million dollars" is read by numbers.lua)
+local MEASURE_OF_A = {duration = true, length = true, area = true, volume = true, mass = true}
 
 -- "all day", "a whole week", "another hour", "full-year": one of the unit
 local ONE_OF = {all = true, full = true, whole = true, another = true}
@@ -250,6 +255,15 @@ for k = 1, #UNITS do
     end
   end
 end
+local one_units = {}   -- forms of units marked one: "a litre", "a dollar"
+for k = 1, #UNITS do
+  local e = UNITS:entry(k)
+  if e.one then
+    for _, a in ipairs(e.aliases or {}) do
+      if a:find("^%a+$") then one_units[#one_units + 1] = a:lower() end
+    end
+  end
+end
 local a_next = {"hundred", "thousand", "million", "billion", "trillion"}
 for w in pairs(A_NEXT) do a_next[#a_next + 1] = w end
 local article_prev = {}
@@ -262,11 +276,14 @@ local STARTS = {
   re("\\b" .. NUMBER_WORDS .. "\\b"),
   re("\\b(?i:an?)\\s+(?i:" .. alternation(a_next) .. ")\\b"),
   re("\\b(?i:" .. alternation(article_prev) .. ")\\s+\\K(?i:an?)\\b"),
-  re("\\b(?i:between|from)\\s+(?=[\\d.$\u{20ac}\u{00a3}]|" .. NUMBER_WORDS .. "\\b)"),
+  re("\\b(?i:between|from)\\s+(?=[-\u{2212}]?[\\d.$\u{20ac}\u{00a3}]|" .. NUMBER_WORDS .. "\\b)"),
   re("\\b(?i:" .. alternation(hedges) .. ")"),
   re("\\b(?i:" .. alternation(money_lower) .. ")"),
   re("\\b(?:" .. alternation(money_cased) .. ")"),
   re(alternation(money_signs)),
+  re("\\b(?i:an?)\\s+(?=(?i:" .. alternation(one_units) .. ")\\b)"),
+  -- "an hour and 45 minutes", "a year and a half": one of a period, then more
+  re("\\b(?i:an?)\\s+(?=(?i:second|minute|hour|day|week|month|year)s?\\s+and\\s)"),
   re("\\b(?i:all|full|whole|another)[\\s-]+(?=(?i:business\\s+day|day|week|month|year|hour|minute)s?\\b)"),
 }
 
@@ -344,6 +361,8 @@ rule "figure.amounts" {
         return nil                                                      -- "Radio 4's"
       end
       if KIND[j] == "quote" and closes_quote(j) then return nil end    -- 'said "to 101"'
+      -- "10 grand" is money, "two grand slams" no figure
+      if e.in_use and KIND[je + 1] == "word" and not NEXT_OK[LOW[je + 1]] then return nil end
       return e, je
     end
 
@@ -422,8 +441,12 @@ rule "figure.amounts" {
         if e then return e, je, 1 end
       end
       if info.fraction and (LOW[j] == "a" or LOW[j] == "an") then
-        e, je = unit_at(j + 1)                -- "half an hour"
-        if e and e.kind == "duration" then return e, je, 1 end
+        e, je = unit_at(j + 1)                -- "half an hour", "half a litre", "a third of a mile"
+        if e and MEASURE_OF_A[e.kind] then return e, je, 1 end
+      end
+      if info.fraction and LOW[j] == "of" and (LOW[j + 1] == "a" or LOW[j + 1] == "an") then
+        e, je = unit_at(j + 2)
+        if e and MEASURE_OF_A[e.kind] then return e, je, 1 end
       end
       return nil
     end
@@ -446,6 +469,12 @@ rule "figure.amounts" {
     -- about ("a million pounds", "cost 50 pounds"); "degrees" a temperature
     -- unless something turns ("rotate 90 degrees", "a 180-degree turn").
     local function resolve(e, first, last, info)
+      if e.in_use then
+        -- the currency named last before it ("£50,000 ... another 10 grand")
+        local f = doc:before("figure", doc:tok(first))
+        while f and f.kind ~= "money" do f = doc:before("figure", f.start) end
+        return f and f.unit or e.unit, e.kind
+      end
       if not e.alt_unit then return e.unit, e.kind end
       if e.alt_kind == "money" then
         local c = nearest(first, last, MONEY_CONTEXT, MASS_CONTEXT)
@@ -604,7 +633,8 @@ rule "figure.amounts" {
           if e2 and e2.kind == "duration" then e, je, mult = e2, je2, m2 end
         end
         -- a capitalised unit word inside a sentence is a name: "60 Minutes"
-        if e and je == j and KIND[j] == "word" and is(j, "title") and not is(j, "sent_start")
+        -- (a unit written in capitals is a symbol: "8 MB", "50 GB")
+        if e and je == j and KIND[j] == "word" and is(j, "title") and not is(j, "upper") and not is(j, "sent_start")
            and not is(k, "sent_start") and e.kind ~= "money" and e.kind ~= "temperature" then
           return nil
         end
@@ -690,7 +720,10 @@ rule "figure.amounts" {
       return false
     end
 
+    -- (a "from" opening its sentence has nothing to change: "From $10 to
+    -- $20 a head", "from 3km to 5km")
     local function range_cue(k)
+      if is(k - 1, "sent_start") then return true end
       for x = max(1, k - 4), k - 2 do
         if RANGE_CUE[LOW[x]] then return true end
       end
@@ -783,6 +816,29 @@ rule "figure.amounts" {
 
     -- ---- figures -------------------------------------------------------------
 
+    -- "an hour and 45 minutes", "a year and a half": "a" is one of a
+    -- period when more of it follows ("a day and a night" is no figure)
+    local function period_and_more(k)
+      local e = UNITS:lookup(LOW[k + 1] or "")
+      if not (e and e.kind == "duration" and not e.factor and LOW[k + 2] == "and") then return false end
+      local nx = LOW[k + 3]
+      if nx == "a" or nx == "an" then nx = LOW[k + 4] end
+      return nx == "half" or nx == "quarter" or KIND[k + 3] == "number"
+        or (nx ~= nil and word_value(nx) ~= nil)
+    end
+
+    -- "a litre of milk", "a dollar a day": "a" is one of a unit marked one
+    -- in the lexicon, unless the unit modifies a noun ("a dollar store")
+    local ONE_NEXT = {a = true, an = true, per = true, each = true, apiece = true, more = true, less = true}
+    local function one_of_unit(k)
+      -- (after an amount "a" is "per": "$1.48 a gallon", "50p a litre")
+      if KIND[k - 1] == "number" or (LOW[k - 1] and UNITS:lookup(LOW[k - 1])) then return false end
+      local e, je = UNITS:match(doc, k + 1)
+      if not (e and e.one) then return false end
+      local nx = LOW[je + 1]
+      return not (KIND[je + 1] == "word" and not NEXT_OK[nx] and not ONE_NEXT[nx])
+    end
+
     -- The figure starting at token i: its fields, first and last token; or nil.
     local function figure_at(i)
       local k = i
@@ -796,7 +852,8 @@ rule "figure.amounts" {
       end
       local change = rangeword == "from" and after_change(k - 1)
       if change then return nil end
-      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""])
+      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k)
+                         or ((LOW[k] == "a" or LOW[k] == "an") and one_of_unit(k)))
       if not a then return nil end
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
@@ -845,6 +902,8 @@ rule "figure.amounts" {
             lo = lo * b.info.scale
           end
           -- "0-30" is a score; "0 to 30%" a range
+          -- a range written high to low ("ranged from -18C to -34C") is still one
+          if rangeword == "from" and lo > b.value and unit ~= nil then lo, b.value = b.value, lo end
           if lo < b.value and not (lo == 0 and DASH[cw] and unit == nil and b.unit == nil) then
             value, last, ranged = {lo, b.value}, b.last, true
             if b.unit then unit, kind = b.unit, b.kind end
@@ -899,13 +958,14 @@ rule "figure.amounts" {
       if w == "a" or w == "an" then
         local nx = LOW[i + 1]
         -- ("an hour and a half": a unit, then a fraction of it)
-        if nx and LOW[i + 2] == "and" and UNITS:lookup(nx) and (LOW[i + 3] == "a" or LOW[i + 3] == "half") then return true end
+        if period_and_more(i) or one_of_unit(i) then return true end
         return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or KIND[i + 1] == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
                               or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
       end
       if w == "from" or w == "between" or DASH[w] then
         local k = KIND[i + 1]
         return k == "number" or k == "currency" or (k == "word" and can_start(WORD[i + 1]))
+          or (DASH[LOW[i + 1] or ""] ~= nil and KIND[i + 2] == "number" and glued(i + 2))   -- "from -18C"
       end
       return true
     end
@@ -972,6 +1032,10 @@ rule "figure.amounts" {
     ["Profits jumped 76% to $1.13bn (£600m)."] = {figure = {
       {text = "76%", value = 76, unit = "%"}, {text = "$1.13bn", value = 1130000000, unit = "USD"},
       {text = "£600m", value = 600000000, unit = "GBP", kind = "money"}}},
+    -- currencies the euro replaced; a country adjective with either spelling; M for millions
+    ["It paid 420 million Finnish markka, 6.65 billion pesetas, 42 Qatari riyals and 30 MUSD."] = {figure = {
+      {text = "420 million Finnish markka", unit = "FIM"}, {text = "6.65 billion pesetas", unit = "ESP"},
+      {text = "42 Qatari riyals", value = 42, unit = "QAR"}, {text = "30 MUSD", value = 30000000, unit = "USD"}}},
     -- cents after the amount, bare or named; a scale after a currency code
     ["It costs 15 dollars 50. Tea was 20 ringgit and 43 sen."] = {figure = {
       {text = "15 dollars 50", value = 15.5, unit = "USD"}, {text = "20 ringgit and 43 sen", value = 20.43, unit = "MYR"}}},
@@ -982,6 +1046,8 @@ rule "figure.amounts" {
     -- a quote mark closing a quote is no inch sign
     ["He said \"one hundred and two\" and the board was 5' 10\" wide."] = {figure = {
       {text = "one hundred and two", value = 102}, {text = "5' 10\"", unit = "in", value = 70}}},
+    -- a unit in capitals is a symbol, a capitalised unit word a name
+    ["The file is 100 MB, he said on 60 Minutes."] = {figure = {{text = "100 MB", value = 100, unit = "MB"}}},
     ["They agreed a 30-day ceasefire."] = {figure = {
       {text = "30-day", value = 30, unit = "day", kind = "duration"}}},
     ["It would not join Nato for a decade."] = {figure = {
@@ -1008,12 +1074,32 @@ rule "figure.amounts" {
     ["More than 100 and fewer than 300 people came; at most 50 and at least 20 stayed."] = {figure = {
       {text = "More than 100 and fewer than 300", value = {100, 300}}, {text = "at most 50 and at least 20", value = {20, 50}}}},
     ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
+    -- "a"/"an" is one of a period when more of it follows; "a day and a night" is no figure
+    ["It lasted an hour and 45 minutes. A year and a half passed, a day and a night."] = {figure = {
+      {text = "an hour and 45 minutes", value = 105, unit = "minute"}, {text = "A year and a half", value = 1.5, unit = "year"}}},
+    -- "a" before a unit marked one in the lexicon, unless it is "per" or the unit a modifier
+    ["A kilo of rice and a litre of milk cost $1.48 a gallon at a dollar store."] = {figure = {
+      {text = "A kilo", value = 1, unit = "kg"}, {text = "a litre", value = 1, unit = "l"}, {text = "$1.48", value = 1.48}}},
+    -- "grand" is a thousand of the currency in use, not before a noun
+    ["He paid £5,000, then another 10 grand; she won two grand slams."] = {figure = {
+      {text = "£5,000"}, {text = "10 grand", value = 10000, unit = "GBP", kind = "money"}, {text = "two", value = 2}}},
+    -- nickels are coins; nickel may be the metal
+    ["He found twenty nickels and 5 nickel mines."] = {figure = {
+      {text = "twenty nickels", value = 1, unit = "USD", kind = "money"}, {text = "5", value = 5, unit = false}}},
+    -- a fraction of one measure
+    ["He drank half a litre and walked a third of a mile."] = {figure = {
+      {text = "half a litre", value = 0.5, unit = "l", kind = "volume"}, {text = "a third of a mile", unit = "mi"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
       {text = "nearly four years", value = 4, unit = "year", approx = "nearly", op = "<~"}}},
     ["Russia holds just under a fifth of Ukraine."] = {figure = {
       {text = "just under a fifth", value = 0.2, op = "<~"}}},
     ["Sales rose from 49% to 74% between 2010 and 2015."] = {figure = {
       {text = "49%", value = 49}, {text = "74%", value = 74}}},
+    -- "from X to Y" with units on both ends is a range where nothing changes:
+    -- opening the sentence, after "ranged", "cost"; high to low as well
+    ["From 3km to 5km, it narrows. Tickets cost from $10 to $20. Lows ranged from -18C to -34C."] = {figure = {
+      {text = "From 3km to 5km", value = {3, 5}, unit = "km"}, {text = "from $10 to $20", value = {10, 20}, unit = "USD"},
+      {text = "from -18C to -34C", value = {-34, -18}, unit = "degC"}}},
     ["Between 10 and 20 people were hurt."] = {figure = {{text = "Between 10 and 20", value = {10, 20}}}},
     ["It costs $5-10bn."] = {figure = {{text = "$5-10bn", value = {5000000000, 10000000000}}}},
     ["Russia annexed Crimea in 2014, on March 18."] = {figure = {}},

@@ -36,6 +36,14 @@ NOUNS = {
 }
 
 
+# Nouns English spells two ways ("Qatari riyal", ISO's "Qatari Rial").
+SPELLINGS = {"rial": "riyal", "riyal": "rial"}
+# Codes that reports write with an M for millions ("30 MUSD", "MEUR 120"),
+# as finance pages in northern Europe do: the major currencies only, so that
+# no other word in capitals is taken for one.
+MILLIONS = ["USD", "EUR", "GBP", "CHF", "SEK", "NOK", "DKK", "AUD", "CAD", "JPY"]
+
+
 def manual_names_and_aliases(text):
     """The entry names, units and aliases already in the hand-written part."""
     taken = set()
@@ -57,12 +65,18 @@ def name_aliases(name):
     words = name.split()
     if len(words) < 2 or "(" in name:
         return []
+    if words[0].lower() in NOUNS and words[-1].lower() not in NOUNS:
+        words = words[1:] + words[:1]           # "Rial Omani" -> "Omani Rial"
     noun = words[-1].lower()
     if noun not in NOUNS:
         return []
-    head = " ".join(words[:-1])
-    forms = [(head + " " + noun).lower(), (head + " " + NOUNS[noun]).lower()]
-    return forms[:1] if forms[0] == forms[1] else forms
+    head = " ".join(words[:-1]).lower()
+    forms = []
+    for n in [noun] + ([SPELLINGS[noun]] if noun in SPELLINGS else []):
+        for f in (head + " " + n, head + " " + NOUNS[n]):
+            if f not in forms:
+                forms.append(f)
+    return forms
 
 
 def main():
@@ -95,6 +109,14 @@ def main():
         if code in WEAK:
             out.append("    weak: true")
         n += 1
+    out.append("  # ---- money: millions of a major currency (generated) ----")
+    for code in MILLIONS:
+        out.append("  - name: %s" % quote("million " + code + " (M" + code + ")"))
+        out.append("    aliases: [%s]" % quote("M" + code))
+        out.append("    unit: %s" % code)
+        out.append("    kind: money")
+        out.append("    factor: 1000000")
+        out.append("    position: both")
     with open(args.output, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     print("%s: %d generated currency entries" % (args.output, n), file=sys.stderr)
