@@ -26,7 +26,7 @@ png() {
 }
 
 "$T" --format html examples/articles > "$W/view.html"; status "view rendered" 0 $?
-Q=art-000_018be0837bdd3650-q5
+Q=art-000_018be0837bdd3650-q2   # "No scenario ...", said Dmitry Peskov (quotes count from 1)
 browse --dump-dom "file://$W/view.html#$Q" > "$W/view.dom"; status "chromium loads the view" 0 $?
 like "speaker links all resolve in the browser" "$W/view.dom" 'data-quotes-with-speaker="([1-9][0-9]*)" data-quotes-linked="\1"'
 like "quote from the URL opens with its speaker" "$W/view.dom" '<div id="info" role="status" class="on"><b>[a-z]+ quote</b> · speaker: <a href="#art-[^"]*" class="speaker-link">'
