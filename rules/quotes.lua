@@ -220,6 +220,20 @@ local function finite_verb(doc, from, last)
   return false
 end
 
+-- "X, he said, Y": the comma before the speaker (a name or pronoun of at
+-- most five words, after a clause of at least two), when a comma follows
+-- the verb and no quote mark stands at either comma; else nil.
+local function parenthetical(doc, i, j, first, last)
+  if j + 3 > last or doc:word(j + 1) ~= "," or doc:kind(j + 2) == "quote" then return nil end
+  local b = i - 1
+  while b > first and b >= i - 6 and doc:word(b) ~= "," do b = b - 1 end
+  if b <= first or doc:word(b) ~= "," or b == i - 1 or doc:kind(b - 1) == "quote" then return nil end
+  for t = b + 1, i - 1 do
+    if not (doc:kind(t) == "word" or doc:word(t) == ".") then return nil end
+  end
+  return b
+end
+
 -- Does [a, b] hold a finite verb, in any of its comma-separated parts?
 local function clause_has_verb(doc, a, b)
   local s = a
@@ -301,6 +315,20 @@ rule "quote.reported" {
             local s = doc:tok(c + 1)
             local e = clause_end(doc, last, c + 1)
             if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry, _according = true}) end
+          end
+        elseif entry.clause and parenthetical(doc, i, j, first, last) then
+          -- "African-Americans, he said, can ''rock like Jimi''": the
+          -- attribution sits inside what was said; both parts, given whole
+          local b = parenthetical(doc, i, j, first, last)
+          local a = first
+          if doc:kind(a) == "quote" and doc:is(a, "open") then a = a + 1 end
+          local s, e1 = doc:tok(a), doc:tok(b)
+          local s2 = doc:tok(j + 2)
+          local e = clause_end(doc, last, j + 2)
+          if e > s2 and e1 > s and #doc:covering("quote", s, e) == 0 then
+            local inner = doc:inside("quote", s, e)
+            doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, parts = {{s, e1}, {s2, e}},
+              _verb_first = i, _verb_last = j, _verb_entry = entry})
           end
         elseif entry.clause and not (i > first + 1 and doc:word(i - 1) == "," and doc:kind(i - 2) == "quote") then
           -- (not '“...,” said X, an economist': that is the attribution of the quote before)
@@ -420,6 +448,9 @@ rule "quote.reported" {
     ["Russia is ready, reports the TASS agency."] = {quote = {{text = "Russia is ready", kind = "indirect"}}},
     ["Trump stressed that the conflict is a complex issue, “it’s not easy, believe me,” he said."] = {quote = {
       {text = "that the conflict is a complex issue", kind = "indirect"}, {text = "it’s not easy, believe me,", kind = "direct"}}},
+    -- a parenthetical attribution: the sentence around it, in two parts
+    ["Acts of protest, Mr. Obama said, are acts of patriotism."] =
+      {quote = {{text = "Acts of protest, Mr. Obama said, are acts of patriotism", kind = "indirect"}}},
     ["According to TASS, he said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
       {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},

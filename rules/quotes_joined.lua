@@ -113,6 +113,10 @@ rule "quote.mixed" {
           if cue and cue.last + 2 == open and doc:kind(open - 1) == "punct" then
             -- 'Putin responded, “Let them resume.”': the whole quote is what was said
             cue = nil
+          elseif cue and cue.last + 1 < open and doc:word(cue.last + 1) == "," then
+            -- "Black Americans, he said, can “rock like Jimi”": a parenthetical
+            -- attribution, whose sentence quote.reported takes whole
+            cue = nil
           elseif cue and attributed and doc:kind(open - 1) == "punct" then
             -- 'stressed that it is complex, “it’s not easy,” he said': the quote
             -- has its own verb after it; the reported clause ended at the comma
