@@ -69,7 +69,13 @@ rule "quote.joined" {
             if cue and open - close > 14 and cue.first > close + 4 then cue = nil end
             -- the attribution ends the first piece's sentence or continues it: “A,” / “A?” / “A!”
             local tail = doc:text(prev["end"] - 1, prev["end"])
-            if cue and p1 == p2 and (tail == "," or tail == "?" or tail == "!" or doc:word(close + 1) == ",") then
+            -- and the second piece belongs to the attribution's sentence or opens
+            -- the next one (not '... said last week. His aides called him “a genius”')
+            local _, _, _, s2first = doc:sentence(open)
+            local _, _, _, s1first = doc:sentence(close)
+            local apart = s2first ~= s1first and s2first ~= open and doc:kind(open - 1) ~= "punct"
+            if cue and p1 == p2 and (tail == "," or tail == "?" or tail == "!" or doc:word(close + 1) == ",") and
+                not apart then
               doc:add("quote", prev.start, q["end"], {kind = "direct", parts = {{prev.start, prev["end"]}, {q.start, q["end"]}},
                 _verb_first = cue.first, _verb_last = cue.last, _verb_entry = cue.entry})
             end
@@ -85,6 +91,9 @@ rule "quote.joined" {
       {text = "No scenario will suit us,” he said. “It is important for us to achieve our goals.", kind = "direct"},
       {text = "It is important for us to achieve our goals.", kind = "direct"}}},
     ["“We are ready.” Peskov spoke later. “We will see.”"] = {quote = {{text = "We are ready."}, {text = "We will see."}}},
+    -- a quote inside the next sentence is no second piece
+    ["Not paying taxes “makes me smart,” Trump said last week. His aides called him “a genius” for it."] =
+      {quote = {{text = "makes me smart,", kind = "direct"}, {text = "a genius", kind = "direct"}}},
   },
 }
 
