@@ -192,7 +192,7 @@ descriptor = function(doc, k, first)
   if NOT_IN_NP[head] or PREP[head] or BETWEEN[head] then return nil end
   if not doc:is(k, "lower") and not (k == first and GROUP[lower(doc, k)]) then return nil end
   local from = k
-  for b = k - 1, math.max(first, k - 5), -1 do
+  for b = k - 1, math.max(first, k - 10), -1 do
     local w = lower(doc, b)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then
       -- "military bloggers on both sides said": the noun the phrase hangs on
@@ -211,7 +211,11 @@ descriptor = function(doc, k, first)
       return span_speaker(doc, b, k, ANON[lower(doc, k)])
     end
     -- an anonymous source without a determiner: "while senior Moscow sources said"
-    if NOT_IN_NP[w] or not is_word(doc, b) then break end
+    -- ("of" and "and" may join the phrase's parts: "the former secretary of
+    -- state and current Democratic nominee")
+    if (w == "of" or w == "and") and b - 1 >= first and b > k - 10 and is_word(doc, b - 1) then
+      -- keep looking for the determiner
+    elseif NOT_IN_NP[w] or not is_word(doc, b) then break end
     if possessive(w) then break end
     from = b
   end
@@ -523,10 +527,25 @@ local function find_cue(doc, cx, q)
     local _, e = doc:tok(q._verb_last)
     return {i = q._verb_first, j = q._verb_last, s = s, e = e, entry = q._verb_entry}
   end
+  -- a quote inside a reported clause belongs to the clause's verb ("said she
+  -- wanted to speak “directly to white people”": said, not speak)
   local qi = doc:tokat(q.start)
   local _, ss, _, sfirst = doc:sentence(qi)
   local _, _, ese = doc:sentence(doc:tokat(math.max(q.start, q["end"] - 1)))
   local before = cue_in(cx, ss, q.start, true)
+  -- (unless a verb introduces it with a comma or colon: "Trump boasted, “...”")
+  local mark = qi - 1
+  local introduced = before and mark > 1 and (doc:word(mark - 1) == "," or doc:word(mark - 1) == ":") and
+    before.j >= mark - 2
+  if not introduced then
+    for _, o in ipairs(doc:covering("quote", q.start, q.start + 1)) do
+      if o ~= q and o.kind == "indirect" and o._verb_first then
+        local s = doc:tok(o._verb_first)
+        local _, e = doc:tok(o._verb_last)
+        return {i = o._verb_first, j = o._verb_last, s = s, e = e, entry = o._verb_entry}
+      end
+    end
+  end
   -- right before the quote (X said: “...”), or governing a quote inside the sentence
   if before and (qi - before.j <= 3 or qi > sfirst + 2) then return before end
   local c = cue_in(cx, q["end"], ese) or before

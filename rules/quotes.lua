@@ -373,7 +373,10 @@ rule "quote.reported" {
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
           -- ", reports Moscow's TASS news service.": an inverted verb names its
           -- speaker after it; the clause is before the comma
-          if has_subject and not that and i > first and doc:word(i - 1) == "," then has_subject = false end
+          -- (a pronoun after it is a clause's subject: "Obama, dedicating the museum, said it would")
+          if has_subject and not that and i > first and doc:word(i - 1) == "," and not PRONOUNS[w] then
+            has_subject = false
+          end
           if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
               and doc:kind(body) ~= "punct" then
             local s = doc:tok(that and c or body)

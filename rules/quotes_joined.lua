@@ -118,6 +118,8 @@ rule "quote.mixed" {
           local attributed = first_cue(doc, e, select(2, doc:tok(math.min(plast, close + 4))))
           if not attributed and close < last then e = math.max(e, clause_end(doc, last)) end
           local cue = last_cue(doc, ss, doc:tok(open))
+          -- (a verb inside another reported clause: the partial quote is that clause's)
+          if cue and indirect_covers(doc, cue.start, cue["end"]) then cue = nil end
           local s
           if cue and cue.last + 2 == open and doc:kind(open - 1) == "punct" then
             -- 'Putin responded, “Let them resume.”': the whole quote is what was said
