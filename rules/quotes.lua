@@ -117,6 +117,12 @@ rule "quote.cues" {
 
 -- The sentence end without its final stop and closing marks.
 local function trim_end(doc, last)
+  -- a closing mark stays, with the stop inside it, when the clause ends with
+  -- a quoted part: 'knows that “LeBron will always be the king.”'
+  if last > 2 and doc:kind(last) == "quote" and doc:is(last, "close") then
+    local _, e = doc:tok(last)
+    return e
+  end
   while last > 1 and (doc:kind(last) == "punct" or doc:kind(last) == "quote") and
       not (doc:kind(last) == "quote" and doc:is(last, "close") and doc:kind(last - 1) ~= "punct") do
     last = last - 1
