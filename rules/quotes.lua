@@ -240,6 +240,9 @@ local function parenthetical(doc, i, j, first, last)
   return b
 end
 
+local DAY_WORDS = {monday = true, tuesday = true, wednesday = true, thursday = true, friday = true,
+  saturday = true, sunday = true, today = true, yesterday = true, tonight = true}
+
 -- Does [a, b] hold a finite verb, in any of its comma-separated parts?
 local function clause_has_verb(doc, a, b)
   local s = a
@@ -356,6 +359,11 @@ rule "quote.reported" {
           if t and t <= last then c = t end
           -- "said on Wednesday it was ...": skip a short prepositional phrase
           local w = c <= last and doc:lower(c)   -- the word at c (false past the sentence)
+          -- "said Friday (that) ...", "said yesterday it was ...": a bare time word
+          while w and DAY_WORDS[w] and c < last do
+            c = c + 1
+            w = doc:lower(c)
+          end
           if w and PREPS[w] then
             local t = c + 1
             while t <= last and t <= c + 4 and (doc:is(t, "title") or doc:kind(t) == "number" or TIME_WORDS[doc:lower(t)]) do t = t + 1 end
@@ -457,6 +465,9 @@ rule "quote.reported" {
     ["Russia is ready, reports the TASS agency."] = {quote = {{text = "Russia is ready", kind = "indirect"}}},
     ["Trump stressed that the conflict is a complex issue, “it’s not easy, believe me,” he said."] = {quote = {
       {text = "that the conflict is a complex issue", kind = "indirect"}, {text = "it’s not easy, believe me,", kind = "direct"}}},
+    -- a bare time word after the verb is no subject
+    ["Putin said Friday as he entered the talks."] = {quote = {}},
+    ["Putin said Friday the talks were over."] = {quote = {{text = "the talks were over", kind = "indirect"}}},
     -- a parenthetical attribution: the sentence around it, in two parts
     ["Acts of protest, Mr. Obama said, are acts of patriotism."] =
       {quote = {{text = "Acts of protest, Mr. Obama said, are acts of patriotism", kind = "indirect"}}},
