@@ -13,6 +13,7 @@ local SO_CALLED = {["so-called"] = true, dubbed = true, termed = true, called = 
 -- Quote marks, found through the doc's index of tokens by kind: the loops
 -- below visit only the marks, not every token.
 local MARK = pattern{{kind = "quote"}}
+local DOUBLE = {["“"] = true, ["\""] = true, ["''"] = true}
 local OPENING = pattern{{kind = "quote", open = true}}
 
 -- The closing mark for the opening mark at token i, within its paragraph;
@@ -25,7 +26,9 @@ local function find_close(doc, i)
     if doc:is(j, "close") then
       if depth == 0 then return j end
       depth = depth - 1
-    elseif doc:is(j, "open") and doc:is(j, "curly") == curly and doc:word(j) ~= word then
+    elseif doc:is(j, "open") and doc:word(j) ~= word and (doc:is(j, "curly") == curly or DOUBLE[doc:word(j)]) then
+      -- a quote inside: another kind of mark of the same style, or a double
+      -- mark of the other style ("… the question: “Is she fit?” Forty-three …")
       depth = depth + 1
     end
   end
