@@ -66,7 +66,15 @@ rule "quote.joined" {
             local _, _, _, p2 = doc:paragraph(open)
             local cue = first_cue(doc, doc:tok(close), doc:tok(open))
             -- a long attribution must start with its verb or subject right after the mark
-            if cue and open - close > 14 and cue.first > close + 4 then cue = nil end
+            -- (a speaker's name and role before the verb may be longer, words only:
+            -- "“…,” White House press secretary Josh Earnest said at a briefing …")
+            if cue and open - close > 14 and cue.first > close + 4 then
+              local words_only = cue.first <= close + 9
+              for t = close + 1, cue.first - 1 do
+                if doc:kind(t) ~= "word" then words_only = false break end
+              end
+              if not words_only then cue = nil end
+            end
             -- the attribution ends the first piece's sentence or continues it: “A,” / “A?” / “A!”
             local tail = doc:text(prev["end"] - 1, prev["end"])
             -- and the second piece belongs to the attribution's sentence or opens
@@ -91,6 +99,11 @@ rule "quote.joined" {
       {text = "No scenario will suit us,” he said. “It is important for us to achieve our goals.", kind = "direct"},
       {text = "It is important for us to achieve our goals.", kind = "direct"}}},
     ["“We are ready.” Peskov spoke later. “We will see.”"] = {quote = {{text = "We are ready."}, {text = "We will see."}}},
+    -- a long name and role before the verb
+    ["“It works,” White House press secretary Josh Earnest said at a briefing on Monday. “And we will keep it.”"] = {quote = {
+      {text = "It works,", kind = "direct"},
+      {text = "It works,” White House press secretary Josh Earnest said at a briefing on Monday. “And we will keep it.", kind = "direct"},
+      {text = "And we will keep it.", kind = "direct"}}},
     -- a quote inside the next sentence is no second piece
     ["Not paying taxes “makes me smart,” Trump said last week. His aides called him “a genius” for it."] =
       {quote = {{text = "makes me smart,", kind = "direct"}, {text = "a genius", kind = "direct"}}},
