@@ -451,6 +451,15 @@ static int tokenize_pass(const scan *sc, tw_result *r)
         } else if (is_digit_cp(c) || (c == '.' && is_digit_cp(cp_at1(sc, i + 1)) &&
                                       (i == 0 || is_space_cp(cp_at1(sc, i - 1))))) {
             e = scan_number(sc, c == '.' ? i + 1 : i);
+            /* a decade's or a number's 's ("the 1980’s", "in the 90's") is
+             * part of it, not a closing quote mark */
+            {
+                size_t a = (e < n && sc->s[e] == '\'') ? 1 :
+                           (e + 2 < n && sc->s[e] == 0xE2 && sc->s[e + 1] == 0x80 && sc->s[e + 2] == 0x99) ? 3 : 0;
+                if (a && e > b && sc->s[e - 1] >= '0' && sc->s[e - 1] <= '9' && e + a < n &&
+                    (sc->s[e + a] | 32) == 's' && (e + a + 1 >= n || !cp_is_letter(cp_at1(sc, e + a + 1))))
+                    e += a + 1;
+            }
             kind = TK_NUMBER;
             flags |= case_flags(sc, b, e) | TF_DIGIT;
             flags &= ~(uint32_t)(TF_TITLE | TF_UPPER | TF_LOWER);
@@ -470,10 +479,15 @@ static int tokenize_pass(const scan *sc, tw_result *r)
             kind = TK_QUOTE;
             int q = quote_class(c);
             if (c == 0x2019) {
-                /* ’ is a closing single quote here (apostrophes were eaten by words) */
+                /* ’ is a closing single quote here (apostrophes were eaten by
+                 * words), unless it opens a word after a space: an elision
+                 * ("’cause", "’em"), which neither opens nor closes */
                 q = 2;
+                if (i + (size_t)k < n && (i == 0 || is_space_cp(cp_at1(sc, i - 1))) &&
+                    cp_is_letter(cp_at1(sc, i + (size_t)k)))
+                    q = -1;
             }
-            uint32_t dir = q == 1 ? TF_OPEN : q == 2 ? TF_CLOSE : straight_quote_dir(sc, b, e);
+            uint32_t dir = q == 1 ? TF_OPEN : q == 2 ? TF_CLOSE : q < 0 ? 0 : straight_quote_dir(sc, b, e);
             if (c == 0x201C || c == 0x201D) {
                 /* a double curly mark typed the wrong way round ("... 51 percent.“"
                  * then a line break; " ”like women"): where the spaces around it
@@ -485,7 +499,7 @@ static int tokenize_pass(const scan *sc, tw_result *r)
             flags |= dir;
             if (c >= 0x80) flags |= TF_CURLY | TF_NONASCII;
             if (c == 0x2018 || (c == '\'' && dir == TF_OPEN)) open_singles++;
-            if ((c == 0x2019 || (c == '\'' && dir == TF_CLOSE)) && open_singles > 0) open_singles--;
+            if ((c == 0x2019 || c == '\'') && dir == TF_CLOSE && open_singles > 0) open_singles--;
         } else if (is_dash_cp(c) || (c == '-' && i + 1 < n && sc->s[i + 1] == '-')) {
             e = i + (size_t)k;
             while (e < n && sc->s[e] == '-') e++;
