@@ -367,6 +367,16 @@ local function after_verb(doc, cx, vj, last)
   return nil
 end
 
+-- An adverb between a subject and its verb ("Clinton boldly suggested",
+-- "a reader would now ask"): a lower-case -ly word that is no noun.
+local LY_NOUNS = {family = true, ally = true, assembly = true, rally = true, supply = true, monopoly = true,
+  bully = true, italy = true, july = true}
+local MORE_ADVERBS = {now = true, still = true, ["then"] = true, twice = true, soon = true, ever = true}
+local function adverb(doc, k)
+  local w = lower(doc, k)
+  return doc:is(k, "lower") and (MORE_ADVERBS[w] or (#w > 4 and w:sub(-2) == "ly" and not LY_NOUNS[w]))
+end
+
 local function speaker_near(doc, cx, vi, vj, first, last, entry)
   -- inverted right after the quote: "“...,” said Peskov"; never "told X" (the addressee)
   local object = entry and entry.object
@@ -378,7 +388,7 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
   end
   local k = vi - 1
   while k >= first do
-    if BETWEEN[lower(doc, k)] then
+    if BETWEEN[lower(doc, k)] or adverb(doc, k) then
       k = k - 1
     elseif doc:word(k) == ")" then
       -- "Rep. Gwen Moore (D-Wis.) said": past the parenthesis
