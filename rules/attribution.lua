@@ -274,6 +274,12 @@ local function subject_at(doc, cx, k, first, right_before)
   local pro = PRONOUN[w]
   if pro then
     local s, e = doc:tok(k)
+    -- "they" after anonymous sources spoke: the same sources ("..., the
+    -- source ... told Reuters. ..., they added.")
+    local last = cx.last_speaker
+    if pro == "group" and w == "they" and last and last.anonymous then
+      return {name = last.name, anonymous = true, start = s, ["end"] = e}
+    end
     local a = resolve_pronoun(doc, cx, pro, s)
     if not a then return nil end
     local sp = speaker_of_mention(doc, a)
@@ -667,6 +673,7 @@ rule "quote.speaker" {
           end
         end
         q.speaker = sp
+        if sp then cx.last_speaker = sp end
         q.via = via
         if sp then prev = {speaker = sp, via = via, para = para} end
       end

@@ -72,10 +72,14 @@ end
 -- in its base or -s form after a determiner, is the noun.
 local NP_START = {a = true, an = true, the = true, this = true, his = true, her = true, its = true, their = true,
   our = true, such = true, one = true, ["'s"] = true, ["’s"] = true}
+local NOUN_PREP = {without = true, with = true, of = true, ["for"] = true, on = true, ["in"] = true, about = true,
+  over = true, from = true, under = true, against = true, amid = true, despite = true, by = true}
 local function noun_use(doc, i, entry)
   if not entry.noun then return false end
   local w, lemma = doc:lower(i), entry.lemma or ""
   if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
+  -- right after a preposition, the base or -s form is a noun too: "without guarantees"
+  if i > 1 and NOUN_PREP[doc:lower(i - 1)] then return true end
   for b = i - 1, math.max(1, i - 3), -1 do
     if NP_START[doc:lower(b)] then return true end
     if doc:kind(b) ~= "word" then break end
@@ -294,7 +298,8 @@ rule "quote.reported" {
       local vs, ve = c.start, c["end"]
       local _, ss, se, first, last = doc:sentence(i)
       local earlier_verb = prev_start ~= nil and prev_start >= ss   -- one in this sentence
-      prev_start = vs
+      -- (a verb of judging is no earlier speaker: "could then be blamed ..., they added")
+      if entry.kind ~= "evaluation" then prev_start = vs end
       -- (a cue that crosses a sentence end belongs to no sentence)
       if ve <= se and not in_quote(doc, vs, ve) then
         local data = entry.kind == "according" and cites_data(doc, j + 1, last)
