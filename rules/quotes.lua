@@ -347,7 +347,7 @@ rule "quote.reported" {
             doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, parts = {{s, e1}, {s2, e}},
               _verb_first = i, _verb_last = j, _verb_entry = entry})
           end
-        elseif entry.clause and not (i > first + 1 and doc:word(i - 1) == "," and doc:kind(i - 2) == "quote") then
+        elseif entry.clause and entry.kind ~= "request" and not (i > first + 1 and doc:word(i - 1) == "," and doc:kind(i - 2) == "quote") then
           -- (not '“...,” said X, an economist': that is the attribution of the quote before)
           local c = j + 1
           if entry.object then
@@ -473,6 +473,8 @@ rule "quote.reported" {
     ["Russia is ready, reports the TASS agency."] = {quote = {{text = "Russia is ready", kind = "indirect"}}},
     ["Trump stressed that the conflict is a complex issue, “it’s not easy, believe me,” he said."] = {quote = {
       {text = "that the conflict is a complex issue", kind = "indirect"}, {text = "it’s not easy, believe me,", kind = "direct"}}},
+    -- a demand is no report of what was said
+    ["Trump reversed his policy, demanding that it take steps to end the conflict."] = {quote = {}},
     -- a bare time word after the verb is no subject
     ["Putin said Friday as he entered the talks."] = {quote = {}},
     ["Putin said Friday the talks were over."] = {quote = {{text = "the talks were over", kind = "indirect"}}},
