@@ -407,7 +407,7 @@ static uint32_t straight_quote_dir(const scan *sc, size_t b, size_t e)
     }
     if (after) {
         after_space = is_space_cp(after) || (after < 0x80 && is_punct_ascii(after) && after != '(') ||
-                      is_dash_cp(after);
+                      is_dash_cp(after) || quote_class(after) == 2;
     }
     if (before_space && !after_space) return TF_OPEN;
     if (!before_space && after_space) return TF_CLOSE;

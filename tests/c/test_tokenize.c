@@ -68,6 +68,8 @@ static const char *const TOKEN_ROWS[][2] = {
     /* a number's 's is part of it; an elision apostrophe opens a word, not a quote */
     {"in the 1980’s and 90's, Radio 4's show", "in|the|1980’s|and|90's|,|Radio|4's|show"},
     {"on Lester ’cause he", "on|Lester|’|cause|he"},
+    /* a straight mark before a curly closing one closes too */
+    {"“It is, ‘a debate.'” Then", "“|It|is|,|‘|a|debate|.|'|”|Then"},
     /* '' is one double quote mark, also after a plural ending in s */
     {"he said, ''We won.'' Then", "he|said|,|''|We|won|.|''|Then"},
     {"the ''states'' they", "the|''|states|''|they"},
