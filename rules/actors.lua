@@ -15,9 +15,8 @@ local PARTICLES = {de = true, da = true, van = true, von = true, der = true, bin
 
 -- a word that starts with a capital letter: the pattern scan (in C) walks
 -- the doc's index of title-case tokens, and the regex keeps words whose
--- first character is the capital ("Biden", not "3M")
-local CAP_WORDS = pattern{{kind = "word", title = true}}
-local CAP_START = re([[\p{Lu}]], {anchored = true})
+-- first character is the capital ("Biden", not "3M"), so Lua sees only them
+local CAP_WORDS = pattern{{kind = "word", title = true, regex = [[(?s)\p{Lu}.*]]}}
 
 local function capword(doc, i)
   return doc:kind(i) == "word" and doc:is(i, "title")
@@ -228,10 +227,8 @@ rule "actor.lexicons_and_names" {
     local n = doc:ntok()
     local iscap, caps = {}, {}
     for k in CAP_WORDS:each(doc) do
-      if CAP_START:test(doc, doc:tok(k)) then
-        iscap[k] = true
-        caps[#caps + 1] = k
-      end
+      iscap[k] = true
+      caps[#caps + 1] = k
     end
     local ci, ncaps = 1, #caps
     while ci <= ncaps do
