@@ -230,6 +230,7 @@ rule "actor.lexicons_and_names" {
       iscap[k] = true
     end
     local upto = 0   -- the capitalised words up to here belong to a run already looked at
+    local people, npeople = {}, 0   -- the names of the people found, in the text's order
     for ci = 1, ncaps do
       local i = caps[ci]
       if i > upto and not taken[i] then
@@ -302,6 +303,8 @@ rule "actor.lexicons_and_names" {
           fields.name = text(d, s, e)
           add(d, "mention", s, e, fields)
           mark(first, j)
+          npeople = npeople + 1
+          people[npeople] = fields.name
         end
         upto = j > i and j or i
       end
@@ -311,13 +314,13 @@ rule "actor.lexicons_and_names" {
       local j, entry = place_end[i], place_entry[i]
       if free(i, j) and place_ok(i, j, entry) then add_lexicon_mention(i, j, entry, "place") end
     end
-    -- surnames alone: the last word of a person named earlier
+    -- surnames alone: the last word of a person named earlier (by this
+    -- rule: the list above, rather than a walk over the mention layer)
     local by_last = {}
-    for m in d:each("mention") do
-      if m.type == "person" then
-        local last = match(m.name, "(%S+)$")
-        if last and last ~= m.name then by_last[last] = m.name end
-      end
+    for x = 1, npeople do
+      local name = people[x]
+      local last = match(name, "(%S+)$")
+      if last and last ~= name then by_last[last] = name end
     end
     if next(by_last) then
       for ci = 1, ncaps do
