@@ -11,14 +11,20 @@ local DEMONYMS = lexicon "demonyms"
 local HEADS = lexicon "name_heads"
 
 -- name particles that may sit inside a person's name
-local PARTICLES = {de = true, da = true, van = true, von = true, der = true, bin = true, al = true, le = true, la = true, del = true}
+local PARTICLE_LIST = {"de", "da", "van", "von", "der", "bin", "al", "le", "la", "del"}
+local PARTICLES = {}
+for _, p in ipairs(PARTICLE_LIST) do PARTICLES[p] = true end
 
--- Token sets the rule reads many times, each found by one pattern scan in
--- C over the doc's token index, so that Lua visits only these tokens:
--- words that start with a capital letter (the regex keeps words whose first
--- character is the capital: "Biden", not "3M"), sentence starts, and words
--- with a possessive ending (the regex is possessive() below).
-local CAP_WORDS = pattern{{kind = "word", title = true, regex = [[(?s)\p{Lu}.*]]}}
+-- Token sets the rule needs, each found by one pattern scan in C over the
+-- doc's token index, so that Lua visits only these tokens rather than every
+-- capitalised word: a capitalised word (the regex keeps words whose first
+-- character is the capital: "Biden", not "3M"); chains of two or more, with
+-- maybe a lower-case particle between two of them ("Ludwig van Beethoven"),
+-- which hold every run of words that can make a name; sentence starts; and
+-- words with a possessive ending (the regex is possessive() below).
+local CAP = {kind = "word", title = true, regex = [[(?s)\p{Lu}.*]]}
+local CAP_WORD = pattern{CAP}
+local CHAINS = pattern{CAP, {alt = {CAP, {{lower = PARTICLE_LIST, title = false}, CAP}}, op = "+"}}
 local SENT_STARTS = pattern{{sent_start = true}}
 local POSSESSIVES = pattern{{apostrophe = true, regex = [[(?s).*['’]s?]]}}
 
@@ -54,6 +60,10 @@ local role_end_at  -- token -> the first token of the role phrase ending there
 local role_tok     -- token -> true inside a role phrase
 local honor        -- token -> the first token of the honorific ending there
 local words        -- token -> its text, read from the doc on first use (see WORDS)
+local iscap        -- token -> true for the capitalised words of the chains (and the lone ones visited)
+local place_end, place_entry   -- token -> where a place starting there ends; its entry
+local upto         -- the capitalised words up to here belong to a run already looked at
+local people, npeople   -- the names of the people found, in the text's order
 
 local WORDS = {__index = function(t, k)
   local w = doc:word(k)
@@ -190,6 +200,87 @@ local function headed_run(i, j, head, kind_)
   return b
 end
 
+-- The run of capitalised words starting at i (the run ends at a sentence's
+-- start, an opener, a possessive or a word already taken): an org or place
+-- when a head word is in it, else a person when it starts with a given name
+-- or follows an honorific or a role.
+local function visit(i)
+  if i <= upto or taken[i] then return end
+  local j = i
+  -- (a capitalised "After", "As", "The" inside a run is a headline's
+  -- word, never part of a name: "Clinton Goes After Donald Trump")
+  while true do
+    local x = j + 1
+    if taken[x] or sent_start[x] then break end
+    if iscap[x] then
+      if OPENERS[words[x]] then break end
+    elseif not (iscap[x + 1] and PARTICLES[lower(doc, x)]) then
+      break
+    end
+    j = x
+    if poss[j] then break end   -- "Biden’s team"
+  end
+  -- a weekday or month ends a name ("in Florida Friday"); a law,
+  -- treaty or event ("Affordable Care Act", "Paris Agreement") names
+  -- no actor; the last org or place head word makes the run one
+  local thing, head, head_kind = false, nil, nil
+  for k = i, j do
+    local h = heads[k]
+    if h then
+      if h == "time" then j = k - 1; break end
+      if h == "thing" then thing = true
+      elseif h == "org" or h == "place" then head, head_kind = k, h end
+    end
+  end
+  -- (a place's whole name is no organisation: "the Russian Federation")
+  local named = not thing and head and not (place_end[i] and place_end[i] >= j) and
+    headed_run(i, j, head, head_kind)
+  if named then j = named end
+  -- where the name starts inside the run (one word alone is a name
+  -- only after an honorific or a role)
+  local first = nil
+  if not (named or thing) and (j > i or honor[i - 1] or role_end_at[i - 1]) then
+    for k = i, j do
+      local pe = place_end[k]
+      if pe and pe > k then break end   -- "North Korea"
+      -- a place, a head word, a sentence opener or "I" starts no name, even
+      -- after a role: "chief US economist", "British Bankers' Association",
+      -- "owner / The fate", "in private I"
+      local w = words[k]
+      if not ((pe and place_entry[k].ambiguous ~= "person") or heads[k] or OPENERS[w] or w == "I" or
+              role_tok[k] or honor[k]) then
+        -- (a given name in the run's last word would name no one by itself)
+        local given = k < j and NAMES:lookup(w)
+        -- a given name that is also a word opens no name at a sentence's start ("Even China")
+        if given and given.word and sent_start[k] then given = nil end
+        if given or (k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
+          first = k
+          break
+        end
+      end
+    end
+  end
+  if first and j > first + 1 and headline(first) then
+    -- a title-case headline runs on past the name: given name and surname
+    local last = first + 1
+    while last < j and is(doc, last, "initial") do last = last + 1 end
+    j = last
+  end
+  if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
+    local s = tok(doc, first)
+    local fields = {type = "person"}
+    local role = role_before(honor[first - 1] or first)
+    if role then fields.roles = {role} end
+    local e = name_end(j)
+    fields.name = text(doc, s, e)
+    add(doc, "mention", s, e, fields)
+    mark(first, j)
+    npeople = npeople + 1
+    people[npeople] = fields.name
+  end
+  upto = j > i and j or i
+end
+
 rule "actor.lexicons_and_names" {
   stage = "actors",
   doc = "organisations and places by lexicon; people by given name, honorific or role",
@@ -209,7 +300,8 @@ rule "actor.lexicons_and_names" {
     for i, j, entry in ORGS:each(d) do add_lexicon_mention(i, j, entry, "org") end
     -- places are looked up before people so that "North Korea" (North is
     -- a given name) is not taken for a person; they are added after them
-    local place_at, place_end, place_entry, nplaces = {}, {}, {}, 0
+    local place_at, nplaces = {}, 0
+    place_end, place_entry = {}, {}
     for i, j, entry in PLACES:each(d) do
       nplaces = nplaces + 1
       place_at[nplaces] = i
@@ -222,93 +314,49 @@ rule "actor.lexicons_and_names" {
       for k = i, j do role_tok[k] = true end
     end
     for i, j in HONORIFICS:each(d) do honor[j] = i end
-    -- people: a run of capitalised words
-    local iscap, caps, ncaps = {}, {}, 0
-    for k in CAP_WORDS:each(d) do
-      ncaps = ncaps + 1
-      caps[ncaps] = k
-      iscap[k] = true
-    end
-    local upto = 0   -- the capitalised words up to here belong to a run already looked at
-    local people, npeople = {}, 0   -- the names of the people found, in the text's order
-    for ci = 1, ncaps do
-      local i = caps[ci]
-      if i > upto and not taken[i] then
-        local j = i
-        -- (a capitalised "After", "As", "The" inside a run is a headline's
-        -- word, never part of a name: "Clinton Goes After Donald Trump")
-        while true do
-          local x = j + 1
-          if taken[x] or sent_start[x] then break end
-          if iscap[x] then
-            if OPENERS[words[x]] then break end
-          elseif not (iscap[x + 1] and PARTICLES[lower(d, x)]) then
-            break
-          end
-          j = x
-          if poss[j] then break end   -- "Biden’s team"
-        end
-        -- a weekday or month ends a name ("in Florida Friday"); a law,
-        -- treaty or event ("Affordable Care Act", "Paris Agreement") names
-        -- no actor; the last org or place head word makes the run one
-        local thing, head, head_kind = false, nil, nil
-        for k = i, j do
-          local h = heads[k]
-          if h then
-            if h == "time" then j = k - 1; break end
-            if h == "thing" then thing = true
-            elseif h == "org" or h == "place" then head, head_kind = k, h end
-          end
-        end
-        -- (a place's whole name is no organisation: "the Russian Federation")
-        local named = not thing and head and not (place_end[i] and place_end[i] >= j) and
-          headed_run(i, j, head, head_kind)
-        if named then j = named end
-        -- where the name starts inside the run (one word alone is a name
-        -- only after an honorific or a role)
-        local first = nil
-        if not (named or thing) and (j > i or honor[i - 1] or role_end_at[i - 1]) then
-          for k = i, j do
-            local pe = place_end[k]
-            if pe and pe > k then break end   -- "North Korea"
-            -- a place, a head word, a sentence opener or "I" starts no name, even
-            -- after a role: "chief US economist", "British Bankers' Association",
-            -- "owner / The fate", "in private I"
-            local w = words[k]
-            if not ((pe and place_entry[k].ambiguous ~= "person") or heads[k] or OPENERS[w] or w == "I" or
-                    role_tok[k] or honor[k]) then
-              -- (a given name in the run's last word would name no one by itself)
-              local given = k < j and NAMES:lookup(w)
-              -- a given name that is also a word opens no name at a sentence's start ("Even China")
-              if given and given.word and sent_start[k] then given = nil end
-              if given or (k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
-                first = k
-                break
-              end
-            end
-          end
-        end
-        if first and j > first + 1 and headline(first) then
-          -- a title-case headline runs on past the name: given name and surname
-          local last = first + 1
-          while last < j and is(d, last, "initial") do last = last + 1 end
-          j = last
-        end
-        if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
-          local s = tok(d, first)
-          local fields = {type = "person"}
-          local role = role_before(honor[first - 1] or first)
-          if role then fields.roles = {role} end
-          local e = name_end(j)
-          fields.name = text(d, s, e)
-          add(d, "mention", s, e, fields)
-          mark(first, j)
-          npeople = npeople + 1
-          people[npeople] = fields.name
-        end
-        upto = j > i and j or i
+    -- people: runs of capitalised words
+    upto, people, npeople = 0, {}, 0
+    -- the chains of capitalised words (a particle in one is lower-case)
+    iscap = {}
+    local chain_a, chain_b, nchains = {}, {}, 0
+    for a, b in CHAINS:each(d) do
+      nchains = nchains + 1
+      chain_a[nchains], chain_b[nchains] = a, b
+      for k = a, b do
+        local c = byte(words[k], 1)
+        if c < 97 or c > 122 then iscap[k] = true end
       end
     end
+    -- A capitalised word alone (in no chain) is a run of one word, which
+    -- names something only with an org head word ("Council" of Europe) or
+    -- after an honorific or a role ("spokesman Peskov"): these are visited
+    -- too, in the text's order with the chains.
+    local lone, nlone = {}, 0
+    for k, h in pairs(heads) do
+      if h == "org" then nlone = nlone + 1; lone[nlone] = k end
+    end
+    for j in pairs(role_end_at) do nlone = nlone + 1; lone[nlone] = j + 1 end
+    for j in pairs(honor) do nlone = nlone + 1; lone[nlone] = j + 1 end
+    local n = 0
+    for x = 1, nlone do
+      local k = lone[x]
+      if iscap[k] or (k <= ntok and CAP_WORD:match(d, k)) then
+        iscap[k] = true
+        n = n + 1
+        lone[n] = k
+      end
+    end
+    for x = n + 1, nlone do lone[x] = nil end
+    table.sort(lone)
+    local li = 1
+    for c = 1, nchains do
+      local a = chain_a[c]
+      while li <= n and lone[li] < a do visit(lone[li]); li = li + 1 end
+      for k = a, chain_b[c] do
+        if iscap[k] then visit(k) end
+      end
+    end
+    while li <= n do visit(lone[li]); li = li + 1 end
     for x = 1, nplaces do
       local i = place_at[x]
       local j, entry = place_end[i], place_entry[i]
@@ -323,8 +371,22 @@ rule "actor.lexicons_and_names" {
       if last and last ~= name then by_last[last] = name end
     end
     if next(by_last) then
-      for ci = 1, ncaps do
-        local k = caps[ci]
+      -- The candidates: capitalised words written as a surname, maybe with
+      -- a possessive ending, found by a pattern made for this doc. (A
+      -- surname that starts with no ASCII capital or that tokenizes by its
+      -- context, with a dot, "&", "@" or an apostrophe at its end, falls
+      -- back to every capitalised word.)
+      local forms, nforms, candidates = {}, 0, nil
+      for last in pairs(by_last) do
+        if not find(last, "^[A-Z]") or find(last, "[.&@]") or possessive(last) > 0 then
+          candidates = CAP_WORD
+          break
+        end
+        forms[nforms + 1], forms[nforms + 2], forms[nforms + 3] = last, last .. "'s", last .. "'"
+        nforms = nforms + 3
+      end
+      candidates = candidates or pattern{{kind = "word", title = true, text = forms}}
+      for k in candidates:each(d) do
         if not taken[k] then
           local w = words[k]
           local full = by_last[w]
@@ -340,7 +402,7 @@ rule "actor.lexicons_and_names" {
         end
       end
     end
-    doc, words = nil, nil
+    doc, words, iscap, people = nil, nil, nil, nil
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
