@@ -26,6 +26,10 @@ local CAP = {kind = "word", title = true, regex = [[(?s)\p{Lu}.*]]}
 local CAP_WORD = pattern{CAP}
 local CHAINS = pattern{CAP, {alt = {CAP, {{lower = PARTICLE_LIST, title = false}, CAP}}, op = "+"}}
 local SENT_STARTS = pattern{{sent_start = true}}
+-- the head words ("Association" -> "org"): every form of the lexicon starts
+-- with a capital, so only capitalised words need a look (HEADS:each would
+-- try every token)
+local HEAD_WORDS = pattern{{kind = "word", title = true, lexicon = HEADS, capture = "h"}}
 local POSSESSIVES = pattern{{apostrophe = true, regex = [[(?s).*['’]s?]]}}
 
 local byte, sub, find, match = string.byte, string.sub, string.find, string.match
@@ -290,7 +294,7 @@ rule "actor.lexicons_and_names" {
     taken, heads, sent_start, poss = {}, {}, {}, {}
     role_end_at, role_tok, honor = {}, {}, {}
     words = setmetatable({}, WORDS)
-    for i, _, e in HEADS:each(d) do heads[i] = e.head end
+    for i, _, c in HEAD_WORDS:each(d) do heads[i] = c.h.entry.head end
     for k in SENT_STARTS:each(d) do sent_start[k] = true end
     for k in POSSESSIVES:each(d) do
       local p = possessive(words[k])
