@@ -11,23 +11,33 @@ local DEMONYMS = lexicon "demonyms"
 local HEADS = lexicon "name_heads"
 
 -- name particles that may sit inside a person's name
-local PARTICLES = {de = true, da = true, van = true, von = true, der = true, bin = true, al = true, le = true, la = true, del = true}
+local PARTICLE_LIST = {"de", "da", "van", "von", "der", "bin", "al", "le", "la", "del"}
+local PARTICLES = {}
+for _, p in ipairs(PARTICLE_LIST) do PARTICLES[p] = true end
 
--- a word that starts with a capital letter: the pattern scan (in C) walks
--- the doc's index of title-case tokens, and the regex keeps words whose
--- first character is the capital ("Biden", not "3M")
-local CAP_WORDS = pattern{{kind = "word", title = true}}
-local CAP_START = re([[\p{Lu}]], {anchored = true})
+-- Token sets the rule needs, each found by one pattern scan in C over the
+-- doc's token index, so that Lua visits only these tokens rather than every
+-- capitalised word: a capitalised word (the regex keeps words whose first
+-- character is the capital: "Biden", not "3M"); chains of two or more, with
+-- maybe a lower-case particle between two of them ("Ludwig van Beethoven"),
+-- which hold every run of words that can make a name; sentence starts; and
+-- words with a possessive ending (the regex is possessive() below).
+local CAP = {kind = "word", title = true, regex = [[(?s)\p{Lu}.*]]}
+local CAP_WORD = pattern{CAP}
+local CHAINS = pattern{CAP, {alt = {CAP, {{lower = PARTICLE_LIST, title = false}, CAP}}, op = "+"}}
+local SENT_STARTS = pattern{{sent_start = true}}
+-- the head words ("Association" -> "org"): every form of the lexicon starts
+-- with a capital, so only capitalised words need a look (HEADS:each would
+-- try every token)
+local HEAD_WORDS = pattern{{kind = "word", title = true, lexicon = HEADS, capture = "h"}}
+local POSSESSIVES = pattern{{apostrophe = true, regex = [[(?s).*['’]s?]]}}
 
-local function capword(doc, i)
-  return doc:kind(i) == "word" and doc:is(i, "title")
-end
+local byte, sub, find, match = string.byte, string.sub, string.find, string.match
 
 -- The byte length of a possessive ending ("Biden’s", "Reuters'"), or 0.
 -- (Compared byte by byte from the end, making no strings: a class like
 -- [’'] would match single bytes of other characters, such as the last
 -- byte of "ę".)
-local byte = string.byte
 local function possessive(w)
   local n = #w
   local b = byte(w, n)
@@ -41,88 +51,91 @@ local function possessive(w)
   return 0
 end
 
--- The possessive ending of token i: only words with an apostrophe have one.
-local function possessive_at(doc, i)
-  if not doc:is(i, "apostrophe") then return 0 end
-  return possessive(doc:word(i))
+-- The state of the doc being analysed, set at the start of each run:
+-- upvalues shared by the helpers below, rather than arguments or closures
+-- made per call. The doc's methods are read once, not looked up per call.
+local doc, ntok
+local tok, text, lower, is, kind, add
+local taken        -- token -> true once it is part of a mention
+local heads        -- token -> what a head word there heads ("org", "place", "time", "thing")
+local sent_start   -- token -> true when it starts a sentence
+local poss         -- token -> the byte length of its possessive ending (only when it has one)
+local role_end_at  -- token -> the first token of the role phrase ending there
+local role_tok     -- token -> true inside a role phrase
+local honor        -- token -> the first token of the honorific ending there
+local words        -- token -> its text, read from the doc on first use (see WORDS)
+local iscap        -- token -> true for the capitalised words of the chains (and the lone ones visited)
+local place_end, place_entry   -- token -> where a place starting there ends; its entry
+local upto         -- the capitalised words up to here belong to a run already looked at
+local people, npeople   -- the names of the people found, in the text's order
+
+local WORDS = {__index = function(t, k)
+  local w = doc:word(k)
+  t[k] = w
+  return w
+end}
+
+local function capword(i)
+  return kind(doc, i) == "word" and is(doc, i, "title")
 end
 
 -- End of a name token without its possessive.
-local function name_end(doc, i)
-  local _, e = doc:tok(i)
-  return e - possessive_at(doc, i)
+local function name_end(i)
+  local _, e = tok(doc, i)
+  return e - (poss[i] or 0)
 end
 
-local headed_run   -- defined below, used in the rule
-local function mark(taken, i, j) for k = i, j do taken[k] = true end end
-local function free(taken, i, j)
+local function mark(i, j) for k = i, j do taken[k] = true end end
+local function free(i, j)
   for k = i, j do if taken[k] then return false end end
   return true
 end
 
--- A lexicon's matches in the doc, as a list of {i, j, entry}.
-local function hits(doc, lex)
-  local out = {}
-  for i, j, entry in lex:each(doc) do out[#out + 1] = {i, j, entry} end
-  return out
-end
-
-local function add_lexicon_mentions(doc, matches, type_, taken, accept)
-  for _, h in ipairs(matches) do
-    local i, j, entry = h[1], h[2], h[3]
-    if free(taken, i, j) and (not accept or accept(doc, i, j, entry)) then
-      local s = doc:tok(i)
-      local e = name_end(doc, j)
-      local name = entry.name
-      -- "Kursk" for the region "Kursk Oblast": the reader's short form names it
-      local surface = doc:text(s, e)
-      if type_ == "place" and name:sub(1, #surface + 1) == surface .. " " then name = surface end
-      -- "Kursk region" for "Kursk Oblast": the name without the lower-case descriptor
-      local stem = type_ == "place" and surface:match("^(.-) %l+$")
-      if stem and name ~= surface and name:sub(1, #stem + 1) == stem .. " " then name = stem end
-      doc:add("mention", s, e, {type = type_, name = name})
-      mark(taken, i, j)
-    end
+local function add_lexicon_mention(i, j, entry, type_)
+  local s = tok(doc, i)
+  local e = name_end(j)
+  local name = entry.name
+  if type_ == "place" then
+    -- "Kursk" for the region "Kursk Oblast": the reader's short form names it
+    local surface = text(doc, s, e)
+    if byte(name, #surface + 1) == 32 and find(name, surface, 1, true) == 1 then name = surface end
+    -- "Kursk region" for "Kursk Oblast": the name without the lower-case descriptor
+    local stem = match(surface, "^(.-) %l+$")
+    if stem and name ~= surface and sub(name, 1, #stem + 1) == stem .. " " then name = stem end
   end
-end
-
--- The head words of the doc by token ("Association" -> "org"), found by
--- one lexicon scan in C.
-local function find_heads(doc)
-  local heads = {}
-  for i, _, e in HEADS:each(doc) do heads[i] = e.head end
-  return heads
+  add(doc, "mention", s, e, {type = type_, name = name})
+  mark(i, j)
 end
 
 -- A place that is also a person's name ("Jackson", "Georgia") counts only
 -- when no capitalised word stands next to it (a weekday or month may:
 -- "in Florida Friday").
-local function place_ok(doc, i, j, entry, heads)
+local function place_ok(i, j, entry)
   local amb = entry.ambiguous
   if amb == "person" or amb == "word" then
-    if i > 1 and capword(doc, i - 1) and not doc:is(i, "sent_start") then return false end
-    if j < doc:ntok() and capword(doc, j + 1) and heads[j + 1] ~= "time" then return false end
-    if amb == "word" and doc:is(i, "sent_start") then return false end
+    if i > 1 and capword(i - 1) and not sent_start[i] then return false end
+    if j < ntok and capword(j + 1) and heads[j + 1] ~= "time" then return false end
+    if amb == "word" and sent_start[i] then return false end
   end
   return true
 end
 
 -- The role phrase ending just before token i ("US Secretary of State",
 -- "Kremlin spokesman"), or nil.
-local function role_before(doc, i, role_end_at)
+local function role_before(i)
   local r = role_end_at[i - 1]
   if not r then return nil end
   local first = r
   -- one modifier before it: a place, an organisation or a demonym ("US", "Kremlin", "Russian")
   if first > 1 then
     local p = first - 1
-    local w = doc:word(p)
-    if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (doc:is(p, "upper") and doc:kind(p) == "word") then
+    local w = words[p]
+    if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (is(doc, p, "upper") and kind(doc, p) == "word") then
       first = p
     end
   end
-  local s = doc:tok(first)
-  return doc:text(s, name_end(doc, i - 1))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
+  local s = tok(doc, first)
+  return text(doc, s, name_end(i - 1))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
 end
 
 -- words that open a sentence or clause and are no part of a name
@@ -134,190 +147,266 @@ local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = t
 -- is at least one short function word.
 local SMALL = {a = true, an = true, the = true, ["of"] = true, ["in"] = true, on = true, at = true, to = true,
   ["for"] = true, as = true, after = true, with = true, by = true, from = true, ["and"] = true, is = true}
-local function headline(doc, i)
+local function headline(i)
   local _, _, _, first, last = doc:sentence(i)
-  local words, caps, small = 0, 0, false
+  local nwords, ncaps, small = 0, 0, false
   for k = first, last do
-    if doc:kind(k) == "word" then
-      words = words + 1
-      if doc:is(k, "title") then
-        caps = caps + 1
-        if k > first and SMALL[doc:lower(k)] then small = true end
+    if kind(doc, k) == "word" then
+      nwords = nwords + 1
+      if is(doc, k, "title") then
+        ncaps = ncaps + 1
+        if k > first and SMALL[lower(doc, k)] then small = true end
       end
     end
   end
-  return small and words >= 4 and caps >= words * 0.8
+  return small and nwords >= 4 and ncaps >= nwords * 0.8
 end
 
 -- connectors inside an organisation's name ("Institute for the Study of War")
 local CONNECT = {of = true, ["for"] = true, on = true}
 
--- A run of capitalised words [i, j] with an organisation or place head in
--- it becomes that org or place ("Arms Control Association", "Department of
--- Homeland Security", "Kent County"). Returns the index where it ends, or
--- nil when the run has no head.
-headed_run = function(doc, i, j, taken, role_tok, heads)
-  local head, kind
-  for k = i, j do
-    local h = heads[k]
-    if h == "org" or h == "place" then head, kind = k, h end
-  end
-  if not head then return nil end
+-- A run of capitalised words [i, j] whose last organisation or place head
+-- word is at `head` becomes that org or place ("Arms Control Association",
+-- "Department of Homeland Security", "Kent County"). Returns the index
+-- where it ends, or nil.
+local function headed_run(i, j, head, kind_)
   local a = i
   -- (a role word right before the head stays: "General Motors", "General Electric")
-  while a < head and (OPENERS[doc:word(a)] or (role_tok[a] and a + 1 < head)) do a = a + 1 end
+  while a < head and (OPENERS[words[a]] or (role_tok[a] and a + 1 < head)) do a = a + 1 end
   -- "UK's Royal Bank", "Washington-based Economic Policy Institute": the name starts after
   for k = a, head - 1 do
-    local w = doc:word(k)
-    if possessive(w) > 0 or w:find("%-based$") then a = k + 1 end
+    local w = words[k]
+    if possessive(w) > 0 or find(w, "%-based$") then a = k + 1 end
   end
-  local n = doc:ntok()
-  local b = kind == "place" and head or j
-  if kind == "org" then
+  local b = kind_ == "place" and head or j
+  if kind_ == "org" then
     -- "of", "for", "on" (and then "and") join the words after the head:
     -- "Center for Strategic and International Studies"
     local joined = false
-    while b + 2 <= n do
-      local w = doc:lower(b + 1)
+    while b + 2 <= ntok do
+      local w = lower(doc, b + 1)
       local c = b + 2
-      if doc:lower(c) == "the" and (CONNECT[w]) then c = c + 1 end
-      if not (CONNECT[w] or (joined and w == "and")) or c > n or not capword(doc, c) or taken[c] then break end
+      if CONNECT[w] and lower(doc, c) == "the" then c = c + 1 end
+      if not (CONNECT[w] or (joined and w == "and")) or c > ntok or not capword(c) or taken[c] then break end
       b = c
-      while possessive_at(doc, b) == 0 and b + 1 <= n and capword(doc, b + 1) and not taken[b + 1]
-          and not doc:is(b + 1, "sent_start") do
+      while not poss[b] and b + 1 <= ntok and capword(b + 1) and not taken[b + 1] and not sent_start[b + 1] do
         b = b + 1   -- (a possessive ends the name: "Bank of Japan's December")
       end
       joined = true
     end
   end
   if a == b then return nil end   -- a head alone ("the Council") names nothing
-  for k = a, b do if taken[k] then return nil end end
-  local s = doc:tok(a)
-  local e = name_end(doc, b)
-  doc:add("mention", s, e, {type = kind, name = doc:text(s, e)})
-  mark(taken, a, b)
+  if not free(a, b) then return nil end
+  local s = tok(doc, a)
+  local e = name_end(b)
+  add(doc, "mention", s, e, {type = kind_, name = text(doc, s, e)})
+  mark(a, b)
   return b
+end
+
+-- The run of capitalised words starting at i (the run ends at a sentence's
+-- start, an opener, a possessive or a word already taken): an org or place
+-- when a head word is in it, else a person when it starts with a given name
+-- or follows an honorific or a role.
+local function visit(i)
+  if i <= upto or taken[i] then return end
+  local j = i
+  -- (a capitalised "After", "As", "The" inside a run is a headline's
+  -- word, never part of a name: "Clinton Goes After Donald Trump")
+  while true do
+    local x = j + 1
+    if taken[x] or sent_start[x] then break end
+    if iscap[x] then
+      if OPENERS[words[x]] then break end
+    elseif not (iscap[x + 1] and PARTICLES[lower(doc, x)]) then
+      break
+    end
+    j = x
+    if poss[j] then break end   -- "Biden’s team"
+  end
+  -- a weekday or month ends a name ("in Florida Friday"); a law,
+  -- treaty or event ("Affordable Care Act", "Paris Agreement") names
+  -- no actor; the last org or place head word makes the run one
+  local thing, head, head_kind = false, nil, nil
+  for k = i, j do
+    local h = heads[k]
+    if h then
+      if h == "time" then j = k - 1; break end
+      if h == "thing" then thing = true
+      elseif h == "org" or h == "place" then head, head_kind = k, h end
+    end
+  end
+  -- (a place's whole name is no organisation: "the Russian Federation")
+  local named = not thing and head and not (place_end[i] and place_end[i] >= j) and
+    headed_run(i, j, head, head_kind)
+  if named then j = named end
+  -- where the name starts inside the run (one word alone is a name
+  -- only after an honorific or a role)
+  local first = nil
+  if not (named or thing) and (j > i or honor[i - 1] or role_end_at[i - 1]) then
+    for k = i, j do
+      local pe = place_end[k]
+      if pe and pe > k then break end   -- "North Korea"
+      -- a place, a head word, a sentence opener or "I" starts no name, even
+      -- after a role: "chief US economist", "British Bankers' Association",
+      -- "owner / The fate", "in private I"
+      local w = words[k]
+      if not ((pe and place_entry[k].ambiguous ~= "person") or heads[k] or OPENERS[w] or w == "I" or
+              role_tok[k] or honor[k]) then
+        -- (a given name in the run's last word would name no one by itself)
+        local given = k < j and NAMES:lookup(w)
+        -- a given name that is also a word opens no name at a sentence's start ("Even China")
+        if given and given.word and sent_start[k] then given = nil end
+        if given or (k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
+          first = k
+          break
+        end
+      end
+    end
+  end
+  if first and j > first + 1 and headline(first) then
+    -- a title-case headline runs on past the name: given name and surname
+    local last = first + 1
+    while last < j and is(doc, last, "initial") do last = last + 1 end
+    j = last
+  end
+  if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
+    local s = tok(doc, first)
+    local fields = {type = "person"}
+    local role = role_before(honor[first - 1] or first)
+    if role then fields.roles = {role} end
+    local e = name_end(j)
+    fields.name = text(doc, s, e)
+    add(doc, "mention", s, e, fields)
+    mark(first, j)
+    npeople = npeople + 1
+    people[npeople] = fields.name
+  end
+  upto = j > i and j or i
 end
 
 rule "actor.lexicons_and_names" {
   stage = "actors",
   doc = "organisations and places by lexicon; people by given name, honorific or role",
-  run = function(doc)
-    local taken = {}
-    local heads = find_heads(doc)
-    add_lexicon_mentions(doc, hits(doc, ORGS), "org", taken)
+  run = function(d)
+    doc, ntok = d, d:ntok()
+    tok, text, lower, is, kind, add = d.tok, d.text, d.lower, d.is, d.kind, d.add
+    taken, heads, sent_start, poss = {}, {}, {}, {}
+    role_end_at, role_tok, honor = {}, {}, {}
+    words = setmetatable({}, WORDS)
+    for i, _, c in HEAD_WORDS:each(d) do heads[i] = c.h.entry.head end
+    for k in SENT_STARTS:each(d) do sent_start[k] = true end
+    for k in POSSESSIVES:each(d) do
+      local p = possessive(words[k])
+      if p > 0 then poss[k] = p end
+    end
+    -- (organisations never overlap one another, and come first)
+    for i, j, entry in ORGS:each(d) do add_lexicon_mention(i, j, entry, "org") end
     -- places are looked up before people so that "North Korea" (North is
     -- a given name) is not taken for a person; they are added after them
-    local places = hits(doc, PLACES)
-    local place_end, place_named = {}, {}   -- where a place starting at i ends; whether it is also a person's name
-    for _, h in ipairs(places) do
-      place_end[h[1]] = h[2]
-      place_named[h[1]] = h[3].ambiguous == "person"
+    local place_at, nplaces = {}, 0
+    place_end, place_entry = {}, {}
+    for i, j, entry in PLACES:each(d) do
+      nplaces = nplaces + 1
+      place_at[nplaces] = i
+      place_end[i] = j
+      place_entry[i] = entry
     end
     -- roles first, so a role word is not taken for part of a name
-    local role_end_at, role_tok = {}, {}
-    for i, j in ROLES:each(doc) do
+    for i, j in ROLES:each(d) do
       role_end_at[j] = i
       for k = i, j do role_tok[k] = true end
     end
-    local honor = {}
-    for i, j in HONORIFICS:each(doc) do honor[j] = i end
-    -- people: a run of capitalised words. The capitalised words are found
-    -- by a regex over the text (in C), so Lua looks at them only, not at
-    -- every token.
-    local n = doc:ntok()
-    local iscap, caps = {}, {}
-    for k in CAP_WORDS:each(doc) do
-      if CAP_START:test(doc, doc:tok(k)) then
+    for i, j in HONORIFICS:each(d) do honor[j] = i end
+    -- people: runs of capitalised words
+    upto, people, npeople = 0, {}, 0
+    -- the chains of capitalised words (a particle in one is lower-case)
+    iscap = {}
+    local chain_a, chain_b, nchains = {}, {}, 0
+    for a, b in CHAINS:each(d) do
+      nchains = nchains + 1
+      chain_a[nchains], chain_b[nchains] = a, b
+      for k = a, b do
+        local c = byte(words[k], 1)
+        if c < 97 or c > 122 then iscap[k] = true end
+      end
+    end
+    -- A capitalised word alone (in no chain) is a run of one word, which
+    -- names something only with an org head word ("Council" of Europe) or
+    -- after an honorific or a role ("spokesman Peskov"): these are visited
+    -- too, in the text's order with the chains.
+    local lone, nlone = {}, 0
+    for k, h in pairs(heads) do
+      if h == "org" then nlone = nlone + 1; lone[nlone] = k end
+    end
+    for j in pairs(role_end_at) do nlone = nlone + 1; lone[nlone] = j + 1 end
+    for j in pairs(honor) do nlone = nlone + 1; lone[nlone] = j + 1 end
+    local n = 0
+    for x = 1, nlone do
+      local k = lone[x]
+      if iscap[k] or (k <= ntok and CAP_WORD:match(d, k)) then
         iscap[k] = true
-        caps[#caps + 1] = k
+        n = n + 1
+        lone[n] = k
       end
     end
-    local ci, ncaps = 1, #caps
-    while ci <= ncaps do
-      local i = caps[ci]
-      local j = i
-      if not taken[i] then
-        -- (a capitalised "After", "As", "The" inside a run is a headline's
-        -- word, never part of a name: "Clinton Goes After Donald Trump")
-        while j + 1 <= n and (iscap[j + 1] or (iscap[j + 2] and PARTICLES[doc:lower(j + 1)])) and
-            not taken[j + 1] and not doc:is(j + 1, "sent_start") and not OPENERS[doc:word(j + 1)] do
-          j = j + 1
-          if possessive_at(doc, j) > 0 then break end   -- "Biden’s team"
-        end
-        -- a weekday or month ends a name ("in Florida Friday")
-        for k = i, j do
-          if heads[k] == "time" then j = k - 1; break end
-        end
-        -- a law, treaty or event ("Affordable Care Act", "Paris Agreement") names no actor
-        local thing = false
-        for k = i, j do
-          if heads[k] == "thing" then thing = true; break end
-        end
-        -- (a place's whole name is no organisation: "the Russian Federation")
-        local named = not thing and j >= i and not (place_end[i] and place_end[i] >= j) and
-          headed_run(doc, i, j, taken, role_tok, heads)
-        if named then j = named end
-        -- where the name starts inside the run
-        local first = nil
-        for k = i, (named or thing) and i - 1 or j do
-          if place_end[k] and place_end[k] > k then break end   -- "North Korea"
-          -- a place, a head word, a sentence opener or "I" starts no name, even
-          -- after a role: "chief US economist", "British Bankers' Association",
-          -- "owner / The fate", "in private I"
-          local w = doc:word(k)
-          local can = not ((place_end[k] and not place_named[k]) or heads[k] or OPENERS[w] or w == "I")
-          local given = can and not role_tok[k] and not honor[k] and NAMES:lookup(w)
-          -- a given name that is also a word opens no name at a sentence's start ("Even China")
-          if given and given.word and doc:is(k, "sent_start") and k < j then given = nil end
-          if given or (can and not role_tok[k] and not honor[k] and k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
-            first = k
-            break
-          end
-        end
-        if first and j > first + 1 and headline(doc, first) then
-          -- a title-case headline runs on past the name: given name and surname
-          local last = first + 1
-          while last < j and doc:is(last, "initial") do last = last + 1 end
-          j = last
-        end
-        if first and j >= first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
-          local s = doc:tok(first)
-          local fields = {type = "person"}
-          local role = role_before(doc, honor[first - 1] or first, role_end_at)
-          if role then fields.roles = {role} end
-          local e = name_end(doc, j)
-          fields.name = doc:text(s, e)
-          doc:add("mention", s, e, fields)
-          mark(taken, first, j)
-        end
+    for x = n + 1, nlone do lone[x] = nil end
+    table.sort(lone)
+    local li = 1
+    for c = 1, nchains do
+      local a = chain_a[c]
+      while li <= n and lone[li] < a do visit(lone[li]); li = li + 1 end
+      for k = a, chain_b[c] do
+        if iscap[k] then visit(k) end
       end
-      local last = j > i and j or i
-      while ci <= ncaps and caps[ci] <= last do ci = ci + 1 end
     end
-    add_lexicon_mentions(doc, places, "place", taken,
-      function(d, i, j, entry) return place_ok(d, i, j, entry, heads) end)
-    -- surnames alone: the last word of a person named earlier
+    while li <= n do visit(lone[li]); li = li + 1 end
+    for x = 1, nplaces do
+      local i = place_at[x]
+      local j, entry = place_end[i], place_entry[i]
+      if free(i, j) and place_ok(i, j, entry) then add_lexicon_mention(i, j, entry, "place") end
+    end
+    -- surnames alone: the last word of a person named earlier (by this
+    -- rule: the list above, rather than a walk over the mention layer)
     local by_last = {}
-    for m in doc:each("mention") do
-      if m.type == "person" then
-        local last = m.name:match("(%S+)$")
-        if last and last ~= m.name then by_last[last] = m.name end
-      end
+    for x = 1, npeople do
+      local name = people[x]
+      local last = match(name, "(%S+)$")
+      if last and last ~= name then by_last[last] = name end
     end
     if next(by_last) then
-      for _, k in ipairs(caps) do
+      -- The candidates: capitalised words written as a surname, maybe with
+      -- a possessive ending, found by a pattern made for this doc. (A
+      -- surname that starts with no ASCII capital or that tokenizes by its
+      -- context, with a dot, "&", "@" or an apostrophe at its end, falls
+      -- back to every capitalised word.)
+      local forms, nforms, candidates = {}, 0, nil
+      for last in pairs(by_last) do
+        if not find(last, "^[A-Z]") or find(last, "[.&@]") or possessive(last) > 0 then
+          candidates = CAP_WORD
+          break
+        end
+        forms[nforms + 1], forms[nforms + 2], forms[nforms + 3] = last, last .. "'s", last .. "'"
+        nforms = nforms + 3
+      end
+      candidates = candidates or pattern{{kind = "word", title = true, text = forms}}
+      for k in candidates:each(d) do
         if not taken[k] then
-          local w = doc:word(k)
-          local full = by_last[w] or by_last[w:sub(1, #w - possessive(w))]
+          local w = words[k]
+          local full = by_last[w]
+          if not full then
+            local p = possessive(w)
+            if p > 0 then full = by_last[sub(w, 1, #w - p)] end
+          end
           if full then
-            local s = doc:tok(k)
-            local e = name_end(doc, k)
-            if by_last[doc:text(s, e)] then doc:add("mention", s, e, {type = "person", name = full}) end
+            local s = tok(d, k)
+            local e = name_end(k)
+            if by_last[text(d, s, e)] then add(d, "mention", s, e, {type = "person", name = full}) end
           end
         end
       end
     end
+    doc, words, iscap, people = nil, nil, nil, nil
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
