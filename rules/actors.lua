@@ -26,6 +26,7 @@ local CAP = {kind = "word", title = true, regex = [[(?s)\p{Lu}.*]]}
 local CAP_WORD = pattern{CAP}
 local CHAINS = pattern{CAP, {alt = {CAP, {{lower = PARTICLE_LIST, title = false}, CAP}}, op = "+"}}
 local SENT_STARTS = pattern{{sent_start = true}}
+local SITES = pattern{{kind = "url", regex = [[(?s)\p{Lu}[\p{L}\p{N}-]*\.(?:com|org|net|co\.uk|io)]]}}
 -- the head words ("Association" -> "org"): every form of the lexicon starts
 -- with a capital, so only capitalised words need a look (HEADS:each would
 -- try every token)
@@ -302,6 +303,10 @@ rule "actor.lexicons_and_names" {
     end
     -- (organisations never overlap one another, and come first)
     for i, j, entry in ORGS:each(d) do add_lexicon_mention(i, j, entry, "org") end
+    -- a site named by its domain ("told Antiwar.com"): an organisation
+    for i in SITES:each(d) do
+      if not taken[i] then add_lexicon_mention(i, i, {name = words[i]}, "org") end
+    end
     -- places are looked up before people so that "North Korea" (North is
     -- a given name) is not taken for a person; they are added after them
     local place_at, nplaces = {}, 0
@@ -433,6 +438,8 @@ rule "actor.lexicons_and_names" {
       {mention = {{text = "Ian Shepherdson", type = "person"}, {text = "US", type = "place"}}},
     -- a role word before a company's head word
     ["General Motors is recalling cars."] = {mention = {{text = "General Motors", type = "org"}}},
+    -- a site named by its domain
+    ["The editor told Antiwar.com that talks had stalled."] = {mention = {{text = "Antiwar.com", type = "org"}}},
     -- a law names no one ("Care" is also a given name)
     ["He defended the Affordable Care Act."] = {mention = {}},
     -- a title-case headline runs on past the name
