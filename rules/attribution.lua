@@ -437,6 +437,9 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
       if sp then return sp end
     end
   end
+  -- (not after a pronoun subject we could not resolve: "they published the
+  -- results" names no one in "the results")
+  if k >= first and PRONOUN[lower(doc, k)] then return nil end
   if not inverted and not object then return after_verb(doc, cx, vj, last) end
   return nil
 end
