@@ -540,14 +540,15 @@ end
 -- words before a participle whose subject is the sentence's: "... by announcing that"
 local PARTICIPLE_LEAD = {by = true, after = true, before = true, ["while"] = true, when = true, without = true}
 
+-- The cue a quote annotation names by its verb fields (rules/quotes.lua).
+local function verb_of(doc, q)
+  local s = doc:tok(q._verb_first)
+  local _, e = doc:tok(q._verb_last)
+  return {i = q._verb_first, j = q._verb_last, s = s, e = e, entry = q._verb_entry}
+end
+
 local function find_cue(doc, cx, q)
-  if q._verb_first then
-    local s = doc:tok(q._verb_first)
-    local _, e = doc:tok(q._verb_last)
-    return {i = q._verb_first, j = q._verb_last, s = s, e = e, entry = q._verb_entry}
-  end
-  -- a quote inside a reported clause belongs to the clause's verb ("said she
-  -- wanted to speak “directly to white people”": said, not speak)
+  if q._verb_first then return verb_of(doc, q) end
   local qi = doc:tokat(q.start)
   local _, ss, _, sfirst = doc:sentence(qi)
   local _, _, ese = doc:sentence(doc:tokat(math.max(q.start, q["end"] - 1)))
@@ -556,13 +557,11 @@ local function find_cue(doc, cx, q)
   local mark = qi - 1
   local introduced = before and mark > 1 and (doc:word(mark - 1) == "," or doc:word(mark - 1) == ":") and
     before.j >= mark - 2
+  -- otherwise a quote inside a reported clause belongs to the clause's verb
+  -- ("said she wanted to speak “directly to white people”": said, not speak)
   if not introduced then
     for _, o in ipairs(doc:covering("quote", q.start, q.start + 1)) do
-      if o ~= q and o.kind == "indirect" and o._verb_first then
-        local s = doc:tok(o._verb_first)
-        local _, e = doc:tok(o._verb_last)
-        return {i = o._verb_first, j = o._verb_last, s = s, e = e, entry = o._verb_entry}
-      end
+      if o ~= q and o.kind == "indirect" and o._verb_first then return verb_of(doc, o) end
     end
   end
   -- right before the quote (X said: “...”), or governing a quote inside the sentence

@@ -303,6 +303,7 @@ rule "quote.reported" {
       -- (a cue that crosses a sentence end belongs to no sentence)
       if ve <= se and not in_quote(doc, vs, ve) then
         local data = entry.kind == "according" and cites_data(doc, j + 1, last)
+        local paren_comma = entry.clause and parenthetical(doc, i, j, first, last)   -- "X, he said, Y"
         if data then
           -- "according to open source maps", "according to Russian estimates": no one speaks
         elseif entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," then
@@ -333,10 +334,10 @@ rule "quote.reported" {
             local e = clause_end(doc, last, c + 1)
             if e > s then doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry, _according = true}) end
           end
-        elseif entry.clause and parenthetical(doc, i, j, first, last) then
+        elseif entry.clause and paren_comma then
           -- "African-Americans, he said, can ''rock like Jimi''": the
           -- attribution sits inside what was said; both parts, given whole
-          local b = parenthetical(doc, i, j, first, last)
+          local b = paren_comma
           local a = first
           if doc:kind(a) == "quote" and doc:is(a, "open") then a = a + 1 end
           local s, e1 = doc:tok(a), doc:tok(b)
