@@ -188,6 +188,14 @@ static const row ROWS[] = {
     {"all: error option", "ERR(function() return trawl.pattern{{lower = 'a'}}:all(trawl.doc('a'), {longst = true}) end)",
      "~pat:all: unknown option 'longst'"},
     {"all: not a doc", "ERR(function() return trawl.pattern{{lower = 'a'}}:all('a') end)", "~trawl.doc"},
+    /* a doc method checks its doc without the metatable: other userdata are refused */
+    {"doc method on a pattern", "ERR(function() local d = trawl.doc('a b'); return d.word(trawl.pattern{{lower = 'a'}}, 1) end)",
+     "~trawl.doc expected"},
+    {"doc method on a lexicon", "ERR(function() local d = trawl.doc('a b'); return d.ntok(verbs) end)",
+     "~trawl.doc expected"},
+    {"doc method on a string", "ERR(function() local d = trawl.doc('a b'); return d.ntok('a b') end)",
+     "~trawl.doc expected"},
+    {"doc method on a doc", "(function() local d = trawl.doc('a b'); return d.word(d, 2) end)()", "b"},
     /* alternation and groups */
     {"alt of sequences", "P({{alt = {{{lower = 'more'}, {lower = 'than'}}, {{lower = 'at'}, {lower = 'least'}}}, capture = 'hedge'}, {number = true}},"
      " 'more than 20 and at least 5 and 7')", "[more than 20 hedge=more than][at least 5 hedge=at least]"},
