@@ -488,14 +488,28 @@ local function cues(doc)
   return out
 end
 
+-- The index of the first cue starting at or after byte s (the cues are in
+-- order of their starts): a binary search, as the lookups below are made
+-- per quote and an article may have hundreds of cues.
+local function first_cue(cues, s)
+  local lo, hi = 1, #cues + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if cues[mid].s < s then lo = mid + 1 else hi = mid end
+  end
+  return lo
+end
+
 -- The first cue in [s, e), or the last one with last = true; the first
 -- skips relative clauses ("the source, who spoke on condition of
 -- anonymity, told Reuters").
 local function cue_in(cx, s, e, last)
   local found
-  for _, c in ipairs(cx.cues) do
+  local cs = cx.cues
+  for x = first_cue(cs, s), #cs do
+    local c = cs[x]
     if c.s >= e then break end
-    if c.s >= s and (last or not c.relative) then
+    if last or not c.relative then
       if not last then return c end
       found = c
     end
@@ -505,9 +519,11 @@ end
 
 -- The outlet named by "according to X" or "X reports" in [s, e).
 local function via_in(doc, cx, s, e)
-  for _, c in ipairs(cx.cues) do
+  local cs = cx.cues
+  for x = first_cue(cs, s), #cs do
+    local c = cs[x]
     if c.s >= e then break end
-    if c.s >= s and (c.entry.kind == "according" or c.entry.report) then
+    if c.entry.kind == "according" or c.entry.report then
       for m in doc:each("mention", s, e) do
         if m.type == "org" then
           local o = ORGS:lookup(m.name or "")
