@@ -156,8 +156,7 @@ local UNIT_GAP = {more = true, additional = true, extra = true, less = true, few
 -- "2 km and 1 metre", "1 hour and 15 minutes", "2 hours ten"): one figure in
 -- the smallest unit, or in the first when the units mix metric and imperial.
 -- Factors to a base unit per kind; a bare number may follow the units in
--- BARE_NEXT. (A fraction keeps the unit it is written in: "half an hour" is
--- 0.5 hour.)
+-- BARE_NEXT.
 local PART_UNIT = {
   km = {"length", 1000, "metric"}, m = {"length", 1, "metric"}, cm = {"length", 0.01, "metric"},
   mm = {"length", 0.001, "metric"}, mi = {"length", 1609.344, "imperial"}, yd = {"length", 0.9144, "imperial"},
@@ -172,6 +171,14 @@ local PART_UNIT = {
   stone = {"mass", 6.35029318, "imperial"},
 }
 local BARE_NEXT = {hour = "minute", minute = "second", ft = "in"}
+-- A duration is given in whole units where a smaller unit makes it whole, as
+-- Duckling does and as several units are read above: "1.5 hours" is 90
+-- minutes, "half a day" 12 hours, "a month and a half" 45 days. Seconds keep
+-- their decimals.
+local SMALLER = {
+  year = {"month", 12}, quarter = {"month", 3}, month = {"day", 30}, week = {"day", 7},
+  day = {"hour", 24}, hour = {"minute", 60}, minute = {"second", 60},
+}
 -- "half an hour", "half a litre", "a quarter of a mile": a fraction of one
 -- measure (not of money: "half a million dollars" is read by numbers.lua)
 local MEASURE_OF_A = {duration = true, length = true, area = true, volume = true, mass = true}
@@ -301,6 +308,20 @@ local function tidy(v)
   v = tonumber(string.format("%.12g", v))
   if v == floor(v) and abs(v) < 2^53 then return tointeger(v) end
   return v
+end
+
+local function whole(v)
+  if type(v) == "table" then return whole(v[1]) and whole(v[2]) end
+  return abs(v - floor(v + 0.5)) < 1e-9
+end
+
+-- A duration's value and unit in the largest unit that makes it whole.
+local function whole_duration(v, unit)
+  while not whole(v) and SMALLER[unit] do
+    local s = SMALLER[unit]
+    unit, v = s[1], type(v) == "table" and {v[1] * s[2], v[2] * s[2]} or v * s[2]
+  end
+  return v, unit
 end
 
 local function scaled(v, f)
@@ -943,6 +964,7 @@ rule "figure.amounts" {
         kind = "age"
         if LOW[last + 1] == "old" then last = last + 1 end
       end
+      if kind == "duration" and value then value, unit = whole_duration(value, unit) end
       local fields = {value = tidy(value), unit = unit, kind = kind, approx = approx, op = op}
       if kind == "number" or kind == "percent" or kind == "area" then
         fields.of = of_after(last + 1, unit)
@@ -1073,10 +1095,12 @@ rule "figure.amounts" {
     ["Five people died in 2014, and 3 in 10 were hurt."] = {figure = {{text = "Five", value = 5}, {text = "3 in 10", value = 0.3}}},
     ["More than 100 and fewer than 300 people came; at most 50 and at least 20 stayed."] = {figure = {
       {text = "More than 100 and fewer than 300", value = {100, 300}}, {text = "at most 50 and at least 20", value = {20, 50}}}},
-    ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
+    -- a duration in whole units: "an hour and a half" is 90 minutes, "half a day" 12 hours
+    ["They talked for an hour and a half, then half a day."] = {figure = {
+      {text = "an hour and a half", value = 90, unit = "minute"}, {text = "half a day", value = 12, unit = "hour"}}},
     -- "a"/"an" is one of a period when more of it follows; "a day and a night" is no figure
     ["It lasted an hour and 45 minutes. A year and a half passed, a day and a night."] = {figure = {
-      {text = "an hour and 45 minutes", value = 105, unit = "minute"}, {text = "A year and a half", value = 1.5, unit = "year"}}},
+      {text = "an hour and 45 minutes", value = 105, unit = "minute"}, {text = "A year and a half", value = 18, unit = "month"}}},
     -- "a" before a unit marked one in the lexicon, unless it is "per" or the unit a modifier
     ["A kilo of rice and a litre of milk cost $1.48 a gallon at a dollar store."] = {figure = {
       {text = "A kilo", value = 1, unit = "kg"}, {text = "a litre", value = 1, unit = "l"}, {text = "$1.48", value = 1.48}}},
