@@ -1009,6 +1009,16 @@ rule "figure.amounts" {
         end
       end
       if rangeword == "between" and not ranged then return nil end
+      -- "45 and 50 mg", "6.61 and 6.62 seconds": a bare number shares the
+      -- unit of the amount it is joined to
+      if unit == nil and not ranged and mtype(value) and info.scale == 1 and not info.fraction
+         and not info.year and (cw == "and" or cw == "or") and KIND[last + 2] == "number"
+         and not LABEL_PREV[LOW[a.num - 1] or ""] and LOW[a.num - 1] ~= "aged" and LOW[a.num - 1] ~= "age" then
+        local b = amount_at(last + 2, false)
+        if b and b.unit and not b.cur and b.first == last + 2 and b.info.scale == 1 then
+          value, unit, kind = value * b.factor, b.unit, b.kind
+        end
+      end
       if type(value) == "number" and DASH[LOW[last + 1] or ""] and glued(last + 1)
          and glued(last + 2) and KIND[last + 2] == "number" then
         return nil                                          -- "1111-2222", "3-1"
@@ -1166,6 +1176,8 @@ rule "figure.amounts" {
       {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
       {text = "all-week", value = 1, unit = "week"}}},
     ["Full-year profits rose."] = {figure = {}},
+    ["They were given 45 and 50 mg aged 21 and 144 days."] = {figure = {
+      {text = "45", value = 45, unit = "mg"}, {text = "50 mg"}, {text = "21", unit = "year", kind = "age"}}},
     -- a weak unit apart from its number where words of its kind are near;
     -- "pm" after a clock time is a time, "b" bits only where data is about
     ["The length of my pencil is 2 in. The grid has a size of 2.1 pm."] = {figure = {
