@@ -171,7 +171,9 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   experts critics researchers scientists doctors lawyers protesters activists lawmakers legislators
   democrats republicans voters supporters opponents diplomats observers economists historians
   organizers organisers firefighters troops soldiers rebels militants workers employees parents
-  teachers students leaders senators congressmen ministers regulators officials]]):gmatch("%a+") do
+  teachers students leaders senators congressmen ministers regulators officials demonstrators marchers
+  protestors campaigners rioters strikers villagers farmers fans neighbours neighbors relatives
+  families survivors victims refugees migrants prisoners inmates nurses pilots passengers]]):gmatch("%a+") do
   GROUP[w] = true
 end
 
