@@ -613,6 +613,24 @@ static int doc_covering(lua_State *L)
     return 1;
 }
 
+/* doc:covered(layer, s, e) -> how many annotations cover [s, e): the count
+ * doc:covering's list would have, with no list made */
+static int doc_covered(lua_State *L)
+{
+    tdoc *d = self(L);
+    ann_layer *l = doc_layer(d, luaL_checkstring(L, 2));
+    uint32_t s, e;
+    doc_span_args(L, d, 3, &s, &e);
+    lua_Integer n = 0;
+    if (l) {
+        doc_layer_sort(l);
+        for (size_t k = 0; k < l->n && l->items[k].s <= s; k++)
+            if (l->items[k].e >= e) n++;
+    }
+    lua_pushinteger(L, n);
+    return 1;
+}
+
 /* doc:before(layer, pos) -> the nearest annotation ending at or before pos */
 static int doc_before(lua_State *L)
 {
@@ -670,7 +688,7 @@ static const luaL_Reg doc_methods[] = {
     {"tokspan", doc_tokspan}, {"tokat", doc_tokat}, {"sentences", doc_sentences},
     {"paragraphs", doc_paragraphs}, {"sentence", doc_sentence}, {"paragraph", doc_paragraph},
     {"add", doc_add}, {"remove", doc_remove}, {"each", doc_each}, {"inside", doc_inside},
-    {"covering", doc_covering}, {"before", doc_before}, {"after", doc_after},
+    {"covering", doc_covering}, {"covered", doc_covered}, {"before", doc_before}, {"after", doc_after},
     {"count", doc_count}, {NULL, NULL}
 };
 

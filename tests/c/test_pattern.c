@@ -195,6 +195,12 @@ static const row ROWS[] = {
      "~trawl.doc expected"},
     {"doc method on a string", "ERR(function() local d = trawl.doc('a b'); return d.ntok('a b') end)",
      "~trawl.doc expected"},
+    /* doc:covered counts what doc:covering lists */
+    {"covered", "(function() local d = trawl.doc('a b c d'); d:add('q', 0, 7); d:add('q', 2, 5); d:add('q', 2, 3); d:add('r', 0, 7); "
+     "local out = {}; for _, sp in ipairs({{0, 1}, {2, 3}, {2, 5}, {4, 5}, {6, 7}, {0, 7}, {7, 7}}) do "
+     "out[#out + 1] = d:covered('q', sp[1], sp[2]) .. '=' .. #d:covering('q', sp[1], sp[2]) end; "
+     "return table.concat(out, ',') .. ' ' .. d:covered('none', 0, 1) end)()", "1=1,3=3,2=2,2=2,1=1,1=1,1=1 0"},
+    {"covered: bad span", "ERR(function() local d = trawl.doc('a b'); return d:covered('q', 2, 1) end)", "~bad span"},
     {"doc method on a doc", "(function() local d = trawl.doc('a b'); return d.word(d, 2) end)()", "b"},
     /* alternation and groups */
     {"alt of sequences", "P({{alt = {{{lower = 'more'}, {lower = 'than'}}, {{lower = 'at'}, {lower = 'least'}}}, capture = 'hedge'}, {number = true}},"
