@@ -271,6 +271,15 @@ local function visit(i)
     while last < j and is(doc, last, "initial") do last = last + 1 end
     j = last
   end
+  -- three words or more in capitals are a shouted heading, not a name
+  -- ("FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM"; a byline's "JOHN SMITH" stays)
+  if first and j >= first + 2 then
+    local shout = true
+    for k = first, j do
+      if not is(doc, k, "upper") then shout = false; break end
+    end
+    if shout then first = nil end
+  end
   if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
     local s = tok(doc, first)
     local fields = {type = "person"}
@@ -433,6 +442,7 @@ rule "actor.lexicons_and_names" {
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
     ["They saw Wesley Snipes' Blade."] = {mention = {{text = "Wesley Snipes", type = "person"}}},
+    ["FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM — Oz may hit gold."] = {mention = {}},
     ["While Joe Biden’s team waited, Biden spoke."] = {mention = {{text = "Joe Biden", type = "person"}, {text = "Biden", name = "Joe Biden"}}},
     ["Troops left Ukraine for Russia."] = {mention = {{text = "Ukraine", type = "place"}, {text = "Russia", type = "place"}}},
     -- a given name ("North") opening a place's name
