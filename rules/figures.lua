@@ -196,12 +196,6 @@ local A_NEXT = {
   billionth = true, trillionth = true, dozen = true,
 }
 
--- Where a figure may start, found by regexes in C before any Lua runs: a
--- digit, a minus sign, a vulgar fraction, a number word ("two-thirds"), a
--- hedge ("more than"), a currency sign or code, "a"/"an" before a scale or
--- a fraction or after "for", "than" ... ("a dozen", "for a decade"), and
--- "between"/"from" before a number. (Several small regexes: one big
--- alternation of them all is far slower in PCRE2.)
 local function escape(s) return (s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?{}|\\]", "\\%0")) end
 
 -- Phrases as one regex shaped like a trie ("a(?:bout|round)" rather than
@@ -233,27 +227,9 @@ local function trie(list)
   return emit(root)
 end
 local alternation = trie
-local number_words, hedges, money_lower, money_cased, money_signs = {}, {}, {}, {}, {}
+local number_words = {}
 for _, w in ipairs(N.words()) do
   if w ~= "a" and w ~= "an" then number_words[#number_words + 1] = w end
-end
-for k = 1, #HEDGES do
-  local e = HEDGES:entry(k)
-  if e.position ~= "after" then
-    for _, a in ipairs(e.aliases or {}) do
-      if a:find("^%w") then hedges[#hedges + 1] = a else money_signs[#money_signs + 1] = a end
-    end
-  end
-end
-for k = 1, #UNITS do
-  local e = UNITS:entry(k)
-  if e.kind == "money" and (e.position == "before" or e.position == "both") then
-    for _, a in ipairs(e.aliases or {}) do
-      if not a:find("^%w") then money_signs[#money_signs + 1] = a
-      elseif a:find("%u") then money_cased[#money_cased + 1] = a
-      else money_lower[#money_lower + 1] = a end
-    end
-  end
 end
 local one_units = {}   -- forms of units marked one: "a litre", "a dollar"
 for k = 1, #UNITS do
@@ -270,22 +246,55 @@ local article_prev = {}
 for w, yes in pairs(ARTICLE_PREV) do
   if yes then article_prev[#article_prev + 1] = w end
 end
-local NUMBER_WORDS = "(?i:" .. alternation(number_words) .. ")"
-local STARTS = {
-  re([=[(?<!\d)\d|(?<![\w-])[-\x{2013}\x{2212}](?=\.?\d)|[\x{00bd}\x{2153}\x{2154}\x{00bc}\x{00be}\x{2155}-\x{215e}]]=]),
-  re("\\b" .. NUMBER_WORDS .. "\\b"),
-  re("\\b(?i:an?)\\s+(?i:" .. alternation(a_next) .. ")\\b"),
-  re("\\b(?i:" .. alternation(article_prev) .. ")\\s+\\K(?i:an?)\\b"),
-  re("\\b(?i:between|from)\\s+(?=[-\u{2212}]?[\\d.$\u{20ac}\u{00a3}]|" .. NUMBER_WORDS .. "\\b)"),
-  re("\\b(?i:" .. alternation(hedges) .. ")"),
-  re("\\b(?i:" .. alternation(money_lower) .. ")"),
-  re("\\b(?:" .. alternation(money_cased) .. ")"),
-  re(alternation(money_signs)),
-  re("\\b(?i:an?)\\s+(?=(?i:" .. alternation(one_units) .. ")\\b)"),
-  -- "an hour and 45 minutes", "a year and a half": one of a period, then more
-  re("\\b(?i:an?)\\s+(?=(?i:second|minute|hour|day|week|month|year)s?\\s+and\\s)"),
-  re("\\b(?i:all|full|whole|another)[\\s-]+(?=(?i:business\\s+day|day|week|month|year|hour|minute)s?\\b)"),
+
+-- Where a figure may start, found by token patterns in C before any Lua
+-- runs: a token with a digit, a minus sign before one, a vulgar fraction, a
+-- number word ("two-thirds"), a hedge ("more than"), a currency sign or code
+-- before the amount, "a"/"an" before a scale or a fraction or after "for",
+-- "than" ... ("a dozen", "for a decade"), and "between"/"from" before a
+-- number. Each yields its first token (AFTER_ARTICLE_PREV the token after
+-- it); figure_at decides.
+local A_AN = {"a", "an"}
+-- a token that is one of the words or begins with one, then a hyphen or an
+-- apostrophe ("twenty-one", "one's")
+local function prefix(words, more)
+  local rx = "(?i)" .. alternation(words) .. "(?!\\w).*"
+  local alts = {{lower = words}, {hyphen = true, regex = rx}, {apostrophe = true, regex = rx}}
+  for _, a in ipairs(alts) do
+    for k, v in pairs(more or {}) do a[k] = v end
+  end
+  return alts
+end
+local PERIODS = {}
+for _, w in ipairs({"second", "minute", "hour", "day", "week", "month", "year"}) do
+  PERIODS[#PERIODS + 1] = w; PERIODS[#PERIODS + 1] = w .. "s"
+end
+local WHOLE_UNITS = {"business day", "business days"}
+for _, w in ipairs({"day", "week", "month", "year", "hour", "minute"}) do
+  WHOLE_UNITS[#WHOLE_UNITS + 1] = w; WHOLE_UNITS[#WHOLE_UNITS + 1] = w .. "s"
+end
+local MONEY_BEFORE = {kind = "money", position = {"before", "both"}}
+local START_FIRST = {
+  pattern{{digit = true}},
+  pattern{{text = {"-", "\u{2013}", "\u{2212}"}}, {space_before = false, regex = "\\.?\\d.*"}},
+  pattern{{nonascii = true, regex = ".*[\\x{00bd}\\x{2153}\\x{2154}\\x{00bc}\\x{00be}\\x{2155}-\\x{215e}].*"}},
+  pattern{{alt = prefix(number_words)}},
+  pattern{{lower = A_AN}, {alt = prefix(a_next, {space_before = true})}},
+  pattern{{lower = {"between", "from"}}, {space_before = true, regex = "[-\\x{2212}]?[\\d.$\\x{20ac}\\x{00a3}].*"}},
+  pattern{{lower = {"between", "from"}}, {alt = prefix(number_words, {space_before = true})}},
+  pattern{{lower = {"between", "from"}}, {space_before = true, text = {"-", "\u{2212}"}},
+          {space_before = false, regex = "[\\d.$\\x{20ac}\\x{00a3}].*"}},
+  pattern{{lower = A_AN}, {alt = prefix(one_units, {space_before = true})}},
+  pattern{{lower = A_AN}, {space_before = true, lower = PERIODS}, {space_before = true, lower = "and", space_after = true}},
+  pattern{{lower = {"all", "full", "whole", "another"}}, {space_before = true, lower = WHOLE_UNITS}},
+  pattern{{hyphen = true, regex = "(?i)(?:all|full|whole|another)-(?:business\\s+day|day|week|month|year|hour|minute)s?(?!\\w).*"}},
 }
+-- every match of these, not only the longest: "and more than 10" (an
+-- after-hedge, then one before) starts at "more" too, "A$5" at "$" too
+-- (both are currencies)
+local START_EVERY = {pattern{{lexicon = HEDGES}}, pattern{{lexicon = UNITS, where = MONEY_BEFORE}}}
+local EVERY = {longest = false}
+local AFTER_ARTICLE_PREV = pattern{{lower = article_prev}, {space_before = true, lower = A_AN}}
 
 
 local function money_after(e) return e.kind == "money" and e.position ~= "before" end
@@ -982,11 +991,18 @@ rule "figure.amounts" {
 
     -- every start, overlaps included: "and more than 100" starts at "more" too
     local starts, marked = {}, {}
-    for _, rx in ipairs(STARTS) do
-      for ms in rx:each(doc) do
-        local i = doc:tokat(ms)
-        if i and not marked[i] then marked[i] = true; starts[#starts + 1] = i end
+    for _, pat in ipairs(START_FIRST) do
+      for i in pat:each(doc) do
+        if not marked[i] then marked[i] = true; starts[#starts + 1] = i end
       end
+    end
+    for _, pat in ipairs(START_EVERY) do
+      for i in pat:each(doc, EVERY) do
+        if not marked[i] then marked[i] = true; starts[#starts + 1] = i end
+      end
+    end
+    for i in AFTER_ARTICLE_PREV:each(doc) do
+      if not marked[i + 1] then marked[i + 1] = true; starts[#starts + 1] = i + 1 end
     end
     table.sort(starts)
     -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
