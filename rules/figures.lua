@@ -256,7 +256,10 @@ end
 -- it); figure_at decides.
 local A_AN = {"a", "an"}
 -- a token that is one of the words or begins with one, then a hyphen or an
--- apostrophe ("twenty-one", "one's")
+-- apostrophe ("twenty-one", "one's"), as alternatives for a pattern item
+-- (an item whose alternatives each have a flag or a word list, so that the
+-- scan visits only the tokens listed under them; as the first item of a
+-- pattern, alternatives would have it visit every token)
 local function prefix(words, more)
   local rx = "(?i)" .. alternation(words) .. "(?!\\w).*"
   local alts = {{lower = words}, {hyphen = true, regex = rx}, {apostrophe = true, regex = rx}}
@@ -278,7 +281,9 @@ local START_FIRST = {
   pattern{{digit = true}},
   pattern{{text = {"-", "\u{2013}", "\u{2212}"}}, {space_before = false, regex = "\\.?\\d.*"}},
   pattern{{nonascii = true, regex = ".*[\\x{00bd}\\x{2153}\\x{2154}\\x{00bc}\\x{00be}\\x{2155}-\\x{215e}].*"}},
-  pattern{{alt = prefix(number_words)}},
+  pattern{{lower = number_words}},
+  pattern{prefix(number_words)[2]},
+  pattern{prefix(number_words)[3]},
   pattern{{lower = A_AN}, {alt = prefix(a_next, {space_before = true})}},
   pattern{{lower = {"between", "from"}}, {space_before = true, regex = "[-\\x{2212}]?[\\d.$\\x{20ac}\\x{00a3}].*"}},
   pattern{{lower = {"between", "from"}}, {alt = prefix(number_words, {space_before = true})}},
