@@ -103,6 +103,14 @@ local LENGTH_CONTEXT = {
   radius = true, diameter = true, depth = true, swim = true, metres = true, meters = true,
   wall = true, tower = true, waves = true, wave = true, jump = true, throw = true,
   distance = true, runway = true, span = true, bridge = true, tunnel = true, sea = true,
+  size = true, width = true, thick = true, thickness = true, wavelength = true,
+}
+-- near a "b" after a number, these make it bits ("a 1500b packet"), not billions
+local DATA_CONTEXT = {
+  data = true, packet = true, packets = true, transmit = true, transmits = true,
+  transmitted = true, download = true, upload = true, bandwidth = true, memory = true,
+  storage = true, server = true, network = true, file = true, files = true, bits = true,
+  bytes = true, information = true, encryption = true, key = true,
 }
 -- plurals without an s that a count may count: "5m people"
 local COUNTABLE = {
@@ -137,6 +145,10 @@ local TEMP_CONTEXT = {
   warmer = true, colder = true, celsius = true, fahrenheit = true, highs = true, lows = true,
   freezing = true, heatwave = true, fever = true, weather = true,
 }
+-- the nearest of these says which scale bare degrees are on
+local FAHRENHEIT, CELSIUS = {fahrenheit = true}, {celsius = true, centigrade = true}
+-- the words that let a weak unit stand apart from its number ("2 in.")
+local KIND_CONTEXT = {length = LENGTH_CONTEXT, temperature = TEMP_CONTEXT, information = DATA_CONTEXT}
 -- words that end the noun phrase a figure is "of"
 local OF_STOP = {
   the = true, a = true, an = true, ["of"] = true, ["in"] = true, on = true, at = true, to = true,
@@ -156,8 +168,7 @@ local UNIT_GAP = {more = true, additional = true, extra = true, less = true, few
 -- "2 km and 1 metre", "1 hour and 15 minutes", "2 hours ten"): one figure in
 -- the smallest unit, or in the first when the units mix metric and imperial.
 -- Factors to a base unit per kind; a bare number may follow the units in
--- BARE_NEXT. (A fraction keeps the unit it is written in: "half an hour" is
--- 0.5 hour.)
+-- BARE_NEXT.
 local PART_UNIT = {
   km = {"length", 1000, "metric"}, m = {"length", 1, "metric"}, cm = {"length", 0.01, "metric"},
   mm = {"length", 0.001, "metric"}, mi = {"length", 1609.344, "imperial"}, yd = {"length", 0.9144, "imperial"},
@@ -172,6 +183,14 @@ local PART_UNIT = {
   stone = {"mass", 6.35029318, "imperial"},
 }
 local BARE_NEXT = {hour = "minute", minute = "second", ft = "in"}
+-- A duration is given in whole units where a smaller unit makes it whole, as
+-- Duckling does and as several units are read above: "1.5 hours" is 90
+-- minutes, "half a day" 12 hours, "a month and a half" 45 days. Seconds keep
+-- their decimals.
+local SMALLER = {
+  year = {"month", 12}, quarter = {"month", 3}, month = {"day", 30}, week = {"day", 7},
+  day = {"hour", 24}, hour = {"minute", 60}, minute = {"second", 60},
+}
 -- "half an hour", "half a litre", "a quarter of a mile": a fraction of one
 -- measure (not of money: "half a million dollars" is read by numbers.lua)
 local MEASURE_OF_A = {duration = true, length = true, area = true, volume = true, mass = true}
@@ -317,11 +336,37 @@ local function tidy(v)
   return v
 end
 
+local function whole(v)
+  if type(v) == "table" then return whole(v[1]) and whole(v[2]) end
+  return abs(v - floor(v + 0.5)) < 1e-9
+end
+
+-- A duration's value and unit in the largest unit that makes it whole.
+local function whole_duration(v, unit)
+  while not whole(v) and SMALLER[unit] do
+    local s = SMALLER[unit]
+    unit, v = s[1], type(v) == "table" and {v[1] * s[2], v[2] * s[2]} or v * s[2]
+  end
+  return v, unit
+end
+
 local function scaled(v, f)
   if f == 1 or f == nil then return v end
   if type(v) == "table" then return {v[1] * f, v[2] * f} end
   return v * f
 end
+
+-- A quantity named, with no number: the lowest temperature there is.
+rule "figure.absolute_zero" {
+  stage = "figures",
+  regex = [[(?i)\babsolute zero\b]],
+  layer = "figure",
+  fields = {value = 0, unit = "K", kind = "temperature"},
+  examples = {
+    ["Matter at absolute zero is in its ground state."] = {figure = {
+      {text = "absolute zero", value = 0, unit = "K", kind = "temperature"}}},
+  },
+}
 
 rule "figure.amounts" {
   stage = "figures",
@@ -363,12 +408,42 @@ rule "figure.amounts" {
       return count % 2 == 1
     end
 
+    -- Is a word of the set within 8 tokens of [first, last]?
+    local function near(set, first, last)
+      for d = 1, 8 do
+        if set[LOW[first - d] or ""] or set[LOW[last + d] or ""] then return true end
+      end
+      return false
+    end
+
+    -- May the weak unit at tokens [j, je] stand where it is? Glued, unless
+    -- the lexicon says it needs context; apart from its number only where
+    -- words of its kind are near and no word follows it ("the length of my
+    -- pencil is 2 in.", not "2 in the"). "pm" and "am" after a clock time
+    -- ("2.30 pm", "10pm") are times.
+    local function clock(word)
+      local d = word:match("^[%d.:]+")
+      return d ~= nil and (d:find("^%d%d?$") or d:find("^%d%d?[.:]%d%d$")) ~= nil
+    end
+    local function in_context(e, first, last, written, numword)
+      local set = KIND_CONTEXT[e.kind]
+      if not set or not near(set, first, last) then return false end
+      if TIME_NEXT[written:lower()] and clock(numword) then return false end
+      return not e.context or written == written:lower()               -- "5 B" is bytes
+    end
+    local function weak_ok(e, j, je)
+      if glued(j) and not e.context then return true end
+      if not in_context(e, j, je, WORD[j], WORD[j - 1] or "") then return false end
+      return glued(j) or (KIND[je + 1] ~= "word" and KIND[je + 1] ~= "number")
+    end
+
     -- The unit after a number at token j (the longest lexicon form), or nil.
     local function unit_at(j, need_glue)
       if j > n then return nil end
       local e, je = UNITS:match(doc, j)
       if not e then return nil end
-      if (e.weak or need_glue) and not glued(j) then return nil end
+      if need_glue and not glued(j) then return nil end
+      if e.weak and not weak_ok(e, j, je) then return nil end
       if e.kind == "money" and not money_after(e) then return nil end
       if e.name == "dollar sign" and not glued(j) then return nil end   -- "10$", not "1 $ 10"
       if KIND[je] == "quote" and glued(je + 1) and KIND[je + 1] == "word" then
@@ -410,6 +485,9 @@ rule "figure.amounts" {
           -- "5G" and "3D" are no grams and days; "30C" is Celsius
           if e.weak and (info.raw_suffix or ""):find("%u") and e.kind ~= "temperature"
              and e.kind ~= "volume" then
+            return nil
+          end
+          if e.context and not in_context(e, j - 1, j - 1, info.raw_suffix or info.suffix, WORD[j - 1]) then
             return nil
           end
           return e, cands[c][2]
@@ -500,6 +578,10 @@ rule "figure.amounts" {
       if DASH[LOW[last - 1] or ""] or nearest(first, last, ANGLE_CONTEXT, TEMP_CONTEXT) == "a" then
         return e.unit, e.kind
       end
+      -- "-459.67° on the Fahrenheit scale"
+      if e.alt_unit == "degC" and nearest(first, last, FAHRENHEIT, CELSIUS) == "a" then
+        return "degF", e.alt_kind
+      end
       return e.alt_unit, e.alt_kind
     end
 
@@ -518,6 +600,15 @@ rule "figure.amounts" {
       local f = money or last
       if f then return f.unit, f.kind end
       return nil
+    end
+
+    -- Is [k, j] about temperatures: a word of them near, or a temperature
+    -- just before it in its sentence ("300 °C (572 °F, 573.15K)")?
+    local function temperature_near(k, j)
+      if near(TEMP_CONTEXT, k, j) then return true end
+      local f = doc:before("figure", doc:tok(k))
+      local _, ss = doc:sentence(k)
+      return f ~= nil and f.kind == "temperature" and f.start >= ss
     end
 
     -- ---- amounts -----------------------------------------------------------
@@ -634,6 +725,11 @@ rule "figure.amounts" {
         info.slash = nil
       end
       local a = {info = info, cur = cur, first = first, num = k, last = j - 1, kind = "number"}
+      -- "573.15K" among temperatures is kelvin, not thousands
+      if not cur and info.scale == 1000 and WORD[j - 1]:find("%dK$") and temperature_near(k, j - 1) then
+        a.value, a.factor, a.unit, a.kind, info.scale = tidy(value / 1000), 1, "K", "temperature", 1
+        return a
+      end
       local factor = 1
       if cur then
         if info.suffix then return nil end                  -- "lira 11a"
@@ -748,7 +844,9 @@ rule "figure.amounts" {
     -- label, a score, a pronoun, a list marker?
     local function not_an_amount(k, j, info, ranged)
       local prev, nxt = LOW[k - 1], LOW[j]
-      if info.decade or info.slash or info.article then return true end   -- "1990s", "9/11"
+      if info.decade or info.article then return true end                 -- "1990s"
+      -- "9/11", "24/7" are no amounts; "1/40 of the wavelength" is
+      if info.slash and not (nxt == "of" and info.slash[1] < info.slash[2]) then return true end
       if info.year and looks_like_year(WORD[k], WORD[j], WORD[k - 1]) then return true end
       if prev and MONTHS[prev] and (prev ~= "may" and prev ~= "march" or is(k - 1, "title")) then
         return true                                                       -- "May 4"
@@ -925,6 +1023,16 @@ rule "figure.amounts" {
         end
       end
       if rangeword == "between" and not ranged then return nil end
+      -- "45 and 50 mg", "6.61 and 6.62 seconds": a bare number shares the
+      -- unit of the amount it is joined to
+      if unit == nil and not ranged and mtype(value) and info.scale == 1 and not info.fraction
+         and not info.year and (cw == "and" or cw == "or") and KIND[last + 2] == "number"
+         and not LABEL_PREV[LOW[a.num - 1] or ""] and LOW[a.num - 1] ~= "aged" and LOW[a.num - 1] ~= "age" then
+        local b = amount_at(last + 2, false)
+        if b and b.unit and not b.cur and b.first == last + 2 and b.info.scale == 1 then
+          value, unit, kind = value * b.factor, b.unit, b.kind
+        end
+      end
       if type(value) == "number" and DASH[LOW[last + 1] or ""] and glued(last + 1)
          and glued(last + 2) and KIND[last + 2] == "number" then
         return nil                                          -- "1111-2222", "3-1"
@@ -957,6 +1065,7 @@ rule "figure.amounts" {
         kind = "age"
         if LOW[last + 1] == "old" then last = last + 1 end
       end
+      if kind == "duration" and value then value, unit = whole_duration(value, unit) end
       local fields = {value = tidy(value), unit = unit, kind = kind, approx = approx, op = op}
       if kind == "number" or kind == "percent" or kind == "area" then
         fields.of = of_after(last + 1, unit)
@@ -1088,16 +1197,32 @@ rule "figure.amounts" {
       {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
       {text = "all-week", value = 1, unit = "week"}}},
     ["Full-year profits rose."] = {figure = {}},
+    ["They were given 45 and 50 mg aged 21 and 144 days."] = {figure = {
+      {text = "45", value = 45, unit = "mg"}, {text = "50 mg"}, {text = "21", unit = "year", kind = "age"}}},
+    -- a weak unit apart from its number where words of its kind are near;
+    -- "pm" after a clock time is a time, "b" bits only where data is about
+    ["The length of my pencil is 2 in. The grid has a size of 2.1 pm."] = {figure = {
+      {text = "2 in", value = 2, unit = "in"}, {text = "2.1 pm", value = 2.1, unit = "pm", kind = "length"}}},
+    ["They met at 2.30 pm and at 10pm in a wide room, open 24/7 since 9/11."] = {figure = {}},
+    ["The server receives the 1500b packet; they raised $5b."] = {figure = {
+      {text = "1500b", value = 1500, unit = "bit"}, {text = "$5b", value = 5000000000, unit = "USD"}}},
+    -- kelvin among temperatures; bare degrees on the scale named after them
+    ["At 300 °C (572 °F, 573.15K) it is inert; absolute zero is −459.67° on the Fahrenheit scale."] = {figure = {
+      {text = "573.15K", value = 573.15, unit = "K"}, {text = "−459.67°", value = -459.67, unit = "degF"}}},
+    ["It is about 1/40 of the wavelength, in 4km^3 of water."] = {figure = {
+      {text = "about 1/40", value = 0.025}, {text = "4km^3", value = 4, unit = "km3", kind = "volume"}}},
     ["One out of three voters, 1 in 5 adults and 1 234 567 people; 40\u{a0}000 more."] = {figure = {
       {text = "One out of three", value = 1 / 3}, {text = "1 in 5", value = 0.2},
       {text = "1 234 567", value = 1234567}, {text = "40\u{a0}000", value = 40000}}},
     ["Five people died in 2014, and 3 in 10 were hurt."] = {figure = {{text = "Five", value = 5}, {text = "3 in 10", value = 0.3}}},
     ["More than 100 and fewer than 300 people came; at most 50 and at least 20 stayed."] = {figure = {
       {text = "More than 100 and fewer than 300", value = {100, 300}}, {text = "at most 50 and at least 20", value = {20, 50}}}},
-    ["They talked for an hour and a half."] = {figure = {{text = "an hour and a half", value = 1.5, unit = "hour"}}},
+    -- a duration in whole units: "an hour and a half" is 90 minutes, "half a day" 12 hours
+    ["They talked for an hour and a half, then half a day."] = {figure = {
+      {text = "an hour and a half", value = 90, unit = "minute"}, {text = "half a day", value = 12, unit = "hour"}}},
     -- "a"/"an" is one of a period when more of it follows; "a day and a night" is no figure
     ["It lasted an hour and 45 minutes. A year and a half passed, a day and a night."] = {figure = {
-      {text = "an hour and 45 minutes", value = 105, unit = "minute"}, {text = "A year and a half", value = 1.5, unit = "year"}}},
+      {text = "an hour and 45 minutes", value = 105, unit = "minute"}, {text = "A year and a half", value = 18, unit = "month"}}},
     -- "a" before a unit marked one in the lexicon, unless it is "per" or the unit a modifier
     ["A kilo of rice and a litre of milk cost $1.48 a gallon at a dollar store."] = {figure = {
       {text = "A kilo", value = 1, unit = "kg"}, {text = "a litre", value = 1, unit = "l"}, {text = "$1.48", value = 1.48}}},
