@@ -90,6 +90,7 @@ static const luaL_Reg funcs[] = {
     {"limit", lt_limit},
     {"lexicon", lt_lexicon},      /* issue 3 */
     {"pattern", lt_pattern},      /* issue 3 */
+    {"numlex", lt_numlex},
     {"engine", lt_engine},        /* issue 6 */
     {NULL, NULL}
 };

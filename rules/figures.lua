@@ -10,7 +10,7 @@ local N = require "trawl.numbers"
 -- read-only view whose every field read is a call, and a global read is two
 -- table lookups; these run for every candidate figure.
 local parse_number, can_start, word_value, scale_word = N.parse, N.starts, N.word_value, N.scale
-local looks_like_year, is_pronoun_one = N.looks_like_year, N.is_pronoun_one
+local looks_like_year, is_pronoun_one, read_number = N.looks_like_year, N.is_pronoun_one, N.read
 local mtype, floor, abs, min, max, tointeger = math.type, math.floor, math.abs, math.min, math.max, math.tointeger
 local type, ipairs, tonumber, setmetatable = type, ipairs, tonumber, setmetatable
 local UNITS = lexicon "units"
@@ -629,8 +629,13 @@ rule "figure.amounts" {
         if k > 1 and KIND[k - 1] == "number" then return nil end
         sign = true
       end
-      local v, j, info = parse_number(WORD, k, money and (sign and MONEY_SIGN or MONEY_NOSIGN)
-                                                    or (sign and SIGN or NOSIGN))
+      -- (a lone number token is read in C; numbers.parse does the rest)
+      local v, j, info
+      if not sign then v, j, info = read_number(doc, k, money) end
+      if v == nil then
+        v, j, info = parse_number(WORD, k, money and (sign and MONEY_SIGN or MONEY_NOSIGN)
+                                            or (sign and SIGN or NOSIGN))
+      end
       -- "40 000", "1 234 567.89": groups of three digits after no-break or
       -- thin spaces, or after plain ones when there are two groups or more
       if j == k + 1 and #w <= 3 and mtype(v) == "integer" and w:find("^%d%d?%d?$") then
