@@ -215,37 +215,6 @@ local A_NEXT = {
   billionth = true, trillionth = true, dozen = true,
 }
 
-local function escape(s) return (s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?{}|\\]", "\\%0")) end
-
--- Phrases as one regex shaped like a trie ("a(?:bout|round)" rather than
--- "about|around"), so that PCRE2 decides each position by a character or
--- two instead of trying every phrase in turn; longer phrases first, spaces
--- as \s+, and a phrase ending in a letter must end a word there.
-local function trie(list)
-  local root = {}
-  for _, w in ipairs(list) do
-    local node = root
-    for ch in w:gmatch(utf8.charpattern) do
-      node[ch] = node[ch] or {}
-      node = node[ch]
-    end
-    node[""] = w:find("%w$") and "(?!\\w)" or ""
-  end
-  local function emit(node)
-    local keys = {}
-    for k in pairs(node) do if k ~= "" then keys[#keys + 1] = k end end
-    table.sort(keys)
-    local alts = {}
-    for _, k in ipairs(keys) do
-      alts[#alts + 1] = (k:find("^%s$") and "\\s+" or escape(k)) .. emit(node[k])
-    end
-    if node[""] then alts[#alts + 1] = node[""] end
-    if #alts == 1 then return alts[1] end
-    return "(?:" .. table.concat(alts, "|") .. ")"
-  end
-  return emit(root)
-end
-local alternation = trie
 local number_words = {}
 for _, w in ipairs(N.words()) do
   if w ~= "a" and w ~= "an" then number_words[#number_words + 1] = w end
@@ -266,27 +235,14 @@ for w, yes in pairs(ARTICLE_PREV) do
   if yes then article_prev[#article_prev + 1] = w end
 end
 
--- Where a figure may start, found by token patterns in C before any Lua
--- runs: a token with a digit, a minus sign before one, a vulgar fraction, a
--- number word ("two-thirds"), a hedge ("more than"), a currency sign or code
--- before the amount, "a"/"an" before a scale or a fraction or after "for",
--- "than" ... ("a dozen", "for a decade"), and "between"/"from" before a
--- number. Each yields its first token (AFTER_ARTICLE_PREV the token after
--- it); figure_at decides.
-local A_AN = {"a", "an"}
--- a token that is one of the words or begins with one, then a hyphen or an
--- apostrophe ("twenty-one", "one's"), as alternatives for a pattern item
--- (an item whose alternatives each have a flag or a word list, so that the
--- scan visits only the tokens listed under them; as the first item of a
--- pattern, alternatives would have it visit every token)
-local function prefix(words, more)
-  local rx = "(?i)" .. alternation(words) .. "(?!\\w).*"
-  local alts = {{lower = words}, {hyphen = true, regex = rx}, {apostrophe = true, regex = rx}}
-  for _, a in ipairs(alts) do
-    for k, v in pairs(more or {}) do a[k] = v end
-  end
-  return alts
-end
+-- Where a figure may start, found in C in one pass over the doc's tokens
+-- before any Lua runs (engine/lua_figstarts.c says how these combine): a
+-- token with a digit, a minus sign before one, a vulgar fraction, a number
+-- word ("two-thirds"), a hedge ("more than"), a currency written before its
+-- amount, "a"/"an" before a scale or fraction word, a unit that may be one
+-- ("a litre") or a period and more ("an hour and 45 minutes") or after
+-- "for", "than" ... ("for a decade"), "between"/"from" before a number,
+-- "all day", "another week". figure_at decides.
 local PERIODS = {}
 for _, w in ipairs({"second", "minute", "hour", "day", "week", "month", "year"}) do
   PERIODS[#PERIODS + 1] = w; PERIODS[#PERIODS + 1] = w .. "s"
@@ -295,30 +251,20 @@ local WHOLE_UNITS = {"business day", "business days"}
 for _, w in ipairs({"day", "week", "month", "year", "hour", "minute"}) do
   WHOLE_UNITS[#WHOLE_UNITS + 1] = w; WHOLE_UNITS[#WHOLE_UNITS + 1] = w .. "s"
 end
-local MONEY_BEFORE = {kind = "money", position = {"before", "both"}}
-local START_FIRST = {
-  pattern{{digit = true}},
-  pattern{{text = {"-", "\u{2013}", "\u{2212}"}}, {space_before = false, regex = "\\.?\\d.*"}},
-  pattern{{nonascii = true, regex = ".*[\\x{00bd}\\x{2153}\\x{2154}\\x{00bc}\\x{00be}\\x{2155}-\\x{215e}].*"}},
-  pattern{{lower = number_words}},
-  pattern{prefix(number_words)[2]},
-  pattern{prefix(number_words)[3]},
-  pattern{{lower = A_AN}, {alt = prefix(a_next, {space_before = true})}},
-  pattern{{lower = {"between", "from"}}, {space_before = true, regex = "[-\\x{2212}]?[\\d.$\\x{20ac}\\x{00a3}].*"}},
-  pattern{{lower = {"between", "from"}}, {alt = prefix(number_words, {space_before = true})}},
-  pattern{{lower = {"between", "from"}}, {space_before = true, text = {"-", "\u{2212}"}},
-          {space_before = false, regex = "[\\d.$\\x{20ac}\\x{00a3}].*"}},
-  pattern{{lower = A_AN}, {alt = prefix(one_units, {space_before = true})}},
-  pattern{{lower = A_AN}, {space_before = true, lower = PERIODS}, {space_before = true, lower = "and", space_after = true}},
-  pattern{{lower = {"all", "full", "whole", "another"}}, {space_before = true, lower = WHOLE_UNITS}},
-  pattern{{hyphen = true, regex = "(?i)(?:all|full|whole|another)-(?:business\\s+day|day|week|month|year|hour|minute)s?(?!\\w).*"}},
+-- currencies written before the amount ("$5", "EUR 20", "A$5")
+local currency_entries = {}
+for k = 1, #UNITS do
+  local e = UNITS:entry(k)
+  if e.kind == "money" and (e.position == "before" or e.position == "both") then
+    currency_entries[#currency_entries + 1] = k
+  end
+end
+local find_starts = N.start_finder{
+  number_words = number_words, articles = {"a", "an"}, a_next = a_next, ranges = {"between", "from"},
+  one_units = one_units, periods = PERIODS, ["and"] = {"and"}, whole = {"all", "full", "whole", "another"},
+  whole_units = WHOLE_UNITS, article_prev = article_prev,
+  hedges = HEDGES, currencies = UNITS, currency_entries = currency_entries,
 }
--- every match of these, not only the longest: "and more than 10" (an
--- after-hedge, then one before) starts at "more" too, "A$5" at "$" too
--- (both are currencies)
-local START_EVERY = {pattern{{lexicon = HEDGES}}, pattern{{lexicon = UNITS, where = MONEY_BEFORE}}}
-local EVERY = {longest = false}
-local AFTER_ARTICLE_PREV = pattern{{lower = article_prev}, {space_before = true, lower = A_AN}}
 
 
 local function money_after(e) return e.kind == "money" and e.position ~= "before" end
@@ -1109,21 +1055,7 @@ rule "figure.amounts" {
     end
 
     -- every start, overlaps included: "and more than 100" starts at "more" too
-    local starts, marked = {}, {}
-    for _, pat in ipairs(START_FIRST) do
-      for i in pat:each(doc) do
-        if not marked[i] then marked[i] = true; starts[#starts + 1] = i end
-      end
-    end
-    for _, pat in ipairs(START_EVERY) do
-      for i in pat:each(doc, EVERY) do
-        if not marked[i] then marked[i] = true; starts[#starts + 1] = i end
-      end
-    end
-    for i in AFTER_ARTICLE_PREV:each(doc) do
-      if not marked[i + 1] then marked[i + 1] = true; starts[#starts + 1] = i + 1 end
-    end
-    table.sort(starts)
+    local starts = find_starts(doc)
     -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
     -- bounds of one quantity, joined, are a range
     local function bounds(p, f, gap_first, gap_last)

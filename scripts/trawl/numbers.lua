@@ -49,6 +49,10 @@
 --       token i is a lone number (digits, or one number word, that nothing
 --       after it carries on; j = i + 1); nil when the grammar must decide:
 --       then ask numbers.parse.
+--   numbers.start_finder(spec) -> find
+--       find(doc) -> {i, ...}: the tokens where a figure may start, in one
+--       C pass (engine/lua_figstarts.c says what spec holds and how its word
+--       lists combine). nil without the engine.
 --   numbers.ratio(words, i [, opts]) -> value, j, info | nil
 --       "one in five", "2 out of 3": num / den when num < den (info.num,
 --       info.den).
@@ -897,6 +901,10 @@ M.read = host_numlex and host_numlex{
   words = WORD_VALUES, carry_on = CARRY_ON, carry_scale = CARRY_SCALE, carry_word = CARRY_WORD,
   scales = SUFFIX_SCALES, scales_cased = SUFFIX_SCALES_CASED, money = SUFFIX_MONEY,
 } or function() return nil end
+
+-- numbers.start_finder: host.figure_starts (lua_figstarts.c), for rules,
+-- which do not see host; nil without the engine.
+M.start_finder = host_numlex and host.figure_starts
 
 -- What simple() needs of a first word: its lex table (digits), its value (a
 -- lone number word), or false.
