@@ -575,13 +575,14 @@ rule "figure.amounts" {
         if k > 1 and KIND[k - 1] == "number" then return nil end
         sign = true
       end
-      -- (a lone number token is read in C; numbers.parse does the rest)
-      local v, j, info
-      if not sign then v, j, info = read_number(doc, k, money) end
-      if v == nil then
-        v, j, info = parse_number(WORD, k, money and (sign and MONEY_SIGN or MONEY_NOSIGN)
-                                            or (sign and SIGN or NOSIGN))
+      -- A lone number token is read in C, and is whole: digit groups that
+      -- follow ("40 000") are digits the reader leaves to numbers.parse.
+      if not sign then
+        local v, j, info = read_number(doc, k, money)
+        if v ~= nil then return v, j, info end
       end
+      local v, j, info = parse_number(WORD, k, money and (sign and MONEY_SIGN or MONEY_NOSIGN)
+                                                    or (sign and SIGN or NOSIGN))
       -- "40 000", "1 234 567.89": groups of three digits after no-break or
       -- thin spaces, or after plain ones when there are two groups or more
       if j == k + 1 and #w <= 3 and mtype(v) == "integer" and w:find("^%d%d?%d?$") then
