@@ -15,6 +15,22 @@ local mtype, floor, abs, min, max, tointeger = math.type, math.floor, math.abs, 
 local type, ipairs, tonumber, setmetatable = type, ipairs, tonumber, setmetatable
 local UNITS = lexicon "units"
 local HEDGES = lexicon "hedges"
+-- UNITS:lookup and HEDGES:lookup remembered per word (false for none):
+-- each call tokenizes its string in C, and candidates ask about the same
+-- few words over and over. (Bounded: past 20,000 words it starts over.)
+local function remembered_lookup(lex)
+  local n = 0
+  return setmetatable({}, {__index = function(t, s)
+    local v = lex:lookup(s) or false
+    if n >= 20000 then
+      for k in pairs(t) do t[k] = nil end
+      n = 0
+    end
+    t[s], n = v, n + 1
+    return v
+  end})
+end
+local UNIT_OF, HEDGE_OF = remembered_lookup(UNITS), remembered_lookup(HEDGES)
 
 -- ---- word lists ------------------------------------------------------------
 
@@ -425,7 +441,7 @@ rule "figure.amounts" {
         cands[#cands + 1] = {s, k}
       end
       for c = #cands, 1, -1 do
-        local e = UNITS:lookup(cands[c][1]) or UNITS:lookup(cands[c][1]:lower())
+        local e = UNIT_OF[cands[c][1]] or UNIT_OF[cands[c][1]:lower()]
         if e then
           if e.kind == "money" and e.position == "before" then return nil end
           -- "5G" and "3D" are no grams and days; "30C" is Celsius
@@ -609,7 +625,7 @@ rule "figure.amounts" {
     -- the tokenizer keeps as one word (as it keeps "G20" and "MH17")
     local function glued_code_amount(k)
       local pre, digits = (WORD[k] or ""):match("^(%a+)(%d[%d,]*)$")
-      local code = pre and UNITS:lookup(pre)
+      local code = pre and UNIT_OF[pre]
       if not code or not money_before(code) or not (pre:find("^%u+$") or pre == "Rs") then return nil end
       local v, last = tonumber((digits:gsub(",", ""))), k
       if WORD[k + 1] == "." and glued(k + 1) and glued(k + 2) and (WORD[k + 2] or ""):find("^%d+$") then
@@ -646,7 +662,7 @@ rule "figure.amounts" {
       local w, rest = LOW[k] or "", nil
       local a, b = w:match("^(%a+)%-(%a+)$")
       if a and ONE_OF[a] then
-        local e = UNITS:lookup(b)
+        local e = UNIT_OF[b]
         if e and e.kind == "duration" and not e.factor and not modifier(k) then
           return {info = {scale = 1}, first = k, num = k, last = k, kind = "duration", unit = e.unit, value = 1, factor = 1}
         end
@@ -713,7 +729,7 @@ rule "figure.amounts" {
         elseif info.suffix then
           -- letters we do not know ("3D", "4pm", "one-off") make it no figure,
           -- unless they are a hedge ("forty-odd", "500-plus")
-          local h = HEDGES:lookup(info.suffix) or HEDGES:lookup("-" .. info.suffix)
+          local h = HEDGE_OF[info.suffix] or HEDGE_OF["-" .. info.suffix]
           if not (h and after_position(h)) then return nil end
           a.suffix_hedge = h
         end
@@ -813,7 +829,7 @@ rule "figure.amounts" {
       end
       if KIND[k - 1] == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
          and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
-         and not WEEKDAYS[prev] and not HEDGES:lookup(WORD[k - 1]) then
+         and not WEEKDAYS[prev] and not HEDGE_OF[WORD[k - 1]] then
         return true                                                       -- "Boeing 737"
       end
       if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and KIND[k - 2] ~= "number" then
@@ -851,7 +867,7 @@ rule "figure.amounts" {
         if w == "and" then
           local nx = LOW[k + 1]
           if #words == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
-             or HEDGES:lookup(nx) then
+             or HEDGE_OF[nx] then
             break
           end
         end
@@ -883,7 +899,7 @@ rule "figure.amounts" {
     -- "an hour and 45 minutes", "a year and a half": "a" is one of a
     -- period when more of it follows ("a day and a night" is no figure)
     local function period_and_more(k)
-      local e = UNITS:lookup(LOW[k + 1] or "")
+      local e = UNIT_OF[LOW[k + 1] or ""]
       if not (e and e.kind == "duration" and not e.factor and LOW[k + 2] == "and") then return false end
       local nx = LOW[k + 3]
       if nx == "a" or nx == "an" then nx = LOW[k + 4] end
@@ -896,7 +912,7 @@ rule "figure.amounts" {
     local ONE_NEXT = {a = true, an = true, per = true, each = true, apiece = true, more = true, less = true}
     local function one_of_unit(k)
       -- (after an amount "a" is "per": "$1.48 a gallon", "50p a litre")
-      if KIND[k - 1] == "number" or (LOW[k - 1] and UNITS:lookup(LOW[k - 1])) then return false end
+      if KIND[k - 1] == "number" or (LOW[k - 1] and UNIT_OF[LOW[k - 1]]) then return false end
       local e, je = UNITS:match(doc, k + 1)
       if not (e and e.one) then return false end
       local nx = LOW[je + 1]
