@@ -90,6 +90,8 @@ static const luaL_Reg funcs[] = {
     {"limit", lt_limit},
     {"lexicon", lt_lexicon},      /* issue 3 */
     {"pattern", lt_pattern},      /* issue 3 */
+    {"numlex", lt_numlex},
+    {"figure_starts", lt_figure_starts},
     {"engine", lt_engine},        /* issue 6 */
     {NULL, NULL}
 };

@@ -10,6 +10,12 @@ int luaopen_trawl(lua_State *L);
 /* lua_engine.c: trawl.engine{...}, a whole engine as a Lua object. */
 int lt_engine(lua_State *L);
 
+/* lua_numlex.c: trawl.numlex(vocab) -> read, numbers.lua's reader of a lone number token. */
+int lt_numlex(lua_State *L);
+
+/* lua_figstarts.c: trawl.figure_starts(spec) -> find, where figures may start in a doc. */
+int lt_figure_starts(lua_State *L);
+
 /* lua_regex.c */
 int lt_re(lua_State *L);
 void regex_register(lua_State *L);

@@ -10,11 +10,27 @@ local N = require "trawl.numbers"
 -- read-only view whose every field read is a call, and a global read is two
 -- table lookups; these run for every candidate figure.
 local parse_number, can_start, word_value, scale_word = N.parse, N.starts, N.word_value, N.scale
-local looks_like_year, is_pronoun_one = N.looks_like_year, N.is_pronoun_one
+local looks_like_year, is_pronoun_one, read_number = N.looks_like_year, N.is_pronoun_one, N.read
 local mtype, floor, abs, min, max, tointeger = math.type, math.floor, math.abs, math.min, math.max, math.tointeger
 local type, ipairs, tonumber, setmetatable = type, ipairs, tonumber, setmetatable
 local UNITS = lexicon "units"
 local HEDGES = lexicon "hedges"
+-- UNITS:lookup and HEDGES:lookup remembered per word (false for none):
+-- each call tokenizes its string in C, and candidates ask about the same
+-- few words over and over. (Bounded: past 20,000 words it starts over.)
+local function remembered_lookup(lex)
+  local n = 0
+  return setmetatable({}, {__index = function(t, s)
+    local v = lex:lookup(s) or false
+    if n >= 20000 then
+      for k in pairs(t) do t[k] = nil end
+      n = 0
+    end
+    t[s], n = v, n + 1
+    return v
+  end})
+end
+local UNIT_OF, HEDGE_OF = remembered_lookup(UNITS), remembered_lookup(HEDGES)
 
 -- ---- word lists ------------------------------------------------------------
 
@@ -215,64 +231,9 @@ local A_NEXT = {
   billionth = true, trillionth = true, dozen = true,
 }
 
--- Where a figure may start, found by regexes in C before any Lua runs: a
--- digit, a minus sign, a vulgar fraction, a number word ("two-thirds"), a
--- hedge ("more than"), a currency sign or code, "a"/"an" before a scale or
--- a fraction or after "for", "than" ... ("a dozen", "for a decade"), and
--- "between"/"from" before a number. (Several small regexes: one big
--- alternation of them all is far slower in PCRE2.)
-local function escape(s) return (s:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?{}|\\]", "\\%0")) end
-
--- Phrases as one regex shaped like a trie ("a(?:bout|round)" rather than
--- "about|around"), so that PCRE2 decides each position by a character or
--- two instead of trying every phrase in turn; longer phrases first, spaces
--- as \s+, and a phrase ending in a letter must end a word there.
-local function trie(list)
-  local root = {}
-  for _, w in ipairs(list) do
-    local node = root
-    for ch in w:gmatch(utf8.charpattern) do
-      node[ch] = node[ch] or {}
-      node = node[ch]
-    end
-    node[""] = w:find("%w$") and "(?!\\w)" or ""
-  end
-  local function emit(node)
-    local keys = {}
-    for k in pairs(node) do if k ~= "" then keys[#keys + 1] = k end end
-    table.sort(keys)
-    local alts = {}
-    for _, k in ipairs(keys) do
-      alts[#alts + 1] = (k:find("^%s$") and "\\s+" or escape(k)) .. emit(node[k])
-    end
-    if node[""] then alts[#alts + 1] = node[""] end
-    if #alts == 1 then return alts[1] end
-    return "(?:" .. table.concat(alts, "|") .. ")"
-  end
-  return emit(root)
-end
-local alternation = trie
-local number_words, hedges, money_lower, money_cased, money_signs = {}, {}, {}, {}, {}
+local number_words = {}
 for _, w in ipairs(N.words()) do
   if w ~= "a" and w ~= "an" then number_words[#number_words + 1] = w end
-end
-for k = 1, #HEDGES do
-  local e = HEDGES:entry(k)
-  if e.position ~= "after" then
-    for _, a in ipairs(e.aliases or {}) do
-      if a:find("^%w") then hedges[#hedges + 1] = a else money_signs[#money_signs + 1] = a end
-    end
-  end
-end
-for k = 1, #UNITS do
-  local e = UNITS:entry(k)
-  if e.kind == "money" and (e.position == "before" or e.position == "both") then
-    for _, a in ipairs(e.aliases or {}) do
-      if not a:find("^%w") then money_signs[#money_signs + 1] = a
-      elseif a:find("%u") then money_cased[#money_cased + 1] = a
-      else money_lower[#money_lower + 1] = a end
-    end
-  end
 end
 local one_units = {}   -- forms of units marked one: "a litre", "a dollar"
 for k = 1, #UNITS do
@@ -289,21 +250,36 @@ local article_prev = {}
 for w, yes in pairs(ARTICLE_PREV) do
   if yes then article_prev[#article_prev + 1] = w end
 end
-local NUMBER_WORDS = "(?i:" .. alternation(number_words) .. ")"
-local STARTS = {
-  re([=[(?<!\d)\d|(?<![\w-])[-\x{2013}\x{2212}](?=\.?\d)|[\x{00bd}\x{2153}\x{2154}\x{00bc}\x{00be}\x{2155}-\x{215e}]]=]),
-  re("\\b" .. NUMBER_WORDS .. "\\b"),
-  re("\\b(?i:an?)\\s+(?i:" .. alternation(a_next) .. ")\\b"),
-  re("\\b(?i:" .. alternation(article_prev) .. ")\\s+\\K(?i:an?)\\b"),
-  re("\\b(?i:between|from)\\s+(?=[-\u{2212}]?[\\d.$\u{20ac}\u{00a3}]|" .. NUMBER_WORDS .. "\\b)"),
-  re("\\b(?i:" .. alternation(hedges) .. ")"),
-  re("\\b(?i:" .. alternation(money_lower) .. ")"),
-  re("\\b(?:" .. alternation(money_cased) .. ")"),
-  re(alternation(money_signs)),
-  re("\\b(?i:an?)\\s+(?=(?i:" .. alternation(one_units) .. ")\\b)"),
-  -- "an hour and 45 minutes", "a year and a half": one of a period, then more
-  re("\\b(?i:an?)\\s+(?=(?i:second|minute|hour|day|week|month|year)s?\\s+and\\s)"),
-  re("\\b(?i:all|full|whole|another)[\\s-]+(?=(?i:business\\s+day|day|week|month|year|hour|minute)s?\\b)"),
+
+-- Where a figure may start, found in C in one pass over the doc's tokens
+-- before any Lua runs (engine/lua_figstarts.c says how these combine): a
+-- token with a digit, a minus sign before one, a vulgar fraction, a number
+-- word ("two-thirds"), a hedge ("more than"), a currency written before its
+-- amount, "a"/"an" before a scale or fraction word, a unit that may be one
+-- ("a litre") or a period and more ("an hour and 45 minutes") or after
+-- "for", "than" ... ("for a decade"), "between"/"from" before a number,
+-- "all day", "another week". figure_at decides.
+local PERIODS = {}
+for _, w in ipairs({"second", "minute", "hour", "day", "week", "month", "year"}) do
+  PERIODS[#PERIODS + 1] = w; PERIODS[#PERIODS + 1] = w .. "s"
+end
+local WHOLE_UNITS = {"business day", "business days"}
+for _, w in ipairs({"day", "week", "month", "year", "hour", "minute"}) do
+  WHOLE_UNITS[#WHOLE_UNITS + 1] = w; WHOLE_UNITS[#WHOLE_UNITS + 1] = w .. "s"
+end
+-- currencies written before the amount ("$5", "EUR 20", "A$5")
+local currency_entries = {}
+for k = 1, #UNITS do
+  local e = UNITS:entry(k)
+  if e.kind == "money" and (e.position == "before" or e.position == "both") then
+    currency_entries[#currency_entries + 1] = k
+  end
+end
+local find_starts = N.start_finder{
+  number_words = number_words, articles = {"a", "an"}, a_next = a_next, ranges = {"between", "from"},
+  one_units = one_units, periods = PERIODS, ["and"] = {"and"}, whole = {"all", "full", "whole", "another"},
+  whole_units = WHOLE_UNITS, article_prev = article_prev,
+  hedges = HEDGES, currencies = UNITS, currency_entries = currency_entries,
 }
 
 
@@ -465,7 +441,7 @@ rule "figure.amounts" {
         cands[#cands + 1] = {s, k}
       end
       for c = #cands, 1, -1 do
-        local e = UNITS:lookup(cands[c][1]) or UNITS:lookup(cands[c][1]:lower())
+        local e = UNIT_OF[cands[c][1]] or UNIT_OF[cands[c][1]:lower()]
         if e then
           if e.kind == "money" and e.position == "before" then return nil end
           -- "5G" and "3D" are no grams and days; "30C" is Celsius
@@ -615,6 +591,12 @@ rule "figure.amounts" {
         if k > 1 and KIND[k - 1] == "number" then return nil end
         sign = true
       end
+      -- A lone number token is read in C, and is whole: digit groups that
+      -- follow ("40 000") are digits the reader leaves to numbers.parse.
+      if not sign then
+        local v, j, info = read_number(doc, k, money)
+        if v ~= nil then return v, j, info end
+      end
       local v, j, info = parse_number(WORD, k, money and (sign and MONEY_SIGN or MONEY_NOSIGN)
                                                     or (sign and SIGN or NOSIGN))
       -- "40 000", "1 234 567.89": groups of three digits after no-break or
@@ -643,7 +625,7 @@ rule "figure.amounts" {
     -- the tokenizer keeps as one word (as it keeps "G20" and "MH17")
     local function glued_code_amount(k)
       local pre, digits = (WORD[k] or ""):match("^(%a+)(%d[%d,]*)$")
-      local code = pre and UNITS:lookup(pre)
+      local code = pre and UNIT_OF[pre]
       if not code or not money_before(code) or not (pre:find("^%u+$") or pre == "Rs") then return nil end
       local v, last = tonumber((digits:gsub(",", ""))), k
       if WORD[k + 1] == "." and glued(k + 1) and glued(k + 2) and (WORD[k + 2] or ""):find("^%d+$") then
@@ -680,7 +662,7 @@ rule "figure.amounts" {
       local w, rest = LOW[k] or "", nil
       local a, b = w:match("^(%a+)%-(%a+)$")
       if a and ONE_OF[a] then
-        local e = UNITS:lookup(b)
+        local e = UNIT_OF[b]
         if e and e.kind == "duration" and not e.factor and not modifier(k) then
           return {info = {scale = 1}, first = k, num = k, last = k, kind = "duration", unit = e.unit, value = 1, factor = 1}
         end
@@ -747,7 +729,7 @@ rule "figure.amounts" {
         elseif info.suffix then
           -- letters we do not know ("3D", "4pm", "one-off") make it no figure,
           -- unless they are a hedge ("forty-odd", "500-plus")
-          local h = HEDGES:lookup(info.suffix) or HEDGES:lookup("-" .. info.suffix)
+          local h = HEDGE_OF[info.suffix] or HEDGE_OF["-" .. info.suffix]
           if not (h and after_position(h)) then return nil end
           a.suffix_hedge = h
         end
@@ -847,7 +829,7 @@ rule "figure.amounts" {
       end
       if KIND[k - 1] == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
          and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
-         and not WEEKDAYS[prev] and not HEDGES:lookup(WORD[k - 1]) then
+         and not WEEKDAYS[prev] and not HEDGE_OF[WORD[k - 1]] then
         return true                                                       -- "Boeing 737"
       end
       if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and KIND[k - 2] ~= "number" then
@@ -885,7 +867,7 @@ rule "figure.amounts" {
         if w == "and" then
           local nx = LOW[k + 1]
           if #words == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
-             or HEDGES:lookup(nx) then
+             or HEDGE_OF[nx] then
             break
           end
         end
@@ -917,7 +899,7 @@ rule "figure.amounts" {
     -- "an hour and 45 minutes", "a year and a half": "a" is one of a
     -- period when more of it follows ("a day and a night" is no figure)
     local function period_and_more(k)
-      local e = UNITS:lookup(LOW[k + 1] or "")
+      local e = UNIT_OF[LOW[k + 1] or ""]
       if not (e and e.kind == "duration" and not e.factor and LOW[k + 2] == "and") then return false end
       local nx = LOW[k + 3]
       if nx == "a" or nx == "an" then nx = LOW[k + 4] end
@@ -930,7 +912,7 @@ rule "figure.amounts" {
     local ONE_NEXT = {a = true, an = true, per = true, each = true, apiece = true, more = true, less = true}
     local function one_of_unit(k)
       -- (after an amount "a" is "per": "$1.48 a gallon", "50p a litre")
-      if KIND[k - 1] == "number" or (LOW[k - 1] and UNITS:lookup(LOW[k - 1])) then return false end
+      if KIND[k - 1] == "number" or (LOW[k - 1] and UNIT_OF[LOW[k - 1]]) then return false end
       local e, je = UNITS:match(doc, k + 1)
       if not (e and e.one) then return false end
       local nx = LOW[je + 1]
@@ -1090,14 +1072,7 @@ rule "figure.amounts" {
     end
 
     -- every start, overlaps included: "and more than 100" starts at "more" too
-    local starts, marked = {}, {}
-    for _, rx in ipairs(STARTS) do
-      for ms in rx:each(doc) do
-        local i = doc:tokat(ms)
-        if i and not marked[i] then marked[i] = true; starts[#starts + 1] = i end
-      end
-    end
-    table.sort(starts)
+    local starts = find_starts(doc)
     -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
     -- bounds of one quantity, joined, are a range
     local function bounds(p, f, gap_first, gap_last)

@@ -44,6 +44,15 @@
 --       so scores ("3-1") and years ("2019-20", "1995-01") are refused, and
 --       so are two years ("2010-2015"). info = {lo = info, hi = info,
 --       connector = "to" | "-" | "and" | "or" | "~"}.
+--   numbers.read(doc, i [, money]) -> value, j, info | nil
+--       numbers.parse(the doc's words, i, {money = money}) read in C when
+--       token i is a lone number (digits, or one number word, that nothing
+--       after it carries on; j = i + 1); nil when the grammar must decide:
+--       then ask numbers.parse.
+--   numbers.start_finder(spec) -> find
+--       find(doc) -> {i, ...}: the tokens where a figure may start, in one
+--       C pass (engine/lua_figstarts.c says what spec holds and how its word
+--       lists combine). nil without the engine.
 --   numbers.ratio(words, i [, opts]) -> value, j, info | nil
 --       "one in five", "2 out of 3": num / den when num < den (info.num,
 --       info.den).
@@ -879,6 +888,23 @@ local function carry_test(set)
 end
 local CARRIES_NUMBER, CARRIES_SCALE, CARRIES_WORD =
   carry_test(CARRY_ON), carry_test(CARRY_SCALE), carry_test(CARRY_WORD)
+
+-- numbers.read: simple() over a doc's tokens, in C (lua_numlex.c), with
+-- this file's vocabulary; without the engine (plain lua5.4) it reads
+-- nothing and numbers.parse does all.
+local WORD_VALUES = {}
+for _, t in ipairs({ONES, TEENS, TENS}) do
+  for k, v in pairs(t) do WORD_VALUES[k] = v end
+end
+local host_numlex = host and host.numlex
+M.read = host_numlex and host_numlex{
+  words = WORD_VALUES, carry_on = CARRY_ON, carry_scale = CARRY_SCALE, carry_word = CARRY_WORD,
+  scales = SUFFIX_SCALES, scales_cased = SUFFIX_SCALES_CASED, money = SUFFIX_MONEY,
+} or function() return nil end
+
+-- numbers.start_finder: host.figure_starts (lua_figstarts.c), for rules,
+-- which do not see host; nil without the engine.
+M.start_finder = host_numlex and host.figure_starts
 
 -- What simple() needs of a first word: its lex table (digits), its value (a
 -- lone number word), or false.
