@@ -8,12 +8,16 @@
 #include <string.h>
 
 enum { UV_STORE = 1 };   /* uservalue: {id=, meta=, fields={...}} */
+/* Zero bytes after the text's terminator: PCRE2's JIT scans for a first
+ * character with vector loads that may reach up to a vector's width past
+ * the subject's end (harmless, within the page, but valgrind reports it) */
+enum { TEXT_PAD = 64 };
 
 static void *doc_realloc(tdoc *d, void *p, size_t o, size_t n) { return d->alloc(d->ud, p, o, n); }
 
 static void doc_release(tdoc *d)
 {
-    if (d->text) doc_realloc(d, d->text, d->len + 1, 0);
+    if (d->text) doc_realloc(d, d->text, d->len + 1 + TEXT_PAD, 0);
     d->text = NULL;
     tw_free(&d->tw);
     for (size_t i = 0; i < d->nlayers; i++) {
@@ -89,10 +93,10 @@ tdoc *doc_push(lua_State *L, const char *id, const char *text, size_t len, int m
     lua_newtable(L);
     lua_setfield(L, -2, "fields");
     lua_setiuservalue(L, -2, UV_STORE);
-    d->text = doc_realloc(d, NULL, 0, len + 1);
+    d->text = doc_realloc(d, NULL, 0, len + 1 + TEXT_PAD);
     if (!d->text) luaL_error(L, "not enough memory for a %zu-byte article", len);
     memcpy(d->text, text, len);
-    d->text[len] = 0;
+    memset(d->text + len, 0, 1 + TEXT_PAD);
     d->len = len;
     if (tw_tokenize(d->text, len, &d->tw)) luaL_error(L, "not enough memory to tokenize");
     return d;
