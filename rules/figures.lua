@@ -17,20 +17,9 @@ local UNITS = lexicon "units"
 local HEDGES = lexicon "hedges"
 -- UNITS:lookup and HEDGES:lookup remembered per word (false for none):
 -- each call tokenizes its string in C, and candidates ask about the same
--- few words over and over. (Bounded: past 20,000 words it starts over.)
-local function remembered_lookup(lex)
-  local n = 0
-  return setmetatable({}, {__index = function(t, s)
-    local v = lex:lookup(s) or false
-    if n >= 20000 then
-      for k in pairs(t) do t[k] = nil end
-      n = 0
-    end
-    t[s], n = v, n + 1
-    return v
-  end})
-end
-local UNIT_OF, HEDGE_OF = remembered_lookup(UNITS), remembered_lookup(HEDGES)
+-- few words over and over.
+local UNIT_OF = N.remembered(function(s) return UNITS:lookup(s) end)
+local HEDGE_OF = N.remembered(function(s) return HEDGES:lookup(s) end)
 
 -- ---- word lists ------------------------------------------------------------
 

@@ -67,6 +67,9 @@
 --   numbers.looks_like_year(word [, next_word [, prev_word]]) -> boolean
 --       A four-digit integer 1800-2100 read as a year rather than a count:
 --       "in 2019", "2019 was" are years; "2,000", "2000 people", "$2000" not.
+--   numbers.remembered(f) -> table
+--       t[word] = f(word), computed on first read (false for nil), bounded
+--       at 20,000 words: a memo for pure functions of one word.
 --   numbers.starts(word) -> boolean
 --       Could a numeric expression start with this word? (a cheap filter)
 --   numbers.words() -> list
@@ -204,6 +207,8 @@ local function remembered(f)
     return v
   end})
 end
+
+M.remembered = remembered
 
 -- Parses one digit token. Returns nil, or a table: v (number), int
 -- (a plain integer), plain (nothing attached), short (1-3 digits, no
