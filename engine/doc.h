@@ -36,6 +36,7 @@ typedef struct tdoc {
     char *scratch;       /* buffer for lower/shape, grown on demand */
     size_t scratch_cap;
     struct tokcache *cache;  /* token forms, hashes, layer coverage (lexicon.c), built lazily */
+    const struct tdoc *self; /* its own address: a doc check that needs no metatable (lua_doc.c) */
 } tdoc;
 
 /* Pushes a new doc (copying text) with id and meta table at index meta_idx

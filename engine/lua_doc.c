@@ -37,19 +37,16 @@ static int doc_gc(lua_State *L)
     return 0;
 }
 
-/* The doc metatable is also kept in the registry under this address, and
- * the methods hold it as upvalue 1: checking a doc then needs no string
- * lookup (luaL_checkudata hashes and compares the type name every call). */
-static const char DOC_KEY = 0;
-enum { UP_MT = 1, UP_KINDS, UP_FLAGS };
+enum { UP_KINDS = 1, UP_FLAGS };   /* the methods' upvalues */
 
-static int is_doc(lua_State *L, int idx, int mt)
+/* The doc at idx, or NULL. Every doc method checks its doc, so this needs
+ * no metatable: a full userdata of a doc's size that holds its own address
+ * can only be a doc, as only doc_push writes one (light userdata have no
+ * size; luaL_checkudata would hash and compare the type name). */
+static tdoc *as_doc(lua_State *L, int idx)
 {
-    if (!lua_getmetatable(L, idx)) return 0;
-    if (mt) lua_pushvalue(L, mt); else lua_rawgetp(L, LUA_REGISTRYINDEX, &DOC_KEY);
-    int same = lua_rawequal(L, -1, -2);
-    lua_pop(L, 2);
-    return same;
+    tdoc *d = lua_touserdata(L, idx);
+    return d && lua_rawlen(L, idx) == sizeof(tdoc) && d->self == d ? d : NULL;
 }
 
 tdoc *doc_opened(lua_State *L, tdoc *d)
@@ -60,23 +57,18 @@ tdoc *doc_opened(lua_State *L, tdoc *d)
 
 tdoc *doc_check(lua_State *L, int idx)
 {
-    tdoc *d = lua_touserdata(L, idx);
-    if (!d || !is_doc(L, idx, 0)) d = luaL_checkudata(L, idx, DOC_MT);
+    tdoc *d = as_doc(L, idx);
+    if (!d) d = luaL_checkudata(L, idx, DOC_MT);   /* raises, naming the type wanted */
     return doc_opened(L, d);
 }
 tdoc *doc_test(lua_State *L, int idx)
 {
-    tdoc *d = lua_touserdata(L, idx);
-    return d && is_doc(L, idx, 0) ? doc_opened(L, d) : NULL;
+    tdoc *d = as_doc(L, idx);
+    return d ? doc_opened(L, d) : NULL;
 }
 
 /* The doc a method was called on (argument 1). */
-static tdoc *self(lua_State *L)
-{
-    tdoc *d = lua_touserdata(L, 1);
-    if (!d || !is_doc(L, 1, lua_upvalueindex(UP_MT))) d = luaL_checkudata(L, 1, DOC_MT);
-    return doc_opened(L, d);
-}
+static tdoc *self(lua_State *L) { return doc_check(L, 1); }
 
 tdoc *doc_push(lua_State *L, const char *id, const char *text, size_t len, int meta_idx)
 {
@@ -84,6 +76,7 @@ tdoc *doc_push(lua_State *L, const char *id, const char *text, size_t len, int m
     /* created empty first, so that __gc can always collect what follows */
     tdoc *d = lua_newuserdatauv(L, sizeof(tdoc), 1);
     memset(d, 0, sizeof *d);
+    d->self = d;
     d->alloc = lua_getallocf(L, &d->ud);
     d->tw.alloc = d->alloc;
     d->tw.ud = d->ud;
@@ -620,6 +613,24 @@ static int doc_covering(lua_State *L)
     return 1;
 }
 
+/* doc:covered(layer, s, e) -> how many annotations cover [s, e): the count
+ * doc:covering's list would have, with no list made */
+static int doc_covered(lua_State *L)
+{
+    tdoc *d = self(L);
+    ann_layer *l = doc_layer(d, luaL_checkstring(L, 2));
+    uint32_t s, e;
+    doc_span_args(L, d, 3, &s, &e);
+    lua_Integer n = 0;
+    if (l) {
+        doc_layer_sort(l);
+        for (size_t k = 0; k < l->n && l->items[k].s <= s; k++)
+            if (l->items[k].e >= e) n++;
+    }
+    lua_pushinteger(L, n);
+    return 1;
+}
+
 /* doc:before(layer, pos) -> the nearest annotation ending at or before pos */
 static int doc_before(lua_State *L)
 {
@@ -677,7 +688,7 @@ static const luaL_Reg doc_methods[] = {
     {"tokspan", doc_tokspan}, {"tokat", doc_tokat}, {"sentences", doc_sentences},
     {"paragraphs", doc_paragraphs}, {"sentence", doc_sentence}, {"paragraph", doc_paragraph},
     {"add", doc_add}, {"remove", doc_remove}, {"each", doc_each}, {"inside", doc_inside},
-    {"covering", doc_covering}, {"before", doc_before}, {"after", doc_after},
+    {"covering", doc_covering}, {"covered", doc_covered}, {"before", doc_before}, {"after", doc_after},
     {"count", doc_count}, {NULL, NULL}
 };
 
@@ -689,11 +700,8 @@ static const luaL_Reg doc_meta_fns[] = {
 void doc_register(lua_State *L)
 {
     if (luaL_newmetatable(L, DOC_MT)) {
-        lua_pushvalue(L, -1);
-        lua_rawsetp(L, LUA_REGISTRYINDEX, &DOC_KEY);
         luaL_setfuncs(L, doc_meta_fns, 0);
         luaL_newlibtable(L, doc_methods);
-        lua_pushvalue(L, -2);
         lua_createtable(L, TK__COUNT, 0);
         for (int k = 1; k < TK__COUNT; k++) {
             lua_pushstring(L, tw_kind_name(k));
@@ -706,7 +714,7 @@ void doc_register(lua_State *L)
             lua_pushinteger(L, bit);
             lua_setfield(L, -2, name);
         }
-        luaL_setfuncs(L, doc_methods, 3);
+        luaL_setfuncs(L, doc_methods, 2);
         lua_setfield(L, -2, "__index");
         lua_pushliteral(L, "locked");
         lua_setfield(L, -2, "__metatable");

@@ -852,6 +852,37 @@ typedef struct {
     uint64_t loop;          /* this loop's number, for the pattern's scan */
 } each_state;
 
+/* The next match of a scan from st->i (advanced past it): 1 with *i (0-based
+ * start) and *end set, or 0 when the scan is done. env is set up for d. */
+static int next_match(lua_State *L, pattern *p, pat_env *env, pat_scan *scan, each_state *st, size_t *i_out,
+                      size_t *end_out)
+{
+    const tdoc *d = env->d;
+    size_t i = st->i, t1 = st->t1;
+    lua_Integer maxend = st->maxend;
+    if (t1 > d->tw.ntok) t1 = d->tw.ntok;
+    for (; i < t1; i++, maxend = -1) {
+        size_t next = pat_next_start(p, env, scan, i, t1);
+        if (next != i) { i = next; maxend = -1; if (i >= t1) break; }
+        size_t lim = limit_at(d, i, t1, st->within), end;
+        size_t cap = maxend < 0 ? lim : (size_t)maxend;
+        if (cap <= i) continue;
+        if (!run(L, p, env, i, lim, cap, &end)) continue;
+        if (st->longest) {
+            st->i = end;
+            st->maxend = -1;
+        } else {
+            st->i = i;
+            st->maxend = (lua_Integer)end - 1;
+        }
+        *i_out = i;
+        *end_out = end;
+        return 1;
+    }
+    st->i = t1;
+    return 0;
+}
+
 static int each_iter(lua_State *L)
 {
     pattern *p = lua_touserdata(L, lua_upvalueindex(1));
@@ -863,37 +894,18 @@ static int each_iter(lua_State *L)
         p->scan_loop = st->loop;
         p->scan.open = 0;
     }
-    size_t i = st->i, t1 = st->t1;
-    lua_Integer maxend = st->maxend;
-    if (t1 > d->tw.ntok) t1 = d->tw.ntok;
-    for (; i < t1; i++, maxend = -1) {
-        size_t next = pat_next_start(p, &env, &p->scan, i, t1);
-        if (next != i) { i = next; maxend = -1; if (i >= t1) break; }
-        size_t lim = limit_at(d, i, t1, st->within), end;
-        size_t cap = maxend < 0 ? lim : (size_t)maxend;
-        if (cap <= i) continue;
-        if (!run(L, p, &env, i, lim, cap, &end)) continue;
-        if (st->longest) {
-            st->i = end;
-            st->maxend = -1;
-        } else {
-            st->i = i;
-            st->maxend = (lua_Integer)end - 1;
-        }
-        lua_pushinteger(L, (lua_Integer)i + 1);
-        lua_pushinteger(L, (lua_Integer)end);
-        push_caps(L, p, &env, lua_upvalueindex(1));
-        return 3;
-    }
-    st->i = t1;
-    return 0;
+    size_t i, end;
+    if (!next_match(L, p, &env, &p->scan, st, &i, &end)) return 0;
+    lua_pushinteger(L, (lua_Integer)i + 1);
+    lua_pushinteger(L, (lua_Integer)end);
+    push_caps(L, p, &env, lua_upvalueindex(1));
+    return 3;
 }
 
-/* pat:each(doc [, s, e] [, {longest = true, within = "sentence" | "paragraph"}]) -> iterator of i, j, caps */
-static int pat_each(lua_State *L)
+/* Reads pat:each's and pat:all's arguments after the pattern and the doc
+ * ([s, e] or a span table, then the options) into st. */
+static void scan_args(lua_State *L, const char *fn, tdoc *d, each_state *st)
 {
-    pattern *p = pat_check(L, 1);
-    tdoc *d = doc_check(L, 2);
     int opts = 0, span = 3;
     if (lua_istable(L, 3)) {
         if (lua_getfield(L, 3, "start") == LUA_TNIL) { opts = 3; span = 0; } else opts = 4;
@@ -911,7 +923,7 @@ static int pat_each(lua_State *L)
         luaL_checktype(L, opts, LUA_TTABLE);
         for (lua_pushnil(L); lua_next(L, opts); lua_pop(L, 1)) {
             const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
-            if (strcmp(k, "longest") && strcmp(k, "within")) return luaL_error(L, "pat:each: unknown option '%s'", k);
+            if (strcmp(k, "longest") && strcmp(k, "within")) luaL_error(L, "pat:%s: unknown option '%s'", fn, k);
         }
         lua_getfield(L, opts, "longest");
         if (!lua_isnil(L, -1)) longest = lua_toboolean(L, -1);
@@ -920,23 +932,59 @@ static int pat_each(lua_State *L)
             const char *w = lua_tostring(L, -1);
             if (w && !strcmp(w, "sentence")) within = WITHIN_SENT;
             else if (w && !strcmp(w, "paragraph")) within = WITHIN_PARA;
-            else return luaL_error(L, "pat:each: 'within' must be \"sentence\" or \"paragraph\"");
+            else luaL_error(L, "pat:%s: 'within' must be \"sentence\" or \"paragraph\"", fn);
         }
         lua_pop(L, 2);
     }
     size_t t0 = 0, t1 = d->tw.ntok;    /* the whole doc: every token */
     if (span) doc_token_range(d, s, e, &t0, &t1);
-    lua_pushvalue(L, 1);
-    lua_pushvalue(L, 2);
-    each_state *st = lua_newuserdatauv(L, sizeof *st, 0);
     memset(st, 0, sizeof *st);
     st->i = t0;
     st->t1 = t1;
     st->maxend = -1;
     st->longest = longest;
     st->within = within;
+}
+
+/* pat:each(doc [, s, e] [, {longest = true, within = "sentence" | "paragraph"}]) -> iterator of i, j, caps */
+static int pat_each(lua_State *L)
+{
+    pattern *p = pat_check(L, 1);
+    tdoc *d = doc_check(L, 2);
+    each_state args;
+    scan_args(L, "each", d, &args);
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    each_state *st = lua_newuserdatauv(L, sizeof *st, 0);
+    *st = args;
     st->loop = ++p->nloops;
     lua_pushcclosure(L, each_iter, 3);
+    return 1;
+}
+
+/* pat:all(doc [, s, e] [, opts]) -> {i1, j1, i2, j2, ...}
+ * The matches pat:each would yield, without captures, in one flat list:
+ * a loop over it costs a table read per match, not an iterator call. */
+static int pat_all(lua_State *L)
+{
+    pattern *p = pat_check(L, 1);
+    tdoc *d = doc_check(L, 2);
+    each_state st;
+    scan_args(L, "all", d, &st);
+    lua_settop(L, 2);
+    lua_newtable(L);
+    pat_env env;
+    env_init(L, p, 1, 2, d, &env);
+    pat_scan scan = {0};   /* its own scan: a pat:each loop on the pattern keeps its place */
+    lua_Integer n = 0;
+    size_t i, end;
+    while (next_match(L, p, &env, &scan, &st, &i, &end)) {
+        lua_pushinteger(L, (lua_Integer)i + 1);
+        lua_rawseti(L, 3, ++n);
+        lua_pushinteger(L, (lua_Integer)end);
+        lua_rawseti(L, 3, ++n);
+    }
+    lua_settop(L, 3);
     return 1;
 }
 
@@ -963,7 +1011,7 @@ static int pat_tostring(lua_State *L)
 }
 
 static const luaL_Reg pat_methods[] = {
-    {"match", pat_match}, {"each", pat_each}, {"captures", pat_captures}, {NULL, NULL}
+    {"match", pat_match}, {"each", pat_each}, {"all", pat_all}, {"captures", pat_captures}, {NULL, NULL}
 };
 
 void pattern_register(lua_State *L)

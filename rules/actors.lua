@@ -30,7 +30,7 @@ local SITES = pattern{{kind = "url", regex = [[(?s)\p{Lu}[\p{L}\p{N}-]*\.(?:com|
 -- the head words ("Association" -> "org"): every form of the lexicon starts
 -- with a capital, so only capitalised words need a look (HEADS:each would
 -- try every token)
-local HEAD_WORDS = pattern{{kind = "word", title = true, lexicon = HEADS, capture = "h"}}
+local HEAD_WORDS = pattern{{kind = "word", title = true, lexicon = HEADS}}
 local POSSESSIVES = pattern{{apostrophe = true, regex = [[(?s).*['’]s?]]}}
 
 local byte, sub, find, match = string.byte, string.sub, string.find, string.match
@@ -271,6 +271,15 @@ local function visit(i)
     while last < j and is(doc, last, "initial") do last = last + 1 end
     j = last
   end
+  -- three words or more in capitals are a shouted heading, not a name
+  -- ("FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM"; a byline's "JOHN SMITH" stays)
+  if first and j >= first + 2 then
+    local shout = true
+    for k = first, j do
+      if not is(doc, k, "upper") then shout = false; break end
+    end
+    if shout then first = nil end
+  end
   if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
     local s = tok(doc, first)
     local fields = {type = "person"}
@@ -295,43 +304,58 @@ rule "actor.lexicons_and_names" {
     taken, heads, sent_start, poss = {}, {}, {}, {}
     role_end_at, role_tok, honor = {}, {}, {}
     words = setmetatable({}, WORDS)
-    for i, _, c in HEAD_WORDS:each(d) do heads[i] = c.h.entry.head end
-    for k in SENT_STARTS:each(d) do sent_start[k] = true end
-    for k in POSSESSIVES:each(d) do
+    -- (the matches come as flat lists, pat:all and lex:all: a loop over one
+    -- costs less than an iterator's calls)
+    local m = HEAD_WORDS:all(d)
+    for x = 1, #m, 2 do
+      local i = m[x]
+      heads[i] = HEADS:match(d, i).head
+    end
+    m = SENT_STARTS:all(d)
+    for x = 1, #m, 2 do sent_start[m[x]] = true end
+    m = POSSESSIVES:all(d)
+    for x = 1, #m, 2 do
+      local k = m[x]
       local p = possessive(words[k])
       if p > 0 then poss[k] = p end
     end
     -- (organisations never overlap one another, and come first)
-    for i, j, entry in ORGS:each(d) do add_lexicon_mention(i, j, entry, "org") end
+    m = ORGS:all(d)
+    for x = 1, #m, 3 do add_lexicon_mention(m[x], m[x + 1], m[x + 2], "org") end
     -- a site named by its domain ("told Antiwar.com"): an organisation
-    for i in SITES:each(d) do
+    m = SITES:all(d)
+    for x = 1, #m, 2 do
+      local i = m[x]
       if not taken[i] then add_lexicon_mention(i, i, {name = words[i]}, "org") end
     end
     -- places are looked up before people so that "North Korea" (North is
     -- a given name) is not taken for a person; they are added after them
     local place_at, nplaces = {}, 0
     place_end, place_entry = {}, {}
-    for i, j, entry in PLACES:each(d) do
+    m = PLACES:all(d)
+    for x = 1, #m, 3 do
+      local i = m[x]
       nplaces = nplaces + 1
       place_at[nplaces] = i
-      place_end[i] = j
-      place_entry[i] = entry
+      place_end[i] = m[x + 1]
+      place_entry[i] = m[x + 2]
     end
     -- roles first, so a role word is not taken for part of a name
-    for i, j in ROLES:each(d) do
+    m = ROLES:all(d)
+    for x = 1, #m, 3 do
+      local i, j = m[x], m[x + 1]
       role_end_at[j] = i
       for k = i, j do role_tok[k] = true end
     end
-    for i, j in HONORIFICS:each(d) do honor[j] = i end
+    m = HONORIFICS:all(d)
+    for x = 1, #m, 3 do honor[m[x + 1]] = m[x] end
     -- people: runs of capitalised words
     upto, people, npeople = 0, {}, 0
     -- the chains of capitalised words (a particle in one is lower-case)
     iscap = {}
-    local chain_a, chain_b, nchains = {}, {}, 0
-    for a, b in CHAINS:each(d) do
-      nchains = nchains + 1
-      chain_a[nchains], chain_b[nchains] = a, b
-      for k = a, b do
+    local chains = CHAINS:all(d)
+    for x = 1, #chains, 2 do
+      for k = chains[x], chains[x + 1] do
         local c = byte(words[k], 1)
         if c < 97 or c > 122 then iscap[k] = true end
       end
@@ -358,10 +382,10 @@ rule "actor.lexicons_and_names" {
     for x = n + 1, nlone do lone[x] = nil end
     table.sort(lone)
     local li = 1
-    for c = 1, nchains do
-      local a = chain_a[c]
+    for x = 1, #chains, 2 do
+      local a = chains[x]
       while li <= n and lone[li] < a do visit(lone[li]); li = li + 1 end
-      for k = a, chain_b[c] do
+      for k = a, chains[x + 1] do
         if iscap[k] then visit(k) end
       end
     end
@@ -395,7 +419,9 @@ rule "actor.lexicons_and_names" {
         nforms = nforms + 3
       end
       candidates = candidates or pattern{{kind = "word", title = true, text = forms}}
-      for k in candidates:each(d) do
+      m = candidates:all(d)
+      for x = 1, #m, 2 do
+        local k = m[x]
         if not taken[k] then
           local w = words[k]
           local full = by_last[w]
@@ -416,6 +442,7 @@ rule "actor.lexicons_and_names" {
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
     ["They saw Wesley Snipes' Blade."] = {mention = {{text = "Wesley Snipes", type = "person"}}},
+    ["FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM — Oz may hit gold."] = {mention = {}},
     ["While Joe Biden’s team waited, Biden spoke."] = {mention = {{text = "Joe Biden", type = "person"}, {text = "Biden", name = "Joe Biden"}}},
     ["Troops left Ukraine for Russia."] = {mention = {{text = "Ukraine", type = "place"}, {text = "Russia", type = "place"}}},
     -- a given name ("North") opening a place's name

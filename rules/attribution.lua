@@ -38,7 +38,7 @@ local PREP = {with = true, to = true, ["for"] = true, of = true, by = true, from
   on = true, near = true, close = true}
 
 local function lower(doc, k) return doc:lower(k) end
-local role_holder, sentence_subject   -- defined below, used before
+local role_holder, sentence_subject, subject_at   -- defined below, used before
 local function is_word(doc, k) return doc:kind(k) == "word" end
 
 local function in_direct_quote(doc, s)
@@ -171,7 +171,9 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   experts critics researchers scientists doctors lawyers protesters activists lawmakers legislators
   democrats republicans voters supporters opponents diplomats observers economists historians
   organizers organisers firefighters troops soldiers rebels militants workers employees parents
-  teachers students leaders senators congressmen ministers regulators officials]]):gmatch("%a+") do
+  teachers students leaders senators congressmen ministers regulators officials demonstrators marchers
+  protestors campaigners rioters strikers villagers farmers fans neighbours neighbors relatives
+  families survivors victims refugees migrants prisoners inmates nurses pilots passengers]]):gmatch("%a+") do
   GROUP[w] = true
 end
 
@@ -182,7 +184,8 @@ end
 
 -- prepositions of a phrase that follows its noun ("bloggers on both sides",
 -- "officials in both capitals"); not "of", which names the head itself
-local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = true}
+local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = true, through = true,
+  along = true, outside = true, inside = true, near = true, around = true}
 
 local descriptor
 descriptor = function(doc, k, first)
@@ -197,6 +200,12 @@ descriptor = function(doc, k, first)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then
       -- "military bloggers on both sides said": the noun the phrase hangs on
       local p = b - 1
+      -- "protesters marching through the streets chanted": the noun before the participle
+      if p - 2 >= first and PLACE_PREP[lower(doc, p)] and lower(doc, p - 1):find("%a%a%aing$")
+          and is_word(doc, p - 2) then
+        local head = descriptor(doc, p - 2, first)
+        if head then return head end
+      end
       if p > first and PLACE_PREP[lower(doc, p)] and is_word(doc, p - 1) and doc:is(p - 1, "lower") and
           not NOT_IN_NP[lower(doc, p - 1)] and not DET[lower(doc, p - 1)] then
         local head = descriptor(doc, p - 1, first)
@@ -267,9 +276,36 @@ local function mention_at(doc, k)
   return doc:covering("mention", s, e)[1]
 end
 
+-- A document speaks for whoever wrote it: "the IMF report stated" (the
+-- IMF), "the Security Council issued a statement calling ..." (the Council),
+-- and then "The statement noted ..." (the same Council).
+local DOCUMENT = {statement = true, report = true, letter = true, memo = true, release = true,
+  study = true, survey = true, filing = true, complaint = true, lawsuit = true, ruling = true,
+  editorial = true, document = true, assessment = true, analysis = true, audit = true}
+local ISSUED = {issued = true, released = true, published = true, sent = true, filed = true,
+  posted = true, wrote = true, issues = true, releases = true, publishes = true}
+local function document_author(doc, cx, d, k, first)
+  local noun = lower(doc, k)
+  local author
+  for m in doc:each("mention", d.start, d["end"]) do
+    if m.type ~= "place" or m["end"] < d["end"] then author = speaker_of_mention(doc, m) end
+  end
+  local a = doc:tokat(d.start)
+  if not author and a - 2 >= first and ISSUED[lower(doc, a - 1)] then
+    author = subject_at(doc, cx, a - 2, first, true)
+  end
+  cx.documents = cx.documents or {}
+  if author then cx.documents[noun] = author
+  elseif lower(doc, a) == "the" and cx.documents[noun] then
+    local prev = cx.documents[noun]
+    author = {name = prev.name, start = d.start, ["end"] = d["end"], type = prev.type}
+  end
+  return author
+end
+
 -- The speaker whose last token is k (the subject before a verb, or the
 -- words after an inverted one).
-local function subject_at(doc, cx, k, first, right_before)
+function subject_at(doc, cx, k, first, right_before)
   local w = lower(doc, k)
   local pro = PRONOUN[w]
   if pro then
@@ -290,6 +326,10 @@ local function subject_at(doc, cx, k, first, right_before)
   -- places speak only as institutions right before the verb: "Kyiv said"
   if m and (m.type ~= "place" or right_before) then return speaker_of_mention(doc, m) end
   local d = descriptor(doc, k, first)
+  if d and not d.anonymous and DOCUMENT[w] then
+    local author = document_author(doc, cx, d, k, first)
+    if author then return author end
+  end
   if d then
     -- "the Ukrainian Foreign Minister": the person who holds the role, when the article names them
     local holder = not d.anonymous and role_holder(doc, cx, d.name)
@@ -488,14 +528,28 @@ local function cues(doc)
   return out
 end
 
+-- The index of the first cue starting at or after byte s (the cues are in
+-- order of their starts): a binary search, as the lookups below are made
+-- per quote and an article may have hundreds of cues.
+local function first_cue(cues, s)
+  local lo, hi = 1, #cues + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if cues[mid].s < s then lo = mid + 1 else hi = mid end
+  end
+  return lo
+end
+
 -- The first cue in [s, e), or the last one with last = true; the first
 -- skips relative clauses ("the source, who spoke on condition of
 -- anonymity, told Reuters").
 local function cue_in(cx, s, e, last)
   local found
-  for _, c in ipairs(cx.cues) do
+  local cs = cx.cues
+  for x = first_cue(cs, s), #cs do
+    local c = cs[x]
     if c.s >= e then break end
-    if c.s >= s and (last or not c.relative) then
+    if last or not c.relative then
       if not last then return c end
       found = c
     end
@@ -505,9 +559,11 @@ end
 
 -- The outlet named by "according to X" or "X reports" in [s, e).
 local function via_in(doc, cx, s, e)
-  for _, c in ipairs(cx.cues) do
+  local cs = cx.cues
+  for x = first_cue(cs, s), #cs do
+    local c = cs[x]
     if c.s >= e then break end
-    if c.s >= s and (c.entry.kind == "according" or c.entry.report) then
+    if c.entry.kind == "according" or c.entry.report then
       for m in doc:each("mention", s, e) do
         if m.type == "org" then
           local o = ORGS:lookup(m.name or "")
@@ -687,5 +743,13 @@ rule "quote.speaker" {
     -- "she": the subject of the sentence before, not the nearer woman
     ["Hillary Clinton laid out plans with Elizabeth Warren. She said, “We will win.”"] = {quote = {
       {text = "We will win.", speaker = {name = "Hillary Clinton"}}}},
+    -- a document speaks for its author: the name in it, or who issued it
+    ["“Growth will slow,” the IMF report stated. The Security Council issued a statement calling it “a clear threat.” The statement noted “further measures.”"] = {quote = {
+      {text = "Growth will slow,", speaker = {name = "International Monetary Fund"}},
+      {text = "a clear threat.", speaker = {name = "UN Security Council"}},
+      {text = "further measures.", speaker = {name = "UN Security Council"}}}},
+    -- the noun a participle phrase hangs on
+    ["Protesters marching through the streets chanted “What curfew?”"] = {quote = {
+      {text = "What curfew?", speaker = {name = "Protesters"}}}},
   },
 }

@@ -65,7 +65,7 @@ rule "quote.direct" {
 }
 
 local function in_quote(doc, s, e)
-  return #doc:covering("quote", s, e) > 0
+  return doc:covered("quote", s, e) > 0
 end
 
 -- A verb that is also a noun ("state", "report", "question", "remarks"),
@@ -168,7 +168,7 @@ local function clause_end(doc, last, from, relative)
       local nxt = w == "," and doc:lower(t + 1)
       -- ", but that ...", ", but would refuse ...": the same report goes on
       local goes_on = nxt == "but" and (doc:lower(t + 2) == "that" or doc:lower(t + 2) == "also" or AUX[doc:lower(t + 2)])
-      if nxt and CLAUSE_BREAK[nxt] and not goes_on and #doc:covering("quote", doc:tok(t), doc:tok(t) + 1) == 0 then
+      if nxt and CLAUSE_BREAK[nxt] and not goes_on and doc:covered("quote", doc:tok(t), doc:tok(t) + 1) == 0 then
         return trim_end(doc, t - 1)
       end
       -- ', “it’s not easy, believe me,” he said': a direct quote with its own
@@ -343,7 +343,7 @@ rule "quote.reported" {
           local s, e1 = doc:tok(a), doc:tok(b)
           local s2 = doc:tok(j + 2)
           local e = clause_end(doc, last, j + 2)
-          if e > s2 and e1 > s and #doc:covering("quote", s, e) == 0 then
+          if e > s2 and e1 > s and doc:covered("quote", s, e) == 0 then
             local inner = doc:inside("quote", s, e)
             doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, parts = {{s, e1}, {s2, e}},
               _verb_first = i, _verb_last = j, _verb_entry = entry})

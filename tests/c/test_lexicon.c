@@ -25,6 +25,14 @@ static const char PRELUDE[] =
     "  end\n"
     "  return table.concat(out)\n"
     "end\n"
+    "function MA(lx, text, s, e)\n"
+    "  local d = trawl.doc(text)\n"
+    "  local out, each, all = {}, {}, lx:all(d, s, e)\n"
+    "  for i, j, entry in lx:each(d, s, e) do each[#each + 1] = i .. '-' .. j .. '=' .. entry.name end\n"
+    "  for k = 1, #all, 3 do out[#out + 1] = all[k] .. '-' .. all[k + 1] .. '=' .. all[k + 2].name end\n"
+    "  local a, b = table.concat(out, ','), table.concat(each, ',')\n"
+    "  return a == b and a or ('all ' .. a .. ' but each ' .. b)\n"
+    "end\n"
     "function ERR(f, ...)\n"
     "  local ok, e = pcall(f, ...)\n"
     "  return ok and 'no error' or tostring(e)\n"
@@ -95,6 +103,12 @@ static const row ROWS[] = {
      "New York City,4"},
     {"match nothing is nil", "tostring(places:match(trawl.doc('in New York'), 1))", "nil"},
     {"each over a span", "M(places, 'York and York and York', 5, 13)", "[York=York]"},
+    {"all: what each yields", "MA(places, 'in New York City and York, the United Nations')", "2-4=New York City,6-6=York,9-10=United Nations"},
+    {"all: a span", "MA(places, 'York and York and York', 5, 13)", "3-3=York"},
+    {"all: none", "MA(places, 'nothing here')", ""},
+    {"all: smart case", "MA(smart, 'US us White House white house')", "1-1=US,3-4=White House"},
+    {"all: entries are the lexicon's tables", "(function() local d = trawl.doc('York'); return tostring(places:all(d)[3] == places:lookup('York')) end)()",
+     "true"},
     {"first entry keeps a shared form", "L{entries = {{name = 'Georgia', type = 'country'}, {name = 'Georgia', type = 'state'}}}:lookup('georgia').type", "country"},
     {"case option", "L{case = 'insensitive', entries = {'A'}}:lookup('a').name", "A"},
     {"many entries", "(function() local t = {} for i = 1, 5000 do t[i] = 'w' .. i .. ' x' end; local lx = L{entries = t};"

@@ -40,6 +40,16 @@ static const char PRELUDE[] =
     "  if prep then prep(d) end\n"
     "  return show(d, trawl.pattern(spec), opts)\n"
     "end\n"
+    "function A(spec, text, ...)\n"
+    "  local d = trawl.doc(text)\n"
+    "  local pat = trawl.pattern(spec)\n"
+    "  local each, all = {}, pat:all(d, ...)\n"
+    "  for i, j in pat:each(d, ...) do each[#each + 1] = i .. '-' .. j end\n"
+    "  local flat = {}\n"
+    "  for k = 1, #all, 2 do flat[#flat + 1] = all[k] .. '-' .. all[k + 1] end\n"
+    "  local a, b = table.concat(flat, ','), table.concat(each, ',')\n"
+    "  return a == b and a or ('all ' .. a .. ' but each ' .. b)\n"
+    "end\n"
     "function ERR(f, ...)\n"
     "  local ok, e = pcall(f, ...)\n"
     "  return ok and 'no error' or tostring(e)\n"
@@ -161,6 +171,37 @@ static const row ROWS[] = {
      "return table.concat(out, ',') end)()", "1,false,3,4"},
     {"loop over a closed doc", "(function() local it; do local d <close> = trawl.doc('a b a'); it = trawl.pattern{{lower = 'a'}}:each(d); "
      "it() end; return ERR(it) end)()", "~closed"},
+    /* pat:all: the matches pat:each yields (A checks), as a flat list */
+    {"all", "A({{title = true}, {title = true, op = '*'}}, 'Ann Lee met Bob and Cy Dee Fox')", "1-2,4-4,6-8"},
+    {"all: none", "A({{lower = 'zzz'}}, 'a b c')", ""},
+    {"all: every match", "A({{title = true}, {title = true, op = '*'}}, 'Ann Lee met Bob Cy', {longest = false})",
+     "1-2,1-1,2-2,4-5,4-4,5-5"},
+    {"all: within sentences", "A({{lower = 'tom'}, {any = true}, {title = true}}, 'a Tom. Ann', {within = 'sentence'}) .. ' / ' .. "
+     "A({{lower = 'tom'}, {any = true}, {title = true}}, 'a Tom. Ann')", " / 2-4"},
+    {"all: a span", "A({{lower = 'a'}}, 'a b a b a', 2, 7)", "3-3"},
+    {"all: a span table and options", "A({{lower = 'a'}, {any = true, op = '?'}}, 'a b a b a', {start = 2, ['end'] = 9}, {longest = false})",
+     "3-4,3-3,5-5"},
+    {"all: the lexicon test", "A({{lexicon = verbs}, {title = true}}, 'white house Tom and white Ann')", "1-3,5-6"},
+    {"all leaves a loop's place", "(function() local d = trawl.doc('a b a b a'); local p = trawl.pattern{{lower = 'a'}}; "
+     "local out = {}; for i in p:each(d) do out[#out + 1] = i .. ':' .. #p:all(d) end; return table.concat(out, ',') end)()",
+     "1:6,3:6,5:6"},
+    {"all: error option", "ERR(function() return trawl.pattern{{lower = 'a'}}:all(trawl.doc('a'), {longst = true}) end)",
+     "~pat:all: unknown option 'longst'"},
+    {"all: not a doc", "ERR(function() return trawl.pattern{{lower = 'a'}}:all('a') end)", "~trawl.doc"},
+    /* a doc method checks its doc without the metatable: other userdata are refused */
+    {"doc method on a pattern", "ERR(function() local d = trawl.doc('a b'); return d.word(trawl.pattern{{lower = 'a'}}, 1) end)",
+     "~trawl.doc expected"},
+    {"doc method on a lexicon", "ERR(function() local d = trawl.doc('a b'); return d.ntok(verbs) end)",
+     "~trawl.doc expected"},
+    {"doc method on a string", "ERR(function() local d = trawl.doc('a b'); return d.ntok('a b') end)",
+     "~trawl.doc expected"},
+    /* doc:covered counts what doc:covering lists */
+    {"covered", "(function() local d = trawl.doc('a b c d'); d:add('q', 0, 7); d:add('q', 2, 5); d:add('q', 2, 3); d:add('r', 0, 7); "
+     "local out = {}; for _, sp in ipairs({{0, 1}, {2, 3}, {2, 5}, {4, 5}, {6, 7}, {0, 7}, {7, 7}}) do "
+     "out[#out + 1] = d:covered('q', sp[1], sp[2]) .. '=' .. #d:covering('q', sp[1], sp[2]) end; "
+     "return table.concat(out, ',') .. ' ' .. d:covered('none', 0, 1) end)()", "1=1,3=3,2=2,2=2,1=1,1=1,1=1 0"},
+    {"covered: bad span", "ERR(function() local d = trawl.doc('a b'); return d:covered('q', 2, 1) end)", "~bad span"},
+    {"doc method on a doc", "(function() local d = trawl.doc('a b'); return d.word(d, 2) end)()", "b"},
     /* alternation and groups */
     {"alt of sequences", "P({{alt = {{{lower = 'more'}, {lower = 'than'}}, {{lower = 'at'}, {lower = 'least'}}}, capture = 'hedge'}, {number = true}},"
      " 'more than 20 and at least 5 and 7')", "[more than 20 hedge=more than][at least 5 hedge=at least]"},
