@@ -108,26 +108,29 @@ static uint32_t token_mask(const finder *f, const tc_tok *t)
     return m;
 }
 
-static const char *raw(const scan *s, size_t i, size_t *len)
+static inline const char *raw(const scan *s, size_t i, size_t *len)
 {
     const tw_token *t = &s->d->tw.tok[i];
     *len = t->e - t->s;
     return s->d->text + t->s;
 }
 
-static int space_before(const scan *s, size_t i) { return (s->d->tw.tok[i].flags & TF_SPACE_BEFORE) != 0; }
+static inline int space_before(const scan *s, size_t i) { return (s->d->tw.tok[i].flags & TF_SPACE_BEFORE) != 0; }
 
 /* Token i begins a form of the set (a pattern's `lower` test); *end gets
  * the token after the longest. */
-static int in(const scan *s, int set, size_t i, uint32_t *end)
+static int in_lexicon(const scan *s, int set, size_t i, uint32_t *end)
+{
+    uint32_t e;
+    if (lex_longest(&s->f->sets[set], s->c, i, s->n, &e) < 0) return 0;
+    if (end) *end = e;
+    return 1;
+}
+
+static inline int in(const scan *s, int set, size_t i, uint32_t *end)
 {
     if (i >= s->n) return 0;
-    if (s->f->complex & (1u << set)) {
-        uint32_t e;
-        if (lex_longest(&s->f->sets[set], s->c, i, s->n, &e) < 0) return 0;
-        if (end) *end = e;
-        return 1;
-    }
+    if (s->f->complex & (1u << set)) return in_lexicon(s, set, i, end);
     if (!(s->mask[i] & (1u << set))) return 0;
     if (end) *end = (uint32_t)i + 1;
     return 1;
@@ -153,13 +156,14 @@ static int begins_with(const scan *s, int set, size_t i)
     return p > 0 && word_in(s, set, w, p);
 }
 
-static int word_or_prefix(const scan *s, int set, size_t i)
+static inline int word_or_prefix(const scan *s, int set, size_t i)
 {
-    return i < s->n && (in(s, set, i, NULL) || begins_with(s, set, i));
+    return i < s->n && (in(s, set, i, NULL) ||
+                        ((s->d->tw.tok[i].flags & (TF_HYPHEN | TF_APOS)) && begins_with(s, set, i)));
 }
 
 /* "-" or "–" once folded (U+2010, U+2011 fold to "-", U+2212 to "–") */
-static int is_dash(const scan *s, size_t i)
+static inline int is_dash(const scan *s, size_t i)
 {
     const tc_tok *t = &s->c->tok[i];
     return (t->xl == 1 && t->ex[0] == '-') || (t->xl == 3 && memcmp(t->ex, "\xE2\x80\x93", 3) == 0);

@@ -568,8 +568,9 @@ rule "figure.amounts" {
     -- when it sticks to the number and not to what comes before ("-3", not
     -- "3-1").
     local function number_at(k, money, article)
+      -- (most tokens asked about are no number at all: "(", "the")
       local w = WORD[k]
-      if not w then return nil end   -- (numbers.parse checks can_start)
+      if not w or not can_start(w) then return nil end
       if article and (LOW[k] == "a" or LOW[k] == "an") then
         return parse_number(WORD, k, money and MONEY_ARTICLE or ARTICLE)
       end

@@ -1,7 +1,9 @@
 -- numbers.lua: reads English numeric expressions -- "1,200", "2.5bn",
 -- "twenty-one", "two and a half million", "a third", "3 1/2", "hundreds of
 -- thousands" -- from a sequence of words, the tokens of a text. Pure Lua 5.4
--- (no globals, no io/os); the figure rule is glue around it.
+-- (no io/os; the only global it reads is the engine's `host`, for the C
+-- reader behind numbers.read and numbers.start_finder, and it works without
+-- it); the figure rule is glue around it.
 --
 -- Words are token strings as the tokenizer yields them, in any case: digits
 -- with their separators are one token ("1,200", "2.5", "61bn", "3/4"), a
