@@ -396,12 +396,15 @@ rule "actor.lexicons_and_names" {
       if free(i, j) and place_ok(i, j, entry) then add_lexicon_mention(i, j, entry, "place") end
     end
     -- surnames alone: the last word of a person named earlier (by this
-    -- rule: the list above, rather than a walk over the mention layer)
+    -- rule: the list above, rather than a walk over the mention layer).
+    -- Of several people with one surname, the first named: news names the
+    -- person the story is about first and a relative by full name
+    -- ("Ted Cruz ... his wife, Heidi Cruz ... Cruz said").
     local by_last = {}
     for x = 1, npeople do
       local name = people[x]
       local last = match(name, "(%S+)$")
-      if last and last ~= name then by_last[last] = name end
+      if last and last ~= name and not by_last[last] then by_last[last] = name end
     end
     if next(by_last) then
       -- The candidates: capitalised words written as a surname, maybe with
@@ -443,6 +446,9 @@ rule "actor.lexicons_and_names" {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
     ["They saw Wesley Snipes' Blade."] = {mention = {{text = "Wesley Snipes", type = "person"}}},
     ["FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM — Oz may hit gold."] = {mention = {}},
+    -- a shared surname alone: the first person named with it
+    ["Ted Cruz thanked his wife, Heidi Cruz. Cruz spoke."] = {mention = {{text = "Ted Cruz", type = "person"},
+      {text = "Heidi Cruz", type = "person"}, {text = "Cruz", name = "Ted Cruz"}}},
     ["While Joe Biden’s team waited, Biden spoke."] = {mention = {{text = "Joe Biden", type = "person"}, {text = "Biden", name = "Joe Biden"}}},
     ["Troops left Ukraine for Russia."] = {mention = {{text = "Ukraine", type = "place"}, {text = "Russia", type = "place"}}},
     -- a given name ("North") opening a place's name

@@ -7,8 +7,15 @@
 local ORGS = lexicon "orgs"
 local NAMES = lexicon "names"
 local HONORIFICS = lexicon "honorifics"
+local ROLES = lexicon "roles"
 
 local PRONOUN = {he = "m", she = "f", they = "group", it = "group", we = "group"}
+-- The pronoun of a word, with a verb glued on or not: "he", "he’s", "they'll".
+local function pronoun_word(w)
+  if PRONOUN[w] then return w end
+  local base = w:match("^(%a+)['’]%a%a?$")
+  return base and PRONOUN[base] and base or nil
+end
 local ANON = {source = true, sources = true, official = true, officials = true, aide = true, aides = true,
   person = true, people = true, diplomat = true, diplomats = true, insider = true, insiders = true}
 -- determiners that open a descriptor subject ("the commission", "a spokeswoman")
@@ -114,44 +121,182 @@ local function speaker_of_mention(doc, m)
   return {name = m.name or doc:text(m.start, m["end"]), start = m.start, ["end"] = m["end"], type = m.type}
 end
 
--- "he"/"she" at byte pos: the nearest person before it of that gender (or
--- of unknown gender, when none of it is near); "they", "it", "we": the
--- nearest organisation.
-local function resolve_pronoun(doc, cx, want, pos)
-  local fallback
-  local seen = 0
+local function mention_at(doc, k)
+  if k < 1 then return nil end
+  local s, e = doc:tok(k)
+  return doc:covering("mention", s, e)[1]
+end
+
+-- "he"/"she" at byte pos, as a reader takes it: the subject of its own
+-- sentence when one opens it ("Kerr Putney, the police chief, said ...,
+-- but he said"); else the subject of the sentence before, past sentences
+-- wholly inside quotes, following a pronoun subject back to its own
+-- antecedent ("The difference now, he told me, ... He said"); else the
+-- nearest person before it of that gender (or of unknown gender, when none
+-- of it is near). "they", "it", "we": the nearest organisation.
+local SUBJECT_LEAD = {but = true, ["and"] = true, so = true, yet = true, still = true, the = true}
+
+-- The person who opens the sentence [first, last] as its subject: its first
+-- mention, past a few title words or a lead ("But", "The"), an
+-- organisation's name before its person ("Trump campaign spokesman Jason
+-- Miller"), not past a comma or a preposition ("Asked about Obama, he").
+local function opening_person(doc, cx, first, last, before)
+  local k = first
+  if doc:kind(k) == "quote" then k = k + 1 end
+  local s = doc:tok(k)
+  for _, m in ipairs(cx.people) do
+    if m.start >= before then return nil end
+    if m.start >= s then
+      local mk = doc:tokat(m.start)
+      if mk - k > 4 then return nil end
+      for t = k, mk - 1 do
+        local w = lower(doc, t)
+        if not is_word(doc, t) or PREP[w] or NOT_IN_NP[w] then return nil end
+        if doc:is(t, "lower") and not SUBJECT_LEAD[w] and not ROLES:match(doc, t) then return nil end
+      end
+      if m.type == "person" then
+        -- (a name after "the" modifies a noun: "The Peter Hain attack, he says")
+        for t = k, mk - 1 do if lower(doc, t) == "the" then return nil end end
+        return m
+      end
+      k = doc:tokat(m["end"] - 1) + 1
+      if k > last then return nil end
+    end
+  end
+  return nil
+end
+
+-- The person a speech verb in tokens [first, last] (outside quotes, before
+-- byte `before`) attributes to, of gender `want` or of none known: "David
+-- Laws said:", "said Mr Clarke". The one a reader follows "he said" back to.
+local function cue_subject(doc, cx, want, first, last, before)
+  local s = doc:tok(first)
+  local _, e = doc:tok(last)
+  for c in doc:each("cue", s, math.min(e, before)) do
+    if not in_direct_quote(doc, c.start) then
+      local k = c.first - 1
+      if k > first and BETWEEN[lower(doc, k)] then k = k - 1 end
+      local m = k >= first and mention_at(doc, k)
+      if not (m and m.type == "person") then
+        k = c.last + 1
+        if k < last and HONORIFICS:lookup(doc:word(k)) then k = k + 1 end
+        m = k <= last and mention_at(doc, k)
+        -- (inverted only where the name ends the clause: not "believe McConnell is")
+        local after = m and doc:tokat(m["end"] - 1) + 1
+        if after and after <= last and doc:kind(after) == "word" then m = nil end
+      end
+      if m and m.type == "person" and not in_direct_quote(doc, m.start) then
+        local g = gender_of(doc, cx, m)
+        if not g or g == want then return m end
+      end
+    end
+  end
+  return nil
+end
+
+local resolve_pronoun
+-- The subject of the sentence [first, last] for a pronoun of gender `want`
+-- after it: its first person (or he/she) outside quotes of that gender; false
+-- when its first is of the other gender; nil when it names no one.
+local function earlier_subject(doc, cx, want, first, last, depth)
+  -- who a quote there was attributed to (resolved already: quotes go in order)
+  local s = doc:tok(first)
+  local _, e = doc:tok(last)
+  for q in doc:each("quote", s, e) do
+    local sp = q.speaker
+    if sp and sp.type == "person" and not sp.anonymous then
+      local g = gender_of(doc, cx, sp)
+      if not g or g == want then return sp end
+    end
+  end
+  local said = cue_subject(doc, cx, want, first, last, #doc)
+  if said then return said end
+  -- a role opening it, "The Tory leader was asked ...": whoever holds it,
+  -- when the article says
+  local a = first
+  if doc:kind(a) == "quote" then a = a + 1 end
+  if lower(doc, a) == "the" then
+    for t = a + 1, math.min(last, a + 3) do
+      if not is_word(doc, t) or mention_at(doc, t) then break end
+      local e, j = ROLES:match(doc, t)
+      if e then
+        local holder = role_holder(doc, cx, doc:text(doc:tok(a), select(2, doc:tok(j))))
+        for k = #cx.people, 1, -1 do
+          local m = cx.people[k]
+          if holder and m.name == holder and m.start < doc:tok(a) then return m end
+        end
+        break
+      end
+    end
+  end
+  for t = first, last do
+    local w = pronoun_word(lower(doc, t))
+    local g = w and PRONOUN_GENDER[w]
+    if g and not in_direct_quote(doc, doc:tok(t)) then
+      if g ~= want then return false end
+      return depth < 3 and resolve_pronoun(doc, cx, want, doc:tok(t), depth + 1) or false
+    end
+    local m = mention_at(doc, t)
+    if m and m.type == "person" and not in_direct_quote(doc, m.start) then
+      local mg = gender_of(doc, cx, m)
+      if mg and mg ~= want then return false end
+      return m
+    end
+  end
+  return nil
+end
+
+resolve_pronoun = function(doc, cx, want, pos, depth)
+  depth = depth or 0
+  local memo = cx.pronouns
+  local key = pos * 4 + (want == "m" and 1 or want == "f" and 2 or 3)
+  if memo[key] ~= nil then return memo[key] or nil end
+  local found
   if want ~= "group" then
-    -- the subject of the sentence before (its first person, outside quotes),
-    -- unless of the other gender: "Clinton laid out her plans. She said ..."
     local k = doc:tokat(pos)
-    local _, ss, _, first = doc:sentence(k)
-    if first > 1 then
-      local _, ps = doc:sentence(first - 1)
-      for _, m in ipairs(cx.people) do
-        if m.start >= ss then break end
-        if m.start >= ps then
-          local g = m.type == "person" and gender_of(doc, cx, m)
-          if g == want or (m.type == "person" and not g) then return m end
-          break
+    local _, _, _, first, last = doc:sentence(k)
+    local m = k > first + 2 and (cue_subject(doc, cx, want, first, last, pos) or
+      opening_person(doc, cx, first, last, pos))
+    if m and (gender_of(doc, cx, m) or want) == want then found = m end
+    -- the sentences before, up to three with words outside quotes
+    local tried = 0
+    local f = first
+    while found == nil and f > 1 and tried < 3 do
+      local _, _, _, pf, pl = doc:sentence(f - 1)
+      local outside = false
+      for t = pf, pl do
+        if doc:kind(t) == "word" and not in_direct_quote(doc, doc:tok(t)) then outside = true break end
+      end
+      if outside then
+        tried = tried + 1
+        local r = earlier_subject(doc, cx, want, pf, pl, depth)
+        if r == false then break end
+        found = r
+      end
+      f = pf
+    end
+  end
+  if not found then
+    local fallback
+    local seen = 0
+    for k = #cx.people, 1, -1 do
+      local m = cx.people[k]
+      if m.start < pos then
+        seen = seen + 1
+        if seen > 30 then break end
+        if want == "group" then
+          if m.type == "org" then found = m break end
+        elseif m.type == "person" then
+          local g = gender_of(doc, cx, m)
+          if g == want then found = m break end
+          if not g and not fallback then fallback = m end
         end
       end
     end
+    found = found or fallback
   end
-  for k = #cx.people, 1, -1 do
-    local m = cx.people[k]
-    if m.start < pos then
-      seen = seen + 1
-      if seen > 30 then break end
-      if want == "group" then
-        if m.type == "org" then return m end
-      elseif m.type == "person" then
-        local g = gender_of(doc, cx, m)
-        if g == want then return m end
-        if not g and not fallback then fallback = m end
-      end
-    end
-  end
-  return fallback
+  memo[key] = found or false
+  return found
 end
 
 -- ---- who is next to a speech verb ----------------------------------------
@@ -270,12 +415,6 @@ role_holder = function(doc, cx, text)
   return found
 end
 
-local function mention_at(doc, k)
-  if k < 1 then return nil end
-  local s, e = doc:tok(k)
-  return doc:covering("mention", s, e)[1]
-end
-
 -- A document speaks for whoever wrote it: "the IMF report stated" (the
 -- IMF), "the Security Council issued a statement calling ..." (the Council),
 -- and then "The statement noted ..." (the same Council).
@@ -307,9 +446,12 @@ end
 -- words after an inverted one).
 function subject_at(doc, cx, k, first, right_before)
   local w = lower(doc, k)
-  local pro = PRONOUN[w]
+  local base = pronoun_word(w)
+  local pro = base and PRONOUN[base]
   if pro then
-    local s, e = doc:tok(k)
+    w = base
+    local s = doc:tok(k)
+    local e = s + #base
     -- "they" after anonymous sources spoke: the same sources ("..., the
     -- source ... told Reuters. ..., they added.")
     local last = cx.last_speaker
@@ -366,7 +508,7 @@ local function after_verb(doc, cx, vj, last)
   local k = vj + 1
   if k > last then return nil end
   local w = lower(doc, k)
-  if PRONOUN[w] then return closes(doc, k + 1, last) and subject_at(doc, cx, k, k, true) or nil end
+  if pronoun_word(w) then return closes(doc, k + 1, last) and subject_at(doc, cx, k, k, true) or nil end
   local m = doc:after("mention", doc:tok(k))
   if m and doc:tokat(m.start) <= k + 1 and m.type ~= "place" then
     local mlast = doc:tokat(m["end"] - 1)
@@ -479,7 +621,7 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
   end
   -- (not after a pronoun subject we could not resolve: "they published the
   -- results" names no one in "the results")
-  if k >= first and PRONOUN[lower(doc, k)] then return nil end
+  if k >= first and pronoun_word(lower(doc, k)) then return nil end
   if not inverted and not object then return after_verb(doc, cx, vj, last) end
   return nil
 end
@@ -490,7 +632,7 @@ end
 sentence_subject = function(doc, cx, ss, limit)
   local first = doc:tokat(ss)
   for k = first, math.min(first + 2, doc:ntok()) do
-    if PRONOUN[lower(doc, k)] and not in_direct_quote(doc, doc:tok(k)) then
+    if pronoun_word(lower(doc, k)) and not in_direct_quote(doc, doc:tok(k)) then
       local sp = subject_at(doc, cx, k, first, true)
       if sp then return sp end
     end
@@ -655,7 +797,7 @@ rule "quote.speaker" {
         goto continue
       end
       if q.kind == "term" then goto continue end
-      cx = cx or {cues = cues(doc), people = people(doc), genders = {}}
+      cx = cx or {cues = cues(doc), people = people(doc), genders = {}, pronouns = {}}
       do
         local para = doc:paragraph(doc:tokat(q.start))
         local sp, via
@@ -743,6 +885,15 @@ rule "quote.speaker" {
     -- "she": the subject of the sentence before, not the nearer woman
     ["Hillary Clinton laid out plans with Elizabeth Warren. She said, “We will win.”"] = {quote = {
       {text = "We will win.", speaker = {name = "Hillary Clinton"}}}},
+    -- "he": the subject of its own sentence, when one opens it
+    ["Kerr Putney, the police chief, met Roy Cooper, and later he said: “The footage supports what we heard.”"] = {quote = {
+      {text = "The footage supports what we heard.", speaker = {name = "Kerr Putney"}}}},
+    -- past sentences inside the quote, to who said the sentence before
+    ["Chris Matthews said Mike Pence beat Tim Kaine. “I thought he was effective. And I think it matters,” he said."] = {quote = {
+      {text = "I thought he was effective. And I think it matters,", speaker = {name = "Chris Matthews"}}}},
+    -- a pronoun subject before, followed back to its own antecedent
+    ["Michael Schultz left in 2015. The difference now, he told me, is that he is kinder to Donald Trump. He said, “No one can state it.”"] = {quote = {
+      {text = "No one can state it.", speaker = {name = "Michael Schultz"}}}},
     -- a document speaks for its author: the name in it, or who issued it
     ["“Growth will slow,” the IMF report stated. The Security Council issued a statement calling it “a clear threat.” The statement noted “further measures.”"] = {quote = {
       {text = "Growth will slow,", speaker = {name = "International Monetary Fund"}},
