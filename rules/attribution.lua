@@ -194,6 +194,32 @@ local function cue_subject(doc, cx, want, first, last, before)
   return nil
 end
 
+-- plural groups that speak without a determiner: "Police say ...",
+-- "Democratic lawmakers said ..."
+local GROUP = {}
+for w in ([[police officials authorities prosecutors investigators officers witnesses residents analysts
+  experts critics researchers scientists doctors lawyers protesters activists lawmakers legislators
+  democrats republicans voters supporters opponents diplomats observers economists historians
+  organizers organisers firefighters troops soldiers rebels militants workers employees parents
+  teachers students leaders senators congressmen ministers regulators officials demonstrators marchers
+  protestors campaigners rioters strikers villagers farmers fans neighbours neighbors relatives
+  families survivors victims refugees migrants prisoners inmates nurses pilots passengers]]):gmatch("%a+") do
+  GROUP[w] = true
+end
+
+-- Does a speaker no actor stands for name one person: a name the actor
+-- rules did not know ("Melanie"), or an unnamed person ("an EC Commission
+-- spokesman", "a senior official")? Not a group ("officials", "the police"),
+-- nor a definite description of someone named before ("the senator").
+local INDEFINITE = {a = true, an = true, one = true}
+local function one_person(name)
+  local low = name:lower()
+  local first, last = low:match("^(%a+)"), low:match("(%a+)%W*$")
+  if not first or DET[first] and not INDEFINITE[first] then return false end
+  -- a name the actor rules did not know ("Melanie"), or an unnamed one
+  return name:find("^%u") ~= nil or (last:sub(-1) ~= "s" and not GROUP[last])
+end
+
 local resolve_pronoun
 -- The subject of the sentence [first, last] for a pronoun of gender `want`
 -- after it: its first person (or he/she) outside quotes of that gender; false
@@ -204,7 +230,7 @@ local function earlier_subject(doc, cx, want, first, last, depth)
   local _, e = doc:tok(last)
   for q in doc:each("quote", s, e) do
     local sp = q.speaker
-    if sp and sp.type == "person" and not sp.anonymous then
+    if sp and (sp.type == "person" or (sp.type == nil and one_person(sp.name))) then
       local g = gender_of(doc, cx, sp)
       if not g or g == want then return sp end
     end
@@ -307,21 +333,6 @@ local function span_speaker(doc, a, b, anonymous)
   return {name = doc:text(s, e), start = s, ["end"] = e, anonymous = anonymous or false}
 end
 
--- A noun phrase ending at token k that opens with a determiner within five
--- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
--- plural groups that speak without a determiner: "Police say ...",
--- "Democratic lawmakers said ..."
-local GROUP = {}
-for w in ([[police officials authorities prosecutors investigators officers witnesses residents analysts
-  experts critics researchers scientists doctors lawyers protesters activists lawmakers legislators
-  democrats republicans voters supporters opponents diplomats observers economists historians
-  organizers organisers firefighters troops soldiers rebels militants workers employees parents
-  teachers students leaders senators congressmen ministers regulators officials demonstrators marchers
-  protestors campaigners rioters strikers villagers farmers fans neighbours neighbors relatives
-  families survivors victims refugees migrants prisoners inmates nurses pilots passengers]]):gmatch("%a+") do
-  GROUP[w] = true
-end
-
 -- a possessive word, as doc:lower gives it ("'s" alone, "johnson's", "states'")
 local function possessive(w)
   return w == "'s" or (#w > 2 and (w:sub(-2) == "'s" or w:sub(-1) == "'"))
@@ -332,6 +343,8 @@ end
 local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = true, through = true,
   along = true, outside = true, inside = true, near = true, around = true}
 
+-- A noun phrase ending at token k that opens with a determiner within five
+-- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
 local descriptor
 descriptor = function(doc, k, first)
   if not is_word(doc, k) then return nil end
@@ -461,6 +474,7 @@ function subject_at(doc, cx, k, first, right_before)
     local a = resolve_pronoun(doc, cx, pro, s)
     if not a then return nil end
     local sp = speaker_of_mention(doc, a)
+    if a.anonymous then sp.anonymous = true end
     sp.start, sp["end"] = s, e
     return sp
   end
@@ -566,10 +580,12 @@ local function adverb(doc, k)
 end
 
 local function speaker_near(doc, cx, vi, vj, first, last, entry)
-  -- inverted right after the quote: "“...,” said Peskov"; never "told X" (the addressee)
+  -- inverted right after the quote or a clause: "“...,” said Peskov", "...,
+  -- said Mr Armstrong."; never "told X" (the addressee)
   local object = entry and entry.object
   local inverted = not object and vi > first and (doc:kind(vi - 1) == "quote" or
-    (doc:word(vi - 1) == "," and vi - 1 > first and doc:kind(vi - 2) == "quote"))
+    (doc:word(vi - 1) == "," and (vi - 1 > first and doc:kind(vi - 2) == "quote" or
+      (vj < last and vj >= last - 6 and doc:is(vj + 1, "title")))))
   if inverted then
     local sp = after_verb(doc, cx, vj, last)
     if sp then return sp end
@@ -891,6 +907,10 @@ rule "quote.speaker" {
     -- past sentences inside the quote, to who said the sentence before
     ["Chris Matthews said Mike Pence beat Tim Kaine. “I thought he was effective. And I think it matters,” he said."] = {quote = {
       {text = "I thought he was effective. And I think it matters,", speaker = {name = "Chris Matthews"}}}},
+    -- "he" after an unnamed speaker: the same speaker
+    ["The scheme will be extended, an EC spokesman said. He added the Commission has not decided."] = {quote = {
+      {text = "The scheme will be extended", speaker = {name = "an EC spokesman"}},
+      {text = "the Commission has not decided", speaker = {name = "an EC spokesman"}}}},
     -- a pronoun subject before, followed back to its own antecedent
     ["Michael Schultz left in 2015. The difference now, he told me, is that he is kinder to Donald Trump. He said, “No one can state it.”"] = {quote = {
       {text = "No one can state it.", speaker = {name = "Michael Schultz"}}}},

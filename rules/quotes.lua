@@ -74,12 +74,23 @@ local NP_START = {a = true, an = true, the = true, this = true, his = true, her 
   our = true, such = true, one = true, ["'s"] = true, ["’s"] = true}
 local NOUN_PREP = {without = true, with = true, of = true, ["for"] = true, on = true, ["in"] = true, about = true,
   over = true, from = true, under = true, against = true, amid = true, despite = true, by = true}
+local DEMONYMS = lexicon "demonyms"
 local function noun_use(doc, i, entry)
   if not entry.noun then return false end
   local w, lemma = doc:lower(i), entry.lemma or ""
   if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
   -- right after a preposition, the base or -s form is a noun too: "without guarantees"
   if i > 1 and NOUN_PREP[doc:lower(i - 1)] then return true end
+  -- "demand from", "claims of": a noun's complement
+  local nxt = i < doc:ntok() and doc:lower(i + 1)
+  if nxt == "of" or nxt == "from" then return true end
+  if i > 1 and doc:kind(i - 1) == "word" then
+    -- after a participle or a demonym, a noun: "has boosted demand",
+    -- "South Korean demand" (not "Russians demand")
+    local p = doc:word(i - 1)
+    if doc:is(i - 1, "lower") and p:sub(-2) == "ed" then return true end
+    if p:sub(-1) ~= "s" and DEMONYMS:lookup(p) then return true end
+  end
   for b = i - 1, math.max(1, i - 3), -1 do
     if NP_START[doc:lower(b)] then return true end
     if doc:kind(b) ~= "word" then break end
@@ -115,6 +126,8 @@ rule "quote.cues" {
   end,
   examples = {
     ["Peskov told reporters: “We are ready.”"] = {cue = {{text = "told"}}},
+    -- a verb that is also a noun, used as the noun
+    ["Production has boosted demand, and South Korean demand from Japan rose, sources said."] = {cue = {{text = "said"}}},
     ["According to Russian state news agency TASS, he said so."] = {cue = {{text = "According to"}, {text = "said"}}},
     ["The report was published after a question from a reporter."] = {cue = {{text = "published"}}},
     -- a capitalised "State" inside a sentence is part of a name
@@ -283,6 +296,22 @@ for w in ([[when if as because while although though after before since until un
 end
 local CONJ = {but = true, ["and"] = true, so = true, yet = true}
 
+-- Past a wire story's dateline, "LUSAKA, March 16 - ", "WASHINGTON (AP) —":
+-- the token where the sentence proper starts (`first` when there is none).
+local DATELINE_PUNCT = {[","] = true, ["("] = true, [")"] = true, ["."] = true}
+local function past_dateline(doc, first, last)
+  if not doc:is(first, "upper") or doc:kind(first) ~= "word" then return first end
+  for t = first + 1, math.min(last - 1, first + 10) do
+    local kind = doc:kind(t)
+    if kind == "dash" then return t + 1 end
+    if not (kind == "number" or (kind == "word" and (doc:is(t, "title") or doc:is(t, "upper"))) or
+        (kind == "punct" and DATELINE_PUNCT[doc:word(t)])) then
+      return first
+    end
+  end
+  return first
+end
+
 -- A "that" within 8 tokens, before any comma or quote mark (and so the
 -- first one): "said on Wednesday that ...", "said at talks in Riyadh that ..."
 local THAT_SOON = pattern{{["not"] = {text = {",", "that"}}, quote = false, op = "{0,8}"}, {text = "that"}}
@@ -298,8 +327,10 @@ rule "quote.reported" {
       local vs, ve = c.start, c["end"]
       local _, ss, se, first, last = doc:sentence(i)
       local earlier_verb = prev_start ~= nil and prev_start >= ss   -- one in this sentence
-      -- (a verb of judging is no earlier speaker: "could then be blamed ..., they added")
-      if entry.kind ~= "evaluation" then prev_start = vs end
+      -- (a verb of judging is no earlier speaker: "could then be blamed ...,
+      -- they added"; nor one taking an infinitive: "has agreed to pay ...,
+      -- they said")
+      if entry.kind ~= "evaluation" and not (j < doc:ntok() and doc:lower(j + 1) == "to") then prev_start = vs end
       -- (a cue that crosses a sentence end belongs to no sentence)
       if ve <= se and not in_quote(doc, vs, ve) then
         local data = entry.kind == "according" and cites_data(doc, j + 1, last)
@@ -309,7 +340,7 @@ rule "quote.reported" {
         elseif entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," then
           -- "CLAUSE, according to X.": the sentence before it, past a leading
           -- adverbial ("On the other hand, ...", "As forces advance, ...")
-          local a = first
+          local a = past_dateline(doc, first, i)
           if doc:kind(a) == "quote" then a = a + 1 end
           if LEADS[doc:lower(a)] then
             for t = a + 1, math.min(i - 3, a + 15) do
@@ -411,16 +442,21 @@ rule "quote.reported" {
             end
           end
           -- "CLAUSE, X said." : the clause before the comma
-          if j >= last - 4 and i > first + 3 and not earlier_verb then
+          -- (a verb right after the comma names its speaker after it, "...,
+          -- said Mr Armstrong"; not "..., expected in 2006")
+          local inverted_ok = i < last and (doc:is(i + 1, "title") or SUBJECT_START[doc:lower(i + 1)])
+          if j >= last - 4 and i > first + 3 and not earlier_verb and
+              not (doc:word(i - 1) == "," and not inverted_ok) then
             local c2 = i - 1
             while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
             -- (the words before the comma must be a clause, not an adverbial:
             -- "In a Wall Street Journal essay last week, he wrote", "But when
             -- Congress cut funding, ...")
-            local a = first
+            local start = past_dateline(doc, first, c2)
+            local a = start
             if doc:kind(a) == "quote" then a = a + 1 end
             if CONJ[doc:lower(a)] then a = a + 1 end
-            local from = first
+            local from = start
             if SUBORDINATE[doc:lower(a)] then
               -- "After this meeting, Witkoff may meet ..., a source said": after the lead
               from = nil
@@ -457,6 +493,9 @@ rule "quote.reported" {
       {quote = {{text = "the United States was hoping for a positive response", kind = "indirect"}}},
     ["Ukraine will have to cede land, one source said."] =
       {quote = {{text = "Ukraine will have to cede land", kind = "indirect"}}},
+    -- a wire story's dateline is not what was said; a verb taking "to" is no earlier speaker
+    ["LUSAKA, March 16 - Zambia has agreed to pay more for maize, an official newspaper said."] =
+      {quote = {{text = "Zambia has agreed to pay more for maize", kind = "indirect"}}},
     -- a noun phrase after the verb is no reported clause; a clause needs its verb
     ["On Monday, Russia announced its control of the city, which is a supply line."] = {quote = {}},
     ["He said the prices rose sharply last year."] = {quote = {{text = "the prices rose sharply last year", kind = "indirect"}}},
