@@ -143,7 +143,8 @@ local function trim_end(doc, last)
     local _, e = doc:tok(last)
     return e
   end
-  while last > 1 and (doc:kind(last) == "punct" or doc:kind(last) == "quote") and
+  while last > 1 and (doc:kind(last) == "punct" or doc:kind(last) == "quote" or doc:kind(last) == "dash" or
+      doc:word(last) == "―") and
       not (doc:kind(last) == "quote" and doc:is(last, "close") and doc:kind(last - 1) ~= "punct") do
     last = last - 1
   end
@@ -173,7 +174,25 @@ local CLAUSE_BREAK = {["while"] = true, who = true, which = true, after = true, 
   though = true, whereas = true, but = true, calling = true, saying = true, adding = true, citing = true,
   according = true, as = true, when = true, where = true, despite = true, amid = true}
 local CLAUSE_MARK = pattern{{text = {";", ",", "and", "but"}}}
+-- A speech verb inside the clause that introduces a direct quote of its own
+-- ("... ― Trump boasted, “That makes me smart.”"): the break before its
+-- subject, or nil.
+local function quote_cue_break(doc, from, last)
+  for c in doc:each("cue", doc:tok(from + 2), select(2, doc:tok(last))) do
+    local k = c.last + 1
+    if k <= last and (doc:word(k) == "," or doc:word(k) == ":") then k = k + 1 end
+    if k <= last and doc:kind(k) == "quote" and doc:is(k, "open") then
+      for t = c.first - 1, math.max(from + 1, c.first - 6), -1 do
+        if doc:kind(t) == "dash" or doc:word(t) == "―" or doc:word(t) == "," or doc:word(t) == ";" then return t end
+      end
+    end
+  end
+  return nil
+end
+
 local function clause_end(doc, last, from, relative)
+  local brk = from and from + 2 <= last - 1 and quote_cue_break(doc, from, last)
+  if brk then last = brk end
   if from and from + 2 <= last - 1 then
     for t in CLAUSE_MARK:each(doc, doc:tok(from + 2), select(2, doc:tok(last - 1))) do
       local w = doc:word(t)
@@ -511,6 +530,9 @@ rule "quote.reported" {
     ["He added that the deal will allow them to not only rebuild their economy, but also prosper."] =
       {quote = {{text = "that the deal will allow them to not only rebuild their economy, but also prosper", kind = "indirect"}}},
     ["Russia is ready, reports the TASS agency."] = {quote = {{text = "Russia is ready", kind = "indirect"}}},
+    -- a speech verb inside the clause with a quote of its own ends it
+    ["When Clinton noted that Trump paid no taxes ― Trump boasted, “That makes me smart.”"] = {quote = {
+      {text = "that Trump paid no taxes", kind = "indirect"}, {text = "That makes me smart.", kind = "direct"}}},
     ["Trump stressed that the conflict is a complex issue, “it’s not easy, believe me,” he said."] = {quote = {
       {text = "that the conflict is a complex issue", kind = "indirect"}, {text = "it’s not easy, believe me,", kind = "direct"}}},
     -- a demand is no report of what was said
