@@ -164,6 +164,10 @@ local OF_STOP = {
   more = true, less = true, over = true, under = true, into = true, per = true, each = true,
   this = true, last = true, next = true, its = true, their = true, his = true, her = true,
   be = true, been = true, being = true, earlier = true, later = true,
+  -- a clause, not a noun, follows: "from 4,000 when it completes"
+  when = true, where = true, ["while"] = true, ["if"] = true, because = true, although = true,
+  though = true, ["until"] = true, unless = true, whether = true, but = true, so = true,
+  it = true, he = true, she = true, they = true, we = true, i = true, you = true,
 }
 
 -- after "a"/"an", the words that can make it a number ("a dozen", "a third")
@@ -853,7 +857,7 @@ rule "figure.amounts" {
       local words = {}
       while k <= n and #words < 5 do
         local w = LOW[k]
-        if KIND[k] ~= "word" or OF_STOP[w] then break end
+        if KIND[k] ~= "word" or OF_STOP[w] or w:find("n['’]t$") then break end   -- "wasn't"
         if w == "and" then
           local nx = LOW[k + 1]
           if #words == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
@@ -1103,6 +1107,9 @@ rule "figure.amounts" {
     ["It holds about 650 sq km of Russia's Kursk region."] = {figure = {
       {text = "about 650 sq km", value = 650, unit = "km2", kind = "area", op = "~"}}},
     ["Five anonymous sources said so."] = {figure = {{text = "Five", value = 5, kind = "number"}}},
+    -- a clause after a number says nothing of what it counts
+    ["Needs will rise to 9,000 a month from 4,000 when it completes a plant."] = {figure = {
+      {text = "9,000", value = 9000}, {text = "4,000", value = 4000, of = false}}},
     ["Profits jumped 76% to $1.13bn (£600m)."] = {figure = {
       {text = "76%", value = 76, unit = "%"}, {text = "$1.13bn", value = 1130000000, unit = "USD"},
       {text = "£600m", value = 600000000, unit = "GBP", kind = "money"}}},
