@@ -319,9 +319,15 @@ rule "actor.lexicons_and_names" {
       local p = possessive(words[k])
       if p > 0 then poss[k] = p end
     end
-    -- (organisations never overlap one another, and come first)
+    m = HONORIFICS:all(d)
+    for x = 1, #m, 3 do honor[m[x + 1]] = m[x] end
+    -- (organisations never overlap one another, and come first; a name
+    -- after an honorific is a person's: "Dr Fox", not Fox News)
     m = ORGS:all(d)
-    for x = 1, #m, 3 do add_lexicon_mention(m[x], m[x + 1], m[x + 2], "org") end
+    for x = 1, #m, 3 do
+      local i = m[x]
+      if not (i > 1 and honor[i - 1]) then add_lexicon_mention(i, m[x + 1], m[x + 2], "org") end
+    end
     -- a site named by its domain ("told Antiwar.com"): an organisation
     m = SITES:all(d)
     for x = 1, #m, 2 do
@@ -347,8 +353,6 @@ rule "actor.lexicons_and_names" {
       role_end_at[j] = i
       for k = i, j do role_tok[k] = true end
     end
-    m = HONORIFICS:all(d)
-    for x = 1, #m, 3 do honor[m[x + 1]] = m[x] end
     -- people: runs of capitalised words
     upto, people, npeople = 0, {}, 0
     -- the chains of capitalised words (a particle in one is lower-case)
@@ -444,6 +448,8 @@ rule "actor.lexicons_and_names" {
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
+    -- an organisation's short name after an honorific is a person's
+    ["Dr Fox told the BBC so."] = {mention = {{text = "Fox", type = "person"}, {text = "BBC", type = "org"}}},
     ["They saw Wesley Snipes' Blade."] = {mention = {{text = "Wesley Snipes", type = "person"}}},
     ["FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM — Oz may hit gold."] = {mention = {}},
     -- a shared surname alone: the first person named with it
