@@ -325,8 +325,17 @@ rule "actor.lexicons_and_names" {
     -- after an honorific is a person's: "Dr Fox", not Fox News)
     m = ORGS:all(d)
     for x = 1, #m, 3 do
-      local i = m[x]
-      if not (i > 1 and honor[i - 1]) then add_lexicon_mention(i, m[x + 1], m[x + 2], "org") end
+      local i, j, entry = m[x], m[x + 1], m[x + 2]
+      -- an outlet's name with a place after it is another outlet's: "The
+      -- Times of Zambia", "the Daily Star of Lebanon"
+      if entry.outlet and j + 2 <= ntok and lower(d, j + 1) == "of" then
+        local place, pj = PLACES:match(d, j + 2)
+        if place then
+          j = pj
+          entry = {name = (text(d, tok(d, i), name_end(j)):gsub("^[Tt]he ", ""))}
+        end
+      end
+      if not (i > 1 and honor[i - 1]) then add_lexicon_mention(i, j, entry, "org") end
     end
     -- a site named by its domain ("told Antiwar.com"): an organisation
     m = SITES:all(d)
@@ -448,6 +457,8 @@ rule "actor.lexicons_and_names" {
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
+    -- an outlet of a place
+    ["The Times of Zambia quoted officials."] = {mention = {{text = "The Times of Zambia", name = "Times of Zambia", type = "org"}}},
     -- an organisation's short name after an honorific is a person's
     ["Dr Fox told the BBC so."] = {mention = {{text = "Fox", type = "person"}, {text = "BBC", type = "org"}}},
     ["They saw Wesley Snipes' Blade."] = {mention = {{text = "Wesley Snipes", type = "person"}}},
