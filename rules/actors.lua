@@ -69,6 +69,7 @@ local iscap        -- token -> true for the capitalised words of the chains (and
 local place_end, place_entry   -- token -> where a place starting there ends; its entry
 local upto         -- the capitalised words up to here belong to a run already looked at
 local people, npeople   -- the names of the people found, in the text's order
+local firms, nfirms     -- the organisations named by a head word ("Lex Service Plc"), in order
 
 local WORDS = {__index = function(t, k)
   local w = doc:word(k)
@@ -170,6 +171,7 @@ local CONNECT = {of = true, ["for"] = true, on = true}
 -- word is at `head` becomes that org or place ("Arms Control Association",
 -- "Department of Homeland Security", "Kent County"). Returns the index
 -- where it ends, or nil.
+local short_names   -- defined below, used in the rule
 local function headed_run(i, j, head, kind_)
   local a = i
   -- (a role word right before the head stays: "General Motors", "General Electric")
@@ -200,7 +202,12 @@ local function headed_run(i, j, head, kind_)
   if not free(a, b) then return nil end
   local s = tok(doc, a)
   local e = name_end(b)
-  add(doc, "mention", s, e, {type = kind_, name = text(doc, s, e)})
+  local name = text(doc, s, e)
+  add(doc, "mention", s, e, {type = kind_, name = name})
+  if kind_ == "org" then
+    nfirms = nfirms + 1
+    firms[nfirms] = name
+  end
   mark(a, b)
   return b
 end
@@ -295,6 +302,75 @@ local function visit(i)
   upto = j > i and j or i
 end
 
+-- Words that open many organisations' names and so name none alone
+-- ("National Grid", "General Mills", "United Technologies").
+local GENERIC_FIRST = {}
+for w in ([[National General United American First New Royal British Federal International European
+  Global Central Southern Northern Western Eastern Pacific Atlantic Standard Continental Universal
+  World Union Great Grand Old Big Little Public Social Democratic Republican Liberal Conservative
+  Independent Free Christian Islamic Catholic Green Red Blue Black White Golden Silver Western
+  Mutual Allied Associated Consolidated Amalgamated Commercial Industrial Financial Capital Security
+  Home Air Sea Land Trade Energy Oil Gas Power Water Health Food News Army Navy Police Church Court
+  Muslim Jewish Hindu Sikh Buddhist Arab Tourism Media Press Sports Music Film Art Arts]]):gmatch("%a+") do
+  GENERIC_FIRST[w] = true
+end
+
+-- The last words of a company's name (not of a council, school or party,
+-- whose first word is more often a place: "Hereford County Hospital").
+local COMPANY = {}
+for w in ([[Plc PLC Ltd Ltd. Limited Corp Corp. Corporation Inc Inc. Co Co. LLC LLP AG GmbH NV Group
+  Holdings Industries Enterprises Airlines Airways Motors Bank Securities Investments Partners
+  Technologies Pharmaceuticals Electric Petroleum Telecom Bancorp Insurance Entertainment Studios
+  Publishing Shipping Mining Chemicals Laboratories Labs Systems Services Stores]]):gmatch("%S+") do
+  COMPANY[w] = true
+end
+
+-- Companies by their first word alone, as news goes on to call them:
+-- "Lex Service Plc said ... Lex said" (the first named of several). Only a
+-- first word that is no given name, place, demonym, role, head word,
+-- common opener or named person's surname, and that the article never
+-- writes in lower case; and not where another capitalised word follows
+-- ("Lex Vehicle" is another firm).
+short_names = function(d)
+  if nfirms == 0 then return end
+  local by_first, forms, nforms = {}, {}, 0
+  local surnames
+  local body
+  for x = 1, nfirms do
+    local name = firms[x]
+    local first = match(name, "^([%u][%a%-]+) ")
+    if first and not surnames then
+      surnames = {}
+      for y = 1, npeople do surnames[match(people[y], "(%S+)$") or ""] = true end
+    end
+    if first and #first >= 3 and not by_first[first] and not GENERIC_FIRST[first] and
+        COMPANY[match(name, "(%S+)$")] and not surnames[first] and
+        not NAMES:lookup(first) and not PLACES:lookup(first) and not DEMONYMS:lookup(first) and
+        not HEADS:lookup(first) and not ROLES:lookup(first) then
+      body = body or text(d, 0, #d)
+      if not find(body, "%f[%a]" .. first:lower() .. "%f[%A]") then
+        by_first[first] = name
+        forms[nforms + 1], forms[nforms + 2], forms[nforms + 3] = first, first .. "'s", first .. "'"
+        nforms = nforms + 3
+      end
+    end
+  end
+  if nforms == 0 then return end
+  local m = pattern{{kind = "word", title = true, text = forms}}:all(d)
+  for x = 1, #m, 2 do
+    local k = m[x]
+    if not taken[k] and not (k < ntok and capword(k + 1)) then
+      local w = words[k]
+      local p = possessive(w)
+      local full = by_first[p > 0 and sub(w, 1, #w - p) or w]
+      if full then
+        add(d, "mention", tok(d, k), name_end(k), {type = "org", name = full})
+        taken[k] = true
+      end
+    end
+  end
+end
+
 rule "actor.lexicons_and_names" {
   stage = "actors",
   doc = "organisations and places by lexicon; people by given name, honorific or role",
@@ -363,7 +439,7 @@ rule "actor.lexicons_and_names" {
       for k = i, j do role_tok[k] = true end
     end
     -- people: runs of capitalised words
-    upto, people, npeople = 0, {}, 0
+    upto, people, npeople, firms, nfirms = 0, {}, 0, {}, 0
     -- the chains of capitalised words (a particle in one is lower-case)
     iscap = {}
     local chains = CHAINS:all(d)
@@ -453,10 +529,14 @@ rule "actor.lexicons_and_names" {
         end
       end
     end
-    doc, words, iscap, people = nil, nil, nil, nil
+    short_names(d)
+    doc, words, iscap, people, firms = nil, nil, nil, nil, nil
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
+    -- a firm by its first word, once named in full
+    ["Lex Service Plc bought it. Lex said so, and Lex Vehicle agreed."] = {mention = {
+      {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
     -- an outlet of a place
     ["The Times of Zambia quoted officials."] = {mention = {{text = "The Times of Zambia", name = "Times of Zambia", type = "org"}}},
     -- an organisation's short name after an honorific is a person's

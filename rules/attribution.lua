@@ -594,11 +594,13 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
   while k >= first do
     if BETWEEN[lower(doc, k)] or adverb(doc, k) then
       k = k - 1
-    elseif doc:word(k) == ")" then
-      -- "Rep. Gwen Moore (D-Wis.) said": past the parenthesis
+    elseif doc:word(k) == ")" or doc:word(k) == ">" then
+      -- "Rep. Gwen Moore (D-Wis.) said", "Lex Service Plc <LEXL.L> said":
+      -- past the parenthesis or the stock ticker
+      local open = doc:word(k) == ")" and "(" or "<"
       local o = k - 1
-      while o > first and o > k - 8 and doc:word(o) ~= "(" do o = o - 1 end
-      if o < first or doc:word(o) ~= "(" then break end   -- (a ")" opening the sentence)
+      while o > first and o > k - 8 and doc:word(o) ~= open do o = o - 1 end
+      if o < first or doc:word(o) ~= open then break end   -- (a ")" opening the sentence)
       k = o - 1
     else
       break
@@ -901,6 +903,8 @@ rule "quote.speaker" {
     -- "she": the subject of the sentence before, not the nearer woman
     ["Hillary Clinton laid out plans with Elizabeth Warren. She said, “We will win.”"] = {quote = {
       {text = "We will win.", speaker = {name = "Hillary Clinton"}}}},
+    -- past a stock ticker to the company
+    ["Sears Plc <SEHL> said it sold a unit."] = {quote = {{text = "it sold a unit", speaker = {name = "Sears Plc"}}}},
     -- "he": the subject of its own sentence, when one opens it
     ["Kerr Putney, the police chief, met Roy Cooper, and later he said: “The footage supports what we heard.”"] = {quote = {
       {text = "The footage supports what we heard.", speaker = {name = "Kerr Putney"}}}},
