@@ -4,6 +4,7 @@
 #include "utf8.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,36 +16,40 @@ static const char *const KEY_ORDER[] = {
     "rule", "message", "file", "line", "actors", "quotes", "figures", "dates", NULL
 };
 
+enum { KEY_RANKED = 1000 };   /* the rank of every key not listed */
+
 int json_key_rank(const char *k)
 {
     for (int i = 0; KEY_ORDER[i]; i++)
-        if (KEY_ORDER[i][0] == k[0] && strcmp(KEY_ORDER[i], k) == 0) return i;   /* (every key of every item) */
-    return 1000;
+        if (KEY_ORDER[i][0] == k[0] && strcmp(KEY_ORDER[i], k) == 0) return i;
+    return KEY_RANKED;
 }
 
-/* Escapes one run of valid UTF-8. */
+/* Bytes that JSON strings cannot hold as they are: control characters,
+ * DEL, the quote and the backslash. */
+static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7F; }
+
+/* Escapes one run of valid UTF-8: the bytes between escapes are copied in
+ * one piece (most strings have no escape at all). */
 static void put_valid(lua_State *L, strbuf *b, const char *s, size_t n)
 {
-    size_t run = 0;
+    size_t from = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
+        if (!needs_escape(c)) continue;
+        const char *esc;
         char tmp[8];
         if (c == '"') esc = "\\\"";
         else if (c == '\\') esc = "\\\\";
         else if (c == '\n') esc = "\\n";
         else if (c == '\r') esc = "\\r";
         else if (c == '\t') esc = "\\t";
-        else if (c < 0x20 || c == 0x7F) { snprintf(tmp, sizeof tmp, "\\u%04x", c); esc = tmp; }
-        if (esc) {
-            sb_add(L, b, s + i - run, run);
-            run = 0;
-            sb_adds(L, b, esc);
-        } else {
-            run++;
-        }
+        else { snprintf(tmp, sizeof tmp, "\\u%04x", c); esc = tmp; }
+        sb_add(L, b, s + from, i - from);
+        sb_adds(L, b, esc);
+        from = i + 1;
     }
-    sb_add(L, b, s + n - run, run);
+    sb_add(L, b, s + from, n - from);
 }
 
 /* A JSON string. Output is always valid UTF-8: a byte that is not (a rule
@@ -93,11 +98,42 @@ static void put_number(lua_State *L, int idx, strbuf *b)
 
 typedef struct { const char *k; int rank; } keyent;
 
-static int key_cmp(const void *a, const void *b)
+static int key_cmp(const keyent *x, const keyent *y)
 {
-    const keyent *x = a, *y = b;
     if (x->rank != y->rank) return x->rank - y->rank;
     return strcmp(x->k, y->k);
+}
+
+/* Objects have a handful of keys: insertion sort beats qsort's set-up. */
+static void sort_keys(keyent *keys, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        keyent k = keys[i];
+        size_t j = i;
+        for (; j > 0 && key_cmp(&keys[j - 1], &k) > 0; j--) keys[j] = keys[j - 1];
+        keys[j] = k;
+    }
+}
+
+/* One encoding: the buffer, and the rank of each key string seen so far,
+ * by address. The record being encoded holds every key string, so no
+ * address is reused for another string while this lives; the same few
+ * keys ("start", "end", "text") come back for every item. */
+enum { RANK_MEMO = 64 };
+typedef struct {
+    strbuf *b;
+    int rule_rank;        /* "rule" is left out unless explaining */
+    keyent memo[RANK_MEMO];
+} jwriter;
+
+static int key_rank(jwriter *w, const char *k)
+{
+    keyent *m = &w->memo[((uintptr_t)k >> 4) % RANK_MEMO];
+    if (m->k != k) {
+        m->k = k;
+        m->rank = json_key_rank(k);
+    }
+    return m->rank;
 }
 
 /* Is the table at idx an array (keys 1..n) ? Returns n, or -1. Empty
@@ -121,13 +157,14 @@ static lua_Integer array_len(lua_State *L, int idx)
     return n;
 }
 
-void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)
+static void encode(lua_State *L, int idx, jwriter *w, int depth)
 {
+    strbuf *b = w->b;
     idx = lua_absindex(L, idx);
     if (depth > 100) luaL_error(L, "json: nesting deeper than 100 levels (a cycle?)");
     switch (lua_type(L, idx)) {
-    case LUA_TNIL: sb_adds(L, b, "null"); return;
-    case LUA_TBOOLEAN: sb_adds(L, b, lua_toboolean(L, idx) ? "true" : "false"); return;
+    case LUA_TNIL: sb_add(L, b, "null", 4); return;
+    case LUA_TBOOLEAN: if (lua_toboolean(L, idx)) sb_add(L, b, "true", 4); else sb_add(L, b, "false", 5); return;
     case LUA_TNUMBER: put_number(L, idx, b); return;
     case LUA_TSTRING: {
         size_t n;
@@ -137,7 +174,7 @@ void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)
     }
     case LUA_TTABLE: break;
     case LUA_TLIGHTUSERDATA:
-        if (lua_touserdata(L, idx) == NULL) { sb_adds(L, b, "null"); return; }
+        if (lua_touserdata(L, idx) == NULL) { sb_add(L, b, "null", 4); return; }
         /* fall through */
     default:
         luaL_error(L, "json: cannot encode a %s", luaL_typename(L, idx));
@@ -150,7 +187,7 @@ void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)
         for (lua_Integer i = 1; i <= n; i++) {
             if (i > 1) sb_addc(L, b, ',');
             lua_rawgeti(L, idx, i);
-            json_encode_value(L, -1, b, depth + 1);
+            encode(L, -1, w, depth + 1);
             lua_pop(L, 1);
         }
         sb_addc(L, b, ']');
@@ -167,7 +204,8 @@ void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)
         if (lua_type(L, -1) != LUA_TSTRING) continue;   /* non-string keys are skipped */
         const char *k = lua_tostring(L, -1);
         if (k[0] == '_') continue;                      /* internal fields */
-        if (!(b->flags & 1) && (strcmp(k, "rule") == 0 || strcmp(k, "why") == 0))
+        int rank = key_rank(w, k);
+        if (!(b->flags & 1) && (rank == w->rule_rank || strcmp(k, "why") == 0))
             continue;                                  /* provenance only when explaining */
         if (cnt == cap) {
             cap *= 2;
@@ -179,21 +217,37 @@ void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)
             keys = nk;
         }
         keys[cnt].k = k;                               /* the table keeps the key string alive */
-        keys[cnt].rank = json_key_rank(k);
+        keys[cnt].rank = rank;
         cnt++;
     }
-    qsort(keys, cnt, sizeof(keyent), key_cmp);
+    sort_keys(keys, cnt);
     sb_addc(L, b, '{');
     for (size_t i = 0; i < cnt; i++) {
         if (i) sb_addc(L, b, ',');
-        put_string(L, b, keys[i].k, strlen(keys[i].k));
+        size_t kn = strlen(keys[i].k);
+        if (keys[i].rank < KEY_RANKED) {               /* one of ours: plain ASCII, nothing to escape */
+            sb_addc(L, b, '"');
+            sb_add(L, b, keys[i].k, kn);
+            sb_addc(L, b, '"');
+        } else {
+            put_string(L, b, keys[i].k, kn);
+        }
         sb_addc(L, b, ':');
         lua_getfield(L, idx, keys[i].k);
-        json_encode_value(L, -1, b, depth + 1);
+        encode(L, -1, w, depth + 1);
         lua_pop(L, 1);
     }
     sb_addc(L, b, '}');
     if (heap) lua_pop(L, 1);
+}
+
+void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)
+{
+    jwriter w;
+    w.b = b;
+    w.rule_rank = json_key_rank("rule");
+    memset(w.memo, 0, sizeof w.memo);
+    encode(L, idx, &w, depth);
 }
 
 /* trawl.json(value) -> string */

@@ -456,7 +456,8 @@ static int doc_add(lua_State *L)
     lua_Integer s = luaL_checkinteger(L, 3), e = luaL_checkinteger(L, 4);
     if (s < 0 || e < s || e > (lua_Integer)d->len)
         return luaL_error(L, "doc:add: bad span [%I, %I)", (LUAI_UACINT)s, (LUAI_UACINT)e);
-    if (lua_isnoneornil(L, 5)) { lua_settop(L, 4); lua_newtable(L); }
+    /* room for the keys set below: a table grown key by key rehashes */
+    if (lua_isnoneornil(L, 5)) { lua_settop(L, 4); lua_createtable(L, 0, 4); }
     luaL_checktype(L, 5, LUA_TTABLE);
     lua_settop(L, 5);
     ann_layer *l = layer_get_or_add(L, d, name);
@@ -480,8 +481,6 @@ static int doc_add(lua_State *L)
     lua_setfield(L, 5, "end");
     lua_pushvalue(L, 2);
     lua_setfield(L, 5, "layer");
-    lua_pushinteger(L, id);
-    lua_setfield(L, 5, "_id");
     if (lua_getfield(L, 5, "rule") == LUA_TNIL) {
         lua_getfield(L, LUA_REGISTRYINDEX, "trawl.rule");
         lua_setfield(L, 5, "rule");
@@ -495,26 +494,30 @@ static int doc_add(lua_State *L)
     return 1;
 }
 
-/* doc:remove(ann) -> boolean */
+/* doc:remove(ann) -> boolean. The annotation is found by its layer and
+ * its table: the table holds no id of its own, as one more key would make
+ * most fields tables grow (rehash) once more in doc:add. */
 static int doc_remove(lua_State *L)
 {
     tdoc *d = self(L);
     luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
     lua_getfield(L, 2, "layer");
-    lua_getfield(L, 2, "_id");
-    const char *name = lua_tostring(L, -2);
-    int id = (int)lua_tointeger(L, -1);
+    const char *name = lua_tostring(L, -1);
     ann_layer *l = name ? doc_layer(d, name) : NULL;
     if (!l) { lua_pushboolean(L, 0); return 1; }
+    lua_getiuservalue(L, 1, UV_STORE);
+    lua_getfield(L, -1, "fields");                      /* 5: id -> table */
     for (size_t i = 0; i < l->n; i++) {
-        if (l->items[i].id == id) {
+        int same = lua_rawgeti(L, 5, l->items[i].id) == LUA_TTABLE && lua_rawequal(L, -1, 2);
+        lua_pop(L, 1);
+        if (same) {
+            int id = l->items[i].id;
             memmove(&l->items[i], &l->items[i + 1], (l->n - i - 1) * sizeof(ann_item));
             l->n--;
             l->version++;
-            lua_getiuservalue(L, 1, UV_STORE);
-            lua_getfield(L, -1, "fields");
             lua_pushnil(L);
-            lua_rawseti(L, -2, id);
+            lua_rawseti(L, 5, id);
             lua_pushboolean(L, 1);
             return 1;
         }

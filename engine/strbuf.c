@@ -30,20 +30,15 @@ strbuf *sb_push(lua_State *L)
     return b;
 }
 
-void sb_add(lua_State *L, strbuf *b, const char *s, size_t n)
+void sb_grow(lua_State *L, strbuf *b, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->n + n + 1) cap *= 2;
-        char *p = b->f(b->ud, b->p, b->cap, cap);
-        if (!p) luaL_error(L, "not enough memory");
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
+    if (b->n + n + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->n + n + 1) cap *= 2;
+    char *p = b->f(b->ud, b->p, b->cap, cap);
+    if (!p) luaL_error(L, "not enough memory");
+    b->p = p;
+    b->cap = cap;
 }
 
-void sb_addc(lua_State *L, strbuf *b, char c) { sb_add(L, b, &c, 1); }
 void sb_adds(lua_State *L, strbuf *b, const char *s) { sb_add(L, b, s, strlen(s)); }

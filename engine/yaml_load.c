@@ -92,6 +92,30 @@ static const char *take_anchor(lua_State *L, const yaml_char_t *anchor)
     return lua_tostring(L, -1);
 }
 
+/* Key-value pairs a mapping keeps on the stack before they go into its
+ * table: a bound, so that a huge mapping cannot overflow the stack. */
+enum { MAP_BATCH = 32 };
+
+/* Sets the n pairs on top of the stack into the mapping's table at map, or
+ * into a new one made with room for them (map 0), left where the first
+ * pair was; returns the table's index. */
+static int flush_pairs(lua_State *L, int map, int n)
+{
+    int first = lua_gettop(L) - 2 * n + 1;
+    if (!map) {
+        lua_createtable(L, 0, n);
+        lua_insert(L, first);
+        map = first++;
+    }
+    for (int k = 0; k < n; k++) {
+        lua_pushvalue(L, first + 2 * k);
+        lua_pushvalue(L, first + 2 * k + 1);
+        lua_rawset(L, map);
+    }
+    lua_settop(L, map);
+    return map;
+}
+
 /* Parses the node whose start event is current; pushes its value, or
  * returns 0 (nothing pushed) for a null. */
 static int parse_node(lua_State *L, yctx *y, int depth)
@@ -144,15 +168,19 @@ static int parse_node(lua_State *L, yctx *y, int depth)
     case YAML_MAPPING_START_EVENT: {
         count_nodes(L, y, 1);
         const char *anchor = take_anchor(L, e->data.mapping_start.anchor);
-        lua_newtable(L);
+        /* the pairs wait on the stack, so that the table is made with room
+         * for them all (a lexicon has thousands of small maps, and one
+         * grown key by key rehashes at 1, 2 and 4 keys) */
+        int map = 0, pending = 0;
         for (;;) {
             next_event(L, y);
             if (y->ev.type == YAML_MAPPING_END_EVENT) break;
             if (!parse_node(L, y, depth + 1)) lua_pushliteral(L, "");
             next_event(L, y);
-            if (parse_node(L, y, depth + 1)) lua_rawset(L, -3);
-            else lua_pop(L, 1);
+            if (!parse_node(L, y, depth + 1)) { lua_pop(L, 1); continue; }
+            if (++pending == MAP_BATCH) { map = flush_pairs(L, map, pending); pending = 0; }
         }
+        flush_pairs(L, map, pending);
         remember_anchor(L, y, anchor, before);
         if (anchor) lua_remove(L, -2);
         return 1;

@@ -52,6 +52,39 @@ int main(void)
     refused(L, "fuzz crash: alias in its own anchor", CYCLE, sizeof CYCLE - 1, "unknown YAML alias 'base'");
     refused(L, "sequence containing itself", "a: &a [1, *a]\n", 14, "unknown YAML alias 'a'");
 
+    /* a map bigger than the pairs yaml_load holds on the stack at once
+     * (MAP_BATCH, 32): every key kept, a null value drops its key, a
+     * repeated key keeps the later value, an anchored map is the same
+     * table where its alias is */
+    {
+        char text[4096];
+        size_t n = 0;
+        n += (size_t)snprintf(text + n, sizeof text - n, "m: &m\n");
+        for (int k = 1; k <= 70; k++) n += (size_t)snprintf(text + n, sizeof text - n, "  k%d: %d\n", k, k);
+        n += (size_t)snprintf(text + n, sizeof text - n, "  k71: ~\n  k7: again\nn: *m\n");
+        int rc = load(L, text, n, err, sizeof err);
+        CHECK(rc == 0, "big map loads: %s", err);
+        if (rc == 0) {
+            lua_getfield(L, -1, "m");
+            int count = 0;
+            lua_pushnil(L);
+            while (lua_next(L, -2)) { lua_pop(L, 1); count++; }
+            CHECK(count == 70, "big map: 70 keys, not the null one, got %d", count);
+            lua_getfield(L, -1, "k70");
+            CHECK(lua_tointeger(L, -1) == 70, "big map: last key of the last batch");
+            lua_getfield(L, -2, "k33");
+            CHECK(lua_tointeger(L, -1) == 33, "big map: first key of the second batch");
+            lua_getfield(L, -3, "k7");
+            CHECK(lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "again") == 0, "big map: a repeated key keeps the later value");
+            lua_getfield(L, -4, "k71");
+            CHECK(lua_isnil(L, -1), "big map: a null value drops its key");
+            lua_pop(L, 4);
+            lua_getfield(L, -2, "n");
+            CHECK(lua_rawequal(L, -1, -2), "big map: the alias is the anchored table");
+            lua_pop(L, 3);
+        }
+    }
+
     /* billion laughs: 9 levels of 10 aliases; shared in Lua, 10^9 nodes for whoever walks it */
     {
         char buf[4096];

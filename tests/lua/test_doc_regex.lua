@@ -60,8 +60,12 @@ check("before", doc:before("mention", 30).type, "place")
 check("after", doc:after("mention", 30).type, "person")
 check("inside", #doc:inside("mention", 0, 10), 1)
 check("covering", #doc:covering("mention", 1, 3), 1)
+check("no id key in the fields", a._id, nil)
+check("remove a look-alike", doc:remove({layer = "mention", start = 39, ["end"] = 47, type = "person"}), false)
 check("remove", doc:remove(a), true)
+check("remove twice", doc:remove(a), false)
 check("count after remove", doc:count("mention"), 1)
+check("the other one stays", doc:after("mention", 0).type, "person")
 
 -- invalid UTF-8 is refused
 check("bad utf8", pcall(trawl.doc, "ab\xff"), false)
