@@ -212,6 +212,22 @@ local function headed_run(i, j, head, kind_)
   return b
 end
 
+-- Is the name ending at token j followed by a comma and a role, "Johsen
+-- Takahashi, chief economist at ...", "Kerr Putney, the police chief"? (Not
+-- one owning something: "Downing Street, the prime minister's office".)
+local function role_after(j)
+  if j + 2 > ntok or words[j + 1] ~= "," then return false end
+  for t = j + 2, math.min(ntok, j + 5) do
+    if role_tok[t] then
+      local e = t
+      while e < ntok and role_tok[e + 1] do e = e + 1 end
+      return not poss[e] and words[e + 1] ~= "'s" and words[e + 1] ~= "’s"
+    end
+    if kind(doc, t) ~= "word" or not is(doc, t, "lower") then return false end
+  end
+  return false
+end
+
 -- The run of capitalised words starting at i (the run ends at a sentence's
 -- start, an opener, a possessive or a word already taken): an org or place
 -- when a head word is in it, else a person when it starts with a given name
@@ -270,6 +286,16 @@ local function visit(i)
           break
         end
       end
+    end
+    -- two or three words with a role in apposition: a person, though no
+    -- given name is known ("Johsen Takahashi, chief economist at ...")
+    if not first and not (named or thing) and j > i and j <= i + 2 and role_after(j) and
+        not (role_tok[i] or heads[i] or OPENERS[words[i]]) then
+      local plain = true
+      for k = i, j do
+        if not find(words[k], "^%u%l+$") or (place_end[k] and place_end[k] >= k) then plain = false end
+      end
+      if plain then first = i end
     end
   end
   if first and j > first + 1 and headline(first) then
@@ -537,6 +563,9 @@ rule "actor.lexicons_and_names" {
     -- a firm by its first word, once named in full
     ["Lex Service Plc bought it. Lex said so, and Lex Vehicle agreed."] = {mention = {
       {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
+    -- a name with a role in apposition, though its given name is unknown
+    ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
+      {text = "Johsen Takahashi", type = "person"}}},
     -- an outlet of a place
     ["The Times of Zambia quoted officials."] = {mention = {{text = "The Times of Zambia", name = "Times of Zambia", type = "org"}}},
     -- an organisation's short name after an honorific is a person's
