@@ -306,12 +306,14 @@ local function visit(i)
   end
   -- three words or more in capitals are a shouted heading, not a name
   -- ("FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM"; a byline's "JOHN SMITH" stays)
-  if first and j >= first + 2 then
+  -- (two, when the first is no given name: "JAPAN OFFICIALS SAY WORST ...")
+  if first and j >= first + 1 then
     local shout = true
     for k = first, j do
       if not is(doc, k, "upper") then shout = false; break end
     end
-    if shout then first = nil end
+    local w = words[first]
+    if shout and (j >= first + 2 or not NAMES:lookup(sub(w, 1, 1) .. sub(w, 2):lower())) then first = nil end
   end
   if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
     local s = tok(doc, first)
@@ -572,6 +574,7 @@ rule "actor.lexicons_and_names" {
     ["Dr Fox told the BBC so."] = {mention = {{text = "Fox", type = "person"}, {text = "BBC", type = "org"}}},
     ["They saw Wesley Snipes' Blade."] = {mention = {{text = "Wesley Snipes", type = "person"}}},
     ["FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM — Oz may hit gold."] = {mention = {}},
+    ["JAPAN OFFICIALS SAY WORST MAY BE OVER"] = {mention = {}},   -- no person "SAY WORST"
     -- a shared surname alone: the first person named with it
     ["Ted Cruz thanked his wife, Heidi Cruz. Cruz spoke."] = {mention = {{text = "Ted Cruz", type = "person"},
       {text = "Heidi Cruz", type = "person"}, {text = "Cruz", name = "Ted Cruz"}}},
