@@ -75,6 +75,9 @@ local NP_START = {a = true, an = true, the = true, this = true, his = true, her 
 local NOUN_PREP = {without = true, with = true, of = true, ["for"] = true, on = true, ["in"] = true, about = true,
   over = true, from = true, under = true, against = true, amid = true, despite = true, by = true}
 local DEMONYMS = lexicon "demonyms"
+local NOUN_ADJ = {strong = true, weak = true, high = true, low = true, firm = true, poor = true, good = true,
+  new = true, fresh = true, growing = true, consumer = true, export = true, import = true, market = true,
+  customer = true, further = true, similar = true, repeated = true, ["false"] = true, wild = true}
 local function noun_use(doc, i, entry)
   if not entry.noun then return false end
   local w, lemma = doc:lower(i), entry.lemma or ""
@@ -87,9 +90,12 @@ local function noun_use(doc, i, entry)
   if i > 1 and doc:kind(i - 1) == "word" then
     -- after a participle or a demonym, a noun: "has boosted demand",
     -- "South Korean demand" (not "Russians demand")
-    local p = doc:word(i - 1)
-    if doc:is(i - 1, "lower") and p:sub(-2) == "ed" then return true end
-    if p:sub(-1) ~= "s" and DEMONYMS:lookup(p) then return true end
+    local p = doc:lower(i - 1)
+    if (doc:is(i - 1, "lower") or doc:is(i - 1, "sent_start")) and (p:sub(-2) == "ed" or p:sub(-3) == "ing" or p:sub(-2) == "ic" or
+        p:sub(-2) == "al" or NOUN_ADJ[p]) then
+      return true   -- "rising demand", "domestic demand", "strong demand"
+    end
+    if p:sub(-1) ~= "s" and DEMONYMS:lookup(doc:word(i - 1)) then return true end
   end
   for b = i - 1, math.max(1, i - 3), -1 do
     if NP_START[doc:lower(b)] then return true end
@@ -128,6 +134,7 @@ rule "quote.cues" {
     ["Peskov told reporters: “We are ready.”"] = {cue = {{text = "told"}}},
     -- a verb that is also a noun, used as the noun
     ["Production has boosted demand, and South Korean demand from Japan rose, sources said."] = {cue = {{text = "said"}}},
+    ["Domestic demand is not strong enough, except for housing, said Takahashi."] = {cue = {{text = "said"}}},
     ["According to Russian state news agency TASS, he said so."] = {cue = {{text = "According to"}, {text = "said"}}},
     ["The report was published after a question from a reporter."] = {cue = {{text = "published"}}},
     -- a capitalised "State" inside a sentence is part of a name
