@@ -655,9 +655,22 @@ sentence_subject = function(doc, cx, ss, limit)
       if sp then return sp end
     end
   end
-  for _, m in ipairs(cx.people) do
+  local people = cx.people
+  for x, m in ipairs(people) do
     if m.start >= limit then break end
-    if m.start >= ss then return speaker_of_mention(doc, m) end
+    if m.start >= ss then
+      -- an organisation's person after it: "Dai-Ichi Kangyo Bank chief economist Kosaku Furuta"
+      local p = people[x + 1]
+      if m.type ~= "person" and p and p.type == "person" and p.start < limit then
+        local a, b = doc:tokat(m["end"] - 1) + 1, doc:tokat(p.start) - 1
+        local role = b >= a and b - a < 4
+        for t = a, b do
+          if not (is_word(doc, t) and (doc:is(t, "lower") or ROLES:match(doc, t))) then role = false end
+        end
+        if role then return speaker_of_mention(doc, p) end
+      end
+      return speaker_of_mention(doc, m)
+    end
   end
   return nil
 end
@@ -852,9 +865,14 @@ rule "quote.speaker" {
             elseif c.i > c_first and (doc:word(c.i - 1) == "," or PARTICIPLE_LEAD[lower(doc, c.i - 1)]) and
                 lower(doc, c.i):find("ing$") then
               -- "Trump said, adding ...", "..., arguing that": the subject of the
-              -- verb before it, else of the sentence
-              local main = cue_in(cx, c_ss, c.s, true)
+              -- sentence's main verb before it (its first, unless that is a
+              -- participle too: "Mr Clarke, writing in The Times, accused ...,
+              -- adding"), else of the sentence
+              local main = cue_in(cx, c_ss, c.s)
+              if main and lower(doc, main.j):find("ing$") then main = nil end
               if main then sp = speaker_near(doc, cx, main.i, main.j, c_first, c_last, main.entry) end
+              local last = not sp and cue_in(cx, c_ss, c.s, true)
+              if last then sp = speaker_near(doc, cx, last.i, last.j, c_first, c_last, last.entry) end
               sp = sp or sentence_subject(doc, cx, c_ss, c.s)
             else
               sp = speaker_near(doc, cx, c.i, c.j, c_first, c_last, c.entry)
@@ -903,6 +921,9 @@ rule "quote.speaker" {
     -- "she": the subject of the sentence before, not the nearer woman
     ["Hillary Clinton laid out plans with Elizabeth Warren. She said, “We will win.”"] = {quote = {
       {text = "We will win.", speaker = {name = "Hillary Clinton"}}}},
+    -- "but added": the person the organisation's role names
+    ["Dai-Ichi Kangyo Bank chief economist Kosaku Furuta said growth was slow, but added he expects a recovery."] = {quote = {
+      {text = "growth was slow", speaker = {name = "Kosaku Furuta"}}, {text = "he expects a recovery", speaker = {name = "Kosaku Furuta"}}}},
     -- past a stock ticker to the company
     ["Sears Plc <SEHL> said it sold a unit."] = {quote = {{text = "it sold a unit", speaker = {name = "Sears Plc"}}}},
     -- "he": the subject of its own sentence, when one opens it
