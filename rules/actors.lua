@@ -279,8 +279,13 @@ local function visit(i)
               role_tok[k] or honor[k]) then
         -- (a given name in the run's last word would name no one by itself)
         local given = k < j and NAMES:lookup(w)
-        -- a given name that is also a word opens no name at a sentence's start ("Even China")
-        if given and given.word and sent_start[k] then given = nil end
+        -- a given name that is also a word opens no name at a sentence's start
+        -- ("Even China"), nor next to a place or demonym ("West Texas
+        -- Intermediate", "Royal Dutch", "Alaska North Slope")
+        if given and given.word and (sent_start[k] or place_end[k + 1] or DEMONYMS:lookup(words[k + 1]) or
+            (k > 1 and place_end[k - 1] == k - 1)) then
+          given = nil
+        end
         if given or (k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
           first = k
           break
@@ -565,6 +570,7 @@ rule "actor.lexicons_and_names" {
     -- a firm by its first word, once named in full
     ["Lex Service Plc bought it. Lex said so, and Lex Vehicle agreed."] = {mention = {
       {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
+    ["West Texas Intermediate rose, and Royal Dutch fell."] = {mention = {{text = "Texas", type = "place"}}},
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},

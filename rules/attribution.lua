@@ -203,7 +203,9 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   organizers organisers firefighters troops soldiers rebels militants workers employees parents
   teachers students leaders senators congressmen ministers regulators officials demonstrators marchers
   protestors campaigners rioters strikers villagers farmers fans neighbours neighbors relatives
-  families survivors victims refugees migrants prisoners inmates nurses pilots passengers]]):gmatch("%a+") do
+  families survivors victims refugees migrants prisoners inmates nurses pilots passengers
+  dealers traders brokers bankers executives investors strategists managers producers exporters
+  importers buyers sellers merchants consumers shoppers retailers manufacturers]]):gmatch("%a+") do
   GROUP[w] = true
 end
 
@@ -398,8 +400,9 @@ descriptor = function(doc, k, first)
       local a = m and doc:tokat(m.start) or o
       return span_speaker(doc, a, k, false)
     end
-    if not is_word(doc, b) then return nil end
+    if not is_word(doc, b) then break end
   end
+  -- a bare plural or source: "..., officials said", "..., cash grain dealers said"
   if ANON[lower(doc, k)] then return span_speaker(doc, k, k, true) end
   if GROUP[lower(doc, k)] then return span_speaker(doc, from, k, false) end
   return nil
@@ -465,11 +468,12 @@ function subject_at(doc, cx, k, first, right_before)
     w = base
     local s = doc:tok(k)
     local e = s + #base
-    -- "they" after anonymous sources spoke: the same sources ("..., the
-    -- source ... told Reuters. ..., they added.")
+    -- "they" after anonymous sources or a group spoke: the same ones
+    -- ("..., the source ... told Reuters. ..., they added.", "..., dealers
+    -- noted. ..., they said.")
     local last = cx.last_speaker
-    if pro == "group" and w == "they" and last and last.anonymous then
-      return {name = last.name, anonymous = true, start = s, ["end"] = e}
+    if pro == "group" and w == "they" and last and (last.anonymous or (last.type == nil and not one_person(last.name))) then
+      return {name = last.name, anonymous = last.anonymous, start = s, ["end"] = e}
     end
     local a = resolve_pronoun(doc, cx, pro, s)
     if not a then return nil end
@@ -924,6 +928,10 @@ rule "quote.speaker" {
     -- "but added": the person the organisation's role names
     ["Dai-Ichi Kangyo Bank chief economist Kosaku Furuta said growth was slow, but added he expects a recovery."] = {quote = {
       {text = "growth was slow", speaker = {name = "Kosaku Furuta"}}, {text = "he expects a recovery", speaker = {name = "Kosaku Furuta"}}}},
+    -- a bare plural speaks for its group, and "they" goes on for it
+    ["Soviet buying has skewed the market, cash grain dealers said. Barge costs have risen sharply, they said."] = {quote = {
+      {text = "Soviet buying has skewed the market", speaker = {name = "cash grain dealers"}},
+      {text = "Barge costs have risen sharply", speaker = {name = "cash grain dealers"}}}},
     -- past a stock ticker to the company
     ["Sears Plc <SEHL> said it sold a unit."] = {quote = {{text = "it sold a unit", speaker = {name = "Sears Plc"}}}},
     -- "he": the subject of its own sentence, when one opens it
