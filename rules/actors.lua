@@ -70,6 +70,7 @@ local place_end, place_entry   -- token -> where a place starting there ends; it
 local upto         -- the capitalised words up to here belong to a run already looked at
 local people, npeople   -- the names of the people found, in the text's order
 local firms, nfirms     -- the organisations named by a head word ("Lex Service Plc"), in order
+local lone_people, nlone_people   -- people named by one word ("coach Gilbert", "Mr Brown"): fields, honorific's gender
 
 local WORDS = {__index = function(t, k)
   local w = doc:word(k)
@@ -212,6 +213,9 @@ local function headed_run(i, j, head, kind_)
   return b
 end
 
+-- Does a place that is no one's name start at token t ("Texas", not "Gilbert")?
+local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~= "person" end
+
 -- Is the name ending at token j followed by a comma and a role, "Johsen
 -- Takahashi, chief economist at ...", "Kerr Putney, the police chief"? (Not
 -- one owning something: "Downing Street, the prime minister's office".)
@@ -282,8 +286,8 @@ local function visit(i)
         -- a given name that is also a word opens no name at a sentence's start
         -- ("Even China"), nor next to a place or demonym ("West Texas
         -- Intermediate", "Royal Dutch", "Alaska North Slope")
-        if given and given.word and (sent_start[k] or place_end[k + 1] or DEMONYMS:lookup(words[k + 1]) or
-            (k > 1 and place_end[k - 1] == k - 1)) then
+        if given and given.word and (sent_start[k] or sure_place(k + 1) or DEMONYMS:lookup(words[k + 1]) or
+            (k > 1 and place_end[k - 1] == k - 1 and sure_place(k - 1))) then
           given = nil
         end
         if given or (k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
@@ -328,6 +332,11 @@ local function visit(i)
     local e = name_end(j)
     fields.name = text(doc, s, e)
     add(doc, "mention", s, e, fields)
+    if j == first then
+      local h = honor[first - 1] and HONORIFICS:match(doc, honor[first - 1])
+      lone_people[nlone_people + 1], lone_people[nlone_people + 2] = fields, h and h.gender or false
+      nlone_people = nlone_people + 2
+    end
     mark(first, j)
     npeople = npeople + 1
     people[npeople] = fields.name
@@ -472,7 +481,7 @@ rule "actor.lexicons_and_names" {
       for k = i, j do role_tok[k] = true end
     end
     -- people: runs of capitalised words
-    upto, people, npeople, firms, nfirms = 0, {}, 0, {}, 0
+    upto, people, npeople, firms, nfirms, lone_people, nlone_people = 0, {}, 0, {}, 0, {}, 0
     -- the chains of capitalised words (a particle in one is lower-case)
     iscap = {}
     local chains = CHAINS:all(d)
@@ -512,11 +521,6 @@ rule "actor.lexicons_and_names" {
       end
     end
     while li <= n do visit(lone[li]); li = li + 1 end
-    for x = 1, nplaces do
-      local i = place_at[x]
-      local j, entry = place_end[i], place_entry[i]
-      if free(i, j) and place_ok(i, j, entry) then add_lexicon_mention(i, j, entry, "place") end
-    end
     -- surnames alone: the last word of a person named earlier (by this
     -- rule: the list above, rather than a walk over the mention layer).
     -- Of several people with one surname, the first named: news names the
@@ -527,6 +531,24 @@ rule "actor.lexicons_and_names" {
       local name = people[x]
       local last = match(name, "(%S+)$")
       if last and last ~= name and not by_last[last] then by_last[last] = name end
+    end
+    -- (a place that is a named person's surname is that person: "Brad
+    -- Gilbert ... Gilbert said" is no Gilbert Islands)
+    for x = 1, nplaces do
+      local i = place_at[x]
+      local j, entry = place_end[i], place_entry[i]
+      if free(i, j) and place_ok(i, j, entry) and not (i == j and entry.ambiguous == "person" and by_last[words[i]]) then
+        add_lexicon_mention(i, j, entry, "place")
+      end
+    end
+    -- a person first named by surname alone ("coach Gilbert") is the one
+    -- named in full
+    -- (not across genders: "Mr Quinn" is not Kimberly Quinn)
+    for x = 1, nlone_people, 2 do
+      local f, g = lone_people[x], lone_people[x + 1]
+      local full = by_last[f.name]
+      local given = full and NAMES:lookup(match(full, "^(%S+)"))
+      if full and not (g and given and given.gender and given.gender ~= g) then f.name = full end
     end
     if next(by_last) then
       -- The candidates: capitalised words written as a surname, maybe with
@@ -563,10 +585,15 @@ rule "actor.lexicons_and_names" {
       end
     end
     short_names(d)
-    doc, words, iscap, people, firms = nil, nil, nil, nil, nil
+    doc, words, iscap, people, firms, lone_people = nil, nil, nil, nil, nil, nil
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
+    -- a surname alone is the person named in full, before or after, not a place
+    ["Roddick splits from coach Gilbert. He had hired Brad Gilbert in 2003. Gilbert said so."] = {mention = {
+      {text = "Gilbert", name = "Brad Gilbert", type = "person"}, {text = "Brad Gilbert"},
+      {text = "Gilbert", name = "Brad Gilbert", type = "person"}}},
+    ["Kimberly Quinn left. Mr Quinn stayed."] = {mention = {{text = "Kimberly Quinn"}, {text = "Quinn", name = "Quinn"}}},
     -- a firm by its first word, once named in full
     ["Lex Service Plc bought it. Lex said so, and Lex Vehicle agreed."] = {mention = {
       {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
