@@ -413,6 +413,71 @@ short_names = function(d)
   end
 end
 
+-- "Athletics Kenya (AK)", "the Congressional Black Caucus (CBC)": a name
+-- with its initials in brackets after it is an actor (an organisation,
+-- unless a mention already says what it is), and the initials alone name it.
+local ACRONYM = pattern{{text = "("}, {kind = "word", upper = true, regex = "[A-Z]{2,6}"}, {text = ")"}}
+local function initials_of(a, b)
+  local out = {}
+  for k = a, b do
+    local w = words[k]
+    if find(w, "^%u") then out[#out + 1] = sub(w, 1, 1) end
+  end
+  return table.concat(out)
+end
+local function acronyms(d)
+  local m = ACRONYM:all(d)
+  if #m == 0 then return end
+  local defined, forms = {}, {}
+  for x = 1, #m, 2 do
+    local o = m[x]           -- the "("
+    local acr = words[o + 1]
+    local b = o - 1
+    if b >= 1 and not defined[acr] and capword(b) then
+      -- the name: back over capitalised words and particles, as far as the initials need
+      local a = b
+      while a > 1 and #initials_of(a, b) < #acr and (capword(a - 1) or PARTICLES[lower(d, a - 1)]) do a = a - 1 end
+      if initials_of(a, b) == acr and capword(a) then
+        local s, e = tok(d, a), name_end(b)
+        local have = d:covering("mention", s, e)[1]
+        local name, type_ = text(d, s, e), "org"
+        if have and have.start <= s and have["end"] >= e then
+          name, type_ = have.name or text(d, have.start, have["end"]), have.type
+        else
+          -- (a place inside it is part of the name: "Athletics Kenya"; one
+          -- reaching out of it leaves it alone)
+          local inner, covered = d:inside("mention", s, e), 0
+          for _, n in ipairs(inner) do covered = covered + (d:tokat(n["end"] - 1) - d:tokat(n.start) + 1) end
+          local nt = 0
+          for k = a, b do if taken[k] then nt = nt + 1 end end
+          if nt == covered then
+            for _, n in ipairs(inner) do d:remove(n) end
+            add(d, "mention", s, e, {type = "org", name = name})
+            mark(a, b)
+          else
+            name = nil
+          end
+        end
+        if name then
+          defined[acr] = {name = name, type = type_}
+          forms[#forms + 1] = acr
+          taken[o + 1] = true
+        end
+      end
+    end
+  end
+  if #forms == 0 then return end
+  local hits = pattern{{text = forms}}:all(d)
+  for x = 1, #hits, 2 do
+    local k = hits[x]
+    if not taken[k] then
+      local def = defined[words[k]]
+      add(d, "mention", tok(d, k), name_end(k), {type = def.type, name = def.name})
+      taken[k] = true
+    end
+  end
+end
+
 rule "actor.lexicons_and_names" {
   stage = "actors",
   doc = "organisations and places by lexicon; people by given name, honorific or role",
@@ -584,6 +649,7 @@ rule "actor.lexicons_and_names" {
         end
       end
     end
+    acronyms(d)
     short_names(d)
     doc, words, iscap, people, firms, lone_people = nil, nil, nil, nil, nil, nil
   end,
@@ -594,6 +660,9 @@ rule "actor.lexicons_and_names" {
       {text = "Gilbert", name = "Brad Gilbert", type = "person"}, {text = "Brad Gilbert"},
       {text = "Gilbert", name = "Brad Gilbert", type = "person"}}},
     ["Kimberly Quinn left. Mr Quinn stayed."] = {mention = {{text = "Kimberly Quinn"}, {text = "Quinn", name = "Quinn"}}},
+    -- a name with its initials after it, and the initials alone
+    ["Athletics Kenya (AK) had banned her. AK chief Isaiah Kiplagat said so."] = {mention = {
+      {text = "Athletics Kenya", type = "org"}, {text = "AK", name = "Athletics Kenya", type = "org"}}},
     -- a firm by its first word, once named in full
     ["Lex Service Plc bought it. Lex said so, and Lex Vehicle agreed."] = {mention = {
       {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
