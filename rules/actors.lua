@@ -357,6 +357,19 @@ for w in ([[National General United American First New Royal British Federal Int
   GENERIC_FIRST[w] = true
 end
 
+-- Is w written as a word of its own in text (a plain search: cheaper than
+-- a frontier pattern over a whole article)?
+local function letter(c) return c and ((c >= 65 and c <= 90) or (c >= 97 and c <= 122)) end
+local function lower_word_in(text_, w)
+  local at = 1
+  while true do
+    local a, b = find(text_, w, at, true)
+    if not a then return false end
+    if not letter(byte(text_, a - 1)) and not letter(byte(text_, b + 1)) then return true end
+    at = b + 1
+  end
+end
+
 -- The last words of a company's name (not of a council, school or party,
 -- whose first word is more often a place: "Hereford County Hospital").
 local COMPANY = {}
@@ -390,7 +403,7 @@ short_names = function(d)
         not NAMES:lookup(first) and not PLACES:lookup(first) and not DEMONYMS:lookup(first) and
         not HEADS:lookup(first) and not ROLES:lookup(first) then
       body = body or text(d, 0, #d)
-      if not find(body, "%f[%a]" .. first:lower() .. "%f[%A]") then
+      if not lower_word_in(body, first:lower()) then
         by_first[first] = name
         forms[nforms + 1], forms[nforms + 2], forms[nforms + 3] = first, first .. "'s", first .. "'"
         nforms = nforms + 3
@@ -417,6 +430,8 @@ end
 -- with its initials in brackets after it is an actor (an organisation,
 -- unless a mention already says what it is), and the initials alone name it.
 local ACRONYM = pattern{{text = "("}, {kind = "word", upper = true, regex = "[A-Z]{2,6}"}, {text = ")"}}
+-- (the initials' uses: one pattern for all docs, filtered by the definitions)
+local CAPS_WORD = pattern{{kind = "word", upper = true, regex = "[A-Z]{2,6}"}}
 local function initials_of(a, b)
   local out = {}
   for k = a, b do
@@ -467,11 +482,11 @@ local function acronyms(d)
     end
   end
   if #forms == 0 then return end
-  local hits = pattern{{text = forms}}:all(d)
+  local hits = CAPS_WORD:all(d)
   for x = 1, #hits, 2 do
     local k = hits[x]
-    if not taken[k] then
-      local def = defined[words[k]]
+    local def = not taken[k] and defined[words[k]]
+    if def then
       add(d, "mention", tok(d, k), name_end(k), {type = def.type, name = def.name})
       taken[k] = true
     end
