@@ -282,6 +282,9 @@ local function after_position(h) return h.position == "after" or h.position == "
 local function tidy(v)
   if type(v) == "table" then return {tidy(v[1]), tidy(v[2])} end
   if mtype(v) ~= "float" or v ~= v then return v end
+  -- (a whole float below 10^12 has at most 12 digits: "%.12g" gives it back
+  -- as it is, so it needs no formatting)
+  if v == floor(v) and abs(v) < 1e12 then return tointeger(v) end
   v = tonumber(string.format("%.12g", v))
   if v == floor(v) and abs(v) < 2^53 then return tointeger(v) end
   return v
@@ -922,8 +925,11 @@ rule "figure.amounts" {
       end
       local change = rangeword == "from" and after_change(k - 1)
       if change then return nil end
-      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k)
-                         or ((LOW[k] == "a" or LOW[k] == "an") and one_of_unit(k)))
+      -- (whether "a" may be a number matters only where it is "a": asked
+      -- only then, as most candidates are digits)
+      local lk = LOW[k]
+      local a = amount_at(k, false, (lk == "a" or lk == "an")
+                         and (hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k) or one_of_unit(k)))
       if not a then return nil end
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
