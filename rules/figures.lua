@@ -20,6 +20,28 @@ local HEDGES = lexicon "hedges"
 -- few words over and over.
 local UNIT_OF = N.remembered(function(s) return UNITS:lookup(s) end)
 local HEDGE_OF = N.remembered(function(s) return HEDGES:lookup(s) end)
+-- Pattern tests on one word, remembered per word like the lookups above:
+-- each string.find is a C call with a step budget, and most candidates
+-- ask them of the same few words.
+-- "USD3", "Rs20,000": {letters, digits} of a word that is letters then digits
+local CODE_DIGITS = N.remembered(function(w)
+  local pre, digits = w:match("^(%a+)(%d[%d,]*)$")
+  return pre and {pre, digits}
+end)
+-- "all-day": {first, second} of two words of letters joined by a hyphen
+local HYPHEN_PAIR = N.remembered(function(w)
+  local a, b = w:match("^(%a+)%-(%a+)$")
+  return a and {a, b}
+end)
+-- after "a": "a fifth", "a two-thirds" ("^%a+ths?$", "^%a+%-")
+local ORDINAL_OR_HYPHEN = N.remembered(function(w)
+  return w:find("^%a+ths?$") ~= nil or w:find("^%a+%-") ~= nil
+end)
+-- a count's noun: a plural ("-s", not "-ss", "-us"), at least four letters
+local PLURAL_NOUN = N.remembered(function(w)
+  return #w > 3 and w:find("s$") ~= nil and not w:find("[su]s$")
+end)
+local ENDS_ED = N.remembered(function(w) return w:find("ed$") ~= nil end)
 
 -- ---- word lists ------------------------------------------------------------
 
@@ -617,7 +639,8 @@ rule "figure.amounts" {
     -- "USD3.14", "Rs20", "CNY3": a currency code glued to its amount, which
     -- the tokenizer keeps as one word (as it keeps "G20" and "MH17")
     local function glued_code_amount(k)
-      local pre, digits = (WORD[k] or ""):match("^(%a+)(%d[%d,]*)$")
+      local cd = CODE_DIGITS[WORD[k] or ""]
+      local pre, digits = cd and cd[1], cd and cd[2]
       local code = pre and UNIT_OF[pre]
       if not code or not money_before(code) or not (pre:find("^%u+$") or pre == "Rs") then return nil end
       local v, last = tonumber((digits:gsub(",", ""))), k
@@ -653,7 +676,8 @@ rule "figure.amounts" {
     local function modifier(j) return KIND[j + 1] == "word" and not NEXT_OK[LOW[j + 1]] end
     local function one_unit(k)
       local w, rest = LOW[k] or "", nil
-      local a, b = w:match("^(%a+)%-(%a+)$")
+      local hp = HYPHEN_PAIR[w]
+      local a, b = hp and hp[1], hp and hp[2]
       if a and ONE_OF[a] then
         local e = UNIT_OF[b]
         if e and e.kind == "duration" and not e.factor and not modifier(k) then
@@ -873,12 +897,12 @@ rule "figure.amounts" {
         -- a count's noun ends at its first plural ("and" more of them)
         for x, t in ipairs(words) do
           local w = LOW[t]
-          if COUNTABLE[w] or (#w > 3 and w:find("s$") and not w:find("[su]s$")) then
+          if COUNTABLE[w] or PLURAL_NOUN[w] then
             last = x
             while words[last + 2] and LOW[words[last + 1]] == "and" do last = last + 2 end
             break
           end
-          if x == 1 and #words > 1 and w:find("ed$") then return nil end
+          if x == 1 and #words > 1 and ENDS_ED[w] then return nil end
         end
         if last > 3 then return nil end
       end
@@ -1047,7 +1071,7 @@ rule "figure.amounts" {
         -- ("an hour and a half": a unit, then a fraction of it)
         if period_and_more(i) or one_of_unit(i) then return true end
         return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or KIND[i + 1] == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
-                              or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
+                              or ORDINAL_OR_HYPHEN[nx])
       end
       if w == "from" or w == "between" or DASH[w] then
         local k = KIND[i + 1]
