@@ -10,9 +10,10 @@ local N = require "trawl.numbers"
 -- read-only view whose every field read is a call, and a global read is two
 -- table lookups; these run for every candidate figure.
 local parse_number, can_start, word_value, scale_word = N.parse, N.starts, N.word_value, N.scale
+local token_tables = N.token_tables
 local looks_like_year, is_pronoun_one, read_number = N.looks_like_year, N.is_pronoun_one, N.read
 local mtype, floor, abs, min, max, tointeger = math.type, math.floor, math.abs, math.min, math.max, math.tointeger
-local type, ipairs, tonumber, setmetatable = type, ipairs, tonumber, setmetatable
+local type, ipairs, tonumber = type, ipairs, tonumber
 local UNITS = lexicon "units"
 local HEDGES = lexicon "hedges"
 -- UNITS:lookup and HEDGES:lookup remembered per word (false for none):
@@ -351,16 +352,8 @@ rule "figure.amounts" {
   run = function(doc)
     local n = doc:ntok()
     -- A token's text, lower-case form and kind, each fetched from the doc
-    -- once (nil out of range).
-    local function cache(get)
-      return setmetatable({}, {__index = function(t, k)
-        if not k or k < 1 or k > n then return nil end
-        local w = get(doc, k)
-        t[k] = w
-        return w
-      end})
-    end
-    local WORD, LOW, KIND = cache(doc.word), cache(doc.lower), cache(doc.kind)
+    -- once (nil out of range): all three at a token's first read, in C.
+    local WORD, LOW, KIND = token_tables(doc)
     local function is(k, flag) return k >= 1 and k <= n and doc:is(k, flag) end
     local function glued(k) return k >= 1 and k <= n and not doc:is(k, "space_before") end
     local function span(a, b)
