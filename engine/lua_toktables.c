@@ -38,9 +38,12 @@ static int tt_index(lua_State *L)
 /* token_tables(doc) -> word, lower, kind */
 int lt_token_tables(lua_State *L)
 {
-    doc_check(L, 1);
+    tdoc *d = doc_check(L, 1);
     lua_settop(L, 1);
-    for (int k = 0; k < 3; k++) lua_newtable(L);        /* 2, 3, 4: word, lower, kind */
+    /* (sized for every token: the reads come in no order, and a table
+     * whose integer keys arrive scattered would be rehashed as it grows) */
+    int ntok = d->tw.ntok < (size_t)1 << 24 ? (int)d->tw.ntok : 1 << 24;
+    for (int k = 0; k < 3; k++) lua_createtable(L, ntok, 0);   /* 2, 3, 4: word, lower, kind */
     for (int which = UV_WORD; which <= UV_KIND; which++) {
         lua_createtable(L, 0, 1);                       /* its metatable */
         lua_pushvalue(L, 1);
