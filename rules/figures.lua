@@ -870,38 +870,39 @@ rule "figure.amounts" {
       elseif unit then
         return nil
       end
-      local words = {}
-      while k <= n and #words < 5 do
+      -- (the words are tokens w0 .. w0 + nw - 1, in a row: counted, not listed)
+      local w0, nw = k, 0
+      while k <= n and nw < 5 do
         local w = LOW[k]
         if KIND[k] ~= "word" or OF_STOP[w] then break end
         if w == "and" then
           local nx = LOW[k + 1]
-          if #words == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
+          if nw == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
              or HEDGE_OF[nx] then
             break
           end
         end
-        words[#words + 1] = k
+        nw = nw + 1
         k = k + 1
       end
-      if #words == 0 then return nil end
-      local last = #words
+      if nw == 0 then return nil end
+      local last = nw
       if not unit then
         -- a count's noun ends at its first plural ("and" more of them)
-        for x, t in ipairs(words) do
-          local w = LOW[t]
+        for x = 1, nw do
+          local w = LOW[w0 + x - 1]
           if COUNTABLE[w] or PLURAL_NOUN[w] then
             last = x
-            while words[last + 2] and LOW[words[last + 1]] == "and" do last = last + 2 end
+            while last + 2 <= nw and LOW[w0 + last] == "and" do last = last + 2 end
             break
           end
-          if x == 1 and #words > 1 and ENDS_ED[w] then return nil end
+          if x == 1 and nw > 1 and ENDS_ED[w] then return nil end
         end
         if last > 3 then return nil end
       end
-      if LOW[words[last]] == "and" then last = last - 1 end
+      if LOW[w0 + last - 1] == "and" then last = last - 1 end
       if last < 1 then return nil end
-      return doc:text(span(words[1], words[last]))
+      return doc:text(span(w0, w0 + last - 1))
     end
 
     -- ---- figures -------------------------------------------------------------
