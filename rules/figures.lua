@@ -1078,8 +1078,10 @@ rule "figure.amounts" {
     -- figures other rules found first
     local taken = {}
     for f in doc:each("figure") do taken[#taken + 1] = f end
+    local ntaken = #taken
     local function overlaps_taken(s, e)
-      for _, f in ipairs(taken) do
+      for x = 1, ntaken do
+        local f = taken[x]
         if f.start < e and s < f["end"] then return true end
       end
       return false
