@@ -744,7 +744,8 @@ rule "figure.amounts" {
           a.suffix_hedge = h
         end
       end
-      a.value, a.factor = scaled(value, factor), factor
+      if factor == 1 then a.value = value else a.value = scaled(value, factor) end
+      a.factor = factor
       -- "$5bn, up from 4bn": a bare amount in millions or more, compared with
       -- an earlier figure, shares its unit
       if not a.unit and info.scale >= 1e6 and not info.vague and ELLIPSIS_PREV[LOW[first - 1] or ""]
@@ -760,8 +761,8 @@ rule "figure.amounts" {
         if f then a.value, a.last = a.value + f * factor, x end
       end
       -- "7 feet 10 inches", "1 hour thirty": the smaller units after it
-      local pu = type(a.value) == "number" and PART_UNIT[a.unit]
-      if pu then
+      local pu = PART_UNIT[a.unit]
+      if pu and type(a.value) == "number" then
         local total, unit, parts, mixed, x = a.value * pu[2], a.unit, 1, false, a.last + 1
         local years = a.unit == "year" and a.value or 0
         while true do
@@ -1015,7 +1016,7 @@ rule "figure.amounts" {
           value, unit, kind = value * b.factor, b.unit, b.kind
         end
       end
-      if type(value) == "number" and DASH[LOW[last + 1] or ""] and glued(last + 1)
+      if DASH[LOW[last + 1] or ""] and type(value) == "number" and glued(last + 1)
          and glued(last + 2) and KIND[last + 2] == "number" then
         return nil                                          -- "1111-2222", "3-1"
       end
@@ -1092,8 +1093,9 @@ rule "figure.amounts" {
     -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
     -- bounds of one quantity, joined, are a range
     local function bounds(p, f, gap_first, gap_last)
-      if not p or type(p.f.value) ~= "number" or type(f.value) ~= "number" or p.f.unit ~= f.unit then return nil end
-      if gap_last < gap_first or gap_last - gap_first > 1 then return nil end
+      -- (the gap first: most figures are not next to the one before)
+      if not p or gap_last < gap_first or gap_last - gap_first > 1 then return nil end
+      if type(p.f.value) ~= "number" or type(f.value) ~= "number" or p.f.unit ~= f.unit then return nil end
       for x = gap_first, gap_last do if not JOIN[LOW[x]] then return nil end end
       local a, b = p.f, f
       if UPPER[a.op] and LOWER[b.op] then a, b = b, a end
