@@ -11,6 +11,7 @@
 #include "lua_trawl.h"
 
 #include <lauxlib.h>
+#include <string.h>
 
 /* the __index closure's upvalues: the doc, the three tables, which one this is */
 enum { UV_DOC = 1, UV_WORD, UV_LOWER, UV_KIND, UV_WHICH };
@@ -22,12 +23,15 @@ static int tt_index(lua_State *L)
     lua_Integer k = lua_tointegerx(L, 2, &isint);
     if (!isint || k < 1 || (lua_Unsigned)k > d->tw.ntok) return 0;
     const tw_token *t = &d->tw.tok[k - 1];
-    lua_pushlstring(L, d->text + t->s, t->e - t->s);
-    lua_rawseti(L, lua_upvalueindex(UV_WORD), k);
-    size_t n;
+    size_t n, wn = t->e - t->s;
+    const char *w = d->text + t->s;
     const char *low = doc_lower(d, (size_t)(k - 1), &n);
     if (!low) return luaL_error(L, "not enough memory");
     lua_pushlstring(L, low, n);
+    /* (most tokens are lower-case already: then the word is the same string) */
+    if (n == wn && memcmp(low, w, n) == 0) lua_pushvalue(L, -1);
+    else lua_pushlstring(L, w, wn);
+    lua_rawseti(L, lua_upvalueindex(UV_WORD), k);
     lua_rawseti(L, lua_upvalueindex(UV_LOWER), k);
     lua_pushstring(L, tw_kind_name(t->kind));
     lua_rawseti(L, lua_upvalueindex(UV_KIND), k);
