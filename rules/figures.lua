@@ -1095,29 +1095,32 @@ rule "figure.amounts" {
     local function bounds(p, f, gap_first, gap_last)
       -- (the gap first: most figures are not next to the one before)
       if not p or gap_last < gap_first or gap_last - gap_first > 1 then return nil end
-      if type(p.f.value) ~= "number" or type(f.value) ~= "number" or p.f.unit ~= f.unit then return nil end
+      if type(p.value) ~= "number" or type(f.value) ~= "number" or p.unit ~= f.unit then return nil end
       for x = gap_first, gap_last do if not JOIN[LOW[x]] then return nil end end
-      local a, b = p.f, f
+      local a, b = p, f
       if UPPER[a.op] and LOWER[b.op] then a, b = b, a end
       if not (LOWER[a.op] and UPPER[b.op]) or a.value >= b.value then return nil end
       return {value = {a.value, b.value}, unit = f.unit, kind = f.kind}
     end
 
     local next_free = 1
-    local prev
-    for _, i in ipairs(starts) do
+    -- the figure added last: its fields, tokens and annotation (locals, not
+    -- a table per figure)
+    local prev_f, prev_first, prev_last, prev_ann
+    for x = 1, #starts do
+      local i = starts[x]
       if i >= next_free and worth_trying(i) then
         next_free = i + 1
         local f, first, last = figure_at(i)
         if f then
           local s, e = span(first, last)
           if not overlaps_taken(s, e) then
-            local r = bounds(prev, f, prev and prev.last + 1 or 0, first - 1)
+            local r = prev_f and bounds(prev_f, f, prev_last + 1, first - 1)
             if r then
-              doc:remove(prev.ann)
-              s, first, f = prev.ann.start, prev.first, r
+              doc:remove(prev_ann)
+              s, first, f = prev_ann.start, prev_first, r
             end
-            prev = {f = f, first = first, last = last, ann = doc:add("figure", s, e, f)}
+            prev_f, prev_first, prev_last, prev_ann = f, first, last, doc:add("figure", s, e, f)
           end
           next_free = last + 1
         end
