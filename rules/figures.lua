@@ -1109,7 +1109,9 @@ rule "figure.amounts" {
     local prev_f, prev_first, prev_last, prev_ann
     for x = 1, #starts do
       local i = starts[x]
-      if i >= next_free and worth_trying(i) then
+      local w = i >= next_free and LOW[i]
+      -- (worth_trying looks twice only at "a", "an", "from", "between", dashes)
+      if w and (not (w == "a" or w == "an" or w == "from" or w == "between" or DASH[w]) or worth_trying(i)) then
         next_free = i + 1
         local f, first, last = figure_at(i)
         if f then
