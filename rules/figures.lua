@@ -722,8 +722,8 @@ rule "figure.amounts" {
         end
         -- a capitalised unit word inside a sentence is a name: "60 Minutes"
         -- (a unit written in capitals is a symbol: "8 MB", "50 GB")
-        if e and je == j and KIND[j] == "word" and is(j, "title") and not is(j, "upper") and not is(j, "sent_start")
-           and not is(k, "sent_start") and e.kind ~= "money" and e.kind ~= "temperature" then
+        if e and je == j and e.kind ~= "money" and e.kind ~= "temperature" and KIND[j] == "word"
+           and is(j, "title") and not is(j, "upper") and not is(j, "sent_start") and not is(k, "sent_start") then
           return nil
         end
         if e then
@@ -789,7 +789,7 @@ rule "figure.amounts" {
           end
         end
       end
-      minor_units(a)
+      if a.kind == "money" then minor_units(a) end
       -- "the past three quarters": quarters of a year, not 3/4
       if info.fraction and LOW[a.last] == "quarters" and a.last == a.num + 1
          and PERIOD_PREV[LOW[first - 1] or ""] then
@@ -838,9 +838,9 @@ rule "figure.amounts" {
         if is_pronoun_one(LOW, k) then return true end
         if nxt == "point" or nxt == "way" or nxt == "time" then return true end
       end
-      if KIND[k - 1] == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
+      if KIND[k - 1] == "word" and not WEEKDAYS[prev] and (is(k - 1, "title") or is(k - 1, "upper"))
          and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
-         and not WEEKDAYS[prev] and not HEDGE_OF[WORD[k - 1]] then
+         and not HEDGE_OF[WORD[k - 1]] then
         return true                                                       -- "Boeing 737"
       end
       if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and KIND[k - 2] ~= "number" then
@@ -953,9 +953,10 @@ rule "figure.amounts" {
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
       -- "one out of three", "1 in 5": a proportion
-      if unit == nil and mtype(value) == "integer" and value > 0 and not hedge then
+      local of_word = LOW[last + 1]   -- "out" (of), "in"
+      if unit == nil and (of_word == "out" or of_word == "in") and mtype(value) == "integer" and value > 0 and not hedge then
         local y = last + 1
-        if LOW[y] == "out" and LOW[y + 1] == "of" then y = y + 2 elseif LOW[y] == "in" then y = y + 1 else y = nil end
+        if of_word == "out" and LOW[y + 1] == "of" then y = y + 2 elseif of_word == "in" then y = y + 1 else y = nil end
         local b, j2
         if y then b, j2 = number_at(y, false, false) end
         if mtype(b) == "integer" and b > value and not (LOW[last + 1] == "in" and (value > 10 or (b >= 1900 and b <= 2100)))
@@ -1008,8 +1009,8 @@ rule "figure.amounts" {
       if rangeword == "between" and not ranged then return nil end
       -- "45 and 50 mg", "6.61 and 6.62 seconds": a bare number shares the
       -- unit of the amount it is joined to
-      if unit == nil and not ranged and mtype(value) and info.scale == 1 and not info.fraction
-         and not info.year and (cw == "and" or cw == "or") and KIND[last + 2] == "number"
+      if unit == nil and (cw == "and" or cw == "or") and not ranged and mtype(value) and info.scale == 1
+         and not info.fraction and not info.year and KIND[last + 2] == "number"
          and not LABEL_PREV[LOW[a.num - 1] or ""] and LOW[a.num - 1] ~= "aged" and LOW[a.num - 1] ~= "age" then
         local b = amount_at(last + 2, false)
         if b and b.unit and not b.cur and b.first == last + 2 and b.info.scale == 1 then
