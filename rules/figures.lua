@@ -848,7 +848,7 @@ rule "figure.amounts" {
       end
       if k > 2 and DASH[prev] and KIND[k - 2] == "number" then return true end   -- "3-1"
       if not ranged and DASH[nxt or ""] and KIND[j + 1] == "number" then return true end
-      if is(k, "para_start") and (nxt == "." or nxt == ")") then return true end   -- "1."
+      if (nxt == "." or nxt == ")") and is(k, "para_start") then return true end   -- "1."
       if info.vague and not info.bare and info.scale == 1 then return true end     -- "several"
       if (LOW[k] == "a" or LOW[k] == "an") and (LOW[k + 1] == "couple" or LOW[k + 1] == "pair")
          and nxt ~= "of" then
@@ -1050,7 +1050,9 @@ rule "figure.amounts" {
         if LOW[last + 1] == "old" then last = last + 1 end
       end
       if kind == "duration" and value then value, unit = whole_duration(value, unit) end
-      local fields = {value = tidy(value), unit = unit, kind = kind, approx = approx, op = op}
+      -- (an integer needs no tidying: most values are)
+      local fields = {value = mtype(value) == "integer" and value or tidy(value), unit = unit, kind = kind,
+                      approx = approx, op = op}
       if kind == "number" or kind == "percent" or kind == "area" then
         fields.of = of_after(last + 1, unit)
       end
@@ -1116,7 +1118,8 @@ rule "figure.amounts" {
         next_free = i + 1
         local f, first, last = figure_at(i)
         if f then
-          local s, e = span(first, last)
+          local s = doc:tok(first)
+          local _, e = doc:tok(last)
           if not overlaps_taken(s, e) then
             local r = prev_f and bounds(prev_f, f, prev_last + 1, first - 1)
             if r then
