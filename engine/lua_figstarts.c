@@ -55,6 +55,11 @@ typedef struct {
     size_t wlen, wcap;
     uint8_t *money_ok;      /* per entry of the currencies lexicon: it counts */
     size_t nmoney;
+    /* find's per-token marks and word masks, kept from one doc to the next
+     * (grown to the longest): a new userdata per doc cost more in
+     * collector work than the scan itself */
+    uint8_t *scratch;
+    size_t scratch_cap;
     lua_Alloc alloc;
     void *ud;
 } finder;
@@ -69,6 +74,9 @@ static int finder_gc(lua_State *L)
     f->nready = 0;
     if (f->money_ok) f->alloc(f->ud, f->money_ok, f->nmoney, 0);
     f->money_ok = NULL;
+    if (f->scratch) f->alloc(f->ud, f->scratch, f->scratch_cap, 0);
+    f->scratch = NULL;
+    f->scratch_cap = 0;
     if (f->slots) f->alloc(f->ud, f->slots, f->nslots * sizeof *f->slots, 0);
     f->slots = NULL;
     if (f->words) f->alloc(f->ud, f->words, f->wcap, 0);
@@ -269,7 +277,8 @@ static int starts_at(const scan *s, size_t i)
 static int find_starts(lua_State *L)
 {
     scan s;
-    s.f = luaL_checkudata(L, lua_upvalueindex(UV_FINDER), FINDER_MT);
+    finder *f = luaL_checkudata(L, lua_upvalueindex(UV_FINDER), FINDER_MT);
+    s.f = f;
     s.hedges = lexicon_check(L, lua_upvalueindex(UV_HEDGES));
     s.currencies = lexicon_check(L, lua_upvalueindex(UV_CURRENCIES));
     tdoc *d = doc_check(L, 1);
@@ -281,8 +290,15 @@ static int find_starts(lua_State *L)
         return 1;
     }
     if (!(s.c = tokcache_get(d))) return luaL_error(L, "not enough memory");
-    /* index 2, collected with the call: a mark and a word mask per token */
-    uint8_t *mark = lua_newuserdatauv(L, s.n * (1 + sizeof *s.mask) + sizeof *s.mask, 0);
+    /* a mark and a word mask per token, in the finder's scratch */
+    size_t need = s.n * (1 + sizeof *s.mask) + sizeof *s.mask;
+    if (need > f->scratch_cap) {
+        uint8_t *p = f->alloc(f->ud, f->scratch, f->scratch_cap, need);
+        if (!p) return luaL_error(L, "not enough memory");
+        f->scratch = p;
+        f->scratch_cap = need;
+    }
+    uint8_t *mark = f->scratch;
     s.mask = (uint32_t *)(void *)(mark + ((s.n + sizeof *s.mask - 1) / sizeof *s.mask) * sizeof *s.mask);
     memset(mark, 0, s.n);
     for (size_t i = 0; i < s.n; i++) s.mask[i] = token_mask(s.f, &s.c->tok[i]);

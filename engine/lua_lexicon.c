@@ -12,6 +12,7 @@ typedef struct {
     lexicon lx;
     tw_result tmp;          /* scratch for tokenizing forms */
     int ready;
+    const void *self;       /* its own address: a check that needs no metatable lookup */
 } lexud;
 
 static int lex_gc(lua_State *L)
@@ -25,7 +26,11 @@ static int lex_gc(lua_State *L)
 
 lexicon *lexicon_check(lua_State *L, int idx)
 {
-    lexud *u = luaL_checkudata(L, idx, LEXICON_MT);
+    /* (every lexicon call checks its lexicon: a userdata of this size that
+     * points to itself is one, found without luaL_checkudata's registry
+     * lookup by name, as doc_check finds a doc) */
+    lexud *u = lua_touserdata(L, idx);
+    if (!(u && lua_rawlen(L, idx) == sizeof(lexud) && u->self == u)) u = luaL_checkudata(L, idx, LEXICON_MT);
     if (!u->ready) luaL_error(L, "the lexicon was not built");
     return &u->lx;
 }
@@ -103,6 +108,7 @@ static void build(lua_State *L, int idx, const char *fallback_name)
 
     lexud *u = lua_newuserdatauv(L, sizeof(lexud), 2);
     memset(u, 0, sizeof *u);
+    u->self = u;
     luaL_setmetatable(L, LEXICON_MT);
     int ud = lua_gettop(L);
     void *aud;

@@ -92,6 +92,7 @@ static const luaL_Reg funcs[] = {
     {"pattern", lt_pattern},      /* issue 3 */
     {"numlex", lt_numlex},
     {"figure_starts", lt_figure_starts},
+    {"token_tables", lt_token_tables},
     {"engine", lt_engine},        /* issue 6 */
     {NULL, NULL}
 };

@@ -16,6 +16,9 @@ int lt_numlex(lua_State *L);
 /* lua_figstarts.c: trawl.figure_starts(spec) -> find, where figures may start in a doc. */
 int lt_figure_starts(lua_State *L);
 
+/* lua_toktables.c: trawl.token_tables(doc) -> word, lower, kind, per-token tables filled on first read. */
+int lt_token_tables(lua_State *L);
+
 /* lua_regex.c */
 int lt_re(lua_State *L);
 void regex_register(lua_State *L);

@@ -20,6 +20,9 @@ static numlex_num num_float(double d) { numlex_num v = {0, 0, d}; return v; }
 numlex_num numlex_norm(numlex_num v)
 {
     if (v.isint || isnan(v.d) || isinf(v.d)) return v;
+    /* a whole value below 10^12 has at most 12 digits: "%.12g" would give
+     * it back unchanged (most scaled amounts: 1.13 * 1e9) */
+    if (v.d == floor(v.d) && fabs(v.d) < 1e12) return num_int((long long)v.d);
     char buf[64];
     snprintf(buf, sizeof buf, "%.12g", v.d);
     double d = strtod(buf, NULL);

@@ -10,9 +10,10 @@ local N = require "trawl.numbers"
 -- read-only view whose every field read is a call, and a global read is two
 -- table lookups; these run for every candidate figure.
 local parse_number, can_start, word_value, scale_word = N.parse, N.starts, N.word_value, N.scale
+local token_tables = N.token_tables
 local looks_like_year, is_pronoun_one, read_number = N.looks_like_year, N.is_pronoun_one, N.read
 local mtype, floor, abs, min, max, tointeger = math.type, math.floor, math.abs, math.min, math.max, math.tointeger
-local type, ipairs, tonumber, setmetatable = type, ipairs, tonumber, setmetatable
+local type, ipairs, tonumber = type, ipairs, tonumber
 local UNITS = lexicon "units"
 local HEDGES = lexicon "hedges"
 -- UNITS:lookup and HEDGES:lookup remembered per word (false for none):
@@ -20,6 +21,28 @@ local HEDGES = lexicon "hedges"
 -- few words over and over.
 local UNIT_OF = N.remembered(function(s) return UNITS:lookup(s) end)
 local HEDGE_OF = N.remembered(function(s) return HEDGES:lookup(s) end)
+-- Pattern tests on one word, remembered per word like the lookups above:
+-- each string.find is a C call with a step budget, and most candidates
+-- ask them of the same few words.
+-- "USD3", "Rs20,000": {letters, digits} of a word that is letters then digits
+local CODE_DIGITS = N.remembered(function(w)
+  local pre, digits = w:match("^(%a+)(%d[%d,]*)$")
+  return pre and {pre, digits}
+end)
+-- "all-day": {first, second} of two words of letters joined by a hyphen
+local HYPHEN_PAIR = N.remembered(function(w)
+  local a, b = w:match("^(%a+)%-(%a+)$")
+  return a and {a, b}
+end)
+-- after "a": "a fifth", "a two-thirds" ("^%a+ths?$", "^%a+%-")
+local ORDINAL_OR_HYPHEN = N.remembered(function(w)
+  return w:find("^%a+ths?$") ~= nil or w:find("^%a+%-") ~= nil
+end)
+-- a count's noun: a plural ("-s", not "-ss", "-us"), at least four letters
+local PLURAL_NOUN = N.remembered(function(w)
+  return #w > 3 and w:find("s$") ~= nil and not w:find("[su]s$")
+end)
+local ENDS_ED = N.remembered(function(w) return w:find("ed$") ~= nil end)
 
 -- ---- word lists ------------------------------------------------------------
 
@@ -286,6 +309,9 @@ local function after_position(h) return h.position == "after" or h.position == "
 local function tidy(v)
   if type(v) == "table" then return {tidy(v[1]), tidy(v[2])} end
   if mtype(v) ~= "float" or v ~= v then return v end
+  -- (a whole float below 10^12 has at most 12 digits: "%.12g" gives it back
+  -- as it is, so it needs no formatting)
+  if v == floor(v) and abs(v) < 1e12 then return tointeger(v) end
   v = tonumber(string.format("%.12g", v))
   if v == floor(v) and abs(v) < 2^53 then return tointeger(v) end
   return v
@@ -330,16 +356,8 @@ rule "figure.amounts" {
   run = function(doc)
     local n = doc:ntok()
     -- A token's text, lower-case form and kind, each fetched from the doc
-    -- once (nil out of range).
-    local function cache(get)
-      return setmetatable({}, {__index = function(t, k)
-        if not k or k < 1 or k > n then return nil end
-        local w = get(doc, k)
-        t[k] = w
-        return w
-      end})
-    end
-    local WORD, LOW, KIND = cache(doc.word), cache(doc.lower), cache(doc.kind)
+    -- once (nil out of range): all three at a token's first read, in C.
+    local WORD, LOW, KIND = token_tables(doc)
     local function is(k, flag) return k >= 1 and k <= n and doc:is(k, flag) end
     local function glued(k) return k >= 1 and k <= n and not doc:is(k, "space_before") end
     local function span(a, b)
@@ -618,7 +636,8 @@ rule "figure.amounts" {
     -- "USD3.14", "Rs20", "CNY3": a currency code glued to its amount, which
     -- the tokenizer keeps as one word (as it keeps "G20" and "MH17")
     local function glued_code_amount(k)
-      local pre, digits = (WORD[k] or ""):match("^(%a+)(%d[%d,]*)$")
+      local cd = CODE_DIGITS[WORD[k] or ""]
+      local pre, digits = cd and cd[1], cd and cd[2]
       local code = pre and UNIT_OF[pre]
       if not code or not money_before(code) or not (pre:find("^%u+$") or pre == "Rs") then return nil end
       local v, last = tonumber((digits:gsub(",", ""))), k
@@ -654,7 +673,8 @@ rule "figure.amounts" {
     local function modifier(j) return KIND[j + 1] == "word" and not NEXT_OK[LOW[j + 1]] end
     local function one_unit(k)
       local w, rest = LOW[k] or "", nil
-      local a, b = w:match("^(%a+)%-(%a+)$")
+      local hp = HYPHEN_PAIR[w]
+      local a, b = hp and hp[1], hp and hp[2]
       if a and ONE_OF[a] then
         local e = UNIT_OF[b]
         if e and e.kind == "duration" and not e.factor and not modifier(k) then
@@ -706,8 +726,8 @@ rule "figure.amounts" {
         end
         -- a capitalised unit word inside a sentence is a name: "60 Minutes"
         -- (a unit written in capitals is a symbol: "8 MB", "50 GB")
-        if e and je == j and KIND[j] == "word" and is(j, "title") and not is(j, "upper") and not is(j, "sent_start")
-           and not is(k, "sent_start") and e.kind ~= "money" and e.kind ~= "temperature" then
+        if e and je == j and e.kind ~= "money" and e.kind ~= "temperature" and KIND[j] == "word"
+           and is(j, "title") and not is(j, "upper") and not is(j, "sent_start") and not is(k, "sent_start") then
           return nil
         end
         if e then
@@ -728,7 +748,8 @@ rule "figure.amounts" {
           a.suffix_hedge = h
         end
       end
-      a.value, a.factor = scaled(value, factor), factor
+      if factor == 1 then a.value = value else a.value = scaled(value, factor) end
+      a.factor = factor
       -- "$5bn, up from 4bn": a bare amount in millions or more, compared with
       -- an earlier figure, shares its unit
       if not a.unit and info.scale >= 1e6 and not info.vague and ELLIPSIS_PREV[LOW[first - 1] or ""]
@@ -744,8 +765,8 @@ rule "figure.amounts" {
         if f then a.value, a.last = a.value + f * factor, x end
       end
       -- "7 feet 10 inches", "1 hour thirty": the smaller units after it
-      local pu = type(a.value) == "number" and PART_UNIT[a.unit]
-      if pu then
+      local pu = PART_UNIT[a.unit]
+      if pu and type(a.value) == "number" then
         local total, unit, parts, mixed, x = a.value * pu[2], a.unit, 1, false, a.last + 1
         local years = a.unit == "year" and a.value or 0
         while true do
@@ -772,7 +793,7 @@ rule "figure.amounts" {
           end
         end
       end
-      minor_units(a)
+      if a.kind == "money" then minor_units(a) end
       -- "the past three quarters": quarters of a year, not 3/4
       if info.fraction and LOW[a.last] == "quarters" and a.last == a.num + 1
          and PERIOD_PREV[LOW[first - 1] or ""] then
@@ -821,9 +842,9 @@ rule "figure.amounts" {
         if is_pronoun_one(LOW, k) then return true end
         if nxt == "point" or nxt == "way" or nxt == "time" then return true end
       end
-      if KIND[k - 1] == "word" and (is(k - 1, "title") or is(k - 1, "upper"))
+      if KIND[k - 1] == "word" and not WEEKDAYS[prev] and (is(k - 1, "title") or is(k - 1, "upper"))
          and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
-         and not WEEKDAYS[prev] and not HEDGE_OF[WORD[k - 1]] then
+         and not HEDGE_OF[WORD[k - 1]] then
         return true                                                       -- "Boeing 737"
       end
       if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and KIND[k - 2] ~= "number" then
@@ -831,7 +852,7 @@ rule "figure.amounts" {
       end
       if k > 2 and DASH[prev] and KIND[k - 2] == "number" then return true end   -- "3-1"
       if not ranged and DASH[nxt or ""] and KIND[j + 1] == "number" then return true end
-      if is(k, "para_start") and (nxt == "." or nxt == ")") then return true end   -- "1."
+      if (nxt == "." or nxt == ")") and is(k, "para_start") then return true end   -- "1."
       if info.vague and not info.bare and info.scale == 1 then return true end     -- "several"
       if (LOW[k] == "a" or LOW[k] == "an") and (LOW[k + 1] == "couple" or LOW[k + 1] == "pair")
          and nxt ~= "of" then
@@ -854,38 +875,39 @@ rule "figure.amounts" {
       elseif unit then
         return nil
       end
-      local words = {}
-      while k <= n and #words < 5 do
+      -- (the words are tokens w0 .. w0 + nw - 1, in a row: counted, not listed)
+      local w0, nw = k, 0
+      while k <= n and nw < 5 do
         local w = LOW[k]
         if KIND[k] ~= "word" or OF_STOP[w] or w:find("n['’]t$") then break end   -- "wasn't"
         if w == "and" then
           local nx = LOW[k + 1]
-          if #words == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
+          if nw == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
              or HEDGE_OF[nx] then
             break
           end
         end
-        words[#words + 1] = k
+        nw = nw + 1
         k = k + 1
       end
-      if #words == 0 then return nil end
-      local last = #words
+      if nw == 0 then return nil end
+      local last = nw
       if not unit then
         -- a count's noun ends at its first plural ("and" more of them)
-        for x, t in ipairs(words) do
-          local w = LOW[t]
-          if COUNTABLE[w] or (#w > 3 and w:find("s$") and not w:find("[su]s$")) then
+        for x = 1, nw do
+          local w = LOW[w0 + x - 1]
+          if COUNTABLE[w] or PLURAL_NOUN[w] then
             last = x
-            while words[last + 2] and LOW[words[last + 1]] == "and" do last = last + 2 end
+            while last + 2 <= nw and LOW[w0 + last] == "and" do last = last + 2 end
             break
           end
-          if x == 1 and #words > 1 and w:find("ed$") then return nil end
+          if x == 1 and nw > 1 and ENDS_ED[w] then return nil end
         end
         if last > 3 then return nil end
       end
-      if LOW[words[last]] == "and" then last = last - 1 end
+      if LOW[w0 + last - 1] == "and" then last = last - 1 end
       if last < 1 then return nil end
-      return doc:text(span(words[1], words[last]))
+      return doc:text(span(w0, w0 + last - 1))
     end
 
     -- ---- figures -------------------------------------------------------------
@@ -926,15 +948,19 @@ rule "figure.amounts" {
       end
       local change = rangeword == "from" and after_change(k - 1)
       if change then return nil end
-      local a = amount_at(k, false, hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k)
-                         or ((LOW[k] == "a" or LOW[k] == "an") and one_of_unit(k)))
+      -- (whether "a" may be a number matters only where it is "a": asked
+      -- only then, as most candidates are digits)
+      local lk = LOW[k]
+      local a = amount_at(k, false, (lk == "a" or lk == "an")
+                         and (hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k) or one_of_unit(k)))
       if not a then return nil end
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
       -- "one out of three", "1 in 5": a proportion
-      if unit == nil and mtype(value) == "integer" and value > 0 and not hedge then
+      local of_word = LOW[last + 1]   -- "out" (of), "in"
+      if unit == nil and (of_word == "out" or of_word == "in") and mtype(value) == "integer" and value > 0 and not hedge then
         local y = last + 1
-        if LOW[y] == "out" and LOW[y + 1] == "of" then y = y + 2 elseif LOW[y] == "in" then y = y + 1 else y = nil end
+        if of_word == "out" and LOW[y + 1] == "of" then y = y + 2 elseif of_word == "in" then y = y + 1 else y = nil end
         local b, j2
         if y then b, j2 = number_at(y, false, false) end
         if mtype(b) == "integer" and b > value and not (LOW[last + 1] == "in" and (value > 10 or (b >= 1900 and b <= 2100)))
@@ -987,15 +1013,15 @@ rule "figure.amounts" {
       if rangeword == "between" and not ranged then return nil end
       -- "45 and 50 mg", "6.61 and 6.62 seconds": a bare number shares the
       -- unit of the amount it is joined to
-      if unit == nil and not ranged and mtype(value) and info.scale == 1 and not info.fraction
-         and not info.year and (cw == "and" or cw == "or") and KIND[last + 2] == "number"
+      if unit == nil and (cw == "and" or cw == "or") and not ranged and mtype(value) and info.scale == 1
+         and not info.fraction and not info.year and KIND[last + 2] == "number"
          and not LABEL_PREV[LOW[a.num - 1] or ""] and LOW[a.num - 1] ~= "aged" and LOW[a.num - 1] ~= "age" then
         local b = amount_at(last + 2, false)
         if b and b.unit and not b.cur and b.first == last + 2 and b.info.scale == 1 then
           value, unit, kind = value * b.factor, b.unit, b.kind
         end
       end
-      if type(value) == "number" and DASH[LOW[last + 1] or ""] and glued(last + 1)
+      if DASH[LOW[last + 1] or ""] and type(value) == "number" and glued(last + 1)
          and glued(last + 2) and KIND[last + 2] == "number" then
         return nil                                          -- "1111-2222", "3-1"
       end
@@ -1028,7 +1054,9 @@ rule "figure.amounts" {
         if LOW[last + 1] == "old" then last = last + 1 end
       end
       if kind == "duration" and value then value, unit = whole_duration(value, unit) end
-      local fields = {value = tidy(value), unit = unit, kind = kind, approx = approx, op = op}
+      -- (an integer needs no tidying: most values are)
+      local fields = {value = mtype(value) == "integer" and value or tidy(value), unit = unit, kind = kind,
+                      approx = approx, op = op}
       if kind == "number" or kind == "percent" or kind == "area" then
         fields.of = of_after(last + 1, unit)
       end
@@ -1045,7 +1073,7 @@ rule "figure.amounts" {
         -- ("an hour and a half": a unit, then a fraction of it)
         if period_and_more(i) or one_of_unit(i) then return true end
         return nx ~= nil and (A_NEXT[nx] or HEDGES:match(doc, i) ~= nil or KIND[i + 1] == "currency" or word_value(nx) ~= nil or ARTICLE_PREV[LOW[i - 1] or ""]
-                              or nx:find("^%a+ths?$") ~= nil or nx:find("^%a+%-") ~= nil)
+                              or ORDINAL_OR_HYPHEN[nx])
       end
       if w == "from" or w == "between" or DASH[w] then
         local k = KIND[i + 1]
@@ -1058,8 +1086,10 @@ rule "figure.amounts" {
     -- figures other rules found first
     local taken = {}
     for f in doc:each("figure") do taken[#taken + 1] = f end
+    local ntaken = #taken
     local function overlaps_taken(s, e)
-      for _, f in ipairs(taken) do
+      for x = 1, ntaken do
+        local f = taken[x]
         if f.start < e and s < f["end"] then return true end
       end
       return false
@@ -1070,30 +1100,37 @@ rule "figure.amounts" {
     -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
     -- bounds of one quantity, joined, are a range
     local function bounds(p, f, gap_first, gap_last)
-      if not p or type(p.f.value) ~= "number" or type(f.value) ~= "number" or p.f.unit ~= f.unit then return nil end
-      if gap_last < gap_first or gap_last - gap_first > 1 then return nil end
+      -- (the gap first: most figures are not next to the one before)
+      if not p or gap_last < gap_first or gap_last - gap_first > 1 then return nil end
+      if type(p.value) ~= "number" or type(f.value) ~= "number" or p.unit ~= f.unit then return nil end
       for x = gap_first, gap_last do if not JOIN[LOW[x]] then return nil end end
-      local a, b = p.f, f
+      local a, b = p, f
       if UPPER[a.op] and LOWER[b.op] then a, b = b, a end
       if not (LOWER[a.op] and UPPER[b.op]) or a.value >= b.value then return nil end
       return {value = {a.value, b.value}, unit = f.unit, kind = f.kind}
     end
 
     local next_free = 1
-    local prev
-    for _, i in ipairs(starts) do
-      if i >= next_free and worth_trying(i) then
+    -- the figure added last: its fields, tokens and annotation (locals, not
+    -- a table per figure)
+    local prev_f, prev_first, prev_last, prev_ann
+    for x = 1, #starts do
+      local i = starts[x]
+      local w = i >= next_free and LOW[i]
+      -- (worth_trying looks twice only at "a", "an", "from", "between", dashes)
+      if w and (not (w == "a" or w == "an" or w == "from" or w == "between" or DASH[w]) or worth_trying(i)) then
         next_free = i + 1
         local f, first, last = figure_at(i)
         if f then
-          local s, e = span(first, last)
+          local s = doc:tok(first)
+          local _, e = doc:tok(last)
           if not overlaps_taken(s, e) then
-            local r = bounds(prev, f, prev and prev.last + 1 or 0, first - 1)
+            local r = prev_f and bounds(prev_f, f, prev_last + 1, first - 1)
             if r then
-              doc:remove(prev.ann)
-              s, first, f = prev.ann.start, prev.first, r
+              doc:remove(prev_ann)
+              s, first, f = prev_ann.start, prev_first, r
             end
-            prev = {f = f, first = first, last = last, ann = doc:add("figure", s, e, f)}
+            prev_f, prev_first, prev_last, prev_ann = f, first, last, doc:add("figure", s, e, f)
           end
           next_free = last + 1
         end

@@ -55,6 +55,10 @@
 --       find(doc) -> {i, ...}: the tokens where a figure may start, in one
 --       C pass (engine/lua_figstarts.c says what spec holds and how its word
 --       lists combine). nil without the engine.
+--   numbers.token_tables(doc) -> word, lower, kind
+--       Tables by token index: doc:word(i), doc:lower(i), doc:kind(i),
+--       filled in C on first read, all three at once (nil out of range).
+--       nil without the engine.
 --   numbers.ratio(words, i [, opts]) -> value, j, info | nil
 --       "one in five", "2 out of 3": num / den when num < den (info.num,
 --       info.den).
@@ -912,6 +916,11 @@ M.read = host_numlex and host_numlex{
 -- numbers.start_finder: host.figure_starts (lua_figstarts.c), for rules,
 -- which do not see host; nil without the engine.
 M.start_finder = host_numlex and host.figure_starts
+
+-- numbers.token_tables(doc) -> word, lower, kind: host.token_tables
+-- (lua_toktables.c), per-token tables a rule reads like doc:word(i) ...,
+-- filled in C on first read; nil without the engine.
+M.token_tables = host_numlex and host.token_tables
 
 -- What simple() needs of a first word: its lex table (digits), its value (a
 -- lone number word), or false.

@@ -82,15 +82,15 @@ function O.quotes(doc)
   return out
 end
 
-local FIGURE_FIELDS = {"value", "unit", "kind", "approx", "op", "of"}
-
+-- (the record made whole in one constructor: a figure is written for
+-- every amount found, and one grown field by field is rehashed twice)
 function O.figures(doc)
   local out = {}
   for f in doc:each("figure") do
-    local rec = {start = f.start, ["end"] = f["end"], text = doc:text(f.start, f["end"]), rule = f.rule}
-    for _, k in ipairs(FIGURE_FIELDS) do rec[k] = f[k] end
-    if rec.unit == nil then rec.unit = null end
-    out[#out + 1] = rec
+    local s, e, unit = f.start, f["end"], f.unit
+    if unit == nil then unit = null end
+    out[#out + 1] = {start = s, ["end"] = e, text = doc:text(s, e), rule = f.rule, value = f.value,
+                     unit = unit, kind = f.kind, approx = f.approx, op = f.op, of = f.of}
   end
   return out
 end

@@ -113,6 +113,12 @@ static const row ROWS[] = {
     {"case option", "L{case = 'insensitive', entries = {'A'}}:lookup('a').name", "A"},
     {"many entries", "(function() local t = {} for i = 1, 5000 do t[i] = 'w' .. i .. ' x' end; local lx = L{entries = t};"
      " return lx:size() .. ',' .. lx:lookup('W4999 X').name end)()", "5000,w4999 x"},
+    /* a lexicon method called on something else: the check that finds a
+     * lexicon by its address must still refuse a doc, a table, a string */
+    {"not a lexicon: a doc", "(function() local d = trawl.doc('York'); return ERR(places.match, d, d, 1) end)()", "~trawl.lexicon expected"},
+    {"not a lexicon: a table", "ERR(places.lookup, {}, 'york')", "~trawl.lexicon expected"},
+    {"not a lexicon: a string", "ERR(places.lookup, 'york', 'york')", "~trawl.lexicon expected"},
+    {"a lexicon still found", "places.lookup(places, 'york').name", "York"},
     /* load-time errors */
     {"error no entries", "ERR(L, {type = 'x'}, 'nothing')", "~lexicon 'nothing': needs 'entries'"},
     {"error unknown key", "ERR(L, {entries = {}, cases = 'smart'}, 'k')", "~unknown key 'cases'"},
