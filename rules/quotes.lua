@@ -244,14 +244,23 @@ local LEADS = {on = true, ["in"] = true, as = true, however = true, meanwhile = 
 local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true, no = true, every = true, each = true,
   any = true, this = true, these = true, those = true, there = true, its = true, his = true, her = true,
   their = true, our = true, many = true, most = true, several = true, both = true, one = true, two = true,
-  three = true, four = true, five = true, only = true, such = true, neither = true, either = true}
+  three = true, four = true, five = true, only = true, such = true, neither = true, either = true,
+  anybody = true, anyone = true, everybody = true, everyone = true, nobody = true, somebody = true,
+  someone = true}
 
 -- words whose "'s" is "is" or "has"
 local CONTRACTS_S = {that = true, there = true, here = true, what = true, who = true, where = true}
 local byte = string.byte
 local B_D, B_E, B_S, B_U = byte("desu", 1, 4)
 local function finite_verb(doc, from, last)
-  for t = from, math.min(last, from + 12) do
+  -- (a long subject owned by a name may come first: "Trump’s early-morning
+  -- tweets accusing Alicia Machado of having a criminal record and a sex
+  -- tape are"; other long noun phrases are an object: "announced a concert
+  -- at ... will be held")
+  local reach = 12
+  local w1 = doc:lower(from)
+  if doc:is(from, "title") and (w1:sub(-2) == "'s" or w1:sub(-1) == "'") then reach = 20 end
+  for t = from, math.min(last, from + reach) do
     local w = doc:lower(t)
     if w == "," or w == "which" or w == "who" then return false end   -- "its control of X, which is"
     -- (doc:lower folds curly apostrophes: "won’t" is "won't")
@@ -525,6 +534,11 @@ rule "quote.reported" {
     -- a noun phrase after the verb is no reported clause; a clause needs its verb
     ["On Monday, Russia announced its control of the city, which is a supply line."] = {quote = {}},
     ["He said the prices rose sharply last year."] = {quote = {{text = "the prices rose sharply last year", kind = "indirect"}}},
+    -- a long subject owned by a name; "anybody" opens a subject
+    ["She says Trump’s early-morning tweets accusing Alicia Machado of having a criminal record and a sex tape are lies."] =
+      {quote = {{text = "Trump’s early-morning tweets accusing Alicia Machado of having a criminal record and a sex tape are lies"}}},
+    ["He said anybody who complains about a microphone is not having a good night."] =
+      {quote = {{text = "anybody who complains about a microphone is not having a good night"}}},
     -- a relative "that", and an adverbial before the comma, report nothing
     ["He wrote about groups that published the paper last year."] = {quote = {}},
     ["In an essay last week, Smith wrote."] = {quote = {}},
