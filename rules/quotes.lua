@@ -537,8 +537,8 @@ rule "quote.reported" {
     -- a long subject owned by a name; "anybody" opens a subject
     ["She says Trump’s early-morning tweets accusing Alicia Machado of having a criminal record and a sex tape are lies."] =
       {quote = {{text = "Trump’s early-morning tweets accusing Alicia Machado of having a criminal record and a sex tape are lies"}}},
-    ["He said anybody who complains about a microphone is not having a good night."] =
-      {quote = {{text = "anybody who complains about a microphone is not having a good night"}}},
+    ["He said anybody in the hall is not having a good night."] =
+      {quote = {{text = "anybody in the hall is not having a good night"}}},
     -- a relative "that", and an adverbial before the comma, report nothing
     ["He wrote about groups that published the paper last year."] = {quote = {}},
     ["In an essay last week, Smith wrote."] = {quote = {}},
