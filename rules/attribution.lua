@@ -880,6 +880,12 @@ rule "quote.speaker" {
               sp = sp or sentence_subject(doc, cx, c_ss, c.s)
             else
               sp = speaker_near(doc, cx, c.i, c.j, c_first, c_last, c.entry)
+              -- an infinitive or participle with no subject of its own takes
+              -- the sentence's: "Trump took to Twitter to accuse ...",
+              -- "Trump unleashed tweets saying ...", "despite admitting"
+              if not sp and c.i > c_first and (lower(doc, c.i - 1) == "to" or lower(doc, c.i):find("ing$")) then
+                sp = sentence_subject(doc, cx, c_ss, c.s)
+              end
             end
             via = via_in(doc, cx, c_ss, c_se)
             if via and sp and sp.name == via then via = nil end
@@ -932,6 +938,9 @@ rule "quote.speaker" {
     ["Soviet buying has skewed the market, cash grain dealers said. Barge costs have risen sharply, they said."] = {quote = {
       {text = "Soviet buying has skewed the market", speaker = {name = "cash grain dealers"}},
       {text = "Barge costs have risen sharply", speaker = {name = "cash grain dealers"}}}},
+    -- an infinitive's or participle's speaker is the sentence's subject
+    ["Donald Trump took to Twitter overnight to accuse the campaign of being “duped” by a con."] = {quote = {
+      {text = "duped", speaker = {name = "Donald Trump"}}}},
     -- past a stock ticker to the company
     ["Sears Plc <SEHL> said it sold a unit."] = {quote = {{text = "it sold a unit", speaker = {name = "Sears Plc"}}}},
     -- "he": the subject of its own sentence, when one opens it
