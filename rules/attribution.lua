@@ -878,6 +878,13 @@ rule "quote.speaker" {
               local last = not sp and cue_in(cx, c_ss, c.s, true)
               if last then sp = speaker_near(doc, cx, last.i, last.j, c_first, c_last, last.entry) end
               sp = sp or sentence_subject(doc, cx, c_ss, c.s)
+            elseif c.i == c_first and c.entry.kind ~= "according" and lower(doc, c.i):find("ing$") then
+              -- "Claiming the criticism ..., Trump told Fox": the subject of
+              -- the clause after the participle's phrase
+              local t = c.j + 1
+              while t < c_last and doc:word(t) ~= "," do t = t + 1 end
+              if t < c_last then sp = sentence_subject(doc, cx, select(2, doc:tok(t)), c_se) end
+              sp = sp or speaker_near(doc, cx, c.i, c.j, c_first, c_last, c.entry)
             else
               sp = speaker_near(doc, cx, c.i, c.j, c_first, c_last, c.entry)
               -- an infinitive or participle with no subject of its own takes
@@ -941,6 +948,9 @@ rule "quote.speaker" {
     -- an infinitive's or participle's speaker is the sentence's subject
     ["Donald Trump took to Twitter overnight to accuse the campaign of being “duped” by a con."] = {quote = {
       {text = "duped", speaker = {name = "Donald Trump"}}}},
+    -- a participle opening the sentence: the main clause's subject
+    ["Claiming the criticism of Lauer is designed to pressure moderators, Donald Trump told Fox that “they hit Matt.”"] = {quote = {
+      {text = "the criticism of Lauer is designed to pressure moderators", speaker = {name = "Donald Trump"}}}},
     -- past a stock ticker to the company
     ["Sears Plc <SEHL> said it sold a unit."] = {quote = {{text = "it sold a unit", speaker = {name = "Sears Plc"}}}},
     -- "he": the subject of its own sentence, when one opens it

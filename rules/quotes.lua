@@ -221,8 +221,9 @@ local function clause_end(doc, last, from, relative)
       if relative and nxt and doc:kind(t + 1) == "word" and not (nxt == "and" or nxt == "but" or nxt == "that") then
         return trim_end(doc, t - 1)
       end
-      if (w == "and" or w == "but") and t + 2 <= last then
-        -- "... and Trump says he thinks ...": a new speaker's verb
+      if (w == "and" or w == "but" or (w == "," and doc:is(t + 1, "title"))) and t + 2 <= last then
+        -- "... and Trump says he thinks ...", "Claiming ..., Trump told Fox
+        -- that": a new speaker's verb
         for _ in doc:each("cue", doc:tok(t + 1), select(2, doc:tok(math.min(last, t + 3)))) do
           return trim_end(doc, t - 1)
         end
