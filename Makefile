@@ -70,7 +70,7 @@ $(B)/obj/cli_cmds.o: override CFLAGS += $(if $(RL_LIBS),-DTRAWL_READLINE $(shell
 $(B)/trawl: $(CLI_OBJ) $(B)/libtrawl.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libtrawl.a $(LDLIBS) $(RL_LIBS)
 
-$(B)/tests/%: tests/c/%.c $(B)/libtrawl.a | $(B)/tests
+$(B)/tests/%: tests/c/%.c $(wildcard tests/c/*.h) $(B)/libtrawl.a | $(B)/tests
 	$(CC) $(CFLAGS) -Iengine -o $@ $< $(B)/libtrawl.a $(LDLIBS)
 
 test: all $(TEST_BIN)

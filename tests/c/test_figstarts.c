@@ -2,14 +2,7 @@
  * the tokens a figure may start at, written as the tokens' words joined by
  * "|", with a small spec (word lists and two lexicons); then the spec's
  * errors. Each failure names its row. */
-#include "lua_trawl.h"
-
-#include <lauxlib.h>
-#include <lualib.h>
-#include <stdio.h>
-#include <string.h>
-
-static int passed, failed;
+#include "lua_rows.h"
 
 /* S(text) lists the starts' words; ERR(f, ...) gives the error message. */
 static const char PRELUDE[] =
@@ -36,9 +29,8 @@ static const char PRELUDE[] =
     "end\n"
     "function with(k, v) local t = {} for a, b in pairs(spec) do t[a] = b end t[k] = v return t end\n";
 
-typedef struct { const char *name, *expr, *want; } row;
 
-static const row ROWS[] = {
+static const lua_row ROWS[] = {
     {"digits", "S('It rose 76% to 1,200 in G20 talks.')", "76|1,200|G20"},
     {"minus glued to a number", "S('It fell to -5 and - 6, then -.5 or -x.')", "-|5|6|5"},
     {"vulgar fraction", "S('Add ½ cup and 3¼ more.')", "½|3|¼"},
@@ -65,33 +57,4 @@ static const row ROWS[] = {
     {"error currency entry", "ERR(trawl.figure_starts, with('currency_entries', {9}))", "~currency entry 9 out of range"},
 };
 
-static void run_row(lua_State *L, const row *r)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "return tostring(%s)", r->expr);
-    const char *got = luaL_dostring(L, buf) == LUA_OK ? lua_tostring(L, -1) : lua_tostring(L, -1);
-    if (!got) got = "(nil)";
-    int ok = r->want[0] == '~' ? strstr(got, r->want + 1) != NULL : strcmp(got, r->want) == 0;
-    if (ok) passed++;
-    else {
-        failed++;
-        printf("FAIL %s\n  want: %s\n  got:  %s\n", r->name, r->want, got);
-    }
-    lua_settop(L, 0);
-}
-
-int main(void)
-{
-    lua_State *L = luaL_newstate();
-    luaL_openlibs(L);
-    luaL_requiref(L, "trawl", luaopen_trawl, 0);
-    lua_pop(L, 1);
-    if (luaL_dostring(L, PRELUDE) != LUA_OK) {
-        printf("prelude: %s\n0 passed, 1 failed\n", lua_tostring(L, -1));
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) run_row(L, &ROWS[i]);
-    lua_close(L);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
-}
+LUA_ROWS_MAIN(PRELUDE, ROWS)

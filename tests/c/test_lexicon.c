@@ -2,14 +2,7 @@
  * the string it must give, each failure naming its row. Covers YAML loading,
  * multi-word and longest match, the three case modes, apostrophe and dash
  * variants, aliases and attributes, spans, and every load-time error. */
-#include "lua_trawl.h"
-
-#include <lauxlib.h>
-#include <lualib.h>
-#include <stdio.h>
-#include <string.h>
-
-static int passed, failed;
+#include "lua_rows.h"
 
 /* L(yaml_or_table) builds a lexicon; M(lex, text [, s, e]) lists lex:each's
  * matches as "[text=name]"; ERR(f, ...) gives the error message of f(...). */
@@ -58,13 +51,8 @@ static const char PRELUDE[] =
     "smart = L{case = 'smart', entries = {'nato', 'US', 'White House', 'us-led'}}\n"
     "sens = L{case = 'sensitive', entries = {'US', 'May'}}\n";
 
-typedef struct {
-    const char *name;
-    const char *expr;
-    const char *want;       /* "~x": an error containing x */
-} row;
 
-static const row ROWS[] = {
+static const lua_row ROWS[] = {
     {"size", "places:size() .. ',' .. #places", "8,8"},
     {"name", "places:name()", "places"},
     {"name defaults to the argument", "L({entries = {'a'}}, 'mine'):name()", "mine"},
@@ -133,34 +121,4 @@ static const row ROWS[] = {
     {"error empty yaml entry", "ERR(L, 'entries:\\n  - a\\n  -\\n  - b\\n', 'holes.yaml')", "~entry 2"},
 };
 
-static void run_row(lua_State *L, const row *r)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "return tostring(%s)", r->expr);
-    (void)luaL_dostring(L, buf);
-    const char *got = lua_tostring(L, -1);
-    if (!got) got = "(nil)";
-    int ok = r->want[0] == '~' ? strstr(got, r->want + 1) != NULL : strcmp(got, r->want) == 0;
-    if (ok) passed++;
-    else {
-        failed++;
-        printf("FAIL %s\n  want: %s\n  got:  %s\n", r->name, r->want, got);
-    }
-    lua_settop(L, 0);
-}
-
-int main(void)
-{
-    lua_State *L = luaL_newstate();
-    luaL_openlibs(L);
-    luaL_requiref(L, "trawl", luaopen_trawl, 0);
-    lua_pop(L, 1);
-    if (luaL_dostring(L, PRELUDE) != LUA_OK) {
-        printf("prelude: %s\n0 passed, 1 failed\n", lua_tostring(L, -1));
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) run_row(L, &ROWS[i]);
-    lua_close(L);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
-}
+LUA_ROWS_MAIN(PRELUDE, ROWS)

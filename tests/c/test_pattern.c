@@ -2,14 +2,7 @@
  * and the string it must give, each failure naming its row. Covers every
  * token test and quantifier, alternation, captures, longest vs all matches,
  * matching over earlier annotations and lexicons, and load-time errors. */
-#include "lua_trawl.h"
-
-#include <lauxlib.h>
-#include <lualib.h>
-#include <stdio.h>
-#include <string.h>
-
-static int passed, failed;
+#include "lua_rows.h"
 
 /* Helpers the rows use: P(spec, text [, opts [, prep]]) lists the matches as
  * "[text name=capture ...]"; ERR(f, ...) gives the error message of f(...). */
@@ -60,13 +53,8 @@ static const char PRELUDE[] =
     "end\n"
     "verbs = trawl.lexicon{type = 'verb', entries = {'said', {name = 'told', tense = 'past'}, 'says', 'white', 'white house'}}\n";
 
-typedef struct {
-    const char *name;
-    const char *expr;       /* a Lua expression */
-    const char *want;       /* the string it gives; "~x": an error containing x */
-} row;
 
-static const row ROWS[] = {
+static const lua_row ROWS[] = {
     /* token tests */
     {"text exact", "P({{text = 'Said'}}, 'said Said SAID')", "[Said]"},
     {"text set", "P({{text = {'a', 'B'}}}, 'a A b B')", "[a][B]"},
@@ -286,37 +274,4 @@ static const row ROWS[] = {
     {"error within", "ERR(function() return trawl.pattern{{lower = 'a'}}:each(trawl.doc('a'), {within = 'page'}) end)", "~'within'"},
 };
 
-static void run_row(lua_State *L, const row *r)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "return tostring(%s)", r->expr);
-    const char *got;
-    if (luaL_dostring(L, buf) != LUA_OK) got = lua_tostring(L, -1);
-    else got = lua_tostring(L, -1);
-    if (!got) got = "(nil)";
-    int ok;
-    if (r->want[0] == '~') ok = strstr(got, r->want + 1) != NULL;
-    else ok = strcmp(got, r->want) == 0;
-    if (ok) passed++;
-    else {
-        failed++;
-        printf("FAIL %s\n  want: %s\n  got:  %s\n", r->name, r->want, got);
-    }
-    lua_settop(L, 0);
-}
-
-int main(void)
-{
-    lua_State *L = luaL_newstate();
-    luaL_openlibs(L);
-    luaL_requiref(L, "trawl", luaopen_trawl, 0);
-    lua_pop(L, 1);
-    if (luaL_dostring(L, PRELUDE) != LUA_OK) {
-        printf("prelude: %s\n", lua_tostring(L, -1));
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) run_row(L, &ROWS[i]);
-    lua_close(L);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
-}
+LUA_ROWS_MAIN(PRELUDE, ROWS)

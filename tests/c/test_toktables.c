@@ -3,14 +3,7 @@
  * doc's methods give (word, lower, kind), fill all three at a token's first
  * read, and give nil, storing nothing, out of range. Each failure names its
  * row. */
-#include "lua_trawl.h"
-
-#include <lauxlib.h>
-#include <lualib.h>
-#include <stdio.h>
-#include <string.h>
-
-static int passed, failed;
+#include "lua_rows.h"
 
 static const char PRELUDE[] =
     "trawl = require 'trawl'\n"
@@ -29,9 +22,8 @@ static const char PRELUDE[] =
     "  return ok and 'no error' or tostring(e)\n"
     "end\n";
 
-typedef struct { const char *name, *expr, *want; } row;
 
-static const row ROWS[] = {
+static const lua_row ROWS[] = {
     /* (before any read: the tables start empty) */
     {"empty until read", "rawget(W, 1) == nil and rawget(L, 2) == nil and rawget(K, 3) == nil", "true"},
     {"a read fills all three at that token", "(function() local _ = L[2]; return rawget(W, 2) .. '|' .. rawget(L, 2) .. '|' .. rawget(K, 2) end)()",
@@ -51,33 +43,4 @@ static const row ROWS[] = {
     {"not a doc", "ERR(trawl.token_tables, {})", "~doc"},
 };
 
-static void run_row(lua_State *L, const row *r)
-{
-    char buf[4096];
-    snprintf(buf, sizeof buf, "return tostring(%s)", r->expr);
-    const char *got = luaL_dostring(L, buf) == LUA_OK ? lua_tostring(L, -1) : lua_tostring(L, -1);
-    if (!got) got = "(nil)";
-    int ok = r->want[0] == '~' ? strstr(got, r->want + 1) != NULL : strcmp(got, r->want) == 0;
-    if (ok) passed++;
-    else {
-        failed++;
-        printf("FAIL %s\n  want: %s\n  got:  %s\n", r->name, r->want, got);
-    }
-    lua_settop(L, 0);
-}
-
-int main(void)
-{
-    lua_State *L = luaL_newstate();
-    luaL_openlibs(L);
-    luaL_requiref(L, "trawl", luaopen_trawl, 0);
-    lua_pop(L, 1);
-    if (luaL_dostring(L, PRELUDE) != LUA_OK) {
-        printf("prelude: %s\n0 passed, 1 failed\n", lua_tostring(L, -1));
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) run_row(L, &ROWS[i]);
-    lua_close(L);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
-}
+LUA_ROWS_MAIN(PRELUDE, ROWS)
