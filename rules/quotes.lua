@@ -104,6 +104,18 @@ local function noun_use(doc, i, entry)
   return false
 end
 
+-- A past participle before its noun is an adjective: "the reported decision",
+-- "The last confirmed Iraqi attack" (not "The company reported a loss").
+local ADJ_LEAD = {last = true, first = true, only = true, previously = true, widely = true, officially = true,
+  newly = true, recently = true, already = true, much = true, long = true}
+local function adjective_use(doc, i)
+  local w = doc:lower(i)
+  if i < 2 or w:sub(-2) ~= "ed" then return false end
+  local p = doc:lower(i - 1)
+  if NP_START[p] then return true end
+  return i > 2 and ADJ_LEAD[p] ~= nil and NP_START[doc:lower(i - 2)] ~= nil
+end
+
 rule "quote.cues" {
   stage = "quotes",
   priority = -0.5,   -- after the direct quotes, before reported speech
@@ -124,7 +136,7 @@ rule "quote.cues" {
       -- (a capitalised word inside a sentence is a name's, not a verb:
       -- "Secretary of State Marco Rubio"; "According to" opens sentences)
       local named = i > 1 and doc:is(i, "title") and not doc:is(i, "upper") and not doc:is(i, "sent_start")
-      if reach < s + 1 and not named and not noun_use(doc, i, entry) then
+      if reach < s + 1 and not named and not noun_use(doc, i, entry) and not adjective_use(doc, i) then
         local prev = i > 1 and doc:lower(i - 1)
         doc:add("cue", s, e, {first = i, last = j, entry = entry, relative = prev == "who" or prev == "which"})
       end
@@ -132,6 +144,8 @@ rule "quote.cues" {
   end,
   examples = {
     ["Peskov told reporters: “We are ready.”"] = {cue = {{text = "told"}}},
+    -- a participle before its noun is no speech: "the last confirmed attack"
+    ["The last confirmed Iraqi attack took place in March, sources said."] = {cue = {{text = "said"}}},
     -- a verb that is also a noun, used as the noun
     ["Production has boosted demand, and South Korean demand from Japan rose, sources said."] = {cue = {{text = "said"}}},
     ["Domestic demand is not strong enough, except for housing, said Takahashi."] = {cue = {{text = "said"}}},
