@@ -324,6 +324,11 @@ local function visit(i)
     local w = words[first]
     if shout and (j >= first + 2 or not NAMES:lookup(sub(w, 1, 1) .. sub(w, 2):lower())) then first = nil end
   end
+  -- (and one after a role in capitals: "OFFICIAL SAYS")
+  if first and j == first and is(doc, first, "upper") and #words[first] > 1 then
+    local r = role_end_at[first - 1] or honor[first - 1]
+    if r and is(doc, r, "upper") then first = nil end
+  end
   if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
     local s = tok(doc, first)
     local fields = {type = "person"}
@@ -692,6 +697,7 @@ rule "actor.lexicons_and_names" {
     ["They saw Wesley Snipes' Blade."] = {mention = {{text = "Wesley Snipes", type = "person"}}},
     ["FELLOW DOCTORS DON’T WANT TO ASSOCIATE WITH HIM — Oz may hit gold."] = {mention = {}},
     ["JAPAN OFFICIALS SAY WORST MAY BE OVER"] = {mention = {}},   -- no person "SAY WORST"
+    ["BANKING SECTOR STABLE, OFFICIAL SAYS"] = {mention = {}},
     -- a shared surname alone: the first person named with it
     ["Ted Cruz thanked his wife, Heidi Cruz. Cruz spoke."] = {mention = {{text = "Ted Cruz", type = "person"},
       {text = "Heidi Cruz", type = "person"}, {text = "Cruz", name = "Ted Cruz"}}},
