@@ -253,7 +253,16 @@ local function earlier_subject(doc, cx, want, first, last, depth)
           local m = cx.people[k]
           if holder and m.name == holder and m.start < doc:tok(a) then return m end
         end
-        break
+        -- the name after it ("The Attorney General Lord Goldsmith has") or in
+        -- apposition ("The Lord Chief Justice, Lord Woolf, said"), else a
+        -- sentence about the role's holder names no one to take ("The
+        -- Democratic presidential candidate’s response ... She tweeted")
+        local n = j + 1
+        if n < last and HONORIFICS:lookup(doc:word(n)) then n = n + 1 end
+        local named = n <= last and mention_at(doc, n)
+        if named and named.type == "person" then return named end
+        if j + 1 < last and doc:word(j + 1) == "," then break end
+        return nil
       end
     end
   end
@@ -963,6 +972,9 @@ rule "quote.speaker" {
     ["The scheme will be extended, an EC spokesman said. He added the Commission has not decided."] = {quote = {
       {text = "The scheme will be extended", speaker = {name = "an EC spokesman"}},
       {text = "the Commission has not decided", speaker = {name = "an EC spokesman"}}}},
+    -- past a sentence about a role's unnamed holder to the one before
+    ["Hillary Clinton says tweets accusing Alicia Machado are “lies.” The Democratic presidential candidate’s response to Donald Trump came Friday. She tweeted: “He lashes out.”"] = {quote = {
+      {text = "lies."}, {text = "He lashes out.", speaker = {name = "Hillary Clinton"}}}},
     -- a pronoun subject before, followed back to its own antecedent
     ["Michael Schultz left in 2015. The difference now, he told me, is that he is kinder to Donald Trump. He said, “No one can state it.”"] = {quote = {
       {text = "No one can state it.", speaker = {name = "Michael Schultz"}}}},
