@@ -467,6 +467,30 @@ local function document_author(doc, cx, d, k, first)
   return author
 end
 
+-- Capitalised words opening a sentence before a verb that name no one.
+local NOT_NAME_OPENING = {}
+for w in ([[many some another despite now most few several both each every all any such other others
+  more less much none neither either nothing something everything anything meanwhile however still yet
+  also instead indeed later earlier today yesterday tomorrow here there this that these those]]):gmatch("%a+") do
+  NOT_NAME_OPENING[w] = true
+end
+
+-- Does the article write w (lower case) as a word of its own? (A
+-- capitalised word it also writes in lower case is a common word opening a
+-- sentence, "Speculation grew", not a name.) The article's lower-cased
+-- words are gathered once per article.
+local function written_lower(doc, cx, w)
+  local words = cx.lower_words
+  if not words then
+    words = {}
+    for k = 1, doc:ntok() do
+      if doc:is(k, "lower") then words[doc:word(k)] = true end
+    end
+    cx.lower_words = words
+  end
+  return words[w] ~= nil
+end
+
 -- The speaker whose last token is k (the subject before a verb, or the
 -- words after an inverted one).
 function subject_at(doc, cx, k, first, right_before)
@@ -511,9 +535,16 @@ function subject_at(doc, cx, k, first, right_before)
     if m and (m.type ~= "place" or w == "which") then return speaker_of_mention(doc, m) end
   end
   -- a name the actor rules did not know: "Blige sings", "Palmieri said"
-  -- (not a sentence's capitalised first word, unless a quote closes right before it)
-  if doc:is(k, "title") and is_word(doc, k) and not NOT_NAME[w] and
-      not (k == first and doc:is(k, "sent_start") and not (k > 1 and doc:kind(k - 1) == "quote")) then
+  -- (not a sentence's capitalised first word, unless a quote in its
+  -- paragraph closes right before it, or it is one singular word right before
+  -- the verb: "McLenney said", not "Critics say")
+  local opening = k == first and doc:is(k, "sent_start")
+  if opening and k > 1 and doc:kind(k - 1) == "quote" and not doc:is(k, "para_start") then opening = false end
+  if opening and right_before and k == first and #w > 2 and not w:find("s$") and not w:find("ly$") and
+      not w:find("['’]") and not NOT_NAME_OPENING[w] and not written_lower(doc, cx, w) then
+    opening = false
+  end
+  if doc:is(k, "title") and is_word(doc, k) and not NOT_NAME[w] and not opening then
     local a = k
     while a > first and doc:is(a - 1, "title") and is_word(doc, a - 1) and not NOT_NAME[lower(doc, a - 1)] do a = a - 1 end
     local sp = span_speaker(doc, a, k, false)
@@ -828,6 +859,17 @@ local function find_cue(doc, cx, q)
   return nil
 end
 
+-- Is the speaker's span inside the quote's own words (in one of its parts,
+-- for a quote joined over its attribution)?
+local function speaks_inside(q, sp)
+  local parts = q.parts or {{q.start, q["end"]}}
+  for _, p in ipairs(parts) do
+    local a, b = p[1] or p.start, p[2] or p["end"]
+    if sp.start >= a and sp["end"] <= b then return true end
+  end
+  return false
+end
+
 rule "quote.speaker" {
   stage = "resolve",
   doc = "the cue next to each quote and the speaker next to the cue; uncued quotes continue the previous speaker",
@@ -934,6 +976,9 @@ rule "quote.speaker" {
             end
           end
         end
+        -- (no description from inside what was said is its speaker: "Many
+        -- said the plan would fail" names no speaker in "the plan")
+        if sp and sp.start and not sp.type and speaks_inside(q, sp) then sp = nil end
         q.speaker = sp
         if sp then cx.last_speaker = sp end
         q.via = via
@@ -960,6 +1005,10 @@ rule "quote.speaker" {
     -- a participle opening the sentence: the main clause's subject
     ["Claiming the criticism of Lauer is designed to pressure moderators, Donald Trump told Fox that “they hit Matt.”"] = {quote = {
       {text = "the criticism of Lauer is designed to pressure moderators", speaker = {name = "Donald Trump"}}}},
+    -- an unknown name opening the sentence before its verb; a speaker never inside the quote
+    ["McLenney said Clinton does not show consistency."] = {quote = {
+      {text = "Clinton does not show consistency", speaker = {name = "McLenney"}}}},
+    ["Many said the plan would fail, and many agreed."] = {quote = {{text = "the plan would fail", speaker = false}}},
     -- past a stock ticker to the company
     ["Sears Plc <SEHL> said it sold a unit."] = {quote = {{text = "it sold a unit", speaker = {name = "Sears Plc"}}}},
     -- "he": the subject of its own sentence, when one opens it
