@@ -222,6 +222,16 @@ local function one_person(name)
   return name:find("^%u") ~= nil or (last:sub(-1) ~= "s" and not GROUP[last])
 end
 
+-- The index of the first of the article's people starting at or after byte s.
+local function first_person_at(people, s)
+  local lo, hi = 1, #people + 1
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if people[mid].start < s then lo = mid + 1 else hi = mid end
+  end
+  return lo
+end
+
 local resolve_pronoun
 -- The subject of the sentence [first, last] for a pronoun of gender `want`
 -- after it: its first person (or he/she) outside quotes of that gender; false
@@ -266,19 +276,32 @@ local function earlier_subject(doc, cx, want, first, last, depth)
       end
     end
   end
-  for t = first, last do
+  -- its first person outside quotes (the article's people are in order),
+  -- unless a he/she comes before
+  local people, m = cx.people, nil
+  for x = first_person_at(people, s), #people do
+    local p = people[x]
+    if p.start >= e then break end
+    -- (not an owner, "Wenger's Bayern counterpart Felix Magath")
+    if p.type == "person" and select(2, doc:tok(doc:tokat(p["end"] - 1))) == p["end"] and
+        not in_direct_quote(doc, p.start) then
+      m = p
+      break
+    end
+  end
+  local upto = m and doc:tokat(m.start) - 1 or last
+  for t = first, upto do
     local w = pronoun_word(lower(doc, t))
     local g = w and PRONOUN_GENDER[w]
     if g and not in_direct_quote(doc, doc:tok(t)) then
       if g ~= want then return false end
       return depth < 3 and resolve_pronoun(doc, cx, want, doc:tok(t), depth + 1) or false
     end
-    local m = mention_at(doc, t)
-    if m and m.type == "person" and not in_direct_quote(doc, m.start) then
-      local mg = gender_of(doc, cx, m)
-      if mg and mg ~= want then return false end
-      return m
-    end
+  end
+  if m then
+    local mg = gender_of(doc, cx, m)
+    if mg and mg ~= want then return false end
+    return m
   end
   return nil
 end
@@ -300,9 +323,14 @@ resolve_pronoun = function(doc, cx, want, pos, depth)
     local f = first
     while found == nil and f > 1 and tried < 3 do
       local _, _, _, pf, pl = doc:sentence(f - 1)
-      local outside = false
-      for t = pf, pl do
-        if doc:kind(t) == "word" and not in_direct_quote(doc, doc:tok(t)) then outside = true break end
+      -- (words outside quotes: no direct quote spans it from end to end)
+      local outside = true
+      local a, b = pf, pl
+      while a < b and doc:kind(a) ~= "word" do a = a + 1 end
+      while b > a and doc:kind(b) ~= "word" do b = b - 1 end
+      local _, pe = doc:tok(b)
+      for _, q in ipairs(doc:covering("quote", doc:tok(a), pe)) do
+        if q.kind ~= "indirect" then outside = false break end
       end
       if outside then
         tried = tried + 1
