@@ -213,6 +213,9 @@ local function headed_run(i, j, head, kind_)
   return b
 end
 
+-- Compass words are given names too, but open places' names far more often ("West End").
+local DIRECTION = {North = true, South = true, East = true, West = true}
+
 -- Does a place that is no one's name start at token t ("Texas", not "Gilbert")?
 local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~= "person" end
 
@@ -286,8 +289,8 @@ local function visit(i)
         -- a given name that is also a word opens no name at a sentence's start
         -- ("Even China"), nor next to a place or demonym ("West Texas
         -- Intermediate", "Royal Dutch", "Alaska North Slope")
-        if given and given.word and (sent_start[k] or sure_place(k + 1) or DEMONYMS:lookup(words[k + 1]) or
-            (k > 1 and place_end[k - 1] == k - 1 and sure_place(k - 1))) then
+        if given and given.word and (sent_start[k] or DIRECTION[w] or sure_place(k + 1) or
+            DEMONYMS:lookup(words[k + 1]) or (k > 1 and place_end[k - 1] == k - 1 and sure_place(k - 1))) then
           given = nil
         end
         if given or (k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
@@ -687,6 +690,7 @@ rule "actor.lexicons_and_names" {
     ["Lex Service Plc bought it. Lex said so, and Lex Vehicle agreed."] = {mention = {
       {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
     ["West Texas Intermediate rose, and Royal Dutch fell."] = {mention = {{text = "Texas", type = "place"}}},
+    ["The show opened in the West End."] = {mention = {}},
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},
