@@ -29,25 +29,45 @@ int json_key_rank(const char *k)
  * DEL, the quote and the backslash. */
 static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7F; }
 
+/* Does any of eight bytes need escaping? (A byte below 0x20, '"', '\\'
+ * or DEL: the zero-byte test on the word and on it xor each byte. It may
+ * also say yes for a byte after one that does, never no for one that does.) */
+static int word_needs_escape(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\'), del = w ^ (ones * 0x7F);
+    uint64_t hit = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((del - ones) & ~del);
+    return (hit & high) != 0;
+}
+
 /* Escapes one run of valid UTF-8: the bytes between escapes are copied in
- * one piece (most strings have no escape at all). */
+ * one piece (most strings have no escape at all), and eight bytes at a
+ * time are passed over when none of them needs one. */
 static void put_valid(lua_State *L, strbuf *b, const char *s, size_t n)
 {
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!needs_escape(c)) continue;
-        const char *esc;
-        char tmp[8];
-        if (c == '"') esc = "\\\"";
-        else if (c == '\\') esc = "\\\\";
-        else if (c == '\n') esc = "\\n";
-        else if (c == '\r') esc = "\\r";
-        else if (c == '\t') esc = "\\t";
-        else { snprintf(tmp, sizeof tmp, "\\u%04x", c); esc = tmp; }
-        sb_add(L, b, s + from, i - from);
-        sb_adds(L, b, esc);
-        from = i + 1;
+    size_t from = 0, i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!word_needs_escape(w)) { i += 8; continue; }
+        }
+        size_t stop = i + 8 < n ? i + 8 : n;
+        for (; i < stop; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (!needs_escape(c)) continue;
+            const char *esc;
+            char tmp[8];
+            if (c == '"') esc = "\\\"";
+            else if (c == '\\') esc = "\\\\";
+            else if (c == '\n') esc = "\\n";
+            else if (c == '\r') esc = "\\r";
+            else if (c == '\t') esc = "\\t";
+            else { snprintf(tmp, sizeof tmp, "\\u%04x", c); esc = tmp; }
+            sb_add(L, b, s + from, i - from);
+            sb_adds(L, b, esc);
+            from = i + 1;
+        }
     }
     sb_add(L, b, s + from, n - from);
 }

@@ -85,6 +85,9 @@ check("json empty", trawl.json({a = {}, b = setmetatable({}, {__json = "object"}
 check("json only skipped keys", trawl.json({a = {_x = 1}, b = {[5] = 1}}), '{"a":{},"b":{}}')
 check("json array and names", trawl.json({1, 2, x = 3}), '{"x":3}')
 check("json array", trawl.json({{1, "a"}, {}, {true}}), '[[1,"a"],[],[true]]')
+-- escapes anywhere in a string, also inside and after runs of eight plain bytes
+check("json escapes", trawl.json({"abcdefgh\"ijklmnop\1q\\rstuvwxy\127z\n\t", "12345678", "é\"€\31"}),
+  '["abcdefgh\\"ijklmnop\\u0001q\\\\rstuvwxy\\u007fz\\n\\t","12345678","é\\"€\\u001f"]')
 
 print(("%d passed, %d failed"):format(passed, failed))
 os.exit(failed == 0 and 0 or 1)
