@@ -208,6 +208,17 @@ run("not numbers", N.parse, {
   {"an hour", 1, n = 1, opts = {article = true}},
 })
 
+-- "quarter", "point", "a"/"an": answered before the grammar runs where the
+-- next word cannot carry them on; the grammar still reads the rest
+run("known before the grammar", N.parse, {
+  {"quarter ,", nil}, {"Quarter of", nil}, {"quarter of a million", 0.25, n = 1}, {"quarter million", 250000},
+  {"point in", nil}, {"point five", 0.5}, {"point 5", 0.5}, {"Point", nil},
+  {"a year", nil}, {"A year", 1, n = 1, opts = {article = true}, info = {article = true, scale = 1}},
+  {"a", nil, opts = {article = true}}, {"a million", 1000000}, {"a quarter", 0.25}, {"a third", 1 / 3},
+  {"a few", {2, 5}}, {"a couple", 2}, {"a dozen", 12}, {"a twenty-year", 1, n = 1, opts = {article = true}},
+  {"an eight-hour", 1, n = 1, opts = {article = true}, info = {article = true}},
+})
+
 run("hyphenated words", N.parse, {
   {"three-ton", 3, info = {suffix = "ton"}}, {"Two-Day", 2, info = {suffix = "day", raw_suffix = "Day"}}, {"four-mile", 4, info = {suffix = "mile"}},
   {"one-yen", 1, info = {suffix = "yen"}}, {"five-year-old", 5, info = {suffix = "year-old"}},
