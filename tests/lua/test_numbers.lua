@@ -219,6 +219,16 @@ run("known before the grammar", N.parse, {
   {"an eight-hour", 1, n = 1, opts = {article = true}, info = {article = true}},
 })
 
+-- a number word hyphenated to a plain word, read without the grammar, and
+-- the words after a hyphen that still go to it
+run("hyphenated, known before the grammar", N.parse, {
+  {"One-Off deal", 1, n = 1, info = {suffix = "off", raw_suffix = "Off", words = true, scale = 1}},
+  {"seventy-year-old", 70, info = {suffix = "year-old", raw_suffix = "year-old"}},
+  {"thirteen--week", 13, info = {suffix = "week"}}, {"two-thirds", 2 / 3}, {"five-million", 5000000},
+  {"twenty-first", nil}, {"twenty-one", 21}, {"three-quarters", 0.75}, {"ten-fold", 10, info = {suffix = "fold"}},
+  {"six-1", 6, info = {suffix = "1"}}, {"nil-year", 0, info = {suffix = "year"}},
+})
+
 run("hyphenated words", N.parse, {
   {"three-ton", 3, info = {suffix = "ton"}}, {"Two-Day", 2, info = {suffix = "day", raw_suffix = "Day"}}, {"four-mile", 4, info = {suffix = "mile"}},
   {"one-yen", 1, info = {suffix = "yen"}}, {"five-year-old", 5, info = {suffix = "year-old"}},
