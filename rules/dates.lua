@@ -73,8 +73,11 @@ local function iso(y, m, d)
   return nil
 end
 
+-- ("Sept." without its point: a byte test, not a gsub per date)
 local function month_of(doc, s, e)
-  return MONTHS[doc:text(s, e):lower():gsub("%.$", "")]
+  local t = doc:text(s, e):lower()
+  if t:byte(-1) == 46 then t = t:sub(1, -2) end
+  return MONTHS[t]
 end
 
 -- Days since 1970-01-01 for a civil date (proleptic Gregorian).
