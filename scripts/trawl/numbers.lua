@@ -931,6 +931,15 @@ local FIRST_WORD = remembered(function(raw)
   return ONES[w] or TEENS[w] or TENS[w] or false
 end)
 
+-- Does "and" after digits end the number ("2004 and 2005", "40 and .")?
+-- card reads on past "and" after digits only into a fraction ("3 and a
+-- half"), which a word of digits or punctuation, or nothing, cannot begin.
+local function and_ends(words, i, nx)
+  if lower(nx) ~= "and" then return false end
+  local x = words[i + 2]
+  return x == nil or find(x, "^%d") ~= nil or find(x, "^%p+$") ~= nil
+end
+
 -- The common cases, read without building parts: a lone digit token ("76",
 -- "2.5", "5km", "3/4", "$5m", "1.13bn") or number word ("five", "twenty")
 -- that nothing after it carries on; what card, after_cardinal and finish
@@ -950,7 +959,9 @@ local function simple(words, i, opts)
     if nx ~= nil and CARRIES_SCALE[nx] then return nil end
     return norm(t.v), i + 1, {digits = true, scale = norm(t.scale)}
   end
-  if not (t.suffix or t.slash) and nx ~= nil and CARRIES_NUMBER[nx] then return nil end
+  if not (t.suffix or t.slash) and nx ~= nil and CARRIES_NUMBER[nx] and not and_ends(words, i, nx) then
+    return nil
+  end
   local v, scale, suffix, maybe = t.v, 1, t.suffix, t.maybe_scale
   if maybe and opts.money then v, scale, suffix, maybe = v * maybe, maybe, nil, nil end
   local info = {

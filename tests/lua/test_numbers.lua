@@ -229,6 +229,13 @@ run("hyphenated, known before the grammar", N.parse, {
   {"six-1", 6, info = {suffix = "1"}}, {"nil-year", 0, info = {suffix = "year"}},
 })
 
+-- digits before "and": the number ends there unless a fraction follows
+run("digits and", N.parse, {
+  {"2004 and 2005", 2004, n = 1, info = {year = true, digits = true}}, {"2.5 and 3", 2.5, n = 1},
+  {"40 and", 40, n = 1}, {"40 And ,", 40, n = 1}, {"3 and a half", 3.5}, {"3 and half million", 3500000},
+  {"3 and three quarters", 3.75}, {"5bn and 6", 5000000006}, {"1/2 and 3", 0.5, n = 1},
+})
+
 run("hyphenated words", N.parse, {
   {"three-ton", 3, info = {suffix = "ton"}}, {"Two-Day", 2, info = {suffix = "day", raw_suffix = "Day"}}, {"four-mile", 4, info = {suffix = "mile"}},
   {"one-yen", 1, info = {suffix = "yen"}}, {"five-year-old", 5, info = {suffix = "year-old"}},
