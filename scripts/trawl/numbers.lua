@@ -940,6 +940,23 @@ local function and_ends(words, i, nx)
   return x == nil or find(x, "^%d") ~= nil or find(x, "^%p+$") ~= nil
 end
 
+-- Digits and a scale word that nothing after carries on ("9.9 million
+-- people", "5 billion ."): what card makes of them (the scale multiplies
+-- the digits), or nil when the grammar must decide. The word after must be
+-- letters card does not read (HYPHEN_STOP, below, lists those it reads or
+-- might), punctuation, or nothing.
+local HYPHEN_STOP
+local function digits_scale(words, i, t, nx)
+  if t.scale or t.maybe_scale or t.decade or t.ordinal or find(nx, "-", 1, true) then return nil end
+  local s = SCALES[lower(nx)]
+  if not s then return nil end
+  local x = words[i + 2]
+  if x ~= nil and not find(x, "^%p+$") and not (find(x, "^%a+$") and not HYPHEN_STOP[lower(x)]) then
+    return nil
+  end
+  return norm(t.v * s), i + 2, {words = true, digits = true, scale = norm(s)}
+end
+
 -- The common cases, read without building parts: a lone digit token ("76",
 -- "2.5", "5km", "3/4", "$5m", "1.13bn") or number word ("five", "twenty")
 -- that nothing after it carries on; what card, after_cardinal and finish
@@ -960,7 +977,7 @@ local function simple(words, i, opts)
     return norm(t.v), i + 1, {digits = true, scale = norm(t.scale)}
   end
   if not (t.suffix or t.slash) and nx ~= nil and CARRIES_NUMBER[nx] and not and_ends(words, i, nx) then
-    return nil
+    return digits_scale(words, i, t, nx)
   end
   local v, scale, suffix, maybe = t.v, 1, t.suffix, t.maybe_scale
   if maybe and opts.money then v, scale, suffix, maybe = v * maybe, maybe, nil, nil end
@@ -1009,7 +1026,7 @@ end
 -- and finish make of it, without building parts (~80 grammar calls on 300
 -- articles). nil when the grammar must decide: a word after the hyphen
 -- that it reads on ("twenty-one", "two-thirds", "five-million").
-local HYPHEN_STOP = {hundred = true, hundreds = true, ["and"] = true, point = true, a = true, an = true,
+HYPHEN_STOP = {hundred = true, hundreds = true, ["and"] = true, point = true, a = true, an = true,
                      half = true, quarter = true, m = true, b = true, firsts = true}
 for _, t in ipairs({ONES, TEENS, TENS, SCALES, SCALES_AFTER, DOZEN, ORDINALS, ORD_PLURAL, VAGUE_WORDS,
                     VAGUE_PLURAL}) do

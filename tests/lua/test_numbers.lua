@@ -236,6 +236,16 @@ run("digits and", N.parse, {
   {"3 and three quarters", 3.75}, {"5bn and 6", 5000000006}, {"1/2 and 3", 0.5, n = 1},
 })
 
+-- digits and a scale word, read without the grammar when nothing after
+-- carries on, and by it when something may
+run("digits and a scale", N.parse, {
+  {"9.9 million people", 9900000, n = 2, info = {digits = true, words = true, scale = 1000000}},
+  {"5 Billion .", 5000000000, n = 2}, {"2 lakh", 200000}, {"0.5 trillion", 500000000000},
+  {"5 million two", 5000002}, {"5 million 300", 5000300}, {"5 million and 20", 5000020},
+  {"5 million-dollar deal", 5000000, n = 2}, {"5 million two-year", 5000002, n = 3}, {"5 million of", 5000000, n = 2},
+  {"1990s million", {1990, 1999}, n = 1}, {"5bn million", 5000000000, n = 2},
+})
+
 run("hyphenated words", N.parse, {
   {"three-ton", 3, info = {suffix = "ton"}}, {"Two-Day", 2, info = {suffix = "day", raw_suffix = "Day"}}, {"four-mile", 4, info = {suffix = "mile"}},
   {"one-yen", 1, info = {suffix = "yen"}}, {"five-year-old", 5, info = {suffix = "year-old"}},
