@@ -943,15 +943,15 @@ end
 -- Digits and a scale word that nothing after carries on ("9.9 million
 -- people", "5 billion ."): what card makes of them (the scale multiplies
 -- the digits), or nil when the grammar must decide. The word after must be
--- letters card does not read (HYPHEN_STOP, below, lists those it reads or
--- might), punctuation, or nothing.
-local HYPHEN_STOP
+-- letters card does not read on into (READ_ON, filled below), punctuation,
+-- or nothing.
+local READ_ON
 local function digits_scale(words, i, t, nx)
   if t.scale or t.maybe_scale or t.decade or t.ordinal or find(nx, "-", 1, true) then return nil end
   local s = SCALES[lower(nx)]
   if not s then return nil end
   local x = words[i + 2]
-  if x ~= nil and not find(x, "^%p+$") and not (find(x, "^%a+$") and not HYPHEN_STOP[lower(x)]) then
+  if x ~= nil and not find(x, "^%p+$") and not (find(x, "^%a+$") and not READ_ON[lower(x)]) then
     return nil
   end
   return norm(t.v * s), i + 2, {words = true, digits = true, scale = norm(s)}
@@ -1026,11 +1026,13 @@ end
 -- and finish make of it, without building parts (~80 grammar calls on 300
 -- articles). nil when the grammar must decide: a word after the hyphen
 -- that it reads on ("twenty-one", "two-thirds", "five-million").
-HYPHEN_STOP = {hundred = true, hundreds = true, ["and"] = true, point = true, a = true, an = true,
-                     half = true, quarter = true, m = true, b = true, firsts = true}
+-- READ_ON: the words card, after_cardinal or finish read on into after a
+-- number (or might: a superset), declared above digits_scale.
+READ_ON = {hundred = true, hundreds = true, ["and"] = true, point = true, a = true, an = true,
+           half = true, quarter = true, m = true, b = true, firsts = true}
 for _, t in ipairs({ONES, TEENS, TENS, SCALES, SCALES_AFTER, DOZEN, ORDINALS, ORD_PLURAL, VAGUE_WORDS,
                     VAGUE_PLURAL}) do
-  for k in pairs(t) do HYPHEN_STOP[k] = true end
+  for k in pairs(t) do READ_ON[k] = true end
 end
 local function hyphenated(raw)
   if #raw <= 2 or not find(raw, "-", 2, true) or not find(raw, "^%a") or raw:sub(-1) == "-"
@@ -1041,7 +1043,7 @@ local function hyphenated(raw)
   for piece in raw:gmatch("[^-]+") do pieces[#pieces + 1] = piece end
   local first, second = lower(pieces[1]), lower(pieces[2])
   local v = ONES[first] or TEENS[first] or TENS[first]
-  if not v or first == "nil" or not find(second, "^%a+$") or HYPHEN_STOP[second] then return nil end
+  if not v or first == "nil" or not find(second, "^%a+$") or READ_ON[second] then return nil end
   local raw_rest = table.concat(pieces, "-", 2)
   return v, {words = true, suffix = lower(raw_rest), raw_suffix = raw_rest, scale = 1}
 end
