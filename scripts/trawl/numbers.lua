@@ -931,21 +931,23 @@ local FIRST_WORD = remembered(function(raw)
   return ONES[w] or TEENS[w] or TENS[w] or false
 end)
 
--- Does "and" after digits end the number ("2004 and 2005", "40 and .")?
+local READ_ON   -- the words card reads on into after a number (below)
+
+-- Does "and" after digits end the number ("2004 and 2005", "2004 and the")?
 -- card reads on past "and" after digits only into a fraction ("3 and a
--- half"), which a word of digits or punctuation, or nothing, cannot begin.
+-- half", "3 and three quarters"), which digits, punctuation, letters card
+-- does not read (not in READ_ON) or nothing cannot begin.
 local function and_ends(words, i, nx)
   if lower(nx) ~= "and" then return false end
   local x = words[i + 2]
   return x == nil or find(x, "^%d") ~= nil or find(x, "^%p+$") ~= nil
+    or (find(x, "^%a+$") ~= nil and not READ_ON[lower(x)])
 end
 
 -- Digits and a scale word that nothing after carries on ("9.9 million
 -- people", "5 billion ."): what card makes of them (the scale multiplies
 -- the digits), or nil when the grammar must decide. The word after must be
--- letters card does not read on into (READ_ON, filled below), punctuation,
--- or nothing.
-local READ_ON
+-- letters card does not read on into (READ_ON), punctuation, or nothing.
 local function digits_scale(words, i, t, nx)
   if t.scale or t.maybe_scale or t.decade or t.ordinal or find(nx, "-", 1, true) then return nil end
   local s = SCALES[lower(nx)]
@@ -1027,7 +1029,7 @@ end
 -- articles). nil when the grammar must decide: a word after the hyphen
 -- that it reads on ("twenty-one", "two-thirds", "five-million").
 -- READ_ON: the words card, after_cardinal or finish read on into after a
--- number (or might: a superset), declared above digits_scale.
+-- number (or might: a superset), declared above and_ends.
 READ_ON = {hundred = true, hundreds = true, ["and"] = true, point = true, a = true, an = true,
            half = true, quarter = true, m = true, b = true, firsts = true}
 for _, t in ipairs({ONES, TEENS, TENS, SCALES, SCALES_AFTER, DOZEN, ORDINALS, ORD_PLURAL, VAGUE_WORDS,

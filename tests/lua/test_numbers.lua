@@ -232,7 +232,8 @@ run("hyphenated, known before the grammar", N.parse, {
 -- digits before "and": the number ends there unless a fraction follows
 run("digits and", N.parse, {
   {"2004 and 2005", 2004, n = 1, info = {year = true, digits = true}}, {"2.5 and 3", 2.5, n = 1},
-  {"40 and", 40, n = 1}, {"40 And ,", 40, n = 1}, {"3 and a half", 3.5}, {"3 and half million", 3500000},
+  {"40 and", 40, n = 1}, {"40 And ,", 40, n = 1}, {"2004 and the", 2004, n = 1, info = {year = true}},
+  {"3 and August", 3, n = 1}, {"3 and one half", 3.5}, {"3 and several", 3, n = 1}, {"3 and a half", 3.5}, {"3 and half million", 3500000},
   {"3 and three quarters", 3.75}, {"5bn and 6", 5000000006}, {"1/2 and 3", 0.5, n = 1},
 })
 
