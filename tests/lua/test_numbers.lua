@@ -217,6 +217,9 @@ run("known before the grammar", N.parse, {
   {"a", nil, opts = {article = true}}, {"a million", 1000000}, {"a quarter", 0.25}, {"a third", 1 / 3},
   {"a few", {2, 5}}, {"a couple", 2}, {"a dozen", 12}, {"a twenty-year", 1, n = 1, opts = {article = true}},
   {"an eight-hour", 1, n = 1, opts = {article = true}, info = {article = true}},
+  {"half of", 0.5, n = 1, info = {fraction = true, words = true}}, {"Half the", 0.5, n = 1}, {"half", 0.5},
+  {"half .", 0.5, n = 1}, {"half a million", 500000}, {"half million", 500000}, {"half dozen", 6},
+  {"quarter of the year", nil}, {"quarter of", nil}, {"quarter of a-million", 0.25, n = 1},
 })
 
 -- a number word hyphenated to a plain word, read without the grammar, and
