@@ -74,6 +74,13 @@ static int ctx_gc(lua_State *L)
     return 0;
 }
 
+trawl_ctx *ctx_push(lua_State *L)
+{
+    trawl_ctx *c = ctx_get(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, CTX_KEY);
+    return c;
+}
+
 trawl_ctx *ctx_get(lua_State *L)
 {
     if (lua_getfield(L, LUA_REGISTRYINDEX, CTX_KEY) == LUA_TUSERDATA) {

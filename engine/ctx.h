@@ -27,6 +27,10 @@ typedef struct trawl_ctx {
 
 /* The state's context, created on first use. Raises on allocation failure. */
 trawl_ctx *ctx_get(lua_State *L);
+/* ctx_get, and the context's userdata pushed: for functions that keep it
+ * as an upvalue (a registry lookup by name is ~200 instructions, and the
+ * bounded string functions and regex matches ask on every call). */
+trawl_ctx *ctx_push(lua_State *L);
 /* Re-applies limits to the PCRE2 match context after they changed. */
 void ctx_apply_limits(trawl_ctx *c);
 /* Default value of each limit. */

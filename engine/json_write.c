@@ -29,25 +29,45 @@ int json_key_rank(const char *k)
  * DEL, the quote and the backslash. */
 static int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == 0x7F; }
 
+/* Does any of eight bytes need escaping? (A byte below 0x20, '"', '\\'
+ * or DEL: the zero-byte test on the word and on it xor each byte. It may
+ * also say yes for a byte after one that does, never no for one that does.) */
+static int word_needs_escape(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\'), del = w ^ (ones * 0x7F);
+    uint64_t hit = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs) | ((del - ones) & ~del);
+    return (hit & high) != 0;
+}
+
 /* Escapes one run of valid UTF-8: the bytes between escapes are copied in
- * one piece (most strings have no escape at all). */
+ * one piece (most strings have no escape at all), and eight bytes at a
+ * time are passed over when none of them needs one. */
 static void put_valid(lua_State *L, strbuf *b, const char *s, size_t n)
 {
-    size_t from = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (!needs_escape(c)) continue;
-        const char *esc;
-        char tmp[8];
-        if (c == '"') esc = "\\\"";
-        else if (c == '\\') esc = "\\\\";
-        else if (c == '\n') esc = "\\n";
-        else if (c == '\r') esc = "\\r";
-        else if (c == '\t') esc = "\\t";
-        else { snprintf(tmp, sizeof tmp, "\\u%04x", c); esc = tmp; }
-        sb_add(L, b, s + from, i - from);
-        sb_adds(L, b, esc);
-        from = i + 1;
+    size_t from = 0, i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!word_needs_escape(w)) { i += 8; continue; }
+        }
+        size_t stop = i + 8 < n ? i + 8 : n;
+        for (; i < stop; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (!needs_escape(c)) continue;
+            const char *esc;
+            char tmp[8];
+            if (c == '"') esc = "\\\"";
+            else if (c == '\\') esc = "\\\\";
+            else if (c == '\n') esc = "\\n";
+            else if (c == '\r') esc = "\\r";
+            else if (c == '\t') esc = "\\t";
+            else { snprintf(tmp, sizeof tmp, "\\u%04x", c); esc = tmp; }
+            sb_add(L, b, s + from, i - from);
+            sb_adds(L, b, esc);
+            from = i + 1;
+        }
     }
     sb_add(L, b, s + from, n - from);
 }
@@ -96,7 +116,8 @@ static void put_number(lua_State *L, int idx, strbuf *b)
     sb_adds(L, b, tmp);
 }
 
-typedef struct { const char *k; int rank; } keyent;
+/* A key to write, its rank, and where its value is on the Lua stack. */
+typedef struct { const char *k; int rank; int v; } keyent;
 
 static int key_cmp(const keyent *x, const keyent *y)
 {
@@ -136,25 +157,26 @@ static int key_rank(jwriter *w, const char *k)
     return m->rank;
 }
 
-/* Is the table at idx an array (keys 1..n) ? Returns n, or -1. Empty
- * tables are arrays unless their metatable says __json = "object". */
-static lua_Integer array_len(lua_State *L, int idx)
+/* Is the table at idx, whose border n is above 0, an array (keys 1..n)? */
+static int is_array(lua_State *L, int idx, lua_Integer n)
 {
-    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
     lua_Integer count = 0;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
-        if (!lua_isinteger(L, -1)) { lua_pop(L, 1); return -1; }
+        if (!lua_isinteger(L, -1)) { lua_pop(L, 1); return 0; }
         count++;
     }
-    if (count != n) return -1;
-    if (n == 0 && luaL_getmetafield(L, idx, "__json") != LUA_TNIL) {
-        int obj = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "object") == 0;
-        lua_pop(L, 1);
-        if (obj) return -1;
-    }
-    return n;
+    return count == n;
+}
+
+/* An empty table is an array unless its metatable says __json = "object". */
+static int empty_is_array(lua_State *L, int idx)
+{
+    if (luaL_getmetafield(L, idx, "__json") == LUA_TNIL) return 1;
+    int obj = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "object") == 0;
+    lua_pop(L, 1);
+    return !obj;
 }
 
 static void encode(lua_State *L, int idx, jwriter *w, int depth)
@@ -181,8 +203,10 @@ static void encode(lua_State *L, int idx, jwriter *w, int depth)
         return;
     }
     luaL_checkstack(L, 8, "json nesting");
-    lua_Integer n = array_len(L, idx);
-    if (n >= 0) {
+    /* (a table without a border is no array, or an empty one: no scan of
+     * its keys to tell, as most tables written are objects) */
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    if (n > 0 && is_array(L, idx, n)) {
         sb_addc(L, b, '[');
         for (lua_Integer i = 1; i <= n; i++) {
             if (i > 1) sb_addc(L, b, ',');
@@ -193,32 +217,45 @@ static void encode(lua_State *L, int idx, jwriter *w, int depth)
         sb_addc(L, b, ']');
         return;
     }
-    /* collect string keys, sort them */
-    size_t cnt = 0, cap = 16;
-    keyent stackkeys[16];
+    /* collect string keys with their values, sort them. Each kept value
+     * stays on the stack (under a copy of its key, which lua_next goes on
+     * from), so none is looked up again by name: lua_getfield per key was
+     * a tenth of all encoding. */
+    enum { CHUNK = 16 };
+    size_t cnt = 0, cap = CHUNK;
+    keyent stackkeys[CHUNK];
     keyent *keys = stackkeys;
-    void *heap = NULL;
+    lua_pushnil(L);                                    /* slot of a bigger key buffer */
+    int bufslot = lua_gettop(L);
+    int any = 0;                                       /* the table has a key */
     lua_pushnil(L);
     while (lua_next(L, idx)) {
-        lua_pop(L, 1);
-        if (lua_type(L, -1) != LUA_TSTRING) continue;   /* non-string keys are skipped */
-        const char *k = lua_tostring(L, -1);
-        if (k[0] == '_') continue;                      /* internal fields */
-        int rank = key_rank(w, k);
-        if (!(b->flags & 1) && (rank == w->rule_rank || strcmp(k, "why") == 0))
-            continue;                                  /* provenance only when explaining */
+        any = 1;
+        if (lua_type(L, -2) != LUA_TSTRING) { lua_pop(L, 1); continue; }   /* non-string keys are skipped */
+        const char *k = lua_tostring(L, -2);
+        int rank = k[0] == '_' ? -1 : key_rank(w, k);   /* '_': internal fields */
+        if (rank < 0 || (!(b->flags & 1) && (rank == w->rule_rank || (k[0] == 'w' && strcmp(k, "why") == 0)))) {
+            lua_pop(L, 1);                             /* provenance only when explaining */
+            continue;
+        }
         if (cnt == cap) {
             cap *= 2;
             keyent *nk = lua_newuserdatauv(L, cap * sizeof(keyent), 0);
             memcpy(nk, keys, cnt * sizeof(keyent));
-            if (heap) lua_remove(L, -3);               /* drop the previous buffer */
-            lua_insert(L, -2);                         /* keep the buffer below the key */
-            heap = nk;
+            lua_replace(L, bufslot);                   /* the previous buffer is garbage */
             keys = nk;
         }
+        if (cnt % CHUNK == 0) luaL_checkstack(L, 2 * CHUNK + 4, "json object keys");
         keys[cnt].k = k;                               /* the table keeps the key string alive */
         keys[cnt].rank = rank;
+        keys[cnt].v = lua_gettop(L);
         cnt++;
+        lua_pushvalue(L, -2);                          /* the key lua_next goes on from */
+    }
+    if (!any && empty_is_array(L, idx)) {
+        lua_settop(L, bufslot - 1);
+        sb_add(L, b, "[]", 2);
+        return;
     }
     sort_keys(keys, cnt);
     sb_addc(L, b, '{');
@@ -233,12 +270,10 @@ static void encode(lua_State *L, int idx, jwriter *w, int depth)
             put_string(L, b, keys[i].k, kn);
         }
         sb_addc(L, b, ':');
-        lua_getfield(L, idx, keys[i].k);
-        encode(L, -1, w, depth + 1);
-        lua_pop(L, 1);
+        encode(L, keys[i].v, w, depth + 1);
     }
     sb_addc(L, b, '}');
-    if (heap) lua_pop(L, 1);
+    lua_settop(L, bufslot - 1);
 }
 
 void json_encode_value(lua_State *L, int idx, strbuf *b, int depth)

@@ -327,7 +327,7 @@ static int nospecials(const char *p, size_t l)
 static void prepstate(MatchState *ms, lua_State *L, const char *s, size_t ls, const char *p, size_t lp)
 {
     ms->L = L;
-    ms->c = ctx_get(L);
+    ms->c = lua_touserdata(L, lua_upvalueindex(1));   /* bounded_install */
     ms->matchdepth = MAXCCALLS;
     ms->src_init = s;
     ms->src_end = s + ls;
@@ -554,7 +554,7 @@ static int b_rep(lua_State *L)
     size_t total = (size_t)n * l + (size_t)(n - 1) * lsep;
     luaL_Buffer b;
     char *p = luaL_buffinitsize(L, &b, total);   /* the memory cap speaks first */
-    charge(L, ctx_get(L), (long long)(total >> 6) + 1, "string.rep");
+    charge(L, lua_touserdata(L, lua_upvalueindex(1)), (long long)(total >> 6) + 1, "string.rep");
     while (n-- > 1) {
         memcpy(p, s, l);
         p += l;
@@ -580,7 +580,7 @@ static int b_move(lua_State *L)
         luaL_argcheck(L, f > 0 || e < LUA_MAXINTEGER + f, 3, "too many elements to move");
         lua_Integer n = e - f + 1;
         luaL_argcheck(L, t <= LUA_MAXINTEGER - n + 1, 4, "destination wrap around");
-        charge(L, ctx_get(L), (long long)n, "table.move");
+        charge(L, lua_touserdata(L, lua_upvalueindex(1)), (long long)n, "table.move");
         if (t > e || t <= f || (tt != 1 && !lua_compare(L, 1, tt, LUA_OPEQ))) {
             for (lua_Integer i = 0; i < n; i++) {
                 lua_geti(L, 1, f + i);
@@ -599,7 +599,7 @@ static int b_move(lua_State *L)
 
 /* Replaces the stock functions in the state's real string and table
  * libraries; the string metatable's __index is the string table, so
- * ("x"):find(...) is covered too. */
+ * ("x"):find(...) is covered too. Each keeps the context as upvalue 1. */
 void bounded_install(lua_State *L)
 {
     static const luaL_Reg str[] = {
@@ -608,9 +608,11 @@ void bounded_install(lua_State *L)
     static const luaL_Reg tab[] = {{"move", b_move}, {NULL, NULL}};
     luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
     lua_getfield(L, -1, LUA_STRLIBNAME);
-    luaL_setfuncs(L, str, 0);
+    ctx_push(L);
+    luaL_setfuncs(L, str, 1);
     lua_pop(L, 1);
     lua_getfield(L, -1, LUA_TABLIBNAME);
-    luaL_setfuncs(L, tab, 0);
+    ctx_push(L);
+    luaL_setfuncs(L, tab, 1);
     lua_pop(L, 2);
 }

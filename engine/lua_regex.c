@@ -13,6 +13,10 @@ typedef struct {
     pcre2_code *code;
     pcre2_match_data *md;
     uint32_t ncap;
+    trawl_ctx *ctx;     /* the state's context (limits, match context), kept
+                         * here: looked up by name it cost ~200 instructions a
+                         * match; it lives in the registry until lua_close,
+                         * after every regex (their memory frees through it) */
 } regex;
 
 static int rx_gc(lua_State *L)
@@ -62,6 +66,7 @@ int lt_re(lua_State *L)
     regex *r = lua_newuserdatauv(L, sizeof(regex), 0);
     memset(r, 0, sizeof *r);
     luaL_setmetatable(L, RX_MT);
+    r->ctx = c;
     int err;
     PCRE2_SIZE off;
     r->code = pcre2_compile((PCRE2_SPTR)pat, plen, opts, &err, &off, c->cctx);
@@ -112,7 +117,7 @@ static void get_subject(lua_State *L, int idx, subject *sj)
  * match. Raises when a limit is hit. */
 static int do_match(lua_State *L, regex *r, subject *sj, size_t pos, uint32_t extra)
 {
-    trawl_ctx *c = ctx_get(L);
+    trawl_ctx *c = r->ctx;
     int rc = pcre2_match(r->code, (PCRE2_SPTR)sj->s, sj->len, pos, sj->flags | extra, r->md, c->mctx);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) {

@@ -73,8 +73,11 @@ local function iso(y, m, d)
   return nil
 end
 
+-- ("Sept." without its point: a byte test, not a gsub per date)
 local function month_of(doc, s, e)
-  return MONTHS[doc:text(s, e):lower():gsub("%.$", "")]
+  local t = doc:text(s, e):lower()
+  if t:byte(-1) == 46 then t = t:sub(1, -2) end
+  return MONTHS[t]
 end
 
 -- Days since 1970-01-01 for a civil date (proleptic Gregorian).
@@ -113,13 +116,16 @@ end
 -- The first byte from which to try the expressions of a core at byte m,
 -- which may be preceded by k words: the k-th word start before m, or
 -- `floor` (the first byte still untried) if that comes later.
-local min, max = math.min, math.max
 local function window_start(doc, floor, m, k)
   local span = 12 * k
   while true do
     local lo = m - span
     -- (else a token start, so as not to start inside a UTF-8 character)
-    if lo <= floor then lo = floor else lo = min(m, (doc:tok(doc:tokat(lo)))) end
+    if lo <= floor then lo = floor
+    else
+      lo = doc:tok(doc:tokat(lo))
+      if lo > m then lo = m end
+    end
     local p = LAST_WORDS[k]:find(doc, lo, m)
     if p then return p end
     if lo == floor then return floor end
@@ -137,24 +143,30 @@ end
 -- Tries the expressions of a core at byte m (those preceded by at most k
 -- words) and adds their matches to found[expression]; next_try[expression]
 -- is the first byte not yet tried.
+-- (comparisons, not math.min/max: a C call each, for every core)
 local function try_core(doc, m, k, exprs, found, next_try)
   local floor = m
-  for x = 1, #exprs do floor = min(floor, next_try[exprs[x]]) end
+  for x = 1, #exprs do
+    local t = next_try[exprs[x]]
+    if t < floor then floor = t end
+  end
   local p = window_start(doc, floor, m, k)
   for x = 1, #exprs do
     local rx = exprs[x]
     local from = next_try[rx]
-    next_try[rx] = record(found[rx], rx:find(doc, max(p, from))) or max(from, m + 1)
+    next_try[rx] = record(found[rx], rx:find(doc, p > from and p or from)) or (from > m + 1 and from or m + 1)
   end
 end
 
 local MONTH_EXPRS, WEEKDAY_EXPRS, YEAR_EXPRS, RELATIVE_EXPRS =
   {MONTH_DAY, DAY_MONTH, MONTH_YEAR}, {WEEKDAY}, {YEAR_ONLY}, {RELATIVE}
+local ALL_EXPRS = {MONTH_DAY, DAY_MONTH, MONTH_YEAR, YEAR_ONLY, WEEKDAY, RELATIVE}
 
 -- The matches of every expression, in order, as lists {ms, me, c1s, c1e, ...}.
 local function matches(doc)
   local found, next_try = {}, {}
-  for _, rx in ipairs({MONTH_DAY, DAY_MONTH, MONTH_YEAR, YEAR_ONLY, WEEKDAY, RELATIVE}) do
+  for x = 1, #ALL_EXPRS do
+    local rx = ALL_EXPRS[x]
     found[rx], next_try[rx] = {}, 0
   end
   for m, _, mo, _, wd in CAPS_CORE:each(doc) do
@@ -169,24 +181,33 @@ end
 -- Collects candidates from every expression type; the longest wins where
 -- they overlap.
 local function candidates(doc)
-  local out = {}
-  local function add(s, e, kind, a) out[#out + 1] = {s = s, e = e, kind = kind, a = a} end
+  -- (numeric loops: ipairs is a C call per item)
+  local out, n = {}, 0
+  local function add(s, e, kind, a) n = n + 1; out[n] = {s = s, e = e, kind = kind, a = a} end
   local found = matches(doc)
-  for _, h in ipairs(found[MONTH_DAY]) do add(h[1], h[2], "md", {h[3], h[4], h[5], h[6], h[7], h[8]}) end
-  for _, h in ipairs(found[DAY_MONTH]) do add(h[1], h[2], "md", {h[5], h[6], h[3], h[4], h[7], h[8]}) end
-  for _, h in ipairs(found[MONTH_YEAR]) do
+  local l = found[MONTH_DAY]
+  for x = 1, #l do local h = l[x]; add(h[1], h[2], "md", {h[3], h[4], h[5], h[6], h[7], h[8]}) end
+  l = found[DAY_MONTH]
+  for x = 1, #l do local h = l[x]; add(h[1], h[2], "md", {h[5], h[6], h[3], h[4], h[7], h[8]}) end
+  l = found[MONTH_YEAR]
+  for x = 1, #l do
+    local h = l[x]
     -- "May" and month names alone need a preposition or a year
     if h[3] >= 0 or h[7] >= 0 or h[9] >= 0 then add(h[1], h[2], "m", {h[5], h[6], h[7], h[8], h[9], h[10]}) end
   end
-  for _, h in ipairs(found[YEAR_ONLY]) do add(h[1], h[2], "y", {h[3], h[4]}) end
-  for _, h in ipairs(found[WEEKDAY]) do add(h[1], h[2], "w", {h[3], h[4]}) end
-  for _, h in ipairs(found[RELATIVE]) do add(h[1], h[2], "r", {}) end
+  l = found[YEAR_ONLY]
+  for x = 1, #l do local h = l[x]; add(h[1], h[2], "y", {h[3], h[4]}) end
+  l = found[WEEKDAY]
+  for x = 1, #l do local h = l[x]; add(h[1], h[2], "w", {h[3], h[4]}) end
+  l = found[RELATIVE]
+  for x = 1, #l do local h = l[x]; add(h[1], h[2], "r", {}) end
   table.sort(out, function(x, y)
     if x.s ~= y.s then return x.s < y.s end
     return x.e > y.e
   end)
   local kept, last_end = {}, -1
-  for _, c in ipairs(out) do
+  for x = 1, n do
+    local c = out[x]
     if c.s >= last_end then
       kept[#kept + 1] = c
       last_end = c.e
@@ -206,7 +227,9 @@ rule "date.expressions" {
     local ay, am, ad = article_date(doc)
     local last_year = nil
     local function num(s, e) return s >= 0 and tonumber(doc:text(s, e)) or nil end
-    for _, c in ipairs(candidates(doc)) do
+    local cands = candidates(doc)
+    for x = 1, #cands do
+      local c = cands[x]
       local a, value = c.a, nil
       if c.kind == "md" then
         local y = num(a[5], a[6])
@@ -234,7 +257,10 @@ rule "date.expressions" {
         local today_wd = (today + 3) % 7 + 1   -- 1970-01-01 was a Thursday
         value = iso(civil(today - (today_wd - wd) % 7))
       end
-      doc:add("date", c.s, c.e, {value = value})
+      -- (the keys doc:add sets named in the constructor, so that the table
+      -- is made with room for them: grown key by key it rehashed three
+      -- times, ~3k instructions a date; "rule = nil" sizes it, doc:add sets it)
+      doc:add("date", c.s, c.e, {value = value, start = c.s, ["end"] = c.e, layer = "date", rule = nil})
     end
   end,
   examples = {

@@ -73,6 +73,21 @@ check("bad utf8", pcall(trawl.doc, "ab\xff"), false)
 check("json replaces bytes that are not UTF-8", trawl.json({name = "Debates\xe2\x80", t = "\xffé"}),
   '{"name":"Debates\u{FFFD}","t":"\u{FFFD}é"}')
 check("json order", trawl.json({text = "x", start = 1, id = "a", ["end"] = 2}), '{"id":"a","text":"x","start":1,"end":2}')
+-- objects of more keys than the encoder holds at first (16, 32), empty
+-- tables, keys the encoder leaves out, integer keys beside names
+do
+  local t, want = {}, {}
+  for x = 1, 40 do t[("k%02d"):format(x)] = x; want[#want + 1] = ('"k%02d":%d'):format(x, x) end
+  t._hidden, t.why = 1, "w"
+  check("json 40 keys", trawl.json({a = t}), '{"a":{' .. table.concat(want, ",") .. '}}')
+end
+check("json empty", trawl.json({a = {}, b = setmetatable({}, {__json = "object"})}), '{"a":[],"b":{}}')
+check("json only skipped keys", trawl.json({a = {_x = 1}, b = {[5] = 1}}), '{"a":{},"b":{}}')
+check("json array and names", trawl.json({1, 2, x = 3}), '{"x":3}')
+check("json array", trawl.json({{1, "a"}, {}, {true}}), '[[1,"a"],[],[true]]')
+-- escapes anywhere in a string, also inside and after runs of eight plain bytes
+check("json escapes", trawl.json({"abcdefgh\"ijklmnop\1q\\rstuvwxy\127z\n\t", "12345678", "é\"€\31"}),
+  '["abcdefgh\\"ijklmnop\\u0001q\\\\rstuvwxy\\u007fz\\n\\t","12345678","é\\"€\\u001f"]')
 
 print(("%d passed, %d failed"):format(passed, failed))
 os.exit(failed == 0 and 0 or 1)

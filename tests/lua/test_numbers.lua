@@ -208,6 +208,48 @@ run("not numbers", N.parse, {
   {"an hour", 1, n = 1, opts = {article = true}},
 })
 
+-- "quarter", "point", "a"/"an": answered before the grammar runs where the
+-- next word cannot carry them on; the grammar still reads the rest
+run("known before the grammar", N.parse, {
+  {"quarter ,", nil}, {"Quarter of", nil}, {"quarter of a million", 0.25, n = 1}, {"quarter million", 250000},
+  {"point in", nil}, {"point five", 0.5}, {"point 5", 0.5}, {"Point", nil},
+  {"a year", nil}, {"A year", 1, n = 1, opts = {article = true}, info = {article = true, scale = 1}},
+  {"a", nil, opts = {article = true}}, {"a million", 1000000}, {"a quarter", 0.25}, {"a third", 1 / 3},
+  {"a few", {2, 5}}, {"a couple", 2}, {"a dozen", 12}, {"a twenty-year", 1, n = 1, opts = {article = true}},
+  {"an eight-hour", 1, n = 1, opts = {article = true}, info = {article = true}},
+  {"half of", 0.5, n = 1, info = {fraction = true, words = true}}, {"Half the", 0.5, n = 1}, {"half", 0.5},
+  {"half .", 0.5, n = 1}, {"half a million", 500000}, {"half million", 500000}, {"half dozen", 6},
+  {"quarter of the year", nil}, {"quarter of", nil}, {"quarter of a-million", 0.25, n = 1},
+})
+
+-- a number word hyphenated to a plain word, read without the grammar, and
+-- the words after a hyphen that still go to it
+run("hyphenated, known before the grammar", N.parse, {
+  {"One-Off deal", 1, n = 1, info = {suffix = "off", raw_suffix = "Off", words = true, scale = 1}},
+  {"seventy-year-old", 70, info = {suffix = "year-old", raw_suffix = "year-old"}},
+  {"thirteen--week", 13, info = {suffix = "week"}}, {"two-thirds", 2 / 3}, {"five-million", 5000000},
+  {"twenty-first", nil}, {"twenty-one", 21}, {"three-quarters", 0.75}, {"ten-fold", 10, info = {suffix = "fold"}},
+  {"six-1", 6, info = {suffix = "1"}}, {"nil-year", 0, info = {suffix = "year"}},
+})
+
+-- digits before "and": the number ends there unless a fraction follows
+run("digits and", N.parse, {
+  {"2004 and 2005", 2004, n = 1, info = {year = true, digits = true}}, {"2.5 and 3", 2.5, n = 1},
+  {"40 and", 40, n = 1}, {"40 And ,", 40, n = 1}, {"2004 and the", 2004, n = 1, info = {year = true}},
+  {"3 and August", 3, n = 1}, {"3 and one half", 3.5}, {"3 and several", 3, n = 1}, {"3 and a half", 3.5}, {"3 and half million", 3500000},
+  {"3 and three quarters", 3.75}, {"5bn and 6", 5000000006}, {"1/2 and 3", 0.5, n = 1},
+})
+
+-- digits and a scale word, read without the grammar when nothing after
+-- carries on, and by it when something may
+run("digits and a scale", N.parse, {
+  {"9.9 million people", 9900000, n = 2, info = {digits = true, words = true, scale = 1000000}},
+  {"5 Billion .", 5000000000, n = 2}, {"2 lakh", 200000}, {"0.5 trillion", 500000000000},
+  {"5 million two", 5000002}, {"5 million 300", 5000300}, {"5 million and 20", 5000020},
+  {"5 million-dollar deal", 5000000, n = 2}, {"5 million two-year", 5000002, n = 3}, {"5 million of", 5000000, n = 2},
+  {"1990s million", {1990, 1999}, n = 1}, {"5bn million", 5000000000, n = 2},
+})
+
 run("hyphenated words", N.parse, {
   {"three-ton", 3, info = {suffix = "ton"}}, {"Two-Day", 2, info = {suffix = "day", raw_suffix = "Day"}}, {"four-mile", 4, info = {suffix = "mile"}},
   {"one-yen", 1, info = {suffix = "yen"}}, {"five-year-old", 5, info = {suffix = "year-old"}},
