@@ -224,13 +224,17 @@ local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~=
 -- one owning something: "Downing Street, the prime minister's office".)
 local function role_after(j)
   if j + 2 > ntok or words[j + 1] ~= "," then return false end
+  local named = false
   for t = j + 2, math.min(ntok, j + 5) do
-    if role_tok[t] then
+    -- (after an employer's name, "a Yukos spokesman", a role in lower case:
+    -- "Green Day, the Foo Fighters" is a list)
+    if role_tok[t] and not (named and not is(doc, t, "lower")) then
       local e = t
       while e < ntok and role_tok[e + 1] do e = e + 1 end
       return not poss[e] and words[e + 1] ~= "'s" and words[e + 1] ~= "’s"
     end
-    if kind(doc, t) ~= "word" or not is(doc, t, "lower") then return false end
+    if kind(doc, t) ~= "word" then return false end
+    if not is(doc, t, "lower") then named = true end
   end
   return false
 end
@@ -266,6 +270,13 @@ local function visit(i)
       if h == "thing" then thing = true
       elseif h == "org" or h == "place" then head, head_kind = k, h end
     end
+  end
+  -- a given name before a place head that is also a surname, with a role
+  -- in apposition, is a person: "Mike Lake, a Yukos spokesman" (not
+  -- "Crystal Lake, a city in Illinois")
+  if head_kind == "place" and head == j and j == i + 1 and role_after(j) then
+    local given = NAMES:lookup(words[i])
+    if given then head, head_kind = nil, nil end
   end
   -- (a place's whole name is no organisation: "the Russian Federation")
   local named = not thing and head and not (place_end[i] and place_end[i] >= j) and
@@ -434,6 +445,84 @@ short_names = function(d)
   end
 end
 
+-- Organisations introduced by a common noun: "oil firm Rosneft", "Russian
+-- oil company Yukos", "investment bank Morgan Stanley" (org_nouns.yaml),
+-- taken before people and places are looked for, so that a given name
+-- opening the name does not type it ("bank Morgan Stanley"). The same
+-- name written again alone ("Yukos filed for bankruptcy") is the same
+-- organisation.
+local ORG_NOUNS = lexicon "org_nouns"
+local function described_orgs(d)
+  local m = ORG_NOUNS:all(d)
+  local names, by_first
+  for x = 1, #m, 3 do
+    local k = m[x + 1] + 1
+    if k <= ntok and capword(k) and not taken[k] and not sent_start[k] and not role_tok[k] and not honor[k] and
+        not OPENERS[words[k]] and heads[k] ~= "time" and not poss[m[x + 1]] then
+      local j = k
+      while not poss[j] and j < ntok do
+        local x = j + 1
+        -- "Johnson & Johnson", "Bradford & Bingley", "United Bank of Africa"
+        if (words[x] == "&" or (words[x] == "of" and heads[j] == "org")) and x < ntok and capword(x + 1) then x = x + 1 end
+        if not capword(x) or taken[x] or sent_start[x] or heads[x] == "time" or role_tok[x] then break end
+        -- (a person's name after the firm's: "group EADS Philippe Camus")
+        if x < ntok and capword(x + 1) and NAMES:lookup(words[x]) then break end
+        j = x
+      end
+      -- (one demonym alone is an adjective, "the company Russian investors
+      -- own"; a place alone too, "the giant US budget deficit")
+      if not (j == k and DEMONYMS:lookup(words[k])) and place_end[k] ~= j then
+        local s, e = tok(d, k), name_end(j)
+        local name = text(d, s, e)
+        add(d, "mention", s, e, {type = "org", name = name})
+        mark(k, j)
+        nfirms = nfirms + 1
+        firms[nfirms] = name
+        names = names or {}
+        names[#names + 1] = name
+        by_first = by_first or {}
+        local first = match(name, "^(%S+)")
+        by_first[first] = by_first[first] or {}
+        local list = by_first[first]
+        list[#list + 1] = name
+      end
+    end
+  end
+  if not names then return end
+  -- the names again, by their first word
+  local forms, nforms = {}, 0
+  for first in pairs(by_first) do
+    forms[nforms + 1], forms[nforms + 2], forms[nforms + 3] = first, first .. "'s", first .. "’s"
+    nforms = nforms + 3
+  end
+  m = pattern{{kind = "word", title = true, text = forms}}:all(d)
+  for x = 1, #m, 2 do
+    local k = m[x]
+    if not taken[k] then
+      local w = words[k]
+      local p = possessive(w)
+      local list = by_first[p > 0 and sub(w, 1, #w - p) or w]
+      for _, name in ipairs(list or {}) do
+        -- the whole name, ending at a word boundary
+        local s = tok(d, k)
+        local e = s + #name
+        if text(d, s, e) == name then
+          local j = d:tokat(e - 1)
+          local _, te = tok(d, j)
+          if te == e or poss[j] then
+            -- (not the start of a longer name: "China Aviation Oil Holding Company")
+            if free(k, j) and (poss[j] or j == ntok or not capword(j + 1)) then
+              add(d, "mention", s, name_end(j), {type = "org", name = name})
+              mark(k, j)
+            end
+            break
+          end
+        end
+      end
+    end
+  end
+end
+
 -- "Athletics Kenya (AK)", "the Congressional Black Caucus (CBC)": a name
 -- with its initials in brackets after it is an actor (an organisation,
 -- unless a mention already says what it is), and the initials alone name it.
@@ -579,6 +668,7 @@ rule "actor.lexicons_and_names" {
         if c < 97 or c > 122 then iscap[k] = true end
       end
     end
+    described_orgs(d)
     -- A capitalised word alone (in no chain) is a run of one word, which
     -- names something only with an org head word ("Council" of Europe) or
     -- after an honorific or a role ("spokesman Peskov"): these are visited
@@ -694,6 +784,17 @@ rule "actor.lexicons_and_names" {
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},
+    -- an organisation introduced by a common noun, and named again alone
+    ["Russian oil company Yukos went to court. Yukos lost. The bank Morgan Stanley and the firms Young & Rubicam agreed."] =
+      {mention = {{text = "Yukos", type = "org"}, {text = "Yukos", type = "org"},
+        {text = "Morgan Stanley", type = "org"}, {text = "Young & Rubicam", type = "org"}}},
+    ["The giant US budget deficit grew, said the aerospace group EADS Philippe Camus."] = {mention = {
+      {text = "US", type = "place"}, {text = "EADS", type = "org"}, {text = "Philippe Camus", type = "person"}}},
+    -- a given name and a place head that is also a surname, with a role in apposition
+    ["We think we do, said Mike Lake, a Yukos spokesman."] = {mention = {
+      {text = "Mike Lake", type = "person"}}},
+    ["They drove to Crystal Lake, a city in Illinois."] = {mention = {
+      {text = "Crystal Lake", type = "place"}, {text = "Illinois", type = "place"}}},
     -- an outlet of a place
     ["The Times of Zambia quoted officials."] = {mention = {{text = "The Times of Zambia", name = "Times of Zambia", type = "org"}}},
     -- an organisation's short name after an honorific is a person's

@@ -366,6 +366,27 @@ end
 -- first one): "said on Wednesday that ...", "said at talks in Riyadh that ..."
 local THAT_SOON = pattern{{["not"] = {text = {",", "that"}}, quote = false, op = "{0,8}"}, {text = "that"}}
 
+-- Whether the verb at token i right follows a closing quote mark and its
+-- comma, '“...,” said X' or '“...”, said X' (also '?' and '!'): it names
+-- the speaker of that quote and reports no clause of its own (a participle
+-- does: '“...,” adding that ...').
+local function attributes_quote_before(doc, i, first)
+  if i <= first + 1 or doc:lower(i):sub(-3) == "ing" then return false end
+  if doc:word(i - 1) == "," and doc:kind(i - 2) == "quote" then return true end
+  local p = doc:word(i - 2)
+  return doc:kind(i - 1) == "quote" and (p == "," or p == "?" or p == "!")
+end
+
+-- Whether the verb ending at token j takes an infinitive: "vowed to keep
+-- up", "promised to press ahead" (not "said to reporters", "explained to
+-- the panel": a determiner, pronoun, name or plural noun after "to").
+local function infinitive_after(doc, j, last)
+  if j + 2 > last or doc:lower(j + 1) ~= "to" or not doc:is(j + 2, "lower") then return false end
+  local w = doc:lower(j + 2)
+  if NP_START[w] or PRONOUNS[w] or SUBJECT_START[w] then return false end
+  return not (w:sub(-1) == "s" and w:sub(-2) ~= "ss")
+end
+
 rule "quote.reported" {
   stage = "quotes",
   priority = -1,
@@ -429,7 +450,7 @@ rule "quote.reported" {
             doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, parts = {{s, e1}, {s2, e}},
               _verb_first = i, _verb_last = j, _verb_entry = entry})
           end
-        elseif entry.clause and entry.kind ~= "request" and not (i > first + 1 and doc:word(i - 1) == "," and doc:kind(i - 2) == "quote") then
+        elseif entry.clause and entry.kind ~= "request" and not attributes_quote_before(doc, i, first) then
           -- (not '“...,” said X, an economist': that is the attribution of the quote before)
           local c = j + 1
           if entry.object then
@@ -444,8 +465,9 @@ rule "quote.reported" {
             end
           end
           -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
-          -- (at the sentence's last token there is nothing to move to)
-          local t = c < last and THAT_SOON:match(doc, c)
+          -- (at the sentence's last token there is nothing to move to;
+          -- nor after an infinitive, "vowed to go after any company that buys")
+          local t = c < last and not infinitive_after(doc, j, last) and THAT_SOON:match(doc, c)
           if t and t <= last then c = t end
           -- "said on Wednesday it was ...": skip a short prepositional phrase
           local w = c <= last and doc:lower(c)   -- the word at c (false past the sentence)
@@ -580,6 +602,14 @@ rule "quote.reported" {
     ["Acts of protest, Mr. Obama said, are acts of patriotism."] =
       {quote = {{text = "Acts of protest, Mr. Obama said, are acts of patriotism", kind = "indirect"}}},
     ["According to TASS, he said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
+    -- an infinitive after the verb is no reported clause; "to" before its addressee is
+    ["The shareholders vowed to go after any company that buys its assets."] = {quote = {}},
+    ["He explained to reporters that the plan had failed."] = {quote = {{text = "that the plan had failed", kind = "indirect"}}},
+    ['Peabody said: "It was a success," adding that its value quadrupled in a year.'] =
+      {quote = {{text = "It was a success,", kind = "direct"}, {text = "that its value quadrupled in a year", kind = "indirect"}}},
+    -- an attribution after a quote reports nothing more, even where the source lost its stop
+    ['"The risks are real," said bank analyst Vadim Mitroshin The dispute is partly driven by politics.'] =
+      {quote = {{text = "The risks are real,", kind = "direct"}}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
       {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},
   },

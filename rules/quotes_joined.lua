@@ -41,6 +41,19 @@ local function last_cue(doc, s, e)
   return nil
 end
 
+-- Whether a quote piece has an attribution of its own after it, as a
+-- sentence of its own: '“B,” said Y' / '“B?” she asked' (the piece of
+-- another utterance, not the continuation of the one before).
+local function attributed_after(doc, q)
+  local close = mark_after(doc, q["end"])
+  local tail = doc:text(q["end"] - 1, q["end"])
+  if not close or not (tail == "," or tail == "?" or tail == "!") then return false end
+  -- (in the same paragraph: "...lose?” ⏎ Editor’s note: ..." is no attribution)
+  local _, _, _, _, plast = doc:paragraph(close)
+  local _, e = doc:tok(math.min(plast, close + 3))
+  return first_cue(doc, q["end"], e) ~= nil
+end
+
 local function indirect_covers(doc, s, e)
   for _, q in ipairs(doc:covering("quote", s, e)) do
     if q.kind == "indirect" then return true end
@@ -83,7 +96,7 @@ rule "quote.joined" {
             local _, _, _, s1first = doc:sentence(close)
             local apart = s2first ~= s1first and s2first ~= open and doc:kind(open - 1) ~= "punct"
             if cue and p1 == p2 and (tail == "," or tail == "?" or tail == "!" or doc:word(close + 1) == ",") and
-                not apart then
+                not apart and not attributed_after(doc, q) then
               doc:add("quote", prev.start, q["end"], {kind = "direct", parts = {{prev.start, prev["end"]}, {q.start, q["end"]}},
                 _verb_first = cue.first, _verb_last = cue.last, _verb_entry = cue.entry})
             end
@@ -104,6 +117,9 @@ rule "quote.joined" {
       {text = "It works,", kind = "direct"},
       {text = "It works,” White House press secretary Josh Earnest said at a briefing on Monday. “And we will keep it.", kind = "direct"},
       {text = "And we will keep it.", kind = "direct"}}},
+    -- a second piece with its own attribution is another utterance
+    ['"We think we do," said Mike Lake, a spokesman. "The risks are real," said analyst Vadim Mitroshin.'] =
+      {quote = {{text = "We think we do,", kind = "direct"}, {text = "The risks are real,", kind = "direct"}}},
     -- a quote inside the next sentence is no second piece
     ["Not paying taxes “makes me smart,” Trump said last week. His aides called him “a genius” for it."] =
       {quote = {{text = "makes me smart,", kind = "direct"}, {text = "a genius", kind = "direct"}}},
