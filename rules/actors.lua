@@ -239,6 +239,18 @@ local function role_after(j)
   return false
 end
 
+-- Is the name ending at token j followed by ", from" and a name, the
+-- body a speaker comes from: "Shami Chakrabarti, from human rights group
+-- Liberty, said"?
+local function from_after(j)
+  if j + 3 > ntok or words[j + 1] ~= "," or words[j + 2] ~= "from" then return false end
+  for t = j + 3, math.min(ntok, j + 7) do
+    if kind(doc, t) ~= "word" then return false end
+    if taken[t] or capword(t) then return true end
+  end
+  return false
+end
+
 -- The run of capitalised words starting at i (the run ends at a sentence's
 -- start, an opener, a possessive or a word already taken): an org or place
 -- when a head word is in it, else a person when it starts with a given name
@@ -312,7 +324,8 @@ local function visit(i)
     end
     -- two or three words with a role in apposition: a person, though no
     -- given name is known ("Johsen Takahashi, chief economist at ...")
-    if not first and not (named or thing) and j > i and j <= i + 2 and role_after(j) and
+    -- (or where they come from: "Shami Chakrabarti, from human rights group Liberty")
+    if not first and not (named or thing) and j > i and j <= i + 2 and (role_after(j) or from_after(j)) and
         not (role_tok[i] or heads[i] or OPENERS[words[i]]) then
       local plain = true
       for k = i, j do
@@ -790,6 +803,8 @@ rule "actor.lexicons_and_names" {
         {text = "Morgan Stanley", type = "org"}, {text = "Young & Rubicam", type = "org"}}},
     ["The giant US budget deficit grew, said the aerospace group EADS Philippe Camus."] = {mention = {
       {text = "US", type = "place"}, {text = "EADS", type = "org"}, {text = "Philippe Camus", type = "person"}}},
+    ["Shami Chakrabarti, from human rights group Liberty, joined calls for change."] = {mention = {
+      {text = "Shami Chakrabarti", type = "person"}, {text = "Liberty", type = "org"}}},
     -- a given name and a place head that is also a surname, with a role in apposition
     ["We think we do, said Mike Lake, a Yukos spokesman."] = {mention = {
       {text = "Mike Lake", type = "person"}}},

@@ -463,6 +463,8 @@ rule "quote.reported" {
               c = c + 1
               skipped = skipped + 1
             end
+            -- 'told MPs: “...”': a colon after the addressee opens a direct quote
+            if c < last and doc:word(c + 1) == ":" then c = last end
           end
           -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
           -- (at the sentence's last token there is nothing to move to;
@@ -602,6 +604,7 @@ rule "quote.reported" {
     ["Acts of protest, Mr. Obama said, are acts of patriotism."] =
       {quote = {{text = "Acts of protest, Mr. Obama said, are acts of patriotism", kind = "indirect"}}},
     ["According to TASS, he said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
+    ['He told MPs: "There remains a public emergency."'] = {quote = {{text = "There remains a public emergency.", kind = "direct"}}},
     -- an infinitive after the verb is no reported clause; "to" before its addressee is
     ["The shareholders vowed to go after any company that buys its assets."] = {quote = {}},
     ["He explained to reporters that the plan had failed."] = {quote = {{text = "that the plan had failed", kind = "indirect"}}},

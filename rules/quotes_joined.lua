@@ -169,9 +169,12 @@ rule "quote.mixed" {
             end
           else
             -- “The country “has made changes,” Obama said”: the sentence up to the mark
+            -- (after a comma or "and": '“control orders” mean anyone suspected of' has none;
+            -- 'exhorted Republicans to “vote your conscience” and said' has)
             local _, lim = doc:tok(math.min(plast, close + 4))
             local after = first_cue(doc, e, math.max(e, lim))
-            if after then cue, s = after, doc:tok(first) end
+            local comma = doc:text(q["end"] - 1, q["end"]) == "," or (close < doc:ntok() and (doc:word(close + 1) == "," or doc:word(close + 1) == "and"))
+            if after and comma then cue, s = after, doc:tok(first) end
           end
           if cue and s and s < q.start and e > q.start and not indirect_covers(doc, s, e) then
             doc:add("quote", s, e, {kind = "indirect", mixed = true, _verb_first = cue.first, _verb_last = cue.last,
@@ -192,5 +195,7 @@ rule "quote.mixed" {
                {text = "This isn't tax reform,” said Douglas Holtz-Eakin, an economist at the Budget Office. “It's anti-reform."},
                {text = "It's anti-reform."}}},
     ["He said: “We are ready.”"] = {quote = {{text = "We are ready.", kind = "direct"}}},
+    ["Clarke's planned “control orders” mean anyone suspected of terrorism could be held."] = {quote = {
+      {text = "control orders", kind = "direct"}}},
   },
 }
