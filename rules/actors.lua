@@ -781,6 +781,8 @@ rule "actor.lexicons_and_names" {
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
+    -- police ranks are roles, not names
+    ["Assistant Chief Constable David Warcup said so."] = {mention = {{text = "David Warcup", type = "person"}}},
     -- a surname alone is the person named in full, before or after, not a place
     ["Roddick splits from coach Gilbert. He had hired Brad Gilbert in 2003. Gilbert said so."] = {mention = {
       {text = "Gilbert", name = "Brad Gilbert", type = "person"}, {text = "Brad Gilbert"},

@@ -5,6 +5,10 @@
 -- its speech verb to the closing mark (kind indirect, `mixed`), which is
 -- what the words in quote marks belong to.
 
+-- Who is told, asked or assured before what they are told.
+local ADDRESSEES = {reporters = true, journalists = true, lawmakers = true, mps = true, supporters = true,
+  parliament = true, congress = true, delegates = true, viewers = true, listeners = true, readers = true}
+
 -- The token index of the mark just before byte pos (the opening mark of a
 -- quote whose content starts there), or nil.
 local function mark_before(doc, pos)
@@ -163,7 +167,15 @@ rule "quote.mixed" {
             cue = nil
           elseif cue and open - cue.last <= 15 and cue.last + 1 < open then
             -- from the verb's object or "that": “called North Korea's “reckless” actions”
-            s = doc:tok(cue.last + 1)
+            -- (past an addressee: 'told BBC News people's lives “revolved around hunting”')
+            local from = cue.last + 1
+            local m = cue.entry.object and doc:after("mention", select(2, doc:tok(cue.last)))
+            if m and doc:tokat(m.start) == from and doc:tokat(m["end"] - 1) + 1 < open then
+              from = doc:tokat(m["end"] - 1) + 1
+            elseif cue.entry.object and ADDRESSEES[doc:lower(from)] and from + 1 < open then
+              from = from + 1
+            end
+            s = doc:tok(from)
             for t = cue.last + 1, open - 1 do
               if doc:lower(t) == "that" then s = doc:tok(t) break end
             end
@@ -195,6 +207,10 @@ rule "quote.mixed" {
                {text = "This isn't tax reform,” said Douglas Holtz-Eakin, an economist at the Budget Office. “It's anti-reform."},
                {text = "It's anti-reform."}}},
     ["He said: “We are ready.”"] = {quote = {{text = "We are ready.", kind = "direct"}}},
+    ["Farmer Geoff Brooks told BBC News people's lives “revolved around hunting”."] = {quote = {
+      {text = "people's lives “revolved around hunting”", kind = "indirect"}, {text = "revolved around hunting", kind = "direct"}}},
+    ["He told reporters the plan was “dead”."] = {quote = {
+      {text = "the plan was “dead”", kind = "indirect"}, {text = "dead", kind = "direct"}}},
     ["Clarke's planned “control orders” mean anyone suspected of terrorism could be held."] = {quote = {
       {text = "control orders", kind = "direct"}}},
   },
