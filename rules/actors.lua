@@ -168,6 +168,37 @@ end
 -- connectors inside an organisation's name ("Institute for the Study of War")
 local CONNECT = {of = true, ["for"] = true, on = true}
 
+-- Words that open many organisations' names and so name none alone
+-- ("National Grid", "General Mills", "United Technologies").
+local GENERIC_FIRST = {}
+for w in ([[National General United American First New Royal British Federal International European
+  Global Central Southern Northern Western Eastern Pacific Atlantic Standard Continental Universal
+  World Union Great Grand Old Big Little Public Social Democratic Republican Liberal Conservative
+  Independent Free Christian Islamic Catholic Green Red Blue Black White Golden Silver Western
+  Mutual Allied Associated Consolidated Amalgamated Commercial Industrial Financial Capital Security
+  Home Air Sea Land Trade Energy Oil Gas Power Water Health Food News Army Navy Police Church Court
+  Muslim Jewish Hindu Sikh Buddhist Arab Tourism Media Press Sports Music Film Art Arts]]):gmatch("%a+") do
+  GENERIC_FIRST[w] = true
+end
+
+-- Does a place that is no one's name start at token t ("Texas", not "Gilbert")?
+local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~= "person" end
+
+-- Do the capitalised words before an "and" right before token a belong to
+-- the name starting at a, "Ways and Means Committee"? Not where each side
+-- names something of its own: an acronym, a head word, a given name or a
+-- generic first word ("Ford and General Motors", "EADS and BAE Systems",
+-- "Black Rebel Motorcycle Club and Bloc Party").
+local function joined_by_and(a)
+  local x = a - 2
+  if lower(doc, a - 1) ~= "and" or not capword(x) or taken[x] or sent_start[a - 1] or sure_place(x) or
+      role_tok[x] or heads[x] or is(doc, x, "upper") or is(doc, a, "upper") or GENERIC_FIRST[words[a]] then
+    return false
+  end
+  local given = NAMES:lookup(words[a])
+  return not (given and not given.word)
+end
+
 -- A run of capitalised words [i, j] whose last organisation or place head
 -- word is at `head` becomes that org or place ("Arms Control Association",
 -- "Department of Homeland Security", "Kent County"). Returns the index
@@ -182,8 +213,25 @@ local function headed_run(i, j, head, kind_)
     local w = words[k]
     if possessive(w) > 0 or find(w, "%-based$") then a = k + 1 end
   end
+  -- "Ways and Means Committee", "Food and Drug Administration": the words
+  -- before an "and" right before the name belong to it
+  -- (not two names: "Ford and General Motors", "EADS and BAE Systems",
+  -- "Black Rebel Motorcycle Club and Bloc Party", "Caire and Bank of Egypt")
+  if kind_ == "org" and a == i and a < head and a > 2 and joined_by_and(a) then
+    a = a - 2
+    while a > 1 and capword(a - 1) and not taken[a - 1] and not sent_start[a] and not sure_place(a - 1) and
+        not role_tok[a - 1] and not OPENERS[words[a - 1]] do
+      a = a - 1
+    end
+  end
   local b = kind_ == "place" and head or j
   if kind_ == "org" then
+    -- a role after the head starts a person's name: "Ways and Means
+    -- Committee Chairman Dan Rostenkowski"
+    -- (or a given name and a surname: "Environmental Audit Committee Peter Ainsworth")
+    for k = head + 1, j do
+      if role_tok[k] or honor[k] or (k < j and NAMES:lookup(words[k])) then b = k - 1 break end
+    end
     -- "of", "for", "on" (and then "and") join the words after the head:
     -- "Center for Strategic and International Studies"
     local joined = false
@@ -216,8 +264,6 @@ end
 -- Compass words are given names too, but open places' names far more often ("West End").
 local DIRECTION = {North = true, South = true, East = true, West = true}
 
--- Does a place that is no one's name start at token t ("Texas", not "Gilbert")?
-local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~= "person" end
 
 -- Is the name ending at token j followed by a comma and a role, "Johsen
 -- Takahashi, chief economist at ...", "Kerr Putney, the police chief"? (Not
@@ -374,19 +420,6 @@ local function visit(i)
     people[npeople] = fields.name
   end
   upto = j > i and j or i
-end
-
--- Words that open many organisations' names and so name none alone
--- ("National Grid", "General Mills", "United Technologies").
-local GENERIC_FIRST = {}
-for w in ([[National General United American First New Royal British Federal International European
-  Global Central Southern Northern Western Eastern Pacific Atlantic Standard Continental Universal
-  World Union Great Grand Old Big Little Public Social Democratic Republican Liberal Conservative
-  Independent Free Christian Islamic Catholic Green Red Blue Black White Golden Silver Western
-  Mutual Allied Associated Consolidated Amalgamated Commercial Industrial Financial Capital Security
-  Home Air Sea Land Trade Energy Oil Gas Power Water Health Food News Army Navy Police Church Court
-  Muslim Jewish Hindu Sikh Buddhist Arab Tourism Media Press Sports Music Film Art Arts]]):gmatch("%a+") do
-  GENERIC_FIRST[w] = true
 end
 
 -- Is w written as a word of its own in text (a plain search: cheaper than
@@ -781,6 +814,14 @@ rule "actor.lexicons_and_names" {
   end,
   examples = {
     ["Kremlin spokesman Dmitry Peskov said so."] = {mention = {{text = "Kremlin", type = "org"}, {text = "Dmitry Peskov", type = "person"}}},
+    -- a role after an organisation's head word starts a person's name; "X and Y Committee"
+    ["House Ways and Means Committee Chairman Dan Rostenkowski spoke."] = {mention = {
+      {text = "Ways and Means Committee", type = "org"}, {text = "Dan Rostenkowski", type = "person"}}},
+    ["Environmental Audit Committee Peter Ainsworth spoke."] = {mention = {
+      {text = "Environmental Audit Committee", type = "org"}, {text = "Peter Ainsworth", type = "person"}}},
+    ["Ford and General Motors fell."] = {mention = {{text = "General Motors", type = "org"}}},
+    -- a plan, like a treaty, names no actor
+    ["On the anniversary of the Marshall Plan, Reagan spoke."] = {mention = {}},
     -- police ranks are roles, not names
     ["Assistant Chief Constable David Warcup said so."] = {mention = {{text = "David Warcup", type = "person"}}},
     -- a surname alone is the person named in full, before or after, not a place

@@ -377,6 +377,27 @@ local function attributes_quote_before(doc, i, first)
   return doc:kind(i - 1) == "quote" and (p == "," or p == "?" or p == "!")
 end
 
+-- Whether a bare noun phrase of up to three lower-case words starts at c,
+-- right before an auxiliary: "said fighting was still going on", "said
+-- foreign businessmen are expressing interest".
+-- (Not a question word, conjunction, preposition or "to": "explaining why
+-- it has asked", "to say whether an election will", "expected to receive
+-- nominations are", "suspects without trial is unlawful".)
+local NOT_SUBJECT = {}
+for w in ("to why how what when where whether if and but or nor who whom which that as because " ..
+    "than while though although so without with of in on at for from by about into over after before " ..
+    "under against between during"):gmatch("%a+") do
+  NOT_SUBJECT[w] = true
+end
+local function bare_subject(doc, c, last)
+  for t = c, math.min(c + 2, last - 1) do
+    local w = doc:lower(t)
+    if not doc:is(t, "lower") or AUX[w] or NOT_SUBJECT[w] or PRONOUNS[w] then return false end
+    if AUX[doc:lower(t + 1)] then return true end
+  end
+  return false
+end
+
 -- Whether the verb ending at token j takes an infinitive: "vowed to keep
 -- up", "promised to press ahead" (not "said to reporters", "explained to
 -- the panel": a determiner, pronoun, name or plural noun after "to").
@@ -497,7 +518,7 @@ rule "quote.reported" {
           -- a subject: a name, pronoun, determiner or number, or a bare noun
           -- right before an auxiliary ("said fighting was still going on")
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or SUBJECT_START[w] or
-            doc:kind(c) == "number" or (doc:is(c, "lower") and c < last and AUX[doc:lower(c + 1)])))
+            doc:kind(c) == "number" or bare_subject(doc, c, last)))
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
           -- ", reports Moscow's TASS news service.": an inverted verb names its
           -- speaker after it; the clause is before the comma
@@ -583,6 +604,9 @@ rule "quote.reported" {
     ["In an essay last week, Smith wrote."] = {quote = {}},
     ["After the meeting in Moscow, the envoys may meet in Europe, a source said."] =
       {quote = {{text = "the envoys may meet in Europe", kind = "indirect"}}},
+    ["It is difficult to say whether an election will change that."] = {quote = {}},
+    ["Soviet officials said foreign businessmen are expressing strong interest."] =
+      {quote = {{text = "foreign businessmen are expressing strong interest", kind = "indirect"}}},
     ["Kyiv said fighting was still going on inside the city."] =
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
     -- "according to" maps or estimates: nobody speaks

@@ -172,7 +172,9 @@ rule "quote.mixed" {
             local m = cue.entry.object and doc:after("mention", select(2, doc:tok(cue.last)))
             if m and doc:tokat(m.start) == from and doc:tokat(m["end"] - 1) + 1 < open then
               from = doc:tokat(m["end"] - 1) + 1
-            elseif cue.entry.object and ADDRESSEES[doc:lower(from)] and from + 1 < open then
+            end
+            -- ("told Labour supporters he's “back”")
+            if cue.entry.object and ADDRESSEES[doc:lower(from)] and from + 1 < open then
               from = from + 1
             end
             s = doc:tok(from)
