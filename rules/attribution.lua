@@ -22,6 +22,8 @@ local ANON = {source = true, sources = true, official = true, officials = true, 
 local DET = {the = true, a = true, an = true, his = true, her = true, its = true, their = true, our = true, my = true, your = true,
   one = true, two = true, three = true, several = true, some = true, another = true, other = true, this = true}
 -- words between a subject and its verb ("Peskov also told", "she has repeatedly said")
+-- forms of "be" before a participle, which make the verb passive
+local BE = {be = true, been = true, being = true, is = true, was = true, were = true, are = true}
 local BETWEEN = {also = true, has = true, had = true, have = true, is = true, was = true, were = true, are = true,
   will = true, would = true, later = true, ["then"] = true, previously = true, again = true, repeatedly = true,
   reportedly = true, recently = true, once = true, never = true, already = true, publicly = true,
@@ -663,8 +665,11 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
     if sp then return sp end
   end
   local k = vi - 1
+  local passive = false
   while k >= first do
-    if BETWEEN[lower(doc, k)] or adverb(doc, k) then
+    local w = lower(doc, k)
+    if BE[w] or BETWEEN[w] or adverb(doc, k) then
+      passive = passive or BE[w] or false
       k = k - 1
     elseif doc:word(k) == ")" or doc:word(k) == ">" then
       -- "Rep. Gwen Moore (D-Wis.) said", "Lex Service Plc <LEXL.L> said":
@@ -678,6 +683,10 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
       break
     end
   end
+  -- a passive verb's subject is who was spoken to or about: "capital gains
+  -- will be charged at ...", "he was told that ..." ("X was quoted as
+  -- saying" still names X)
+  if passive and not lower(doc, vj):find("ing$") and lower(doc, vi) ~= "quoted" then return nil end
   if k >= first then
     if doc:word(k) == "," then
       -- "Konstantin Kosachev, chairman of the committee, said", "the source,
@@ -1017,6 +1026,9 @@ rule "quote.speaker" {
   end,
   examples = {
     ["“We are ready,” Peskov said."] = {quote = {{text = "We are ready,"}}},
+    -- a passive verb's subject is no speaker
+    ["But capital gains will be charged at the “appropriate corporation tax rate.”"] = {quote = {
+      {text = "appropriate corporation tax rate.", speaker = false}}},
     -- "she": the subject of the sentence before, not the nearer woman
     ["Hillary Clinton laid out plans with Elizabeth Warren. She said, “We will win.”"] = {quote = {
       {text = "We will win.", speaker = {name = "Hillary Clinton"}}}},
