@@ -22,6 +22,13 @@ local ANON = {source = true, sources = true, official = true, officials = true, 
 local DET = {the = true, a = true, an = true, his = true, her = true, its = true, their = true, our = true, my = true, your = true,
   one = true, two = true, three = true, several = true, some = true, another = true, other = true, this = true}
 -- words between a subject and its verb ("Peskov also told", "she has repeatedly said")
+-- time words between a subject and its verb
+local WHEN = {}
+for w in ("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday " ..
+    "last late early next this week month year weekend morning afternoon evening night"):gmatch("%a+") do
+  WHEN[w] = true
+end
+
 -- forms of "be" before a participle, which make the verb passive
 local BE = {be = true, been = true, being = true, is = true, was = true, were = true, are = true}
 local BETWEEN = {also = true, has = true, had = true, have = true, is = true, was = true, were = true, are = true,
@@ -666,10 +673,16 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
   end
   local k = vi - 1
   local passive = false
+  local participle = lower(doc, vi):find("ing$") ~= nil
   while k >= first do
     local w = lower(doc, k)
     if BE[w] or BETWEEN[w] or adverb(doc, k) then
       passive = passive or BE[w] or false
+      k = k - 1
+    elseif (WHEN[w] or (w == "on" and k < vi - 1 and WHEN[lower(doc, k + 1)])) and not participle then
+      -- "Margaret Thatcher late last year said", "Peskov on Monday said"
+      -- (not before a participle: "unleashed a series of tweets early
+      -- Friday saying" is the sentence's subject's)
       k = k - 1
     elseif doc:word(k) == ")" or doc:word(k) == ">" then
       -- "Rep. Gwen Moore (D-Wis.) said", "Lex Service Plc <LEXL.L> said":
@@ -1026,6 +1039,9 @@ rule "quote.speaker" {
   end,
   examples = {
     ["“We are ready,” Peskov said."] = {quote = {{text = "We are ready,"}}},
+    -- a time between the subject and the verb
+    ["Prime Minister Margaret Thatcher late last year said a decision depended on the economy."] = {quote = {
+      {text = "a decision depended on the economy", speaker = {name = "Margaret Thatcher"}}}},
     -- a passive verb's subject is no speaker
     ["But capital gains will be charged at the “appropriate corporation tax rate.”"] = {quote = {
       {text = "appropriate corporation tax rate.", speaker = false}}},
