@@ -54,7 +54,7 @@ local PREP = {with = true, to = true, ["for"] = true, of = true, by = true, from
   on = true, near = true, close = true}
 
 local function lower(doc, k) return doc:lower(k) end
-local role_holder, sentence_subject, subject_at   -- defined below, used before
+local role_holder, sentence_subject, subject_at, descriptor   -- defined below, used before
 local function is_word(doc, k) return doc:kind(k) == "word" end
 
 local function in_direct_quote(doc, s)
@@ -285,6 +285,21 @@ local function earlier_subject(doc, cx, want, first, last, depth)
       end
     end
   end
+  -- an unnamed spokeswoman or spokesman opening it: "A Chrysler
+  -- spokeswoman would not say ... “...,” she said"
+  if INDEFINITE[lower(doc, a)] then
+    for t = a + 1, math.min(last, a + 4) do
+      if not is_word(doc, t) or not doc:is(t, "lower") and t > a + 2 then break end
+      local w = lower(doc, t)
+      local g = w:find("wom[ae]n$") and "f" or (w:find("m[ae]n$") and w:find("[^o]m[ae]n$") and #w > 4) and "m"
+      if g then
+        if g ~= want then return false end
+        local sp = descriptor(doc, t, a)
+        if sp then return sp end
+        break
+      end
+    end
+  end
   -- its first person outside quotes (the article's people are in order),
   -- unless a he/she comes before
   local people, m = cx.people, nil
@@ -393,7 +408,6 @@ local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = t
 
 -- A noun phrase ending at token k that opens with a determiner within five
 -- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
-local descriptor
 descriptor = function(doc, k, first)
   if not is_word(doc, k) then return nil end
   -- a noun phrase ends in a noun: not "their check by", "her right foot was"
@@ -1039,6 +1053,9 @@ rule "quote.speaker" {
   end,
   examples = {
     ["“We are ready,” Peskov said."] = {quote = {{text = "We are ready,"}}},
+    -- "she": an unnamed spokeswoman
+    ["A Chrysler spokeswoman would not say more. She stuck by the statement. “That is our definition,” she said."] = {quote = {
+      {text = "That is our definition,", speaker = {name = "A Chrysler spokeswoman"}}}},
     -- a time between the subject and the verb
     ["Prime Minister Margaret Thatcher late last year said a decision depended on the economy."] = {quote = {
       {text = "a decision depended on the economy", speaker = {name = "Margaret Thatcher"}}}},

@@ -377,6 +377,11 @@ local function attributes_quote_before(doc, i, first)
   return doc:kind(i - 1) == "quote" and (p == "," or p == "?" or p == "!")
 end
 
+-- Prepositions opening a phrase after a speech verb near the sentence's
+-- end ("says in a new report", "said on Monday", "said to reporters"; not
+-- "cast doubt on Campbell's injury claims", "is said to be watching").
+local TAIL_PREPS = {["in"] = true, on = true, at = true, during = true, ["to"] = true, after = true, ["for"] = true}
+
 -- Whether a bare noun phrase of up to three lower-case words starts at c,
 -- right before an auxiliary: "said fighting was still going on", "said
 -- foreign businessmen are expressing interest".
@@ -540,7 +545,11 @@ rule "quote.reported" {
           -- (a verb right after the comma names its speaker after it, "...,
           -- said Mr Armstrong"; not "..., expected in 2006")
           local inverted_ok = i < last and (doc:is(i + 1, "title") or SUBJECT_START[doc:lower(i + 1)])
-          if j >= last - 4 and i > first + 3 and not earlier_verb and
+          -- (the verb near the sentence's end, maybe with a phrase after it:
+          -- "..., the U.S. Embassy says in a new report.")
+          local near_end = j >= last - 4 or (j >= last - 8 and TAIL_PREPS[doc:lower(j + 1)] and
+            (NP_START[doc:lower(j + 2)] or DAY_WORDS[doc:lower(j + 2)] or doc:lower(j + 2) == "reporters"))
+          if near_end and i > first + 3 and not earlier_verb and
               not (doc:word(i - 1) == "," and not inverted_ok) then
             local c2 = i - 1
             while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
@@ -637,6 +646,10 @@ rule "quote.reported" {
     -- an attribution after a quote reports nothing more, even where the source lost its stop
     ['"The risks are real," said bank analyst Vadim Mitroshin The dispute is partly driven by politics.'] =
       {quote = {{text = "The risks are real,", kind = "direct"}}},
+    ["Indonesia appears to be nearing a crossroads, the U.S. Embassy says in a new report."] =
+      {quote = {{text = "Indonesia appears to be nearing a crossroads", kind = "indirect"}}},
+    ["Israel will not attend, but is said to be closely watching the outcome."] = {quote = {}},
+    ["He was criticised by Michael Johnson, who cast doubt on Campbell's injury claims."] = {quote = {}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
       {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},
   },
