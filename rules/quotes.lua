@@ -13,7 +13,7 @@ local SO_CALLED = {["so-called"] = true, dubbed = true, termed = true, called = 
 -- Quote marks, found through the doc's index of tokens by kind: the loops
 -- below visit only the marks, not every token.
 local MARK = pattern{{kind = "quote"}}
-local DOUBLE = {["“"] = true, ["\""] = true, ["''"] = true}
+local DOUBLE = {["“"] = true, ["”"] = true, ["\""] = true, ["''"] = true}
 local OPENING = pattern{{kind = "quote", open = true}}
 
 -- The closing mark for the opening mark at token i, within its paragraph;
@@ -22,10 +22,13 @@ local function find_close(doc, i)
   local _, _, pe, _, plast = doc:paragraph(i)
   local curly, word = doc:is(i, "curly"), doc:word(i)
   local depth = 0
+  local double = DOUBLE[word] or false
   for j in MARK:each(doc, select(2, doc:tok(i)), pe) do
     if doc:is(j, "close") then
-      if depth == 0 then return j end
-      depth = depth - 1
+      -- (a single mark closes no double one: "the fabric of America’ s
+      -- culture" has an apostrophe)
+      if depth == 0 and (DOUBLE[doc:word(j)] or false) == double then return j end
+      if depth > 0 then depth = depth - 1 end
     elseif doc:is(j, "open") and doc:word(j) ~= word and (doc:is(j, "curly") == curly or DOUBLE[doc:word(j)]) then
       -- a quote inside: another kind of mark of the same style, or a double
       -- mark of the other style ("… the question: “Is she fit?” Forty-three …")
@@ -61,6 +64,8 @@ rule "quote.direct" {
   examples = {
     ["He said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
     ["its so-called “de-Nazify” aim"] = {quote = {{text = "de-Nazify", kind = "term"}}},
+    ["She said: “We are not accepted within the fabric of America’ s systems. We fight.”"] = {quote = {
+      {text = "We are not accepted within the fabric of America’ s systems. We fight.", kind = "direct"}}},
   },
 }
 
