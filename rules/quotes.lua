@@ -41,6 +41,32 @@ local function find_close(doc, i)
   return nil
 end
 
+-- Nouns naming a work, whose title follows in quote marks: "the
+-- documentary “13th”", "his book, “Make Your Kid a Millionaire,”",
+-- "broadcast of “Fox News Sunday”", "known as the “Buffett rule”".
+local WORKS = {}
+for w in ("show programme program book film movie documentary album song single anthem series broadcast " ..
+    "episode column novel memoir play musical podcast newsletter titled entitled headlined " ..
+    "headline slogan hashtag"):gmatch("%a+") do
+  WORKS[w] = true
+end
+-- (A title starts with a capital: "called the film “pornographic”" and
+-- "a series of “guerilla gigs”" are no titles; a slogan, headline or
+-- name "known as" may be in lower case.)
+local ANY_CASE = {slogan = true, headline = true, headlined = true, hashtag = true}
+local OF_WORK = {episode = true, broadcast = true, edition = true}
+local function titled(doc, i)
+  local k = i - 1
+  if k > 1 and doc:word(k) == "," then k = k - 1 end
+  if k < 1 then return false end
+  local w = doc:lower(k)
+  local capital = i < doc:ntok() and not doc:is(i + 1, "lower")
+  if WORKS[w] then return capital or ANY_CASE[w] ~= nil end
+  if w == "of" and k > 1 and OF_WORK[doc:lower(k - 1)] then return capital end   -- "episode of"
+  if w == "the" and k > 2 and doc:lower(k - 1) == "as" and doc:lower(k - 2) == "known" then return true end
+  return w == "as" and k > 1 and doc:lower(k - 1) == "known"
+end
+
 rule "quote.direct" {
   stage = "quotes",
   doc = "a span between opening and closing quote marks; short ones after 'so-called' are terms",
@@ -55,6 +81,7 @@ rule "quote.direct" {
           if open_end then _, e = doc:tok(j) else e = doc:tok(j) end
           local kind = "direct"
           if i > 1 and SO_CALLED[doc:lower(i - 1)] and j - i <= 4 then kind = "term" end
+          if j - i <= 9 and titled(doc, i) then kind = "term" end
           doc:add("quote", s, e, {kind = kind, _first = i + 1, _last = open_end and j or j - 1})
           done = j
         end
@@ -64,6 +91,10 @@ rule "quote.direct" {
   examples = {
     ["He said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
     ["its so-called “de-Nazify” aim"] = {quote = {{text = "de-Nazify", kind = "term"}}},
+    -- the title of a work
+    ["Johnson tells the show “Morning Joe” about it. In his book, “Make Your Kid a Millionaire,” he wrote more."] = {quote = {
+      {text = "Morning Joe", kind = "term"}, {text = "Make Your Kid a Millionaire,", kind = "term"}}},
+    ["He called the film “pornographic and sensational”."] = {quote = {{text = "pornographic and sensational", kind = "direct"}}},
     ["She said: “We are not accepted within the fabric of America’ s systems. We fight.”"] = {quote = {
       {text = "We are not accepted within the fabric of America’ s systems. We fight.", kind = "direct"}}},
   },
