@@ -117,7 +117,11 @@ local function place_ok(i, j, entry)
   local amb = entry.ambiguous
   if amb == "person" or amb == "word" then
     if i > 1 and capword(i - 1) and not sent_start[i] then return false end
-    if j < ntok and capword(j + 1) and heads[j + 1] ~= "time" then return false end
+    -- (a title may follow: "Florida Rep. Debbie Wasserman Schultz")
+    if j < ntok and capword(j + 1) and heads[j + 1] ~= "time" and
+        not (honor[j + 1] or (role_tok[j + 1] and j + 2 <= ntok and capword(j + 2))) then
+      return false
+    end
     if amb == "word" and sent_start[i] then return false end
   end
   return true
@@ -163,6 +167,19 @@ local function headline(i)
     end
   end
   return small and nwords >= 4 and ncaps >= nwords * 0.8
+end
+
+-- Does token k follow a title, an honorific or a role in the singular
+-- ("President Park", "Mr Park"; not "Queens Park")?
+local function after_title(k)
+  return k > 1 and (honor[k - 1] or (role_tok[k - 1] and not find(words[k - 1], "s$"))) and true or false
+end
+
+-- Is the text of tokens [i, j] written again after their sentence?
+local function written_again(i, j)
+  local _, _, se = doc:sentence(i)
+  local name = text(doc, tok(doc, i), select(2, tok(doc, j)))
+  return find(text(doc, se, #doc), name, 1, true) ~= nil
 end
 
 -- connectors inside an organisation's name ("Institute for the Study of War")
@@ -326,6 +343,8 @@ local function visit(i)
     if h then
       if h == "time" then j = k - 1; break end
       if h == "thing" then thing = true
+      -- (a place head after a title is a surname: "President Park Geun-hye")
+      elseif h == "place" and k > i and after_title(k) then
       elseif h == "org" or h == "place" then head, head_kind = k, h end
     end
   end
@@ -336,6 +355,10 @@ local function visit(i)
     local given = NAMES:lookup(words[i])
     if given then head, head_kind = nil, nil end
   end
+  -- in a title-case headline every word is capitalised: a head word makes
+  -- a name there only when the article writes the name again ("After
+  -- Latest Police Shooting" is none)
+  if head and not thing and headline(i) and not written_again(i, j) then thing = true end
   -- (a place's whole name is no organisation: "the Russian Federation")
   local named = not thing and head and not (place_end[i] and place_end[i] >= j) and
     headed_run(i, j, head, head_kind)
@@ -351,7 +374,11 @@ local function visit(i)
       -- after a role: "chief US economist", "British Bankers' Association",
       -- "owner / The fate", "in private I"
       local w = words[k]
-      if not ((pe and place_entry[k].ambiguous ~= "person") or heads[k] or OPENERS[w] or w == "I" or
+      -- (a place that is also a given name is the place before a title:
+      -- "Florida Rep. Debbie Wasserman Schultz")
+      local titled_place = pe and k < j and (honor[k + 1] or (role_tok[k + 1] and k + 2 <= j))
+      local head_word = heads[k] and not (heads[k] == "place" and after_title(k))
+      if not ((pe and (place_entry[k].ambiguous ~= "person" or titled_place)) or head_word or OPENERS[w] or w == "I" or
               role_tok[k] or honor[k]) then
         -- (a given name in the run's last word would name no one by itself)
         local given = k < j and NAMES:lookup(w)
@@ -402,6 +429,8 @@ local function visit(i)
     local r = role_end_at[first - 1] or honor[first - 1]
     if r and is(doc, r, "upper") then first = nil end
   end
+  -- (nor one word after a title: "Former White House Doctor Says")
+  if first and j == first and headline(first) and not written_again(first, j) then first = nil end
   if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
     local s = tok(doc, first)
     local fields = {type = "person"}
@@ -822,6 +851,14 @@ rule "actor.lexicons_and_names" {
     ["Ford and General Motors fell."] = {mention = {{text = "General Motors", type = "org"}}},
     -- a plan, like a treaty, names no actor
     ["On the anniversary of the Marshall Plan, Reagan spoke."] = {mention = {}},
+    -- a headline's capitals make no name by a head word or a title alone
+    ["Clinton Speaks To Voters After Latest Police Shooting\n\nShe spoke on Tuesday."] = {mention = {}},
+    ["Clinton Hid Problems From Public, Former White House Doctor Says\n\nSecrecy is not new."] = {mention = {
+      {text = "White House", type = "org"}}},
+    -- a place before a title, a surname after one
+    ["Florida Rep. Debbie Wasserman Schultz stepped down."] = {mention = {
+      {text = "Florida", type = "place"}, {text = "Debbie Wasserman Schultz", type = "person"}}},
+    ["South Korean President Park Geun-hye spoke."] = {mention = {{text = "Park Geun-hye", type = "person"}}},
     -- police ranks are roles, not names
     ["Assistant Chief Constable David Warcup said so."] = {mention = {{text = "David Warcup", type = "person"}}},
     -- a surname alone is the person named in full, before or after, not a place
