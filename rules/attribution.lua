@@ -22,6 +22,9 @@ local ANON = {source = true, sources = true, official = true, officials = true, 
 local DET = {the = true, a = true, an = true, his = true, her = true, its = true, their = true, our = true, my = true, your = true,
   one = true, two = true, three = true, several = true, some = true, another = true, other = true, this = true}
 -- words between a subject and its verb ("Peskov also told", "she has repeatedly said")
+-- verbs whose object is who was told ("told Reuters")
+local SPEECH_OBJECT = {told = true, tells = true, tell = true, telling = true}
+
 -- time words between a subject and its verb
 local WHEN = {}
 for w in ("today yesterday tonight monday tuesday wednesday thursday friday saturday sunday " ..
@@ -839,18 +842,32 @@ local function cue_in(cx, s, e, last)
 end
 
 -- The outlet named by "according to X" or "X reports" in [s, e).
+local function outlet(m)
+  if m.type ~= "org" then return false end
+  local o = ORGS:lookup(m.name or "")
+  return o and (o.outlet or o.agency or o.category == "outlet") and true or false
+end
 local function via_in(doc, cx, s, e)
   local cs = cx.cues
+  local told = false
   for x = first_cue(cs, s), #cs do
     local c = cs[x]
     if c.s >= e then break end
     if c.entry.kind == "according" or c.entry.report then
       for m in doc:each("mention", s, e) do
-        if m.type == "org" then
-          local o = ORGS:lookup(m.name or "")
-          if o and (o.outlet or o.agency or o.category == "outlet") then return m.name end
-        end
+        if outlet(m) then return m.name end
       end
+    end
+    told = told or c.entry.object
+  end
+  -- the outlet spoken to: "told Reuters", "speaking with Reuters", "in an
+  -- interview with CNN"
+  for m in doc:each("mention", s, e) do
+    if outlet(m) then
+      local k = doc:tokat(m.start) - 1
+      if k >= 1 and lower(doc, k) == "the" then k = k - 1 end
+      local w = k >= 1 and lower(doc, k)
+      if w == "with" or w == "to" or (told and w and SPEECH_OBJECT[w]) then return m.name end
     end
   end
   return nil
@@ -1053,6 +1070,9 @@ rule "quote.speaker" {
   end,
   examples = {
     ["“We are ready,” Peskov said."] = {quote = {{text = "We are ready,"}}},
+    -- the outlet told is the one that relayed it
+    ["A senior Russian source told Reuters that the Kremlin was considering options."] = {quote = {
+      {text = "that the Kremlin was considering options", via = "Reuters", speaker = {name = "A senior Russian source", anonymous = true}}}},
     -- "she": an unnamed spokeswoman
     ["A Chrysler spokeswoman would not say more. She stuck by the statement. “That is our definition,” she said."] = {quote = {
       {text = "That is our definition,", speaker = {name = "A Chrysler spokeswoman"}}}},

@@ -482,6 +482,12 @@ rule "quote.reported" {
           end
           local s = doc:tok(a)
           local e = trim_end(doc, i - 1)
+          -- (a clause with its own speech verb is that speaker's report,
+          -- which the outlet relayed: "One diplomat said the talks had
+          -- stalled, according to TASS")
+          for _, q in ipairs(doc:inside("quote", s, e)) do
+            if q.kind == "indirect" then e = s break end
+          end
           if e > s and not in_quote(doc, s, e) then
             doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry,
               _according = true, _after = true})
@@ -686,6 +692,8 @@ rule "quote.reported" {
       {quote = {{text = "Indonesia appears to be nearing a crossroads", kind = "indirect"}}},
     ["Israel will not attend, but is said to be closely watching the outcome."] = {quote = {}},
     ["He was criticised by Michael Johnson, who cast doubt on Campbell's injury claims."] = {quote = {}},
+    ["One Western diplomat said the talks had stalled, according to TASS."] =
+      {quote = {{text = "the talks had stalled", kind = "indirect"}}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
       {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},
   },

@@ -24,8 +24,18 @@ local function mark_after(doc, pos)
   return nil
 end
 
--- The sentence end without its final stop and closing marks.
-local function clause_end(doc, last)
+-- The sentence end without its final stop and closing marks, or the end
+-- before a comma after token `from` that an attribution follows ("the
+-- claims, Interfax reported").
+local function clause_end(doc, last, from)
+  for t = (from or last) + 1, last - 2 do
+    if doc:word(t) == "," then
+      local c = doc:after("cue", select(2, doc:tok(t)))
+      -- (a subject between: a participle goes on with the same speaker,
+      -- "called Clinton a “champion”, citing her work")
+      if c and c.first >= t + 2 and c.first <= t + 3 and c.last <= last then last = t break end
+    end
+  end
   while last > 1 and (doc:kind(last) == "punct" or doc:kind(last) == "quote") do last = last - 1 end
   local _, e = doc:tok(last)
   return e
@@ -149,7 +159,7 @@ rule "quote.mixed" {
           -- (looking no further than the paragraph: a verb after it attributes nothing here)
           local _, _, _, _, plast = doc:paragraph(close)
           local attributed = first_cue(doc, e, select(2, doc:tok(math.min(plast, close + 4))))
-          if not attributed and close < last then e = math.max(e, clause_end(doc, last)) end
+          if not attributed and close < last then e = math.max(e, clause_end(doc, last, close)) end
           local cue = last_cue(doc, ss, doc:tok(open))
           -- (a verb inside another reported clause: the partial quote is that clause's)
           if cue and indirect_covers(doc, cue.start, cue["end"]) then cue = nil end
@@ -202,6 +212,8 @@ rule "quote.mixed" {
     ["The minister described the incident as a “terrible situation” for the town."] = {quote = {
       {text = "the incident as a “terrible situation” for the town", kind = "indirect"},
       {text = "terrible situation", kind = "direct"}}},
+    ["The Kremlin said it “categorically rejects” the claims, Interfax reported."] = {quote = {
+      {text = "it “categorically rejects” the claims", kind = "indirect"}, {text = "categorically rejects", kind = "direct"}}},
     ["The country “has made dramatic changes,” Obama said."] = {quote = {
       {text = "The country “has made dramatic changes,”", kind = "indirect"}, {text = "has made dramatic changes,"}}},
     ["“This isn't tax reform,” said Douglas Holtz-Eakin, an economist at the Budget Office. “It's anti-reform.”"] = {
