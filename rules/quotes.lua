@@ -413,6 +413,19 @@ local function attributes_quote_before(doc, i, first)
   return doc:kind(i - 1) == "quote" and (p == "," or p == "?" or p == "!")
 end
 
+local BE_FORMS = {is = true, are = true, was = true, were = true, be = true, been = true, being = true}
+
+-- Whether the comma at token k closes an apposition after the sentence's
+-- opening name: "Phil Smith, a spokesman for the union, said".
+local function apposition_before(doc, first, k)
+  for b = k - 1, math.max(first + 1, k - 15), -1 do
+    if doc:word(b) == "," then
+      return b > first and doc:is(first, "title") and doc:is(b - 1, "title")
+    end
+  end
+  return false
+end
+
 -- Prepositions opening a phrase after a speech verb near the sentence's
 -- end ("says in a new report", "said on Monday", "said to reporters"; not
 -- "cast doubt on Campbell's injury claims", "is said to be watching").
@@ -430,11 +443,16 @@ for w in ("to why how what when where whether if and but or nor who whom which t
     "under against between during"):gmatch("%a+") do
   NOT_SUBJECT[w] = true
 end
+local NOUN_OF = {of = true, from = true, with = true, ["for"] = true, ["in"] = true, on = true, by = true,
+  about = true, at = true}
 local function bare_subject(doc, c, last)
   for t = c, math.min(c + 2, last - 1) do
     local w = doc:lower(t)
     if not doc:is(t, "lower") or AUX[w] or NOT_SUBJECT[w] or PRONOUNS[w] then return false end
     if AUX[doc:lower(t + 1)] then return true end
+    -- a noun and its complement ("said praise from Vladimir Putin would
+    -- not"; the clause's finite verb is checked after)
+    if NOUN_OF[doc:lower(t + 1)] and not w:find("ing$") then return true end
   end
   return false
 end
@@ -463,7 +481,12 @@ rule "quote.reported" {
       -- (a verb of judging is no earlier speaker: "could then be blamed ...,
       -- they added"; nor one taking an infinitive: "has agreed to pay ...,
       -- they said")
-      if entry.kind ~= "evaluation" and not (j < doc:ntok() and doc:lower(j + 1) == "to") then prev_start = vs end
+      -- (nor a progressive or passive one ending its clause: "The talks are
+      -- continuing, he said", "That was denied, he said")
+      if entry.kind ~= "evaluation" and not (j < doc:ntok() and doc:lower(j + 1) == "to") and
+          not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") then
+        prev_start = vs
+      end
       -- (a cue that crosses a sentence end belongs to no sentence)
       if ve <= se and not in_quote(doc, vs, ve) then
         local data = entry.kind == "according" and cites_data(doc, j + 1, last)
@@ -524,7 +547,8 @@ rule "quote.reported" {
           if entry.object then
             -- skip the addressee: "told reporters (this morning)", "told Sky News"
             local m = doc:after("mention", ve)
-            if m and doc:tokat(m.start) == c then c = doc:tokat(m["end"] - 1) + 1 end
+            local mt = m and doc:tokat(m.start)
+            if mt and (mt == c or (mt == c + 1 and doc:lower(c) == "the")) then c = doc:tokat(m["end"] - 1) + 1 end
             local skipped = 0
             while c <= last and skipped < 4 and doc:word(c) ~= "that" and doc:is(c, "lower") and
                 not PRONOUNS[doc:lower(c)] and doc:lower(c) ~= "the" do
@@ -564,13 +588,17 @@ rule "quote.reported" {
           end
           -- a subject: a name, pronoun, determiner or number, or a bare noun
           -- right before an auxiliary ("said fighting was still going on")
-          local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or SUBJECT_START[w] or
+          local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
+            SUBJECT_START[w] or
             doc:kind(c) == "number" or bare_subject(doc, c, last)))
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
           -- ", reports Moscow's TASS news service.": an inverted verb names its
           -- speaker after it; the clause is before the comma
           -- (a pronoun after it is a clause's subject: "Obama, dedicating the museum, said it would")
-          if has_subject and not that and i > first and doc:word(i - 1) == "," and not PRONOUNS[w] then
+          -- (not after an apposition, where a long clause follows: "Phil
+          -- Smith, a spokesman for the union, said the union expected ...")
+          if has_subject and not that and i > first and doc:word(i - 1) == "," and not PRONOUNS[w] and
+              (last - body <= 8 or not apposition_before(doc, first, i - 1)) then
             has_subject = false
           end
           if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
@@ -656,6 +684,12 @@ rule "quote.reported" {
     ["After the meeting in Moscow, the envoys may meet in Europe, a source said."] =
       {quote = {{text = "the envoys may meet in Europe", kind = "indirect"}}},
     ["It is difficult to say whether an election will change that."] = {quote = {}},
+    ["She told the BBC the full advice should have been attached."] =
+      {quote = {{text = "the full advice should have been attached", kind = "indirect"}}},
+    ["Trump said praise from Russian President Vladimir Putin would not affect his policy."] =
+      {quote = {{text = "praise from Russian President Vladimir Putin would not affect his policy", kind = "indirect"}}},
+    ["Republicans said they're convinced the department mishandled it."] =
+      {quote = {{text = "they're convinced the department mishandled it", kind = "indirect"}}},
     ["Soviet officials said foreign businessmen are expressing strong interest."] =
       {quote = {{text = "foreign businessmen are expressing strong interest", kind = "indirect"}}},
     ["Kyiv said fighting was still going on inside the city."] =
@@ -694,6 +728,9 @@ rule "quote.reported" {
     ["He was criticised by Michael Johnson, who cast doubt on Campbell's injury claims."] = {quote = {}},
     ["One Western diplomat said the talks had stalled, according to TASS."] =
       {quote = {{text = "the talks had stalled", kind = "indirect"}}},
+    ["Phil Smith, a spokesman for the union, said the union expected production to improve at the mine."] =
+      {quote = {{text = "the union expected production to improve at the mine", kind = "indirect"}}},
+    ["Those discussions are continuing, he said."] = {quote = {{text = "Those discussions are continuing", kind = "indirect"}}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
       {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},
   },
