@@ -172,7 +172,9 @@ rule "quote.cues" {
       -- (a capitalised word inside a sentence is a name's, not a verb:
       -- "Secretary of State Marco Rubio"; "According to" opens sentences)
       local named = i > 1 and doc:is(i, "title") and not doc:is(i, "upper") and not doc:is(i, "sent_start")
-      if reach < s + 1 and not named and not noun_use(doc, i, entry) and not adjective_use(doc, i) then
+      -- (another verb with its particle: "ruled out", "called off")
+      local other = entry.not_before and j < doc:ntok() and doc:lower(j + 1) == entry.not_before
+      if reach < s + 1 and not named and not other and not noun_use(doc, i, entry) and not adjective_use(doc, i) then
         local prev = i > 1 and doc:lower(i - 1)
         doc:add("cue", s, e, {first = i, last = j, entry = entry, relative = prev == "who" or prev == "which"})
       end
@@ -187,6 +189,8 @@ rule "quote.cues" {
     ["Domestic demand is not strong enough, except for housing, said Takahashi."] = {cue = {{text = "said"}}},
     ["According to Russian state news agency TASS, he said so."] = {cue = {{text = "According to"}, {text = "said"}}},
     ["The report was published after a question from a reporter."] = {cue = {{text = "published"}}},
+    -- a verb with a particle that makes it another verb
+    ["The judge ruled that the law was invalid, but ruled out a retrial."] = {cue = {{text = "ruled"}}},
     -- a capitalised "State" inside a sentence is part of a name
     ["US Secretary of State Marco Rubio said talks were useful."] = {cue = {{text = "said"}}},
   },
@@ -415,12 +419,14 @@ end
 
 local BE_FORMS = {is = true, are = true, was = true, were = true, be = true, been = true, being = true}
 
--- Whether the comma at token k closes an apposition after the sentence's
--- opening name: "Phil Smith, a spokesman for the union, said".
+-- Whether the comma at token k closes an apposition or a relative clause
+-- after the sentence's opening noun phrase (no verb before the first
+-- comma): "Phil Smith, a spokesman for the union, said", "The company,
+-- which employs 5,000 people, said".
 local function apposition_before(doc, first, k)
   for b = k - 1, math.max(first + 1, k - 15), -1 do
     if doc:word(b) == "," then
-      return b > first and doc:is(first, "title") and doc:is(b - 1, "title")
+      return b > first and b - first <= 8 and not clause_has_verb(doc, first, b - 1)
     end
   end
   return false
@@ -598,7 +604,7 @@ rule "quote.reported" {
           -- (not after an apposition, where a long clause follows: "Phil
           -- Smith, a spokesman for the union, said the union expected ...")
           if has_subject and not that and i > first and doc:word(i - 1) == "," and not PRONOUNS[w] and
-              (last - body <= 8 or not apposition_before(doc, first, i - 1)) then
+              not apposition_before(doc, first, i - 1) then
             has_subject = false
           end
           if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
@@ -730,6 +736,8 @@ rule "quote.reported" {
       {quote = {{text = "the talks had stalled", kind = "indirect"}}},
     ["Phil Smith, a spokesman for the union, said the union expected production to improve at the mine."] =
       {quote = {{text = "the union expected production to improve at the mine", kind = "indirect"}}},
+    ["The company, which employs 5,000 people, said profits had fallen sharply in the last quarter."] =
+      {quote = {{text = "profits had fallen sharply in the last quarter", kind = "indirect"}}},
     ["Those discussions are continuing, he said."] = {quote = {{text = "Those discussions are continuing", kind = "indirect"}}},
     ["Russia controls a fifth of Ukraine, according to officials."] =
       {quote = {{text = "Russia controls a fifth of Ukraine", kind = "indirect"}}},
