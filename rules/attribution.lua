@@ -18,6 +18,9 @@ local function pronoun_word(w)
 end
 local ANON = {source = true, sources = true, official = true, officials = true, aide = true, aides = true,
   person = true, people = true, diplomat = true, diplomats = true, insider = true, insiders = true}
+-- what anonymous sources are near: "sources close to the minister"
+local CLOSE_TO = {["close to"] = true, ["familiar with"] = true, ["loyal to"] = true, ["near to"] = true,
+  ["knowledge of"] = true, ["briefed on"] = true}
 -- determiners that open a descriptor subject ("the commission", "a spokeswoman")
 local DET = {the = true, a = true, an = true, his = true, her = true, its = true, their = true, our = true, my = true, your = true,
   one = true, two = true, three = true, several = true, some = true, another = true, other = true, this = true}
@@ -570,6 +573,26 @@ function subject_at(doc, cx, k, first, right_before)
     return sp
   end
   local m = mention_at(doc, k)
+  -- "sources close to the prime minister", "people familiar with the
+  -- talks": the anonymous sources, not whom they are close to
+  if m then
+    local a = doc:tokat(m.start) - 1
+    -- (past a title: "close to Prime Minister Theresa May")
+    local titles = 0
+    while a > first and titles < 4 and doc:is(a, "title") and is_word(doc, a) do
+      a = a - 1
+      titles = titles + 1
+    end
+    if a >= first and lower(doc, a) == "the" then a = a - 1 end
+    if a - 2 >= first and CLOSE_TO[lower(doc, a - 1) .. " " .. lower(doc, a)] and ANON[lower(doc, a - 2)] then
+      local d = descriptor(doc, a - 2, first)
+      if d then
+        d.anonymous = true
+        return d
+      end
+      return span_speaker(doc, a - 2, a - 2, true)
+    end
+  end
   -- places speak only as institutions right before the verb: "Kyiv said"
   if m and (m.type ~= "place" or right_before) then return speaker_of_mention(doc, m) end
   local d = descriptor(doc, k, first)
@@ -1073,6 +1096,9 @@ rule "quote.speaker" {
     -- the outlet told is the one that relayed it
     ["A senior Russian source told Reuters that the Kremlin was considering options."] = {quote = {
       {text = "that the Kremlin was considering options", via = "Reuters", speaker = {name = "A senior Russian source", anonymous = true}}}},
+    -- sources close to someone are anonymous sources
+    ["Sources close to Prime Minister Theresa May said she was furious."] = {quote = {
+      {text = "she was furious", speaker = {name = "Sources", anonymous = true}}}},
     -- "she": an unnamed spokeswoman
     ["A Chrysler spokeswoman would not say more. She stuck by the statement. “That is our definition,” she said."] = {quote = {
       {text = "That is our definition,", speaker = {name = "A Chrysler spokeswoman"}}}},
