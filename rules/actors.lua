@@ -66,6 +66,8 @@ local role_tok     -- token -> true inside a role phrase
 local honor        -- token -> the first token of the honorific ending there
 local words        -- token -> its text, read from the doc on first use (see WORDS)
 local iscap        -- token -> true for the capitalised words of the chains (and the lone ones visited)
+local headline_memo   -- a sentence's first token -> whether it is a title-case headline
+local doc_text        -- the article's text, once a rule needs it whole
 local place_end, place_entry   -- token -> where a place starting there ends; its entry
 local upto         -- the capitalised words up to here belong to a run already looked at
 local people, npeople   -- the names of the people found, in the text's order
@@ -156,17 +158,28 @@ local SMALL = {a = true, an = true, the = true, ["of"] = true, ["in"] = true, on
   ["for"] = true, as = true, after = true, with = true, by = true, from = true, ["and"] = true, is = true}
 local function headline(i)
   local _, _, _, first, last = doc:sentence(i)
+  local known = headline_memo[first]
+  if known ~= nil then return known end
   local nwords, ncaps, small = 0, 0, false
+  -- (more lower-case words than a fifth of the tokens: no headline, known
+  -- early in most sentences)
+  local lows, most = 0, (last - first + 1) * 0.2
+  local is_headline = true
   for k = first, last do
     if kind(doc, k) == "word" then
       nwords = nwords + 1
       if is(doc, k, "title") then
         ncaps = ncaps + 1
         if k > first and SMALL[lower(doc, k)] then small = true end
+      else
+        lows = lows + 1
+        if lows > most then is_headline = false break end
       end
     end
   end
-  return small and nwords >= 4 and ncaps >= nwords * 0.8
+  is_headline = is_headline and small and nwords >= 4 and ncaps >= nwords * 0.8
+  headline_memo[first] = is_headline
+  return is_headline
 end
 
 -- Does token k follow a title, an honorific or a role in the singular
@@ -179,7 +192,8 @@ end
 local function written_again(i, j)
   local _, _, se = doc:sentence(i)
   local name = text(doc, tok(doc, i), select(2, tok(doc, j)))
-  return find(text(doc, se, #doc), name, 1, true) ~= nil
+  doc_text = doc_text or text(doc, 0, #doc)
+  return find(doc_text, name, se + 1, true) ~= nil
 end
 
 -- connectors inside an organisation's name ("Institute for the Study of War")
@@ -529,7 +543,7 @@ end
 local ORG_NOUNS = lexicon "org_nouns"
 local function described_orgs(d)
   local m = ORG_NOUNS:all(d)
-  local names, by_first
+  local names
   for x = 1, #m, 3 do
     local k = m[x + 1] + 1
     if k <= ntok and capword(k) and not taken[k] and not sent_start[k] and not role_tok[k] and not honor[k] and
@@ -555,43 +569,29 @@ local function described_orgs(d)
         firms[nfirms] = name
         names = names or {}
         names[#names + 1] = name
-        by_first = by_first or {}
-        local first = match(name, "^(%S+)")
-        by_first[first] = by_first[first] or {}
-        local list = by_first[first]
-        list[#list + 1] = name
       end
     end
   end
   if not names then return end
-  -- the names again, by their first word
-  local forms, nforms = {}, 0
-  for first in pairs(by_first) do
-    forms[nforms + 1], forms[nforms + 2], forms[nforms + 3] = first, first .. "'s", first .. "’s"
-    nforms = nforms + 3
-  end
-  m = pattern{{kind = "word", title = true, text = forms}}:all(d)
-  for x = 1, #m, 2 do
-    local k = m[x]
-    if not taken[k] then
-      local w = words[k]
-      local p = possessive(w)
-      local list = by_first[p > 0 and sub(w, 1, #w - p) or w]
-      for _, name in ipairs(list or {}) do
-        -- the whole name, ending at a word boundary
-        local s = tok(d, k)
-        local e = s + #name
-        if text(d, s, e) == name then
-          local j = d:tokat(e - 1)
-          local _, te = tok(d, j)
-          if te == e or poss[j] then
-            -- (not the start of a longer name: "China Aviation Oil Holding Company")
-            if free(k, j) and (poss[j] or j == ntok or not capword(j + 1)) then
-              add(d, "mention", s, name_end(j), {type = "org", name = name})
-              mark(k, j)
-            end
-            break
-          end
+  -- the names again, found in the text (a plain search per name: fewer
+  -- than a pattern built for the article), as whole words
+  doc_text = doc_text or text(d, 0, #d)
+  for _, name in ipairs(names) do
+    local at = 1
+    while true do
+      local a, b = find(doc_text, name, at, true)
+      if not a then break end
+      at = b + 1
+      local k = d:tokat(a - 1)
+      local s0 = tok(d, k)
+      if s0 == a - 1 and not taken[k] then
+        local j = d:tokat(b - 1)
+        local _, te = tok(d, j)
+        -- (the whole name, not the start of a longer one: "China Aviation
+        -- Oil Holding Company"; a possessive may follow: "Yukos's")
+        if (te == b or poss[j]) and free(k, j) and (poss[j] or j == ntok or not capword(j + 1)) then
+          add(d, "mention", s0, name_end(j), {type = "org", name = name})
+          mark(k, j)
         end
       end
     end
@@ -672,7 +672,7 @@ rule "actor.lexicons_and_names" {
     doc, ntok = d, d:ntok()
     tok, text, lower, is, kind, add = d.tok, d.text, d.lower, d.is, d.kind, d.add
     taken, heads, sent_start, poss = {}, {}, {}, {}
-    role_end_at, role_tok, honor = {}, {}, {}
+    role_end_at, role_tok, honor, headline_memo, doc_text = {}, {}, {}, {}, nil
     words = setmetatable({}, WORDS)
     -- (the matches come as flat lists, pat:all and lex:all: a loop over one
     -- costs less than an iterator's calls)

@@ -884,13 +884,17 @@ local function via_in(doc, cx, s, e)
     told = told or c.entry.object
   end
   -- the outlet spoken to: "told Reuters", "speaking with Reuters", "in an
-  -- interview with CNN"
-  for m in doc:each("mention", s, e) do
-    if outlet(m) then
+  -- interview with CNN" (the article's ordered people and organisations,
+  -- the word before each looked at first)
+  local people = cx.people
+  for x = first_person_at(people, s), #people do
+    local m = people[x]
+    if m.start >= e then break end
+    if m.type == "org" then
       local k = doc:tokat(m.start) - 1
       if k >= 1 and lower(doc, k) == "the" then k = k - 1 end
       local w = k >= 1 and lower(doc, k)
-      if w == "with" or w == "to" or (told and w and SPEECH_OBJECT[w]) then return m.name end
+      if (w == "with" or w == "to" or (told and w and SPEECH_OBJECT[w])) and outlet(m) then return m.name end
     end
   end
   return nil
