@@ -884,12 +884,9 @@ local function via_in(doc, cx, s, e)
     told = told or c.entry.object
   end
   -- the outlet spoken to: "told Reuters", "speaking with Reuters", "in an
-  -- interview with CNN" (the article's ordered people and organisations,
-  -- the word before each looked at first)
-  local people = cx.people
-  for x = first_person_at(people, s), #people do
-    local m = people[x]
-    if m.start >= e then break end
+  -- interview with CNN" (all mentions: a joined quote's attribution lies
+  -- inside the quote; the word before each looked at first)
+  for m in doc:each("mention", s, e) do
     if m.type == "org" then
       local k = doc:tokat(m.start) - 1
       if k >= 1 and lower(doc, k) == "the" then k = k - 1 end
@@ -1100,6 +1097,9 @@ rule "quote.speaker" {
     -- the outlet told is the one that relayed it
     ["A senior Russian source told Reuters that the Kremlin was considering options."] = {quote = {
       {text = "that the Kremlin was considering options", via = "Reuters", speaker = {name = "A senior Russian source", anonymous = true}}}},
+    -- the outlet told, in the attribution a joined quote surrounds
+    ["“It is still looking good,” he told Reuters. “We have seen good data.”"] = {quote = {
+      {text = "It is still looking good,", via = "Reuters"}}},
     -- sources close to someone are anonymous sources
     ["Sources close to Prime Minister Theresa May said she was furious."] = {quote = {
       {text = "she was furious", speaker = {name = "Sources", anonymous = true}}}},
