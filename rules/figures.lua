@@ -132,6 +132,10 @@ local LENGTH_CONTEXT = {
   wall = true, tower = true, waves = true, wave = true, jump = true, throw = true,
   distance = true, runway = true, span = true, bridge = true, tunnel = true, sea = true,
   size = true, width = true, thick = true, thickness = true, wavelength = true,
+  -- races in athletics and swimming ("the world indoor 200m champion")
+  champion = true, champions = true, championship = true, championships = true, title = true,
+  final = true, finals = true, heat = true, heats = true, runner = true, sprinter = true,
+  hurdler = true, swimmer = true, medal = true, medallist = true, medalist = true,
 }
 -- near a "b" after a number, these make it bits ("a 1500b packet"), not billions
 local DATA_CONTEXT = {
@@ -568,7 +572,8 @@ rule "figure.amounts" {
       local money, last
       for f in doc:each("figure", ss, ts) do
         if f.unit and f.kind == "money" and not money then money = f end
-        if f.unit then last = f end
+        -- (not a period or a share: no "1.8 billion years" from "10 years")
+        if f.unit and f.kind ~= "duration" and f.kind ~= "age" and f.kind ~= "percent" then last = f end
       end
       local f = money or last
       if f then return f.unit, f.kind end
@@ -752,10 +757,13 @@ rule "figure.amounts" {
       a.factor = factor
       -- "$5bn, up from 4bn": a bare amount in millions or more, compared with
       -- an earlier figure, shares its unit
-      if not a.unit and info.scale >= 1e6 and not info.vague and ELLIPSIS_PREV[LOW[first - 1] or ""]
+      -- (a list's amounts share its money: "150 billion yen for computers,
+      -- 50 billion for generators")
+      local pw = LOW[first - 1] or ""
+      if not a.unit and info.scale >= 1e6 and not info.vague and (ELLIPSIS_PREV[pw] or pw == ",")
          and (KIND[a.last + 1] ~= "word" or OF_STOP[LOW[a.last + 1]]) then
         local u, kd = shared_unit(a.num)
-        if u then a.unit, a.kind = u, kd end
+        if u and (kd == "money" or pw ~= ",") then a.unit, a.kind = u, kd end
       end
       -- "an hour and a half", "a year and a quarter"
       if a.kind == "duration" and type(a.value) == "number" and LOW[a.last + 1] == "and" then
@@ -1012,12 +1020,14 @@ rule "figure.amounts" {
       end
       if rangeword == "between" and not ranged then return nil end
       -- "45 and 50 mg", "6.61 and 6.62 seconds": a bare number shares the
-      -- unit of the amount it is joined to
-      if unit == nil and (cw == "and" or cw == "or") and not ranged and mtype(value) and info.scale == 1
-         and not info.fraction and not info.year and KIND[last + 2] == "number"
+      -- unit of the amount it is joined to; so does a change and the level
+      -- it led to ("rose 95 to 745 yen", "fell 1.50 to $30.25")
+      local to_level = cw == "to" and after_change(k)
+      if unit == nil and (cw == "and" or cw == "or" or to_level) and not ranged and mtype(value) and info.scale == 1
+         and not info.fraction and not info.year and (KIND[last + 2] == "number" or to_level)
          and not LABEL_PREV[LOW[a.num - 1] or ""] and LOW[a.num - 1] ~= "aged" and LOW[a.num - 1] ~= "age" then
         local b = amount_at(last + 2, false)
-        if b and b.unit and not b.cur and b.first == last + 2 and b.info.scale == 1 then
+        if b and b.unit and (to_level or not b.cur) and b.first == last + 2 and b.info.scale == 1 then
           value, unit, kind = value * b.factor, b.unit, b.kind
         end
       end
@@ -1144,6 +1154,9 @@ rule "figure.amounts" {
     ["It holds about 650 sq km of Russia's Kursk region."] = {figure = {
       {text = "about 650 sq km", value = 650, unit = "km2", kind = "area", op = "~"}}},
     ["Five anonymous sources said so."] = {figure = {{text = "Five", value = 5, kind = "number"}}},
+    -- a glued "m" in a race's name is metres; money's "m" is millions
+    ["The former world indoor 200m champion lost; profits rose to £200m."] = {figure = {
+      {text = "200m", value = 200, unit = "m"}, {text = "£200m", value = 200000000, unit = "GBP"}}},
     -- a clause after a number says nothing of what it counts
     ["Needs will rise to 9,000 a month from 4,000 when it completes a plant."] = {figure = {
       {text = "9,000", value = 9000}, {text = "4,000", value = 4000, of = false}}},
