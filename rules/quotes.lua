@@ -303,6 +303,9 @@ local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true,
   anybody = true, anyone = true, everybody = true, everyone = true, nobody = true, somebody = true,
   someone = true}
 
+-- an amount of money may open the subject: "said £2bn savings had been made"
+local CURRENCY_SIGN = {["$"] = true, ["£"] = true, ["€"] = true, ["¥"] = true}
+
 -- words whose "'s" is "is" or "has"
 local CONTRACTS_S = {that = true, there = true, here = true, what = true, who = true, where = true}
 local byte = string.byte
@@ -315,9 +318,18 @@ local function finite_verb(doc, from, last)
   local reach = 12
   local w1 = doc:lower(from)
   if doc:is(from, "title") and (w1:sub(-2) == "'s" or w1:sub(-1) == "'") then reach = 20 end
-  for t = from, math.min(last, from + reach) do
+  local t, stop = from, math.min(last, from + reach)
+  while t <= stop do
     local w = doc:lower(t)
-    if w == "," or w == "which" or w == "who" then return false end   -- "its control of X, which is"
+    -- ("its control of X, which is"; "promised £4bn in tax cuts but have yet to say")
+    if w == "," or w == "which" or w == "who" or (w == "but" and t > from) then return false end
+    -- (a parenthesis does not count: "24.2 trillion pesos ($10.2bn; £5.5bn) is")
+    if w == "(" then
+      local o = t
+      while t < last and t < o + 12 and doc:word(t) ~= ")" do t = t + 1 end
+      stop = math.min(last, stop + (t - o) + 1)
+      w = doc:lower(t)
+    end
     -- (doc:lower folds curly apostrophes: "won’t" is "won't")
     if AUX[w] or IRREGULAR_PAST[w] then return true end
     -- a contraction ("it's", "won't", "they'd"), not a possessive ("Moscow's")
@@ -332,6 +344,7 @@ local function finite_verb(doc, from, last)
         return true
       end
     end
+    t = t + 1
   end
   return false
 end
@@ -596,7 +609,8 @@ rule "quote.reported" {
           -- right before an auxiliary ("said fighting was still going on")
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
             SUBJECT_START[w] or
-            doc:kind(c) == "number" or bare_subject(doc, c, last)))
+            doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
+            bare_subject(doc, c, last)))
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
           -- ", reports Moscow's TASS news service.": an inverted verb names its
           -- speaker after it; the clause is before the comma
@@ -700,6 +714,9 @@ rule "quote.reported" {
       {quote = {{text = "foreign businessmen are expressing strong interest", kind = "indirect"}}},
     ["Kyiv said fighting was still going on inside the city."] =
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
+    -- an amount of money opening the subject
+    ["Unions oppose the plans but Mr Brown said £2bn savings had already been made."] =
+      {quote = {{text = "£2bn savings had already been made", kind = "indirect"}}},
     -- "according to" maps or estimates: nobody speaks
     ["Russia controls a fifth of Ukraine, according to open source maps."] = {quote = {}},
     ["He added that the deal will allow them to not only rebuild their economy, but also prosper."] =
