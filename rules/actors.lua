@@ -72,6 +72,8 @@ local place_end, place_entry   -- token -> where a place starting there ends; it
 local upto         -- the capitalised words up to here belong to a run already looked at
 local people, npeople   -- the names of the people found, in the text's order
 local firms, nfirms     -- the organisations named by a head word ("Lex Service Plc"), in order
+local lex_orgs, nlex_orgs   -- the organisations the lexicon names, in order
+local stems        -- a company's short form (stem_of) -> its full name, for those named so far
 local lone_people, nlone_people   -- people named by one word ("coach Gilbert", "Mr Brown"): fields, honorific's gender
 
 local WORDS = {__index = function(t, k)
@@ -96,6 +98,31 @@ local function free(i, j)
   return true
 end
 
+-- A company's name without its legal ending ("Kawasaki Steel" for
+-- "Kawasaki Steel Corp"), or a bank's without its country ("Royal Bank" for
+-- "Royal Bank of Canada"), as news goes on to call it; nil when that leaves
+-- one word ("Kawasaki" may be the city).
+local LEGAL = {}
+for w in ([[Plc PLC plc Ltd Ltd. Limited Corp Corp. Corporation Inc Inc. Co Co. LLC LLP AG GmbH NV
+  N.V. SA S.A. SpA Cos Cos. Pty Bhd KK]]):gmatch("%S+") do
+  LEGAL[w] = true
+end
+local OF_PLACE_HEAD = {Bank = true, Group = true, Company = true, Corporation = true, Trust = true}
+local function stem_of(name)
+  local stem = name
+  while true do
+    local rest, last = match(stem, "^(.-)%s+(%S+)$")
+    if not (rest and LEGAL[last]) then break end
+    stem = rest
+  end
+  if stem == name then
+    local body, head, place = match(name, "^(.- (%a+)) of (%u[%a ]*)$")
+    if body and OF_PLACE_HEAD[head] and PLACES:lookup(place) then stem = body end
+  end
+  -- (two words at least: "Kawasaki" alone may be the city)
+  if stem == name or not find(stem, " ") then return nil end
+  return stem
+end
 local function add_lexicon_mention(i, j, entry, type_)
   local s = tok(doc, i)
   local e = name_end(j)
@@ -110,6 +137,12 @@ local function add_lexicon_mention(i, j, entry, type_)
   end
   add(doc, "mention", s, e, {type = type_, name = name})
   mark(i, j)
+  if type_ == "org" then
+    nlex_orgs = nlex_orgs + 1
+    lex_orgs[nlex_orgs] = name
+    local st = stem_of(name)
+    if st and not stems[st] then stems[st] = name end
+  end
 end
 
 -- A place that is also a person's name ("Jackson", "Georgia") counts only
@@ -212,6 +245,15 @@ for w in ([[National General United American First New Royal British Federal Int
   GENERIC_FIRST[w] = true
 end
 
+-- Generic first words that name a field, which "and" joins inside one
+-- name ("Public and Commercial Services Union", "Oil and Gas Authority");
+-- not "American", "Continental" ("Continental and American Airlines").
+local SECTOR = {}
+for w in ([[Public Social Commercial Industrial Financial Trade Energy Oil Gas Power Water Health
+  Food Arts Art Sports Music Film Media Press Mutual Security Tourism Home Air Sea Land]]):gmatch("%a+") do
+  SECTOR[w] = true
+end
+
 -- Does a place that is no one's name start at token t ("Texas", not "Gilbert")?
 local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~= "person" end
 
@@ -219,11 +261,13 @@ local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~=
 -- the name starting at a, "Ways and Means Committee"? Not where each side
 -- names something of its own: an acronym, a head word, a given name or a
 -- generic first word ("Ford and General Motors", "EADS and BAE Systems",
--- "Black Rebel Motorcycle Club and Bloc Party").
+-- "Black Rebel Motorcycle Club and Bloc Party"), unless both name a field
+-- ("Public and Commercial Services Union", "Industrial and Commercial Bank").
 local function joined_by_and(a)
   local x = a - 2
   if lower(doc, a - 1) ~= "and" or not capword(x) or taken[x] or sent_start[a - 1] or sure_place(x) or
-      role_tok[x] or heads[x] or is(doc, x, "upper") or is(doc, a, "upper") or GENERIC_FIRST[words[a]] then
+      role_tok[x] or heads[x] or is(doc, x, "upper") or is(doc, a, "upper") or
+      (GENERIC_FIRST[words[a]] and not (SECTOR[words[a]] and SECTOR[words[x]])) then
     return false
   end
   local given = NAMES:lookup(words[a])
@@ -283,10 +327,14 @@ local function headed_run(i, j, head, kind_)
   local s = tok(doc, a)
   local e = name_end(b)
   local name = text(doc, s, e)
+  -- (a short form of a company named before: "Royal Bank" after "Royal Bank of Canada")
+  if kind_ == "org" and stems[name] then name = stems[name] end
   add(doc, "mention", s, e, {type = kind_, name = name})
   if kind_ == "org" then
     nfirms = nfirms + 1
     firms[nfirms] = name
+    local st = stem_of(name)
+    if st and not stems[st] then stems[st] = name end
   end
   mark(a, b)
   return b
@@ -534,6 +582,37 @@ short_names = function(d)
   end
 end
 
+-- A company's short form (stem_of) written again, as news goes on to call
+-- it: "Kawasaki Steel Corp ... Kawasaki Steel rose". Looked for before
+-- places, so that "Kawasaki" there is no city: the lexicon's organisations'
+-- before the capitalised runs are read, the runs' own after (a run that is
+-- a short form itself, "Royal Bank", takes the full name in headed_run).
+-- Not where another capitalised word follows ("Kawasaki Steel Works" is
+-- another firm).
+local function firm_stems(d, names, n)
+  for x = 1, n do
+    local name = names[x]
+    local stem = stem_of(name)
+    if stem then
+      doc_text = doc_text or text(d, 0, #d)
+      local at = 1
+      while true do
+        local a, b = find(doc_text, stem, at, true)
+        if not a then break end
+        at = b + 1
+        if not letter(byte(doc_text, a - 1)) and not letter(byte(doc_text, b + 1)) then
+          local i = d:tokat(a - 1)
+          local j = d:tokat(b - 1)
+          if tok(d, i) == a - 1 and free(i, j) and not (j < ntok and capword(j + 1)) then
+            add(d, "mention", a - 1, b, {type = "org", name = name})
+            mark(i, j)
+          end
+        end
+      end
+    end
+  end
+end
+
 -- Organisations introduced by a common noun: "oil firm Rosneft", "Russian
 -- oil company Yukos", "investment bank Morgan Stanley" (org_nouns.yaml),
 -- taken before people and places are looked for, so that a given name
@@ -673,6 +752,7 @@ rule "actor.lexicons_and_names" {
     tok, text, lower, is, kind, add = d.tok, d.text, d.lower, d.is, d.kind, d.add
     taken, heads, sent_start, poss = {}, {}, {}, {}
     role_end_at, role_tok, honor, headline_memo, doc_text = {}, {}, {}, {}, nil
+    lex_orgs, nlex_orgs, stems = {}, 0, {}
     words = setmetatable({}, WORDS)
     -- (the matches come as flat lists, pat:all and lex:all: a loop over one
     -- costs less than an iterator's calls)
@@ -744,6 +824,7 @@ rule "actor.lexicons_and_names" {
       end
     end
     described_orgs(d)
+    firm_stems(d, lex_orgs, nlex_orgs)
     -- A capitalised word alone (in no chain) is a run of one word, which
     -- names something only with an org head word ("Council" of Europe) or
     -- after an honorific or a role ("spokesman Peskov"): these are visited
@@ -785,6 +866,7 @@ rule "actor.lexicons_and_names" {
       local last = match(name, "(%S+)$")
       if last and last ~= name and not by_last[last] then by_last[last] = name end
     end
+    firm_stems(d, firms, nfirms)
     -- (a place that is a named person's surname is that person: "Brad
     -- Gilbert ... Gilbert said" is no Gilbert Islands)
     for x = 1, nplaces do
@@ -849,6 +931,12 @@ rule "actor.lexicons_and_names" {
     ["Environmental Audit Committee Peter Ainsworth spoke."] = {mention = {
       {text = "Environmental Audit Committee", type = "org"}, {text = "Peter Ainsworth", type = "person"}}},
     ["Ford and General Motors fell."] = {mention = {{text = "General Motors", type = "org"}}},
+    -- a company's short form: no city, no second organisation
+    ["Kawasaki Steel Corp rose. Later Kawasaki Steel fell, and Royal Bank of Canada gained. Royal Bank said so."] = {mention = {
+      {text = "Kawasaki Steel Corp", type = "org"}, {text = "Kawasaki Steel", type = "org", name = "Kawasaki Steel Corp"},
+      {text = "Royal Bank of Canada", type = "org"}, {text = "Royal Bank", type = "org", name = "Royal Bank of Canada"}}},
+    ["The Public and Commercial Services Union objected."] = {mention = {
+      {text = "Public and Commercial Services Union", type = "org"}}},
     -- a plan, like a treaty, names no actor
     ["On the anniversary of the Marshall Plan, Reagan spoke."] = {mention = {}},
     -- a headline's capitals make no name by a head word or a title alone

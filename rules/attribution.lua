@@ -457,6 +457,15 @@ descriptor = function(doc, k, first)
   if ANON[lower(doc, k)] and doc:tok(from) then
     for b = from, k - 1 do if not NOT_IN_NP[lower(doc, b)] then return span_speaker(doc, b, k, true) end end
   end
+  -- "the government department for planning said": a bare noun after a
+  -- preposition completes the noun phrase before it
+  local p = from - 1
+  if p - 1 >= first and p >= k - 3 and (PLACE_PREP[lower(doc, p)] or lower(doc, p) == "for") and
+      is_word(doc, p - 1) and doc:is(p - 1, "lower") and not NOT_IN_NP[lower(doc, p - 1)] and
+      not DET[lower(doc, p - 1)] then
+    local head = descriptor(doc, p - 1, first)
+    if head and head.start then return span_speaker(doc, doc:tokat(head.start), k, head.anonymous) end
+  end
   for b = k - 1, math.max(first, k - 5), -1 do
     local w = lower(doc, b)
     if possessive(w) then
@@ -700,6 +709,27 @@ local function adverb(doc, k)
   return doc:is(k, "lower") and (MORE_ADVERBS[w] or (#w > 4 and w:sub(-2) == "ly" and not LY_NOUNS[w]))
 end
 
+-- The person before an apposition that runs up to token k with no comma
+-- closing it: "Mark Serwotka, the leader of the union said" (a role, maybe
+-- after "the" or "a", opens it).
+local function unclosed_apposition(doc, k, first)
+  for c = k - 1, math.max(first + 1, k - 12), -1 do
+    local w = doc:word(c)
+    if w == "," then
+      local m = mention_at(doc, c - 1)
+      if not (m and m.type == "person") then return nil end
+      local r = c + 1
+      if DET[lower(doc, r)] then r = r + 1 end
+      for t = r, math.min(r + 2, k) do
+        if ROLES:match(doc, t) then return m end
+      end
+      return nil
+    end
+    if doc:kind(c) == "quote" or doc:kind(c) == "punct" and w ~= "." and w ~= "-" then return nil end
+  end
+  return nil
+end
+
 local function speaker_near(doc, cx, vi, vj, first, last, entry)
   -- inverted right after the quote or a clause: "“...,” said Peskov", "...,
   -- said Mr Armstrong."; never "told X" (the addressee)
@@ -760,6 +790,12 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
       if sp then return sp end
     elseif doc:kind(k) ~= "punct" and doc:kind(k) ~= "quote" then
       local sp = subject_at(doc, cx, k, first, k == vi - 1)
+      -- an apposition whose closing comma is missing: "Mark Serwotka, the
+      -- leader of the Public and Commercial Services Union said"
+      if not (sp and sp.type == "person") then
+        local m = unclosed_apposition(doc, k, first)
+        if m then return speaker_of_mention(doc, m) end
+      end
       -- "Four sources speaking with Reuters said": past "PREP X" and a participle
       local ms = sp and sp.start and doc:tokat(sp.start)
       if ms and ms > first and PREP[lower(doc, ms - 1)] and doc:tokat(sp["end"] - 1) == k then
@@ -1100,6 +1136,12 @@ rule "quote.speaker" {
     -- the outlet told, in the attribution a joined quote surrounds
     ["“It is still looking good,” he told Reuters. “We have seen good data.”"] = {quote = {
       {text = "It is still looking good,", via = "Reuters"}}},
+    -- an apposition whose closing comma is missing
+    ["Mark Serwotka, the leader of the Public and Commercial Services Union said: “We had the day of the long knives.”"] = {quote = {
+      {text = "We had the day of the long knives.", speaker = {name = "Mark Serwotka"}}}},
+    -- a bare noun after a preposition completes the speaker's noun phrase
+    ["A total of 24 pesos is earmarked for the poor, the government department for planning said."] = {quote = {
+      {text = "A total of 24 pesos is earmarked for the poor", speaker = {name = "the government department for planning"}}}},
     -- sources close to someone are anonymous sources
     ["Sources close to Prime Minister Theresa May said she was furious."] = {quote = {
       {text = "she was furious", speaker = {name = "Sources", anonymous = true}}}},
