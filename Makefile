@@ -25,7 +25,7 @@ endif
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS_PC) 2>/dev/null)
 DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEPS_PC) 2>/dev/null)
 # the Lua module takes Lua's symbols from the interpreter that loads it
-MOD_LIBS   := $(shell $(PKG_CONFIG) --libs libpcre2-8 yaml-0.1 jansson 2>/dev/null) -lm
+MOD_LIBS   := $(shell $(PKG_CONFIG) --libs libpcre2-8 yaml-0.1 jansson 2>/dev/null) -lm -pthread
 
 override CFLAGS += -std=c11 -Wall -Wextra -Werror -fPIC -fvisibility=hidden -D_DEFAULT_SOURCE \
   -DTRAWL_BUILDING -DTRAWL_DATADIR='"$(DATADIR)/trawl"' -DTRAWL_SRCDIR='"$(CURDIR)"' \

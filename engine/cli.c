@@ -36,9 +36,11 @@ static const char USAGE[] =
     "                        --rules +DIR loads the bundled rules, then DIR\n"
     "  --explain             add the rule behind each item (and, for quotes, the\n"
     "                        steps that chose the speaker: \"why\") to the output\n"
-    "  --limit NAME=N        set a per-article limit: article (bytes), steps\n"
-    "                        (Lua instructions; 0: no limit, faster, for trusted\n"
-    "                        rules), memory (bytes), match, depth,\n"
+    "  --limit NAME=N        set a per-article limit: time (ms of wall clock;\n"
+    "                        default 10000, 0: none), steps (Lua instructions;\n"
+    "                        default 0: none; a count is the same on every\n"
+    "                        machine but makes the rules ~14% slower),\n"
+    "                        article (bytes), memory (bytes), match, depth,\n"
     "                        heap (PCRE2)\n"
     "  --path DIR            trawl's data directory (scripts/, rules/)\n"
     "  -h, --help            show this help\n"
@@ -219,7 +221,7 @@ static int set_limit(trawl_engine *e, const char *arg)
     return 0;
 }
 
-/* lua_close runs finalizers with hooks off, so no step limit can stop a
+/* lua_close runs finalizers with hooks off, so no limit can stop a
  * runaway one. Rules cannot set __gc (sandbox.lua); this alarm is the
  * backstop that still ends the process once the output is complete.
  * TRAWL_CLOSE_TIMEOUT (seconds, default 10) is there for tests. */
@@ -248,7 +250,7 @@ static trawl_engine *new_engine(const engine_cfg *c)
     if (c->path && trawl_engine_set_path(e, c->path)) goto fail;
     for (int i = 0; i < c->nlimits; i++) {
         if (set_limit(e, c->limits[i])) {
-            fprintf(stderr, "trawl: bad --limit '%s' (NAME=N; names: article, steps, memory, match, depth, heap)\n",
+            fprintf(stderr, "trawl: bad --limit '%s' (NAME=N; names: article, steps, memory, match, depth, heap, time)\n",
                     c->limits[i]);
             trawl_engine_free(e);
             return NULL;

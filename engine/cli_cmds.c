@@ -250,7 +250,7 @@ int cmd_main(int argc, char **argv)
             v = strtoll(eq + 1, &end, 10);
         }
         if (which < 0 || !end || *end || v < 0) {
-            fprintf(stderr, "trawl: bad --limit '%s' (NAME=N; names: article, steps, memory, match, depth, heap)\n",
+            fprintf(stderr, "trawl: bad --limit '%s' (NAME=N; names: article, steps, memory, match, depth, heap, time)\n",
                     limits[i]);
             goto done;
         }

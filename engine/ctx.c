@@ -4,6 +4,7 @@
 #include <lauxlib.h>
 #include <limits.h>
 #include <string.h>
+#include <time.h>
 
 #define CTX_KEY "trawl.ctx"
 
@@ -28,11 +29,13 @@ long long ctx_default_limit(int which)
 {
     switch (which) {
     case TRAWL_LIMIT_ARTICLE_BYTES: return 16LL << 20;       /* 16 MiB */
-    case TRAWL_LIMIT_LUA_STEPS:     return 200000000LL;      /* VM instructions per article */
+    case TRAWL_LIMIT_LUA_STEPS:     return 0;                /* VM instructions per article: none (see
+                                                              * trawl.h; the time limit stops loops) */
     case TRAWL_LIMIT_LUA_MEMORY:    return 512LL << 20;      /* bytes held by the state */
     case TRAWL_LIMIT_MATCH:         return 1000000LL;        /* PCRE2 match limit */
     case TRAWL_LIMIT_DEPTH:         return 10000LL;          /* PCRE2 depth limit */
     case TRAWL_LIMIT_HEAP:          return 20000LL;          /* PCRE2 heap limit, KiB */
+    case TRAWL_LIMIT_TIME:          return 10000LL;          /* ms per article (see trawl.h) */
     default: return 0;
     }
 }
@@ -42,6 +45,45 @@ void ctx_apply_limits(trawl_ctx *c)
     pcre2_set_match_limit(c->mctx, (uint32_t)c->limits[TRAWL_LIMIT_MATCH]);
     pcre2_set_depth_limit(c->mctx, (uint32_t)c->limits[TRAWL_LIMIT_DEPTH]);
     pcre2_set_heap_limit(c->mctx, (uint32_t)c->limits[TRAWL_LIMIT_HEAP]);
+}
+
+long long ctx_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void set_poll_at(trawl_ctx *c)
+{
+    c->poll_at = c->step_cap;
+    if (c->deadline && c->steps < c->step_cap - CTX_POLL_STEPS) c->poll_at = c->steps + CTX_POLL_STEPS;
+}
+
+void ctx_arm(trawl_ctx *c, long long cap, long long ms)
+{
+    c->steps = 0;
+    c->step_cap = cap > 0 ? cap : LLONG_MAX;
+    c->deadline = ms > 0 ? ctx_now() + ms * 1000000LL : 0;
+    c->over = CTX_OVER_NONE;
+    c->over_rule[0] = 0;
+    set_poll_at(c);
+}
+
+void ctx_disarm(trawl_ctx *c)
+{
+    c->step_cap = LLONG_MAX;
+    c->poll_at = LLONG_MAX;
+    c->deadline = 0;
+    c->over = CTX_OVER_NONE;
+}
+
+int ctx_over(trawl_ctx *c)
+{
+    if (c->over) return c->over;
+    if (c->steps > c->step_cap) c->over = CTX_OVER_STEPS;
+    else if (c->deadline && ctx_now() >= c->deadline) c->over = CTX_OVER_TIME;
+    return c->over;
 }
 
 void ctx_note_over(lua_State *L, trawl_ctx *c)
@@ -57,6 +99,35 @@ void ctx_note_over(lua_State *L, trawl_ctx *c)
         memcpy(c->over_rule, "?", 2);
     }
     lua_pop(L, 1);
+}
+
+int ctx_raise_over(lua_State *L, trawl_ctx *c, const char *what)
+{
+    ctx_note_over(L, c);
+    if (c->over == CTX_OVER_TIME) {
+        if (what)
+            return luaL_error(L, "time limit hit: %s ran past the limit of %I ms for one article "
+                              "(raise it with --limit time=MS)", what, (LUAI_UACINT)c->limits[TRAWL_LIMIT_TIME]);
+        return luaL_error(L, "time limit hit: more than %I ms for one article (raise it with --limit time=MS)",
+                          (LUAI_UACINT)c->limits[TRAWL_LIMIT_TIME]);
+    }
+    if (what)
+        return luaL_error(L, "step limit hit: %s ran past the budget of %I steps for one article "
+                          "(raise it with --limit steps=N)", what, (LUAI_UACINT)c->step_cap);
+    return luaL_error(L, "step limit hit: more than %I Lua instructions for one article (raise it with --limit steps=N)",
+                      (LUAI_UACINT)c->step_cap);
+}
+
+void ctx_poll(lua_State *L, trawl_ctx *c, const char *what)
+{
+    if (ctx_over(c)) {
+        /* sticky: every later unit raises again, and so does the rule code
+         * around (the hook is set from this thread, where that is safe) */
+        c->poll_at = c->steps;
+        if (c->hook) lua_sethook(L, c->hook, LUA_MASKCOUNT, 1);
+        ctx_raise_over(L, c, what);
+    }
+    set_poll_at(c);
 }
 
 static int ctx_gc(lua_State *L)
@@ -98,7 +169,7 @@ trawl_ctx *ctx_get(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, CTX_KEY);
     c->alloc = lua_getallocf(L, &c->ud);
     for (int i = 0; i < TRAWL_LIMIT__COUNT; i++) c->limits[i] = ctx_default_limit(i);
-    c->step_cap = LLONG_MAX;
+    ctx_disarm(c);
     c->gctx = pcre2_general_context_create(pc_malloc, pc_free, c);
     if (c->gctx) c->cctx = pcre2_compile_context_create(c->gctx);
     if (c->gctx) c->mctx = pcre2_match_context_create(c->gctx);

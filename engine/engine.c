@@ -6,6 +6,7 @@
 #include "lua_trawl.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "watchdog.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -32,8 +33,8 @@ struct trawl_engine {
     int hit_memory;         /* the cap refused an allocation */
     int input_error;        /* the article's metadata was refused */
     int boot_io;            /* the driver file could not be read */
-    trawl_ctx *ctx;         /* limits and the step budget (in the registry) */
-    int hook_fast;          /* the count hook fires on every instruction */
+    trawl_ctx *ctx;         /* limits, the step budget, the deadline (in the registry) */
+    watchdog wd;            /* stops rule code past the deadline */
     int driver_ref;
     int rules_loaded;
     char *root;
@@ -74,6 +75,7 @@ static void *engine_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         e->hit_memory = 1;
         return NULL;
     }
+    if (nsize == 0) wd_before_free(&e->wd);
     void *p = e->alloc(e->ud, ptr, old, nsize);
     if (nsize == 0) { e->used -= old; return NULL; }
     if (!p) return NULL;
@@ -105,7 +107,7 @@ static void set_err(trawl_engine *e, const char *fmt, ...)
 /* ---- limits ----------------------------------------------------------------- */
 
 static const char *const LIMIT_NAMES[TRAWL_LIMIT__COUNT] = {
-    "article", "steps", "memory", "match", "depth", "heap"
+    "article", "steps", "memory", "match", "depth", "heap", "time"
 };
 
 int trawl_limit_by_name(const char *name)
@@ -127,56 +129,71 @@ long long trawl_engine_limit(trawl_engine *e, int which, long long value)
     return old;
 }
 
-/* The count hook: fires every 1000 instructions; once the budget is spent
- * (here or by a bounded C function, lua_bounded.c) it re-arms itself to
- * fire on every instruction, so a rule that catches the error with pcall
- * is stopped again at once: exhaustion is sticky. */
-static void step_hook(lua_State *L, lua_Debug *ar)
+/* The hook behind the limits on rule code, run on the engine's thread.
+ * With a step limit it is set on the main state at a count of
+ * CTX_HOOK_PERIOD, and charges the budget; with a time limit the watchdog
+ * sets it at a count of 1 past the deadline (watchdog.c), and coroutines
+ * carry it at CTX_HOOK_PERIOD (lua_coro.c). Once a limit has run out (here
+ * or in a bounded C function, lua_bounded.c) it re-arms itself to fire on
+ * every instruction of the state, so a rule that catches the error with
+ * pcall is stopped again at once: exhaustion is sticky. */
+static void limit_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     trawl_engine *e = *(trawl_engine **)lua_getextraspace(L);
     trawl_ctx *c = e->ctx;
-    c->steps += e->hook_fast ? 1 : 1000;
-    if (c->steps > c->step_cap) {
-        if (!e->hook_fast) {
-            e->hook_fast = 1;
-            ctx_note_over(L, c);
-            lua_sethook(L, step_hook, LUA_MASKCOUNT, 1);
-        }
-        luaL_error(L, "step limit hit: more than %I Lua instructions for one article (raise it with --limit steps=N)",
-                   (LUAI_UACINT)c->step_cap);
+    int count = lua_gethookcount(L);
+    if (!c->over) c->steps += count;
+    if (!ctx_over(c)) {
+        /* count 1 and nothing over: left from an earlier article on a coroutine */
+        if (count == 1) lua_sethook(L, limit_hook, LUA_MASKCOUNT, CTX_HOOK_PERIOD);
+        return;
     }
+    if (count != 1) lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+    ctx_raise_over(L, c, NULL);
 }
 
-/* Arms the per-call limits (steps, memory) around rule code: analysing an
- * article, and loading rule files, whose top level is rule code too. */
+/* Arms the per-call limits (steps, time, memory) around rule code:
+ * analysing an article, and loading rule files, whose top level is rule
+ * code too. */
 static void limits_arm(trawl_engine *e)
 {
     trawl_ctx *c = e->ctx;
     long long cap = c->limits[TRAWL_LIMIT_LUA_STEPS];
-    c->steps = 0;
-    c->step_cap = cap > 0 ? cap : LLONG_MAX;
-    c->over_rule[0] = 0;
-    e->hook_fast = 0;
+    ctx_arm(c, cap, c->limits[TRAWL_LIMIT_TIME]);
     e->hit_memory = 0;
     e->cap = e->used + (size_t)c->limits[TRAWL_LIMIT_LUA_MEMORY];
-    /* steps = 0: no step limit and no hook. Lua 5.4 sends every instruction
-     * through the hook check while a count hook is set (about a seventh of
-     * the default rules' time), which trusted rules may choose to skip. */
-    if (cap > 0) lua_sethook(e->L, step_hook, LUA_MASKCOUNT, 1000);
+    /* No count hook unless a step budget asks for one: while any count
+     * hook is set Lua 5.4 sends every instruction through its hook check,
+     * about a seventh of the default rules' time. The deadline is the
+     * watchdog's; where none can run, the hook reads the clock instead. */
+    int hook = cap > 0;
+    if (c->deadline && wd_arm(&e->wd, e->L, limit_hook, c->deadline)) hook = 1;
+    if (hook) lua_sethook(e->L, limit_hook, LUA_MASKCOUNT, CTX_HOOK_PERIOD);
 }
 
-/* Disarms them; returns whether the step budget ran out, even if the rule
- * caught the error and went on. */
+/* Disarms them; returns the limit that ran out (CTX_OVER_*), even if the
+ * rule caught the error and went on. */
 static int limits_disarm(trawl_engine *e)
 {
     trawl_ctx *c = e->ctx;
-    int over = c->steps > c->step_cap;
+    wd_disarm(&e->wd);
+    int over = c->over;
     lua_sethook(e->L, NULL, 0, 0);
-    c->step_cap = LLONG_MAX;
-    e->hook_fast = 0;
+    ctx_disarm(c);
     e->cap = 0;
     return over;
+}
+
+/* The message for a limit that ran out, for the record. */
+static void over_message(trawl_ctx *c, int over, char *buf, size_t n)
+{
+    if (over == CTX_OVER_TIME)
+        snprintf(buf, n, "time limit hit: more than %lld ms for one article (raise it with --limit time=MS)",
+                 c->limits[TRAWL_LIMIT_TIME]);
+    else
+        snprintf(buf, n, "step limit hit: more than %lld steps for one article (raise it with --limit steps=N)",
+                 c->limits[TRAWL_LIMIT_LUA_STEPS]);
 }
 
 /* ---- creation ----------------------------------------------------------------- */
@@ -206,10 +223,12 @@ static int open_protected(lua_State *L)
 {
     open_safe_libs(L);
     bounded_install(L);
+    coro_install(L);
     luaL_requiref(L, "trawl", luaopen_trawl, 0);
     lua_pop(L, 1);
     trawl_engine *e = *(trawl_engine **)lua_getextraspace(L);
     e->ctx = ctx_get(L);
+    e->ctx->hook = limit_hook;
     /* lock the string metatable: rules share it */
     lua_pushliteral(L, "");
     if (lua_getmetatable(L, -1)) {
@@ -230,21 +249,26 @@ trawl_engine *trawl_engine_new(trawl_alloc_fn alloc, void *ud)
     e->alloc = alloc;
     e->ud = ud;
     e->driver_ref = LUA_NOREF;
+    if (wd_init(&e->wd)) { alloc(ud, e, sizeof *e, 0); return NULL; }
     e->L = lua_newstate(engine_alloc, e);
-    if (!e->L) { alloc(ud, e, sizeof *e, 0); return NULL; }
+    if (!e->L) goto fail;
     *(trawl_engine **)lua_getextraspace(e->L) = e;
     lua_pushcfunction(e->L, open_protected);
     if (lua_pcall(e->L, 0, 0, 0) != LUA_OK) {
         lua_close(e->L);
-        alloc(ud, e, sizeof *e, 0);
-        return NULL;
+        goto fail;
     }
     return e;
+fail:
+    wd_free(&e->wd);
+    alloc(ud, e, sizeof *e, 0);
+    return NULL;
 }
 
 void trawl_engine_free(trawl_engine *e)
 {
     if (!e) return;
+    wd_free(&e->wd);        /* disarmed: it only sleeps; joined before the state goes */
     lua_close(e->L);
     eng_strfree(e, e->root);
     trawl_alloc_fn alloc = e->alloc;
@@ -427,8 +451,12 @@ static int load_limited(trawl_engine *e, const char *fname, int nargs)
 {
     limits_arm(e);
     int rc = engine_call_driver(e, fname, nargs, 0);
-    if (limits_disarm(e) && rc == TRAWL_OK) {
-        set_err(e, "step limit hit while loading rules (raise it with --limit steps=N)");
+    int over = limits_disarm(e);
+    if (over && rc == TRAWL_OK) {
+        if (over == CTX_OVER_TIME)
+            set_err(e, "time limit hit while loading rules (raise it with --limit time=MS)");
+        else
+            set_err(e, "step limit hit while loading rules (raise it with --limit steps=N)");
         rc = TRAWL_ELIMIT;
     }
     if (rc == TRAWL_OK) e->rules_loaded = 1;
@@ -656,8 +684,8 @@ int engine_analyse(trawl_engine *e, const char *id, const char *text, size_t len
     lua_pushcfunction(L, analyse_main);
     lua_pushlightuserdata(L, &a);
     int prc = pcall_msgh(e, 1, 1);
-    int hit_steps = limits_disarm(e);
-    finish_args fa = {"", LUA_NOREF, prc == LUA_OK && !hit_steps};
+    int over = limits_disarm(e);
+    finish_args fa = {"", LUA_NOREF, prc == LUA_OK && !over};
     lua_pushcfunction(L, finish_main);
     lua_pushlightuserdata(L, &fa);
     lua_rotate(L, -3, 2);                 /* finish_main, &fa, record or error */
@@ -668,24 +696,24 @@ int engine_analyse(trawl_engine *e, const char *id, const char *text, size_t len
             set_err(e, "not enough memory");
         }
     }
-    /* the rule at fault: the one running when the budget ran out, or the
+    /* the rule at fault: the one running when the limit ran out, or the
      * one running when the error came (memory errors skip msgh) */
     const char *rule = c->over_rule[0] ? c->over_rule : fa.rule;
-    if (prc == LUA_OK && hit_steps) {
-        /* a rule caught the limit error and returned: the budget is still spent */
+    char overmsg[256] = "";
+    if (over) over_message(c, over, overmsg, sizeof overmsg);
+    if (prc == LUA_OK && over) {
+        /* a rule caught the limit error and returned: the limit is still spent */
         prc = LUA_ERRRUN;
-        set_err(e, "step limit hit: more than %lld steps for one article (raise it with --limit steps=N)",
-                c->limits[TRAWL_LIMIT_LUA_STEPS]);
+        set_err(e, "%s", overmsg);
     }
     if (prc != LUA_OK) {
         int memory = e->hit_memory || prc == LUA_ERRMEM;
         int regex = strstr(e->err, "regex limit hit") != NULL;
-        const char *kind = hit_steps || regex ? "limit" : memory ? "memory" : e->input_error ? "input" : "rule";
+        const char *kind = over || regex ? "limit" : memory ? "memory" : e->input_error ? "input" : "rule";
         char m[4096];
-        if (hit_steps && !strstr(e->err, "step limit hit"))
-            snprintf(m, sizeof m, "step limit hit: more than %lld steps for one article (raise it with --limit steps=N); then: %s",
-                     c->limits[TRAWL_LIMIT_LUA_STEPS], e->err);
-        else if (memory && !hit_steps)
+        if (over && !strstr(e->err, over == CTX_OVER_TIME ? "time limit hit" : "step limit hit"))
+            snprintf(m, sizeof m, "%s; then: %s", overmsg, e->err);
+        else if (memory && !over)
             snprintf(m, sizeof m, "memory limit hit: more than %lld bytes for one article (raise it with --limit memory=N)%s%s",
                      c->limits[TRAWL_LIMIT_LUA_MEMORY], e->err[0] ? "; " : "", e->err);
         else
@@ -695,7 +723,7 @@ int engine_analyse(trawl_engine *e, const char *id, const char *text, size_t len
             snprintf(m + n, sizeof m - n, " (rule %s)", rule);
         }
         lua_gc(L, LUA_GCCOLLECT);
-        int st = hit_steps || regex || memory ? TRAWL_ELIMIT : e->input_error ? TRAWL_EINPUT : TRAWL_ERULE;
+        int st = over || regex || memory ? TRAWL_ELIMIT : e->input_error ? TRAWL_EINPUT : TRAWL_ERULE;
         return doc_fail(d, id, kind, m, st);
     }
     d->record_ref = fa.ref;

@@ -1,9 +1,11 @@
 /* Bounded replacements for standard library functions that loop in C, where
- * Lua's count hook never fires: the pattern functions (find, match, gmatch,
- * gsub), string.rep and table.move. string.find(("a"):rep(250),
- * ".-.-.-.-b$") runs for minutes in the stock library; here every matcher
- * step is charged to the article's step budget (trawl_ctx), so it ends in a
- * "step limit hit" error like any other runaway rule. The matcher follows
+ * neither Lua's count hook nor the watchdog's can fire: the pattern
+ * functions (find, match, gmatch, gsub), string.rep and table.move.
+ * string.find(("a"):rep(250), ".-.-.-.-b$") runs for minutes in the stock
+ * library; here every matcher step is charged to the article's step budget
+ * (trawl_ctx), which also reads the clock every CTX_POLL_STEPS steps, so it
+ * ends in a "step limit hit" or "time limit hit" error like any other
+ * runaway rule. The matcher follows
  * Lua 5.4's lstrlib.c (MIT licence, Lua.org, PUC-Rio) step for step, so
  * patterns mean exactly what the Lua manual says. */
 #include "ctx.h"
@@ -32,26 +34,10 @@ typedef struct {
     struct { const char *init; ptrdiff_t len; } capture[MAXCAPTURES];
 } MatchState;
 
-static void over_budget(lua_State *L, trawl_ctx *c, const char *what)
-{
-    ctx_note_over(L, c);
-    luaL_error(L, "step limit hit: %s ran past the budget of %I steps for one article "
-               "(raise it with --limit steps=N)", what, (LUAI_UACINT)c->step_cap);
-}
-
 /* One unit of matcher work. Inline and cheap: one add, one compare. */
 static inline void step(MatchState *ms)
 {
-    if (++ms->c->steps > ms->c->step_cap) over_budget(ms->L, ms->c, "a Lua pattern");
-}
-
-static void charge(lua_State *L, trawl_ctx *c, long long n, const char *what)
-{
-    if (n > c->step_cap - c->steps) {
-        c->steps = c->step_cap + 1;
-        over_budget(L, c, what);
-    }
-    c->steps += n;
+    ctx_charge(ms->L, ms->c, 1, "a Lua pattern");
 }
 
 static int check_capture(MatchState *ms, int l)
@@ -351,7 +337,7 @@ static const char *lmemfind(MatchState *ms, const char *s1, size_t l1, const cha
     l2--;
     l1 = l1 - l2;
     while (l1 > 0 && (init = memchr(s1, *s2, l1)) != NULL) {
-        charge(ms->L, ms->c, 1 + (long long)(l2 >> 4), "string.find");
+        ctx_charge(ms->L, ms->c, 1 + (long long)(l2 >> 4), "string.find");
         init++;
         if (memcmp(init, s2 + 1, l2) == 0) return init - 1;
         l1 -= (size_t)(init - s1);
@@ -554,7 +540,7 @@ static int b_rep(lua_State *L)
     size_t total = (size_t)n * l + (size_t)(n - 1) * lsep;
     luaL_Buffer b;
     char *p = luaL_buffinitsize(L, &b, total);   /* the memory cap speaks first */
-    charge(L, lua_touserdata(L, lua_upvalueindex(1)), (long long)(total >> 6) + 1, "string.rep");
+    ctx_charge(L, lua_touserdata(L, lua_upvalueindex(1)), (long long)(total >> 6) + 1, "string.rep");
     while (n-- > 1) {
         memcpy(p, s, l);
         p += l;
@@ -567,27 +553,29 @@ static int b_rep(lua_State *L)
 
 /* table.move(a1, f, e, t [, a2]): the stock one loops e - f + 1 times in C;
  * table.move({}, 1, 1e15, 2) never ends and never allocates. Charged one
- * step per element. */
+ * step per element, as it goes (so the clock is read too). */
 static int b_move(lua_State *L)
 {
     lua_Integer f = luaL_checkinteger(L, 2);
     lua_Integer e = luaL_checkinteger(L, 3);
     lua_Integer t = luaL_checkinteger(L, 4);
     int tt = !lua_isnoneornil(L, 5) ? 5 : 1;
+    trawl_ctx *c = lua_touserdata(L, lua_upvalueindex(1));
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checktype(L, tt, LUA_TTABLE);
     if (e >= f) {
         luaL_argcheck(L, f > 0 || e < LUA_MAXINTEGER + f, 3, "too many elements to move");
         lua_Integer n = e - f + 1;
         luaL_argcheck(L, t <= LUA_MAXINTEGER - n + 1, 4, "destination wrap around");
-        charge(L, lua_touserdata(L, lua_upvalueindex(1)), (long long)n, "table.move");
         if (t > e || t <= f || (tt != 1 && !lua_compare(L, 1, tt, LUA_OPEQ))) {
             for (lua_Integer i = 0; i < n; i++) {
+                ctx_charge(L, c, 1, "table.move");
                 lua_geti(L, 1, f + i);
                 lua_seti(L, tt, t + i);
             }
         } else {
             for (lua_Integer i = n - 1; i >= 0; i--) {
+                ctx_charge(L, c, 1, "table.move");
                 lua_geti(L, 1, f + i);
                 lua_seti(L, tt, t + i);
             }

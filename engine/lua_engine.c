@@ -75,7 +75,7 @@ static int eng_limit(lua_State *L)
     engine_box *b = check_engine(L);
     const char *name = luaL_checkstring(L, 2);
     int which = trawl_limit_by_name(name);
-    if (which < 0) return luaL_error(L, "unknown limit '%s' (article, steps, memory, match, depth, heap)", name);
+    if (which < 0) return luaL_error(L, "unknown limit '%s' (article, steps, memory, match, depth, heap, time)", name);
     lua_Integer v = luaL_optinteger(L, 3, -1);
     if (!lua_isnoneornil(L, 3) && v < 0) return luaL_argerror(L, 3, "a limit is not negative");
     lua_pushinteger(L, (lua_Integer)trawl_engine_limit(b->e, which, (long long)v));
@@ -261,7 +261,7 @@ int lt_engine(lua_State *L)
         while (lua_next(L, -2)) {
             const char *name = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
             int which = trawl_limit_by_name(name);
-            if (which < 0) return luaL_error(L, "unknown limit '%s' (article, steps, memory, match, depth, heap)", name);
+            if (which < 0) return luaL_error(L, "unknown limit '%s' (article, steps, memory, match, depth, heap, time)", name);
             lua_Integer v = luaL_checkinteger(L, -1);
             if (v < 0) return luaL_error(L, "limit '%s' is negative", name);
             trawl_engine_limit(b->e, which, (long long)v);

@@ -852,8 +852,13 @@ typedef struct {
     uint64_t loop;          /* this loop's number, for the pattern's scan */
 } each_state;
 
+/* Matcher steps between two looks at the limits in a scan: a scan of a long
+ * doc is C work no hook sees, up to PAT_STEP_LIMIT steps per start. */
+#define SCAN_POLL_STEPS 65536
+
 /* The next match of a scan from st->i (advanced past it): 1 with *i (0-based
- * start) and *end set, or 0 when the scan is done. env is set up for d. */
+ * start) and *end set, or 0 when the scan is done. env is set up for d.
+ * Raises when a limit on the rules has run out (ctx.h). */
 static int next_match(lua_State *L, pattern *p, pat_env *env, pat_scan *scan, each_state *st, size_t *i_out,
                       size_t *end_out)
 {
@@ -862,6 +867,10 @@ static int next_match(lua_State *L, pattern *p, pat_env *env, pat_scan *scan, ea
     lua_Integer maxend = st->maxend;
     if (t1 > d->tw.ntok) t1 = d->tw.ntok;
     for (; i < t1; i++, maxend = -1) {
+        if (++p->work > SCAN_POLL_STEPS) {
+            p->work = 0;
+            ctx_poll(L, ctx_get(L), "a token pattern");
+        }
         size_t next = pat_next_start(p, env, scan, i, t1);
         if (next != i) { i = next; maxend = -1; if (i >= t1) break; }
         size_t lim = limit_at(d, i, t1, st->within), end;

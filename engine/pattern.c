@@ -835,6 +835,7 @@ int pat_exec(pattern *p, pat_env *env, size_t start, size_t limit, size_t maxend
             }
         }
     }
+    p->work += steps;
     if (best < 0) {
         p->failed = 1;
         p->fail_limit = limit;

@@ -148,6 +148,7 @@ typedef struct pattern {
      * are numbered from nloops) */
     pat_scan scan;
     uint64_t scan_loop, nloops;
+    size_t work;            /* matcher steps since lua_pattern.c last looked at the limits */
 } pattern;
 
 enum { PAT_OK = 0, PAT_NOMATCH = 1, PAT_ENOMEM = -1, PAT_ESTEPS = -2 };

@@ -5,7 +5,9 @@
  * loaded; it is not thread-safe, but engines share nothing, so a host runs
  * one engine per thread. There is no global mutable state. A doc belongs to
  * the engine that made it: use it from that engine's thread, free it before
- * the engine.
+ * the engine. Under a time limit (the default) an engine starts a watchdog
+ * thread of its own the first time it runs rules; it only sleeps, and stops
+ * a rule that overruns; trawl_engine_free joins it.
  *
  * Every call that can fail returns an int status: TRAWL_OK (0) or a negative
  * TRAWL_E* code; trawl_errmsg() then says what went wrong, naming the rule
@@ -52,13 +54,18 @@ TRAWL_API const char *trawl_strerror(int status);
 
 enum trawl_limit {
     TRAWL_LIMIT_ARTICLE_BYTES = 0, /* largest article accepted */
-    TRAWL_LIMIT_LUA_STEPS,         /* Lua VM instructions per article; 0: no limit
-                                    * (faster, for trusted rules: a rule stuck in a
-                                    * loop then never returns) */
+    TRAWL_LIMIT_LUA_STEPS,         /* Lua VM instructions per article; 0 (the default):
+                                    * no count. A count makes every instruction go
+                                    * through Lua's hook check (~14% slower), for a
+                                    * budget that is the same on every machine */
     TRAWL_LIMIT_LUA_MEMORY,        /* bytes the Lua state may hold while analysing */
     TRAWL_LIMIT_MATCH,             /* PCRE2 match limit */
     TRAWL_LIMIT_DEPTH,             /* PCRE2 depth limit */
     TRAWL_LIMIT_HEAP,              /* PCRE2 heap limit, KiB */
+    TRAWL_LIMIT_TIME,              /* wall-clock ms per article (and per rule file
+                                    * load); default 10000; 0: none (a rule stuck in
+                                    * a loop then never returns, unless a step limit
+                                    * is set) */
     TRAWL_LIMIT__COUNT
 };
 
@@ -79,10 +86,10 @@ TRAWL_API int trawl_engine_set_path(trawl_engine *e, const char *dir);
 /* Sets a limit (enum trawl_limit) and returns its previous value; value < 0
  * only reads it. New limits apply from the next analysis; an article over a
  * limit gets an error record (TRAWL_EINPUT for its size, TRAWL_ELIMIT for
- * steps and memory). Returns -1 for an unknown limit. */
+ * steps, time and memory). Returns -1 for an unknown limit. */
 TRAWL_API long long trawl_engine_limit(trawl_engine *e, int which, long long value);
-/* The limit's index from its name ("steps", "memory", "article", "match",
- * "depth", "heap"), or -1. */
+/* The limit's index from its name ("article", "steps", "memory", "match",
+ * "depth", "heap", "time"), or -1. */
 TRAWL_API int trawl_limit_by_name(const char *name);
 
 /* Loads rules from a directory (every *.lua in it, sorted) or one file.

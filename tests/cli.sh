@@ -73,6 +73,22 @@ hasnt "sandbox leaks" "$W/sb.out" 'LEAK'
 "$T" --limit steps=100000 --rules tests/rules/loops.lua "$W/fine.txt" "$W/fine.txt" > "$W/loop.out" 2>/dev/null; status "step limit" 1 $?
 lines "step limit records" "$W/loop.out" 2
 has "step limit named" "$W/loop.out" 'step limit hit'
+# time limit (the default kind): the same, stopped by the watchdog
+"$T" --limit time=200 --rules tests/rules/loops.lua "$W/fine.txt" "$W/fine.txt" > "$W/tloop.out" 2>/dev/null; status "time limit" 1 $?
+lines "time limit records" "$W/tloop.out" 2
+has "time limit named" "$W/tloop.out" 'time limit hit: more than 200 ms'
+has "time limit names the rule" "$W/tloop.out" '(rule test.loops)'
+printf 'while true do end\n' > "$W/loadloop.lua"
+"$T" --limit time=200 --rules "$W/loadloop.lua" "$W/fine.txt" > /dev/null 2> "$W/loadloop.err"; status "time limit at load" 2 $?
+has "time limit at load named" "$W/loadloop.err" 'time limit hit'
+"$T" --limit time=x "$W/fine.txt" > /dev/null 2>&1; status "bad time limit" 2 $?
+# a limit that is not hit changes nothing: the same bytes with a time
+# limit (the default), with none, and with a step budget
+"$T" examples/articles > "$W/lim_default.out"; status "default limits" 0 $?
+"$T" --limit time=0 examples/articles > "$W/lim_none.out"
+"$T" --limit time=0 --limit steps=200000000 examples/articles > "$W/lim_steps.out"
+same "no limit, same output" "$W/lim_default.out" "$W/lim_none.out"
+same "step budget, same output" "$W/lim_default.out" "$W/lim_steps.out"
 
 # editing a rule file changes the next run, no rebuild
 cp tests/rules/meta.lua "$W/edit.lua"

@@ -28,6 +28,10 @@ same "yaml with threads" "$W/y1.out" "$W/y2.out"
 "$T" -j 2 --limit steps=100000 --rules tests/rules/loops.lua examples/articles > "$W/l2.out" 2>/dev/null
 status "step limit with threads" 1 $?
 n=$(grep -c 'step limit hit' "$W/l2.out"); [ "$n" = 5 ] && ok || bad "step limit records: $n, want 5"
+# each thread's engine has its own watchdog
+"$T" -j 2 --limit time=200 --rules tests/rules/loops.lua examples/articles > "$W/t2.out" 2>/dev/null
+status "time limit with threads" 1 $?
+n=$(grep -c 'time limit hit' "$W/t2.out"); [ "$n" = 5 ] && ok || bad "time limit records: $n, want 5"
 "$T" -j x examples/articles > /dev/null 2>&1; status "bad -j" 2 $?
 "$T" -j 2 --rules tests/rules/unknown_global.lua examples/articles > /dev/null 2>&1; status "-j rule load error" 2 $?
 # a reader that goes away: quiet end, no hang

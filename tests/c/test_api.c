@@ -86,16 +86,17 @@ static void test_engine_and_path(void)
 
 static void test_limits(void)
 {
-    static const char *const names[] = {"article", "steps", "memory", "match", "depth", "heap"};
+    static const char *const names[] = {"article", "steps", "memory", "match", "depth", "heap", "time"};
     static const int which[] = {TRAWL_LIMIT_ARTICLE_BYTES, TRAWL_LIMIT_LUA_STEPS, TRAWL_LIMIT_LUA_MEMORY,
-                                TRAWL_LIMIT_MATCH, TRAWL_LIMIT_DEPTH, TRAWL_LIMIT_HEAP};
+                                TRAWL_LIMIT_MATCH, TRAWL_LIMIT_DEPTH, TRAWL_LIMIT_HEAP, TRAWL_LIMIT_TIME};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         CHECK(trawl_limit_by_name(names[i]) == which[i], "limit_by_name(%s)", names[i]);
     CHECK(trawl_limit_by_name("speed") == -1, "limit_by_name(speed) = -1");
     trawl_engine *e = fresh();
     if (!e) { CHECK(0, "engine"); return; }
+    CHECK(trawl_engine_limit(e, TRAWL_LIMIT_TIME, -1) > 0, "a time limit by default");
     long long def = trawl_engine_limit(e, TRAWL_LIMIT_LUA_STEPS, -1);
-    CHECK(def > 0, "default steps limit %lld", def);
+    CHECK(def == 0, "no steps limit by default: %lld", def);
     CHECK(trawl_engine_limit(e, TRAWL_LIMIT_LUA_STEPS, 12345) == def, "set returns the old value");
     CHECK(trawl_engine_limit(e, TRAWL_LIMIT_LUA_STEPS, -1) == 12345, "read back");
     CHECK(trawl_engine_limit(e, TRAWL_LIMIT__COUNT, 1) == -1, "unknown limit -> -1");

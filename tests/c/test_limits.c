@@ -1,6 +1,8 @@
 /* Limits and sandbox: hostile rules and inputs must end in an error record
  * that names the limit (or the refusal), and the engine must keep working
- * for the next article. One row per probe; each gets a fresh engine. */
+ * for the next article. One row per probe; each gets a fresh engine. Every
+ * probe stopped by a step budget is run again with no budget, under a
+ * small time limit, and must be stopped by that. */
 #include "engine_priv.h"
 #include "trawl.h"
 
@@ -21,14 +23,14 @@ typedef struct {
     int status;              /* expected status for the probe article */
     const char *kind;        /* expected error kind, or NULL when ok */
     const char *msg;         /* substring of the error message */
-    long long steps;         /* step limit; 0 for the default */
+    long long steps;         /* step limit; 0 for the default (none: the time limit stops it) */
     long long memory;        /* memory limit; 0 for the default */
 } probe;
 
 
 static const probe PROBES[] = {
     /* finding 1: Lua's own pattern functions, called and as methods */
-    {"pattern find", "string.find(('a'):rep(250), '.-.-.-.-b$')", TRAWL_ELIMIT, "limit", "Lua pattern", 0, 0},
+    {"pattern find", "string.find(('a'):rep(250), '.-.-.-.-b$')", TRAWL_ELIMIT, "limit", "Lua pattern", 3000000, 0},
     {"pattern method find", "local s = ('a'):rep(250) s:find('.-.-.-.-b$')", TRAWL_ELIMIT, "limit", "Lua pattern", 3000000, 0},
     {"pattern match", "local s = ('a'):rep(250) local m = s:match('.-.-.-.-b$')", TRAWL_ELIMIT, "limit", "Lua pattern", 3000000, 0},
     {"pattern gmatch", "for x in ('a'):rep(300):gmatch('.-.-.-b') do end", TRAWL_ELIMIT, "limit", "Lua pattern", 3000000, 0},
@@ -47,6 +49,8 @@ static const probe PROBES[] = {
     {"regex a*a*a*\\d", "re([[a*a*a*\\d]]):find(('a'):rep(2000) .. '!')", TRAWL_ELIMIT, "limit", "regex limit hit", 3000000, 0},
     {"regex (a+)+$", "re([[(a+)+$]]):find(('a'):rep(40) .. '!')", TRAWL_ELIMIT, "limit", "regex limit hit", 3000000, 0},
     {"regex on the doc", "re([[(?:a|aa)*\\d]]):find(doc)", TRAWL_OK, NULL, NULL, 0, 0},
+    {"regex in a loop", "local r = re([[(?:a|aa)*\\d]]) while true do r:find(doc) end", TRAWL_ELIMIT, "limit", "step limit",
+     3000000, 0},
     /* finding 4: shared state cannot be changed (rows below and in tamper_test) */
     {"string table read-only", "string.upper = nil", TRAWL_ERULE, "rule", "read-only", 0, 0},
     {"string metatable locked", "getmetatable('').__index.upper = nil", TRAWL_ERULE, "rule", "attempt to index", 0, 0},
@@ -98,6 +102,9 @@ static const probe PROBES[] = {
     {"error with __tostring raising", "error(setmetatable({}, {__tostring = function() error('x') end}))", TRAWL_ERULE, "rule", "", 0, 0},
 };
 
+/* The time limit of the time variants, ms: small, so tests stay fast. */
+#define TIME_MS 200
+
 static trawl_engine *engine_with(const char *name, const char *src, long long steps, long long memory)
 {
     trawl_engine *e = trawl_engine_new(NULL, NULL);
@@ -116,36 +123,44 @@ static trawl_engine *engine_with(const char *name, const char *src, long long st
 
 static const char ARTICLE[] = "Aaaa said \xe2\x80\x9cno\xe2\x80\x9d on Monday, about 20% of 1,200.";
 
-static void run_probe(const probe *p)
+/* time_ms > 0: the probe runs with no step limit and that time limit (set
+ * after loading, which is not what is tested), and a step-limit message is
+ * expected as a time-limit one. */
+static void run_probe(const probe *p, long long time_ms)
 {
     char src[4096];
     snprintf(src, sizeof src,
              "rule \"test.probe\" { stage = \"quotes\", run = function(doc)\n"
              "  if doc:id() == \"ok\" then return end\n  %s\nend }\n", p->body);
-    trawl_engine *e = engine_with(p->name, src, p->steps, p->memory);
+    trawl_engine *e = engine_with(p->name, src, time_ms ? 0 : p->steps, p->memory);
     if (!e) return;
+    if (time_ms) trawl_engine_limit(e, TRAWL_LIMIT_TIME, time_ms);
+    const char *want = p->msg && time_ms && strstr(p->msg, "step limit") ? "time limit hit" : p->msg;
+    const char *tag = time_ms ? " (time)" : "";
     trawl_doc *d = NULL;
     int rc = trawl_analyse(e, "probe", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
-    CHECK(rc == p->status, "%s: status %d, want %d (%s)", p->name, rc, p->status, trawl_errmsg(e));
-    CHECK(d != NULL, "%s: no doc", p->name);
+    CHECK(rc == p->status, "%s%s: status %d, want %d (%s)", p->name, tag, rc, p->status, trawl_errmsg(e));
+    CHECK(d != NULL, "%s%s: no doc", p->name, tag);
     if (d) {
         const char *json = trawl_doc_json(d, 0, NULL);
         const char *err = trawl_doc_error(d);
-        CHECK(json && strncmp(json, "{\"id\":\"probe\"", 13) == 0, "%s: record %s", p->name, json ? json : "(none)");
-        if (p->msg) CHECK(err && strstr(err, p->msg), "%s: message «%s», want «%s»", p->name, err ? err : "(none)", p->msg);
-        else CHECK(!err, "%s: unexpected error %s", p->name, err);
+        CHECK(json && strncmp(json, "{\"id\":\"probe\"", 13) == 0, "%s%s: record %s", p->name, tag, json ? json : "(none)");
+        if (want) CHECK(err && strstr(err, want), "%s%s: message «%s», want «%s»", p->name, tag, err ? err : "(none)", want);
+        else CHECK(!err, "%s%s: unexpected error %s", p->name, tag, err);
+        if (time_ms) CHECK(err && strstr(err, "time limit hit"), "%s%s: not stopped by the time limit: %s", p->name, tag,
+                           err ? err : "(none)");
         if (p->kind) {
-            char want[64];
-            snprintf(want, sizeof want, "\"kind\":\"%s\"", p->kind);
-            CHECK(json && strstr(json, want), "%s: record %s, want %s", p->name, json ? json : "(none)", want);
+            char kind[64];
+            snprintf(kind, sizeof kind, "\"kind\":\"%s\"", p->kind);
+            CHECK(json && strstr(json, kind), "%s%s: record %s, want %s", p->name, tag, json ? json : "(none)", kind);
         }
         if (p->status != TRAWL_OK && p->status != TRAWL_ERULE)
-            CHECK(err && strstr(err, "test.probe"), "%s: message does not name the rule: %s", p->name, err ? err : "(none)");
+            CHECK(err && strstr(err, "test.probe"), "%s%s: message does not name the rule: %s", p->name, tag, err ? err : "(none)");
         trawl_doc_free(d);
     }
     /* the engine goes on: the next article analyses cleanly */
     rc = trawl_analyse(e, "ok", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
-    CHECK(rc == TRAWL_OK, "%s: engine unusable afterwards: %s", p->name, trawl_errmsg(e));
+    CHECK(rc == TRAWL_OK, "%s%s: engine unusable afterwards: %s", p->name, tag, trawl_errmsg(e));
     trawl_doc_free(d);
     trawl_engine_free(e);
 }
@@ -231,17 +246,56 @@ static void patterns_test(void)
     trawl_engine_free(e);
 }
 
-/* Rule files' top level runs under the limits too. */
+/* Rule files' top level runs under the limits too: a step budget, or a
+ * time limit alone. */
 static void load_limits_test(void)
 {
     static const char LOOP[] = "while true do end\n";
-    trawl_engine *e = trawl_engine_new(NULL, NULL);
-    trawl_engine_limit(e, TRAWL_LIMIT_LUA_STEPS, 1000000);
-    int rc = trawl_engine_load_string(e, "loop.lua", LOOP, sizeof LOOP - 1);
-    CHECK(rc != TRAWL_OK && strstr(trawl_errmsg(e), "step limit hit"), "looping rule file: %d %s", rc, trawl_errmsg(e));
     static const char PAT[] = "string.find(('a'):rep(250), '.-.-.-.-b$')\n";
-    rc = trawl_engine_load_string(e, "pattern.lua", PAT, sizeof PAT - 1);
-    CHECK(rc != TRAWL_OK && strstr(trawl_errmsg(e), "step limit hit"), "pattern at load: %d %s", rc, trawl_errmsg(e));
+    static const char SWALLOW[] = "while true do pcall(function() while true do end end) end\n";
+    for (int timed = 0; timed < 2; timed++) {
+        const char *want = timed ? "time limit hit" : "step limit hit";
+        trawl_engine *e = trawl_engine_new(NULL, NULL);
+        if (timed) trawl_engine_limit(e, TRAWL_LIMIT_TIME, TIME_MS);
+        else trawl_engine_limit(e, TRAWL_LIMIT_LUA_STEPS, 1000000);
+        int rc = trawl_engine_load_string(e, "loop.lua", LOOP, sizeof LOOP - 1);
+        CHECK(rc != TRAWL_OK && strstr(trawl_errmsg(e), want), "looping rule file: %d %s", rc, trawl_errmsg(e));
+        rc = trawl_engine_load_string(e, "pattern.lua", PAT, sizeof PAT - 1);
+        CHECK(rc != TRAWL_OK && strstr(trawl_errmsg(e), want), "pattern at load: %d %s", rc, trawl_errmsg(e));
+        rc = trawl_engine_load_string(e, "swallow.lua", SWALLOW, sizeof SWALLOW - 1);
+        CHECK(rc != TRAWL_OK && strstr(trawl_errmsg(e), want), "swallowing rule file: %d %s", rc, trawl_errmsg(e));
+        trawl_engine_free(e);
+    }
+}
+
+/* Under a time limit alone: a token pattern scanned again and again (C work
+ * between the hook's chances), and one engine going from a long limit to a
+ * short one (the watchdog, asleep towards the long deadline, must take the
+ * short one). */
+static void time_limit_test(void)
+{
+    static const char SRC[] =
+        "local p = pattern{ {any = true}, {any = true, op = \"*\"}, {lower = \"zzz\"} }\n"
+        "rule \"test.scan\" { stage = \"quotes\", run = function(doc)\n"
+        "  if doc:id() == \"ok\" then return end\n"
+        "  while true do pcall(p.all, p, doc) end\nend }\n";
+    trawl_engine *e = engine_with("scan.lua", SRC, 0, 0);
+    if (!e) return;
+    trawl_doc *d = NULL;
+    int rc = trawl_analyse(e, "ok", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+    CHECK(rc == TRAWL_OK, "scan: ok article under the default limit: %s", trawl_errmsg(e));
+    trawl_doc_free(d);
+    trawl_engine_limit(e, TRAWL_LIMIT_TIME, TIME_MS);
+    for (int i = 0; i < 2; i++) {
+        rc = trawl_analyse(e, "scan", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+        const char *err = trawl_doc_error(d);
+        CHECK(rc == TRAWL_ELIMIT && err && strstr(err, "time limit hit") && strstr(err, "test.scan"),
+              "scan %d: %d %s", i, rc, err ? err : "(none)");
+        trawl_doc_free(d);
+        rc = trawl_analyse(e, "ok", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+        CHECK(rc == TRAWL_OK, "scan %d: engine unusable afterwards: %s", i, trawl_errmsg(e));
+        trawl_doc_free(d);
+    }
     trawl_engine_free(e);
 }
 
@@ -255,21 +309,26 @@ static void setter_test(void)
     CHECK(trawl_engine_limit(e, TRAWL_LIMIT__COUNT, 1) == -1, "unknown limit");
     CHECK(trawl_engine_limit(NULL, 0, 1) == -1, "no engine");
     CHECK(trawl_limit_by_name("steps") == TRAWL_LIMIT_LUA_STEPS && trawl_limit_by_name("nope") == -1, "limit names");
+    CHECK(trawl_limit_by_name("time") == TRAWL_LIMIT_TIME, "time limit name");
+    CHECK(trawl_engine_limit(e, TRAWL_LIMIT_TIME, -1) == 10000, "time limit default");
+    CHECK(trawl_engine_limit(e, TRAWL_LIMIT_LUA_STEPS, -1) == 0, "no step limit by default");
     trawl_engine_free(e);
 }
 
 /* steps = 0 is no step limit (not a budget of none): a loop finishes,
- * and the same loop with a small budget is stopped. */
+ * with or without a time limit, and the same loop with a small budget is
+ * stopped. */
 static void no_step_limit_test(void)
 {
     static const char SRC[] =
         "rule \"test.long\" { stage = \"quotes\", run = function(doc)\n"
         "  local x = 0\n  for i = 1, 2e6 do x = x + 1 end\n"
         "  doc:add(\"quote\", 0, 4, {kind = \"direct\"})\nend }\n";
-    long long caps[2] = {0, 100000};
-    for (int k = 0; k < 2; k++) {
+    long long caps[3] = {0, 0, 100000};
+    for (int k = 0; k < 3; k++) {
         trawl_engine *e = trawl_engine_new(NULL, NULL);
         trawl_engine_limit(e, TRAWL_LIMIT_LUA_STEPS, caps[k]);
+        if (k == 1) trawl_engine_limit(e, TRAWL_LIMIT_TIME, 0);
         CHECK(trawl_engine_load_string(e, "long.lua", SRC, sizeof SRC - 1) == TRAWL_OK, "load: %s", trawl_errmsg(e));
         trawl_doc *d = NULL;
         int rc = trawl_analyse(e, "long", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
@@ -283,11 +342,16 @@ static void no_step_limit_test(void)
 int main(void)
 {
     no_step_limit_test();
-    for (size_t i = 0; i < sizeof PROBES / sizeof *PROBES; i++) run_probe(&PROBES[i]);
+    for (size_t i = 0; i < sizeof PROBES / sizeof *PROBES; i++) {
+        run_probe(&PROBES[i], 0);
+        if (PROBES[i].steps && PROBES[i].status == TRAWL_ELIMIT && !strstr(PROBES[i].msg, "regex"))
+            run_probe(&PROBES[i], TIME_MS);
+    }
     tamper_test();
     late_gc_test();
     patterns_test();
     load_limits_test();
+    time_limit_test();
     setter_test();
     printf("%d passed, %d failed\n", pass, fail);
     return fail != 0;

@@ -76,6 +76,17 @@ check("limit read", looping:limit("steps"), 100000)
 check("limit set returns old", looping:limit("steps", 50000), 100000)
 local l = looping:analyse("Some text.", {id = "loop"})
 check("step limit record", l.error and l.error.kind, "limit")
+check("step limit message", l.error and l.error.message:find("step limit hit", 1, true) ~= nil, true)
+-- a time limit alone stops it too (the engine's watchdog thread, in a stock lua5.4)
+local timed = trawl.engine{rules = "tests/rules/loops.lua", limits = {time = 200}}
+check("no step limit by default", timed:limit("steps"), 0)
+check("time limit read", timed:limit("time"), 200)
+for i = 1, 2 do
+  local t = timed:analyse("Some text.", {id = "loop" .. i})
+  check("time limit record " .. i, t.error and t.error.kind, "limit")
+  check("time limit message " .. i, t.error and t.error.message:find("time limit hit", 1, true) ~= nil, true)
+end
+timed:close()
 raises("unknown limit", "unknown limit 'speed'", looping.limit, looping, "speed")
 raises("unknown limit option", "unknown limit 'speed'", trawl.engine, {limits = {speed = 1}})
 raises("missing rules", "/no/such/rules", trawl.engine, {rules = "/no/such/rules"})
