@@ -108,7 +108,10 @@ for w in ([[Plc PLC plc Ltd Ltd. Limited Corp Corp. Corporation Inc Inc. Co Co. 
   LEGAL[w] = true
 end
 local OF_PLACE_HEAD = {Bank = true, Group = true, Company = true, Corporation = true, Trust = true}
-local function stem_of(name)
+-- (remembered per name, as few names recur across articles; dropped when
+-- it grows large, so that memory does not grow with the corpus)
+local stem_memo, nstem_memo = {}, 0
+local function find_stem(name)
   local stem = name
   while true do
     local rest, last = match(stem, "^(.-)%s+(%S+)$")
@@ -120,8 +123,17 @@ local function stem_of(name)
     if body and OF_PLACE_HEAD[head] and PLACES:lookup(place) then stem = body end
   end
   -- (two words at least: "Kawasaki" alone may be the city)
-  if stem == name or not find(stem, " ") then return nil end
+  if stem == name or not find(stem, " ") then return false end
   return stem
+end
+local function stem_of(name)
+  local st = stem_memo[name]
+  if st == nil then
+    if nstem_memo >= 4096 then stem_memo, nstem_memo = {}, 0 end
+    st = find_stem(name)
+    stem_memo[name], nstem_memo = st, nstem_memo + 1
+  end
+  return st or nil
 end
 local function add_lexicon_mention(i, j, entry, type_)
   local s = tok(doc, i)
