@@ -114,7 +114,7 @@ local stem_memo, nstem_memo = {}, 0
 local function find_stem(name)
   local stem = name
   while true do
-    local rest, last = match(stem, "^(.-)%s+(%S+)$")
+    local rest, last = match(stem, "^(.-),?%s+(%S+)$")
     if not (rest and LEGAL[last]) then break end
     stem = rest
   end
@@ -174,6 +174,11 @@ local function place_ok(i, j, entry)
   return true
 end
 
+-- words that open a sentence or clause and are no part of a name
+local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = true, On = true, At = true,
+  For = true, When = true, While = true, If = true, As = true, After = true, Before = true, Since = true,
+  From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true}
+
 -- The role phrase ending just before token i ("US Secretary of State",
 -- "Kremlin spokesman"), or nil.
 local function role_before(i)
@@ -186,16 +191,15 @@ local function role_before(i)
     local w = words[p]
     if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (is(doc, p, "upper") and kind(doc, p) == "word") then
       first = p
+    elseif r == i - 1 and capword(r) and capword(p) and not OPENERS[w] and not role_tok[p] and not honor[p] and
+        not NAMES:lookup(w) then
+      first = p   -- a department before a capitalised role: "Agriculture Secretary Richard Lyng"
     end
   end
   local s = tok(doc, first)
   return text(doc, s, name_end(i - 1))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
 end
 
--- words that open a sentence or clause and are no part of a name
-local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = true, On = true, At = true,
-  For = true, When = true, While = true, If = true, As = true, After = true, Before = true, Since = true,
-  From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true}
 -- Is token i's sentence a title-case headline ("Clinton Goes After Trump
 -- As The New Romney")? Most of its longer words are capitalised, and so
 -- is at least one short function word.
@@ -407,6 +411,19 @@ local function visit(i)
     end
     j = x
     if poss[j] then break end   -- "Biden’s team"
+  end
+  -- a legal ending after a comma makes the run a company: "Ashland Oil,
+  -- Inc. chairman John Hall"
+  if j + 2 <= ntok and words[j + 1] == "," and LEGAL[words[j + 2]] and not taken[j + 2] and
+      not (i == j and (NAMES:lookup(words[i]) or sure_place(i))) then
+    local s, e = tok(doc, i), name_end(j + 2)
+    local name = text(doc, s, e)
+    add(doc, "mention", s, e, {type = "org", name = name})
+    nfirms = nfirms + 1
+    firms[nfirms] = name
+    mark(i, j + 2)
+    upto = j + 2
+    return
   end
   -- a weekday or month ends a name ("in Florida Friday"); a law,
   -- treaty or event ("Affordable Care Act", "Paris Agreement") names
@@ -943,6 +960,10 @@ rule "actor.lexicons_and_names" {
     ["Environmental Audit Committee Peter Ainsworth spoke."] = {mention = {
       {text = "Environmental Audit Committee", type = "org"}, {text = "Peter Ainsworth", type = "person"}}},
     ["Ford and General Motors fell."] = {mention = {{text = "General Motors", type = "org"}}},
+    -- a legal ending after a comma
+    ["Ashland Oil, Inc. chairman John Hall spoke. Ashland Oil fell."] = {mention = {
+      {text = "Ashland Oil, Inc.", type = "org"}, {text = "John Hall", type = "person"},
+      {text = "Ashland Oil", type = "org", name = "Ashland Oil, Inc."}}},
     -- a company's short form: no city, no second organisation
     ["Kawasaki Steel Corp rose. Later Kawasaki Steel fell, and Royal Bank of Canada gained. Royal Bank said so."] = {mention = {
       {text = "Kawasaki Steel Corp", type = "org"}, {text = "Kawasaki Steel", type = "org", name = "Kawasaki Steel Corp"},

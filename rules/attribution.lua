@@ -1142,6 +1142,9 @@ rule "quote.speaker" {
     -- a bare noun after a preposition completes the speaker's noun phrase
     ["A total of 24 pesos is earmarked for the poor, the government department for planning said."] = {quote = {
       {text = "A total of 24 pesos is earmarked for the poor", speaker = {name = "the government department for planning"}}}},
+    -- a department before a capitalised role names the role's holder later
+    ["Agriculture Secretary Richard Lyng spoke. The Agriculture Secretary said a deal was not appropriate."] = {quote = {
+      {text = "a deal was not appropriate", speaker = {name = "Richard Lyng"}}}},
     -- sources close to someone are anonymous sources
     ["Sources close to Prime Minister Theresa May said she was furious."] = {quote = {
       {text = "she was furious", speaker = {name = "Sources", anonymous = true}}}},

@@ -174,7 +174,10 @@ rule "quote.cues" {
       local named = i > 1 and doc:is(i, "title") and not doc:is(i, "upper") and not doc:is(i, "sent_start")
       -- (another verb with its particle: "ruled out", "called off")
       local other = entry.not_before and j < doc:ntok() and doc:lower(j + 1) == entry.not_before
-      if reach < s + 1 and not named and not other and not noun_use(doc, i, entry) and not adjective_use(doc, i) then
+      -- (a word glued after a dot is a domain's or a file's: "the .post domain")
+      local dotted = i > 1 and doc:word(i - 1) == "." and select(2, doc:tok(i - 1)) == s
+      if reach < s + 1 and not named and not other and not dotted and not noun_use(doc, i, entry) and
+          not adjective_use(doc, i) then
         local prev = i > 1 and doc:lower(i - 1)
         doc:add("cue", s, e, {first = i, last = j, entry = entry, relative = prev == "who" or prev == "which"})
       end
@@ -191,6 +194,8 @@ rule "quote.cues" {
     ["The report was published after a question from a reporter."] = {cue = {{text = "published"}}},
     -- a verb with a particle that makes it another verb
     ["The judge ruled that the law was invalid, but ruled out a retrial."] = {cue = {{text = "ruled"}}},
+    -- a word glued after a dot is a domain's
+    ["The .post domain is backed by the Universal Postal Union, Icann said."] = {cue = {{text = "said"}}},
     -- a capitalised "State" inside a sentence is part of a name
     ["US Secretary of State Marco Rubio said talks were useful."] = {cue = {{text = "said"}}},
   },
@@ -225,6 +230,18 @@ for w in ([[rose fell went came made took gave got knew thought saw told said be
   brought felt found meant ran won lost paid sent spent stood understood wrote spoke broke chose grew drew
   flew threw led met put set cut hit let sold sought fought built bought caught taught struck]]):gmatch("%a+") do
   IRREGULAR_PAST[w] = true
+end
+
+-- Is the verb at token i negated ("have not indicated", "did not yet say",
+-- "hasn't said")?
+local NEGATION = {["not"] = true, never = true, ["n't"] = true}
+local function negated(doc, i)
+  for b = i - 1, math.max(1, i - 2), -1 do
+    local w = doc:lower(b)
+    if NEGATION[w] or w:sub(-3) == "n't" then return true end
+    if doc:kind(b) ~= "word" then return false end
+  end
+  return false
 end
 
 -- Where the reported clause starting at token `from` ends: before a comma
@@ -502,8 +519,11 @@ rule "quote.reported" {
       -- they said")
       -- (nor a progressive or passive one ending its clause: "The talks are
       -- continuing, he said", "That was denied, he said")
+      -- (nor a negated one, which reports nothing: "The Soviets have not
+      -- indicated an urgent need ..., Lyng told Reuters")
       if entry.kind ~= "evaluation" and not (j < doc:ntok() and doc:lower(j + 1) == "to") and
-          not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") then
+          not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") and
+          not negated(doc, i) then
         prev_start = vs
       end
       -- (a cue that crosses a sentence end belongs to no sentence)
@@ -637,8 +657,15 @@ rule "quote.reported" {
           local inverted_ok = i < last and (doc:is(i + 1, "title") or SUBJECT_START[doc:lower(i + 1)])
           -- (the verb near the sentence's end, maybe with a phrase after it:
           -- "..., the U.S. Embassy says in a new report.")
-          local near_end = j >= last - 4 or (j >= last - 8 and TAIL_PREPS[doc:lower(j + 1)] and
-            (NP_START[doc:lower(j + 2)] or DAY_WORDS[doc:lower(j + 2)] or doc:lower(j + 2) == "reporters"))
+          -- (past the one told: "..., Stephen Bosworth told Reuters in an interview.")
+          local jj = j
+          if entry.object and j < last then
+            local m = doc:after("mention", select(2, doc:tok(j)))
+            local mt = m and doc:tokat(m.start)
+            if mt and (mt == j + 1 or (mt == j + 2 and doc:lower(j + 1) == "the")) then jj = doc:tokat(m["end"] - 1) end
+          end
+          local near_end = jj >= last - 4 or (jj >= last - 8 and TAIL_PREPS[doc:lower(jj + 1)] and
+            (NP_START[doc:lower(jj + 2)] or DAY_WORDS[doc:lower(jj + 2)] or doc:lower(jj + 2) == "reporters"))
           if near_end and i > first + 3 and not earlier_verb and
               not (doc:word(i - 1) == "," and not inverted_ok) then
             local c2 = i - 1
@@ -668,6 +695,12 @@ rule "quote.reported" {
               if doc:kind(c2 - 1) == "quote" then e = doc:tok(c2 - 1) end
               if doc:kind(first) == "quote" then _, s = doc:tok(first) end
               local q = doc:covering("quote", s, e)
+              -- (not from inside a direct quote that a comma ends to past its
+              -- end: '“If ..., then we think ...,” Vincent Koen, an economist,
+              -- told the BBC'; '“Dubious” assumptions could ...' is a clause)
+              for _, d in ipairs(doc:covering("quote", s, s + 1)) do
+                if d.kind ~= "indirect" and d["end"] < e and doc:text(d["end"] - 1, d["end"]) == "," then q = {d} end
+              end
               if e > s and #q == 0 then
                 local inner = doc:inside("quote", s, e)
                 local direct_all = false
@@ -714,6 +747,13 @@ rule "quote.reported" {
       {quote = {{text = "foreign businessmen are expressing strong interest", kind = "indirect"}}},
     ["Kyiv said fighting was still going on inside the city."] =
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
+    -- past the one told and a phrase; a negated verb before is no earlier speaker
+    ["The country is poised for growth, Ambassador Stephen Bosworth told Reuters in an interview."] =
+      {quote = {{text = "The country is poised for growth", kind = "indirect"}}},
+    ["The Soviets have not indicated a need for a subsidy, and an offer is unlikely, Richard Lyng told Reuters."] =
+      {quote = {{text = "The Soviets have not indicated a need for a subsidy, and an offer is unlikely", kind = "indirect"}}},
+    ["“If prices hold, then we think the shock can be absorbed,” Vincent Koen, an economist, told the BBC."] =
+      {quote = {{text = "If prices hold, then we think the shock can be absorbed,", kind = "direct"}}},
     -- an amount of money opening the subject
     ["Unions oppose the plans but Mr Brown said £2bn savings had already been made."] =
       {quote = {{text = "£2bn savings had already been made", kind = "indirect"}}},

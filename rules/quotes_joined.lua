@@ -140,6 +140,17 @@ rule "quote.joined" {
   },
 }
 
+-- Words that open an adverbial after a speech verb (and its addressee).
+local ADVERBIAL = {after = true, before = true, ["while"] = true, when = true, during = true,
+  following = true}
+-- The token after a cue and the one it addresses ("told Reuters after").
+local function past_object(doc, cue)
+  local from = cue.last + 1
+  local m = cue.entry.object and doc:after("mention", select(2, doc:tok(cue.last)))
+  if m and doc:tokat(m.start) == from then from = doc:tokat(m["end"] - 1) + 1 end
+  return math.min(from, doc:ntok())
+end
+
 rule "quote.mixed" {
   stage = "quotes",
   priority = -3,
@@ -167,6 +178,13 @@ rule "quote.mixed" {
           if cue and cue.last + 2 == open and doc:kind(open - 1) == "punct" then
             -- 'Putin responded, “Let them resume.”': the whole quote is what was said
             cue = nil
+          elseif cue and doc:word(open - 1) == "," and open < last and doc:is(open + 1, "title") and
+              ADVERBIAL[doc:lower(past_object(doc, cue))] then
+            -- 'told Reuters after addressing a meeting, “By early in the next
+            -- century, ...”': a sentence quoted whole after a comma that ends
+            -- an adverbial is what was said, not part of a clause (unlike
+            -- 'the words, “Hillary Clinton.”', 'things such as, “We're not ...”')
+            cue = nil
           elseif cue and cue.last + 1 < open and doc:word(cue.last + 1) == "," then
             -- "Black Americans, he said, can “rock like Jimi”": a parenthetical
             -- attribution, whose sentence quote.reported takes whole
@@ -178,11 +196,8 @@ rule "quote.mixed" {
           elseif cue and open - cue.last <= 15 and cue.last + 1 < open then
             -- from the verb's object or "that": “called North Korea's “reckless” actions”
             -- (past an addressee: 'told BBC News people's lives “revolved around hunting”')
-            local from = cue.last + 1
-            local m = cue.entry.object and doc:after("mention", select(2, doc:tok(cue.last)))
-            if m and doc:tokat(m.start) == from and doc:tokat(m["end"] - 1) + 1 < open then
-              from = doc:tokat(m["end"] - 1) + 1
-            end
+            local from = past_object(doc, cue)
+            if from >= open then from = cue.last + 1 end
             -- ("told Labour supporters he's “back”")
             if cue.entry.object and ADDRESSEES[doc:lower(from)] and from + 1 < open then
               from = from + 1
@@ -221,6 +236,12 @@ rule "quote.mixed" {
                {text = "This isn't tax reform,” said Douglas Holtz-Eakin, an economist at the Budget Office. “It's anti-reform."},
                {text = "It's anti-reform."}}},
     ["He said: “We are ready.”"] = {quote = {{text = "We are ready.", kind = "direct"}}},
+    ["Joe McMillan told Reuters after addressing a meeting in Houston, “By early in the next century, synthetics should play a role.”"] = {
+      quote = {{text = "By early in the next century, synthetics should play a role.", kind = "direct"}}},
+    -- (a quote after the verb's object and a comma is still part of its clause)
+    ["He recalled things such as, “We are not all meant to be equal, you know.”"] = {quote = {
+      {text = "things such as, “We are not all meant to be equal, you know.”", kind = "indirect"},
+      {text = "We are not all meant to be equal, you know.", kind = "direct"}}},
     ["Farmer Geoff Brooks told BBC News people's lives “revolved around hunting”."] = {quote = {
       {text = "people's lives “revolved around hunting”", kind = "indirect"}, {text = "revolved around hunting", kind = "direct"}}},
     ["He told reporters the plan was “dead”."] = {quote = {
