@@ -899,6 +899,9 @@ rule "figure.amounts" {
         k = k + 1
       end
       if nw == 0 then return nil end
+      -- (a number inside the phrase: "two-thirds of the annual 36 billion
+      -- Ecu budget" measures more than "the annual")
+      if nw < 5 and KIND[k] == "number" then return nil end
       local last = nw
       if not unit then
         -- a count's noun ends at its first plural ("and" more of them)
@@ -1154,6 +1157,9 @@ rule "figure.amounts" {
     ["It holds about 650 sq km of Russia's Kursk region."] = {figure = {
       {text = "about 650 sq km", value = 650, unit = "km2", kind = "area", op = "~"}}},
     ["Five anonymous sources said so."] = {figure = {{text = "Five", value = 5, kind = "number"}}},
+    -- a number inside the phrase: what is measured is not said in a few words
+    ["The policy swallows about two-thirds of the annual 36 billion dollar budget."] = {figure = {
+      {text = "about two-thirds", of = false}, {text = "36 billion dollar"}}},
     -- a glued "m" in a race's name is metres; money's "m" is millions
     ["The former world indoor 200m champion lost; profits rose to £200m."] = {figure = {
       {text = "200m", value = 200, unit = "m"}, {text = "£200m", value = 200000000, unit = "GBP"}}},
