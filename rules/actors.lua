@@ -92,6 +92,25 @@ local function name_end(i)
   return e - (poss[i] or 0)
 end
 
+-- Is w written as a word of its own in text (a plain search: cheaper than
+-- a frontier pattern over a whole article)?
+local function letter(c) return c and ((c >= 65 and c <= 90) or (c >= 97 and c <= 122)) end
+local function lower_word_in(text_, w)
+  local at = 1
+  while true do
+    local a, b = find(text_, w, at, true)
+    if not a then return false end
+    if not letter(byte(text_, a - 1)) and not letter(byte(text_, b + 1)) then return true end
+    at = b + 1
+  end
+end
+
+-- The article's text, read once per doc when a rule needs it whole.
+local function article_text()
+  doc_text = doc_text or text(doc, 0, #doc)
+  return doc_text
+end
+
 local function mark(i, j) for k = i, j do taken[k] = true end end
 local function free(i, j)
   for k = i, j do if taken[k] then return false end end
@@ -179,6 +198,17 @@ local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = t
   For = true, When = true, While = true, If = true, As = true, After = true, Before = true, Since = true,
   From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true}
 
+-- The fields a minister or secretary is for, before the role's title
+-- ("Education Secretary", "Transport Minister").
+local DEPARTMENT = {}
+for w in ([[Agriculture Culture Defence Defense Education Energy Environment Finance Health Housing
+  Industry Interior Justice Labor Labour Pensions Trade Transport Transportation Treasury Welfare
+  Commerce Communications Planning Economics Economy Immigration Tourism Sport Sports Science
+  Technology Fisheries Employment Development Equality Children's Schools Universities Security
+  Veterans Information Media Business Work Works Water Tax Revenue Culture Arts Heritage]]):gmatch("%S+") do
+  DEPARTMENT[w] = true
+end
+
 -- The role phrase ending just before token i ("US Secretary of State",
 -- "Kremlin spokesman"), or nil.
 local function role_before(i)
@@ -191,8 +221,7 @@ local function role_before(i)
     local w = words[p]
     if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (is(doc, p, "upper") and kind(doc, p) == "word") then
       first = p
-    elseif r == i - 1 and capword(r) and capword(p) and not OPENERS[w] and not role_tok[p] and not honor[p] and
-        not NAMES:lookup(w) then
+    elseif r == i - 1 and capword(r) and DEPARTMENT[w] and select(2, tok(doc, p)) + 1 == tok(doc, r) then
       first = p   -- a department before a capitalised role: "Agriculture Secretary Richard Lyng"
     end
   end
@@ -241,8 +270,7 @@ end
 local function written_again(i, j)
   local _, _, se = doc:sentence(i)
   local name = text(doc, tok(doc, i), select(2, tok(doc, j)))
-  doc_text = doc_text or text(doc, 0, #doc)
-  return find(doc_text, name, se + 1, true) ~= nil
+  return find(article_text(), name, se + 1, true) ~= nil
 end
 
 -- connectors inside an organisation's name ("Institute for the Study of War")
@@ -542,18 +570,6 @@ local function visit(i)
   upto = j > i and j or i
 end
 
--- Is w written as a word of its own in text (a plain search: cheaper than
--- a frontier pattern over a whole article)?
-local function letter(c) return c and ((c >= 65 and c <= 90) or (c >= 97 and c <= 122)) end
-local function lower_word_in(text_, w)
-  local at = 1
-  while true do
-    local a, b = find(text_, w, at, true)
-    if not a then return false end
-    if not letter(byte(text_, a - 1)) and not letter(byte(text_, b + 1)) then return true end
-    at = b + 1
-  end
-end
 
 -- The last words of a company's name (not of a council, school or party,
 -- whose first word is more often a place: "Hereford County Hospital").
@@ -575,7 +591,6 @@ short_names = function(d)
   if nfirms == 0 then return end
   local by_first, forms, nforms = {}, {}, 0
   local surnames
-  local body
   for x = 1, nfirms do
     local name = firms[x]
     local first = match(name, "^([%u][%a%-]+) ")
@@ -587,8 +602,7 @@ short_names = function(d)
         COMPANY[match(name, "(%S+)$")] and not surnames[first] and
         not NAMES:lookup(first) and not PLACES:lookup(first) and not DEMONYMS:lookup(first) and
         not HEADS:lookup(first) and not ROLES:lookup(first) then
-      body = body or text(d, 0, #d)
-      if not lower_word_in(body, first:lower()) then
+      if not lower_word_in(article_text(), first:lower()) then
         by_first[first] = name
         forms[nforms + 1], forms[nforms + 2], forms[nforms + 3] = first, first .. "'s", first .. "'"
         nforms = nforms + 3
@@ -623,7 +637,7 @@ local function firm_stems(d, names, n)
     local name = names[x]
     local stem = stem_of(name)
     if stem then
-      doc_text = doc_text or text(d, 0, #d)
+      article_text()
       local at = 1
       while true do
         local a, b = find(doc_text, stem, at, true)
@@ -683,7 +697,7 @@ local function described_orgs(d)
   if not names then return end
   -- the names again, found in the text (a plain search per name: fewer
   -- than a pattern built for the article), as whole words
-  doc_text = doc_text or text(d, 0, #d)
+  article_text()
   for _, name in ipairs(names) do
     local at = 1
     while true do
@@ -960,6 +974,9 @@ rule "actor.lexicons_and_names" {
     ["Environmental Audit Committee Peter Ainsworth spoke."] = {mention = {
       {text = "Environmental Audit Committee", type = "org"}, {text = "Peter Ainsworth", type = "person"}}},
     ["Ford and General Motors fell."] = {mention = {{text = "General Motors", type = "org"}}},
+    -- a department before a capitalised role is part of it; another word is none
+    ["Agriculture Secretary Richard Lyng spoke. Like President Obama, he won."] = {mention = {
+      {text = "Richard Lyng", roles = {"Agriculture Secretary"}}, {text = "Obama", roles = {"President"}}}},
     -- a legal ending after a comma
     ["Ashland Oil, Inc. chairman John Hall spoke. Ashland Oil fell."] = {mention = {
       {text = "Ashland Oil, Inc.", type = "org"}, {text = "John Hall", type = "person"},
