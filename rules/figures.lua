@@ -995,6 +995,11 @@ rule "figure.amounts" {
       elseif cw == "~" then conn = glued(last + 1) and glued(last + 2)
       elseif cw == "or" then conn = rangeword == nil and unit == nil and not info.fraction
       end
+      -- (not from a month's day: "on April 1 to 15 pct from 11 pct")
+      local pm = LOW[k - 1]
+      if conn and unit == nil and pm and MONTHS[pm] and (pm ~= "may" and pm ~= "march" or is(k - 1, "title")) then
+        conn = nil
+      end
       if conn and type(value) == "number" then
         local b = amount_at(last + 2, a.cur ~= nil)
         if b and b.first ~= last + 2 then b = nil end      -- it took "6-" back: "6-1/8"
@@ -1157,6 +1162,9 @@ rule "figure.amounts" {
     ["It holds about 650 sq km of Russia's Kursk region."] = {figure = {
       {text = "about 650 sq km", value = 650, unit = "km2", kind = "area", op = "~"}}},
     ["Five anonymous sources said so."] = {figure = {{text = "Five", value = 5, kind = "number"}}},
+    -- a month's day starts no range
+    ["The rate rises on April 1 to 15 pct from 11 pct."] = {figure = {
+      {text = "15 pct", value = 15, unit = "%"}, {text = "11 pct", value = 11, unit = "%"}}},
     -- a number inside the phrase: what is measured is not said in a few words
     ["The policy swallows about two-thirds of the annual 36 billion dollar budget."] = {figure = {
       {text = "about two-thirds", of = false}, {text = "36 billion dollar"}}},
