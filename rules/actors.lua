@@ -154,6 +154,12 @@ local function stem_of(name)
   end
   return st or nil
 end
+-- Remembers a company's short form, for names written later (headed_run).
+local function know_stem(name)
+  local st = stem_of(name)
+  if st and not stems[st] then stems[st] = name end
+end
+
 local function add_lexicon_mention(i, j, entry, type_)
   local s = tok(doc, i)
   local e = name_end(j)
@@ -171,8 +177,7 @@ local function add_lexicon_mention(i, j, entry, type_)
   if type_ == "org" then
     nlex_orgs = nlex_orgs + 1
     lex_orgs[nlex_orgs] = name
-    local st = stem_of(name)
-    if st and not stems[st] then stems[st] = name end
+    know_stem(name)
   end
 end
 
@@ -377,8 +382,7 @@ local function headed_run(i, j, head, kind_)
   if kind_ == "org" then
     nfirms = nfirms + 1
     firms[nfirms] = name
-    local st = stem_of(name)
-    if st and not stems[st] then stems[st] = name end
+    know_stem(name)
   end
   mark(a, b)
   return b
@@ -625,6 +629,31 @@ short_names = function(d)
   end
 end
 
+-- Adds an organisation's mention named `name` wherever `surface` is
+-- written again as whole words (a plain search: fewer instructions than a
+-- pattern built per article) on tokens no mention holds: the whole name,
+-- not the start of a longer one ("China Aviation Oil Holding Company"); a
+-- possessive may follow ("Yukos's").
+local function mention_again(d, surface, name)
+  local text_ = article_text()
+  local at = 1
+  while true do
+    local a, b = find(text_, surface, at, true)
+    if not a then break end
+    at = b + 1
+    local k = d:tokat(a - 1)
+    local s0 = tok(d, k)
+    if s0 == a - 1 and not taken[k] then
+      local j = d:tokat(b - 1)
+      local _, te = tok(d, j)
+      if (te == b or poss[j]) and free(k, j) and (poss[j] or j == ntok or not capword(j + 1)) then
+        add(d, "mention", s0, name_end(j), {type = "org", name = name})
+        mark(k, j)
+      end
+    end
+  end
+end
+
 -- A company's short form (stem_of) written again, as news goes on to call
 -- it: "Kawasaki Steel Corp ... Kawasaki Steel rose". Looked for before
 -- places, so that "Kawasaki" there is no city: the lexicon's organisations'
@@ -634,25 +663,8 @@ end
 -- another firm).
 local function firm_stems(d, names, n)
   for x = 1, n do
-    local name = names[x]
-    local stem = stem_of(name)
-    if stem then
-      article_text()
-      local at = 1
-      while true do
-        local a, b = find(doc_text, stem, at, true)
-        if not a then break end
-        at = b + 1
-        if not letter(byte(doc_text, a - 1)) and not letter(byte(doc_text, b + 1)) then
-          local i = d:tokat(a - 1)
-          local j = d:tokat(b - 1)
-          if tok(d, i) == a - 1 and free(i, j) and not (j < ntok and capword(j + 1)) then
-            add(d, "mention", a - 1, b, {type = "org", name = name})
-            mark(i, j)
-          end
-        end
-      end
-    end
+    local stem = stem_of(names[x])
+    if stem then mention_again(d, stem, names[x]) end
   end
 end
 
@@ -695,29 +707,8 @@ local function described_orgs(d)
     end
   end
   if not names then return end
-  -- the names again, found in the text (a plain search per name: fewer
-  -- than a pattern built for the article), as whole words
-  article_text()
-  for _, name in ipairs(names) do
-    local at = 1
-    while true do
-      local a, b = find(doc_text, name, at, true)
-      if not a then break end
-      at = b + 1
-      local k = d:tokat(a - 1)
-      local s0 = tok(d, k)
-      if s0 == a - 1 and not taken[k] then
-        local j = d:tokat(b - 1)
-        local _, te = tok(d, j)
-        -- (the whole name, not the start of a longer one: "China Aviation
-        -- Oil Holding Company"; a possessive may follow: "Yukos's")
-        if (te == b or poss[j]) and free(k, j) and (poss[j] or j == ntok or not capword(j + 1)) then
-          add(d, "mention", s0, name_end(j), {type = "org", name = name})
-          mark(k, j)
-        end
-      end
-    end
-  end
+  -- the names again
+  for _, name in ipairs(names) do mention_again(d, name, name) end
 end
 
 -- "Athletics Kenya (AK)", "the Congressional Black Caucus (CBC)": a name
