@@ -1,6 +1,7 @@
 /* The engine: one Lua state, its driver and rules, the limits it runs them
  * under, and the analyse call that turns an article into a record. */
 #include "engine_priv.h"
+#include "blocks.h"
 #include "ctx.h"
 #include "doc.h"
 #include "lua_trawl.h"
@@ -28,6 +29,8 @@ struct trawl_engine {
     lua_State *L;
     trawl_alloc_fn alloc;
     void *ud;
+    int own_blocks;         /* no host allocator: small blocks come from blk */
+    blocks blk;
     size_t used;            /* bytes held through alloc */
     size_t cap;             /* refuse growth past this while > 0 */
     int hit_memory;         /* the cap refused an allocation */
@@ -76,7 +79,7 @@ static void *engine_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         return NULL;
     }
     if (nsize == 0) wd_before_free(&e->wd);
-    void *p = e->alloc(e->ud, ptr, old, nsize);
+    void *p = e->own_blocks ? blocks_realloc(&e->blk, ptr, old, nsize) : e->alloc(e->ud, ptr, old, nsize);
     if (nsize == 0) { e->used -= old; return NULL; }
     if (!p) return NULL;
     e->used = e->used - old + nsize;
@@ -240,14 +243,30 @@ static int open_protected(lua_State *L)
     return 0;
 }
 
+/* Small blocks of our own under the C library's allocator, except where a
+ * tool watches every allocation (AddressSanitizer, or a build for valgrind
+ * with -DTRAWL_NO_BLOCKS): a free list would hide a use after free there. */
+#if defined(__SANITIZE_ADDRESS__) || defined(TRAWL_NO_BLOCKS)
+#define OWN_BLOCKS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define OWN_BLOCKS 0
+#endif
+#endif
+#ifndef OWN_BLOCKS
+#define OWN_BLOCKS 1
+#endif
+
 trawl_engine *trawl_engine_new(trawl_alloc_fn alloc, void *ud)
 {
+    int own_blocks = !alloc && OWN_BLOCKS;
     if (!alloc) alloc = default_alloc;
     trawl_engine *e = alloc(ud, NULL, 0, sizeof *e);
     if (!e) return NULL;
     memset(e, 0, sizeof *e);
     e->alloc = alloc;
     e->ud = ud;
+    e->own_blocks = own_blocks;
     e->driver_ref = LUA_NOREF;
     if (wd_init(&e->wd)) { alloc(ud, e, sizeof *e, 0); return NULL; }
     e->L = lua_newstate(engine_alloc, e);
@@ -261,6 +280,7 @@ trawl_engine *trawl_engine_new(trawl_alloc_fn alloc, void *ud)
     return e;
 fail:
     wd_free(&e->wd);
+    blocks_free_all(&e->blk);
     alloc(ud, e, sizeof *e, 0);
     return NULL;
 }
@@ -271,6 +291,7 @@ void trawl_engine_free(trawl_engine *e)
     wd_free(&e->wd);        /* disarmed: it only sleeps; joined before the state goes */
     lua_close(e->L);
     eng_strfree(e, e->root);
+    blocks_free_all(&e->blk);
     trawl_alloc_fn alloc = e->alloc;
     void *ud = e->ud;
     alloc(ud, e, sizeof *e, 0);
