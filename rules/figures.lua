@@ -76,6 +76,11 @@ local TIME_NEXT = {
   ["o'clock"] = true,
 }
 -- after a change verb, "from X to Y" and "X to Y" are two figures, not a range
+local PERIOD_ORDINAL = {first = true, second = true, third = true, fourth = true, latter = true, former = true}
+
+-- after "a year", "a month": the time it points back or forward to
+local RELATIVE_AFTER = {ago = true, earlier = true, before = true, later = true, previously = true}
+
 local CHANGE = {
   rose = true, rise = true, rises = true, rising = true, risen = true, fell = true, fall = true,
   falls = true, falling = true, fallen = true, increased = true, increase = true, increases = true,
@@ -846,6 +851,8 @@ rule "figure.amounts" {
         return true                                                       -- "4 May"
       end
       if (nxt and TIME_NEXT[nxt]) or (prev and LABEL_PREV[prev]) then return true end
+      -- "the first half of 2005", "the second quarter": a period
+      if (LOW[k] == "half" or LOW[k] == "quarter") and prev and PERIOD_ORDINAL[prev] then return true end
       if LOW[k] == "one" or LOW[k] == "ones" then
         if is_pronoun_one(LOW, k) then return true end
         if nxt == "point" or nxt == "way" or nxt == "time" then return true end
@@ -965,6 +972,7 @@ rule "figure.amounts" {
       local a = amount_at(k, false, (lk == "a" or lk == "an")
                          and (hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k) or one_of_unit(k)))
       if not a then return nil end
+      k = a.first   -- (it may have taken a whole number back: "fell 1-1/2 to 19")
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
       -- "one out of three", "1 in 5": a proportion
@@ -1113,6 +1121,27 @@ rule "figure.amounts" {
       return false
     end
 
+    -- a bare count inside an organisation's or a place's name: "Group of
+    -- Seven", "Twin Cities"
+    local function in_name(f, s, e)
+      if f.unit ~= nil then return false end
+      for _, m in ipairs(doc:covering("mention", s, e)) do
+        if m.type == "org" or m.type == "place" then return true end
+      end
+      return false
+    end
+    -- "a year earlier", "(higher than) a month ago": a time, not a duration
+    -- (a hedge measures the time back: "just over a year ago"; a comparison
+    -- does not, "higher than a year earlier")
+    local function relative_time(f, first, last)
+      if f.kind ~= "duration" or not RELATIVE_AFTER[LOW[last + 1]] or last == first or
+          not (LOW[last - 1] == "a" or LOW[last - 1] == "an") then
+        return false
+      end
+      local h = f.approx and f.approx:lower()
+      return h == nil or (h:find("^%a+er than$") ~= nil and not h:find("^more") and not h:find("^fewer"))
+    end
+
     -- every start, overlaps included: "and more than 100" starts at "more" too
     local starts = find_starts(doc)
     -- "more than 10 and fewer than 20", "at most 100 and at least 20": two
@@ -1142,7 +1171,7 @@ rule "figure.amounts" {
         if f then
           local s = doc:tok(first)
           local _, e = doc:tok(last)
-          if not overlaps_taken(s, e) then
+          if not overlaps_taken(s, e) and not in_name(f, s, e) and not relative_time(f, first, last) then
             local r = prev_f and bounds(prev_f, f, prev_last + 1, first - 1)
             if r then
               doc:remove(prev_ann)
@@ -1212,6 +1241,13 @@ rule "figure.amounts" {
       {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
       {text = "all-week", value = 1, unit = "week"}}},
     ["Full-year profits rose."] = {figure = {}},
+    -- a period, a time pointed back to, a count inside a name, "one" as a pronoun
+    ["Growth in the first half of 2005 and the second quarter will slow."] = {figure = {}},
+    ["Sales were 3.5 pct higher than a year earlier."] = {figure = {{text = "3.5 pct", value = 3.5, unit = "%"}}},
+    ["The Group of Seven met."] = {figure = {}},
+    ["I have never seen one so over the line; it is a goal and one to keep."] = {figure = {}},
+    -- a change and the level it led to, after a whole number and a fraction
+    ["Pay N' Pak fell 1-1/2 to 19."] = {figure = {{text = "1-1/2", value = 1.5}, {text = "19", value = 19}}},
     ["They were given 45 and 50 mg aged 21 and 144 days."] = {figure = {
       {text = "45", value = 45, unit = "mg"}, {text = "50 mg"}, {text = "21", unit = "year", kind = "age"}}},
     -- a weak unit apart from its number where words of its kind are near;

@@ -114,15 +114,23 @@ local DEMONYMS = lexicon "demonyms"
 local NOUN_ADJ = {strong = true, weak = true, high = true, low = true, firm = true, poor = true, good = true,
   new = true, fresh = true, growing = true, consumer = true, export = true, import = true, market = true,
   customer = true, further = true, similar = true, repeated = true, ["false"] = true, wild = true}
+local VERB_AFTER_NOUN = {is = true, was = true, were = true, are = true, has = true, had = true, will = true,
+  would = true, could = true, can = true, may = true, might = true, should = true, must = true}
 local function noun_use(doc, i, entry)
   if not entry.noun then return false end
   local w, lemma = doc:lower(i), entry.lemma or ""
   if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
   -- right after a preposition, the base or -s form is a noun too: "without guarantees"
   if i > 1 and NOUN_PREP[doc:lower(i - 1)] then return true end
-  -- "demand from", "claims of": a noun's complement
+  -- "demand from", "claims of": a noun's complement; "demand is likely",
+  -- "claims were rejected": a subject before its verb
   local nxt = i < doc:ntok() and doc:lower(i + 1)
+  -- (not after a plural or a pronoun, its subject: "which critics claim would")
   if nxt == "of" or nxt == "from" then return true end
+  if VERB_AFTER_NOUN[nxt] then
+    local p = i > 1 and doc:kind(i - 1) == "word" and doc:lower(i - 1)
+    if not (p and (PRONOUNS[p] or (p:sub(-1) == "s" and p:sub(-2) ~= "ss"))) then return true end
+  end
   if i > 1 and doc:kind(i - 1) == "word" then
     -- after a participle or a demonym, a noun: "has boosted demand",
     -- "South Korean demand" (not "Russians demand")
@@ -198,6 +206,9 @@ rule "quote.cues" {
     ["The .post domain is backed by the Universal Postal Union, Icann said."] = {cue = {{text = "said"}}},
     -- a capitalised "State" inside a sentence is part of a name
     ["US Secretary of State Marco Rubio said talks were useful."] = {cue = {{text = "said"}}},
+    -- a noun right before a verb is the verb's subject
+    ["In Europe, demand is likely to be strong, he said."] = {cue = {{text = "said"}}},
+    ["MPs will debate a bill which critics claim would legalise euthanasia."] = {cue = {{text = "claim"}}},
   },
 }
 
@@ -268,6 +279,22 @@ local function quote_cue_break(doc, from, last)
   return nil
 end
 
+local finite_verb   -- (below)
+
+-- Does [a, b] hold a finite verb anywhere, in a relative clause too
+-- ("that investors who bought the bonds benefitted")?
+local VERB_RESTART = {[","] = true, who = true, which = true, but = true}
+local function verb_in(doc, a, b)
+  local s = a
+  while s <= b do
+    if finite_verb(doc, s, b) then return true end
+    local t = s + 1
+    while t <= b and t < s + 12 and not VERB_RESTART[doc:lower(t)] do t = t + 1 end
+    s = VERB_RESTART[doc:lower(t)] and t + 1 or t
+  end
+  return false
+end
+
 local function clause_end(doc, last, from, relative)
   local brk = from and from + 2 <= last - 1 and quote_cue_break(doc, from, last)
   if brk then last = brk end
@@ -278,7 +305,11 @@ local function clause_end(doc, last, from, relative)
       local nxt = w == "," and doc:lower(t + 1)
       -- ", but that ...", ", but would refuse ...": the same report goes on
       local goes_on = nxt == "but" and (doc:lower(t + 2) == "that" or doc:lower(t + 2) == "also" or AUX[doc:lower(t + 2)])
-      if nxt and CLAUSE_BREAK[nxt] and not goes_on and doc:covered("quote", doc:tok(t), doc:tok(t) + 1) == 0 then
+      -- (not before the clause has a verb: the comma opens an aside inside
+      -- its subject, "said that budget forestalling, when traders bring in
+      -- goods early, brought in 300 mln")
+      if nxt and CLAUSE_BREAK[nxt] and not goes_on and doc:covered("quote", doc:tok(t), doc:tok(t) + 1) == 0 and
+          verb_in(doc, from, t - 1) then
         return trim_end(doc, t - 1)
       end
       -- ', “it’s not easy, believe me,” he said': a direct quote with its own
@@ -327,7 +358,7 @@ local CURRENCY_SIGN = {["$"] = true, ["£"] = true, ["€"] = true, ["¥"] = tru
 local CONTRACTS_S = {that = true, there = true, here = true, what = true, who = true, where = true}
 local byte = string.byte
 local B_D, B_E, B_S, B_U = byte("desu", 1, 4)
-local function finite_verb(doc, from, last)
+function finite_verb(doc, from, last)
   -- (a long subject owned by a name may come first: "Trump’s early-morning
   -- tweets accusing Alicia Machado of having a criminal record and a sex
   -- tape are"; other long noun phrases are an object: "announced a concert
@@ -366,11 +397,18 @@ local function finite_verb(doc, from, last)
   return false
 end
 
+-- Words opening a clause of its own after the attribution: "..., Mr
+-- Mendis told reporters, although he would not say by how much"
+local TAIL_CLAUSE = {although = true, though = true, ["while"] = true, but = true,
+  adding = true, saying = true, noting = true, citing = true}
+
 -- "X, he said, Y": the comma before the speaker (a name or pronoun of at
 -- most five words, after a clause of at least two), when a comma follows
 -- the verb and no quote mark stands at either comma; else nil.
 local function parenthetical(doc, i, j, first, last)
-  if j + 3 > last or doc:word(j + 1) ~= "," or doc:kind(j + 2) == "quote" then return nil end
+  if j + 3 > last or doc:word(j + 1) ~= "," or doc:kind(j + 2) == "quote" or TAIL_CLAUSE[doc:lower(j + 2)] then
+    return nil
+  end
   local b = i - 1
   while b > first and b >= i - 6 and doc:word(b) ~= "," do b = b - 1 end
   if b <= first or doc:word(b) ~= "," or b == i - 1 or doc:kind(b - 1) == "quote" then return nil end
@@ -465,6 +503,11 @@ end
 -- Prepositions opening a phrase after a speech verb near the sentence's
 -- end ("says in a new report", "said on Monday", "said to reporters"; not
 -- "cast doubt on Campbell's injury claims", "is said to be watching").
+local function tail_clause_after(doc, j, last)
+  local k = j + 1
+  if k <= last and (doc:lower(k) == "reporters" or doc:lower(k) == "journalists") then k = k + 1 end
+  return k + 1 <= last and doc:word(k) == "," and TAIL_CLAUSE[doc:lower(k + 1)]
+end
 local TAIL_PREPS = {["in"] = true, on = true, at = true, during = true, ["to"] = true, after = true, ["for"] = true}
 
 -- Whether a bare noun phrase of up to three lower-case words starts at c,
@@ -521,7 +564,8 @@ rule "quote.reported" {
       -- continuing, he said", "That was denied, he said")
       -- (nor a negated one, which reports nothing: "The Soviets have not
       -- indicated an urgent need ..., Lyng told Reuters")
-      if entry.kind ~= "evaluation" and not (j < doc:ntok() and doc:lower(j + 1) == "to") and
+      -- (nor one asking for something: "The state is asking for $320m, he said")
+      if entry.kind ~= "evaluation" and not (j < doc:ntok() and (doc:lower(j + 1) == "to" or doc:lower(j + 1) == "for")) and
           not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") and
           not negated(doc, i) then
         prev_start = vs
@@ -554,8 +598,9 @@ rule "quote.reported" {
             doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry,
               _according = true, _after = true})
           end
-        elseif entry.kind == "according" then
+        elseif entry.kind == "according" and not (i > first and doc:kind(i - 1) == "quote") then
           -- "According to X, CLAUSE": the clause after the first comma
+          -- (not after a direct quote: '“...,” according to X, director of Y')
           local c = j + 1
           while c < last and doc:word(c) ~= "," do c = c + 1 end
           -- (not when the clause has its own speech verb: "According to TASS,
@@ -665,7 +710,8 @@ rule "quote.reported" {
             if mt and (mt == j + 1 or (mt == j + 2 and doc:lower(j + 1) == "the")) then jj = doc:tokat(m["end"] - 1) end
           end
           local near_end = jj >= last - 4 or (jj >= last - 8 and TAIL_PREPS[doc:lower(jj + 1)] and
-            (NP_START[doc:lower(jj + 2)] or DAY_WORDS[doc:lower(jj + 2)] or doc:lower(jj + 2) == "reporters"))
+            (NP_START[doc:lower(jj + 2)] or DAY_WORDS[doc:lower(jj + 2)] or doc:lower(jj + 2) == "reporters")) or
+            tail_clause_after(doc, jj, last)
           if near_end and i > first + 3 and not earlier_verb and
               not (doc:word(i - 1) == "," and not inverted_ok) then
             local c2 = i - 1
@@ -680,9 +726,14 @@ rule "quote.reported" {
             local from = start
             if SUBORDINATE[doc:lower(a)] then
               -- "After this meeting, Witkoff may meet ..., a source said": after the lead
+              -- (a lead with a verb is a clause, and part of what was said:
+              -- "While in the US drivers prefer SUVs, in Europe demand is ...")
               from = nil
               for t = a + 1, c2 - 3 do
-                if doc:word(t) == "," then from = t + 1 break end
+                if doc:word(t) == "," then
+                  from = clause_has_verb(doc, a + 1, t - 1) and start or t + 1
+                  break
+                end
               end
             end
             -- (a comma inside closing marks, “... changes,” Obama said, is the
@@ -720,6 +771,21 @@ rule "quote.reported" {
       {quote = {{text = "the United States was hoping for a positive response", kind = "indirect"}}},
     ["Ukraine will have to cede land, one source said."] =
       {quote = {{text = "Ukraine will have to cede land", kind = "indirect"}}},
+    -- a lead clause with a verb is part of what was said; "according to" after a direct quote reports nothing more
+    ["While in the US drivers tend to prefer big cars, in Europe demand is likely to be considerable, Mr Panke said."] =
+      {quote = {{text = "While in the US drivers tend to prefer big cars, in Europe demand is likely to be considerable", kind = "indirect"}}},
+    ['"The UK is the largest market," according to John Binks, director of GfK, which monitors markets.'] =
+      {quote = {{text = "The UK is the largest market,", kind = "direct"}}},
+    -- a comma before the clause has its verb opens an aside in its subject
+    ["The Treasury said that budget forestalling, when traders bring in goods early, brought in 300 mln stg."] =
+      {quote = {{text = "that budget forestalling, when traders bring in goods early, brought in 300 mln stg"}}},
+    -- a verb asking for something is no earlier speaker; a clause of its own may follow the attribution
+    ["The state is asking for $320m from the fund, he said."] =
+      {quote = {{text = "The state is asking for $320m from the fund", kind = "indirect"}}},
+    ["Growth will slow, Mr Mendis told reporters, although he would not say by how much."] =
+      {quote = {{text = "Growth will slow", kind = "indirect"}}},
+    ["Prices will rise, he said, adding that wages would not."] =
+      {quote = {{text = "Prices will rise", kind = "indirect"}, {text = "that wages would not", kind = "indirect"}}},
     -- a wire story's dateline is not what was said; a verb taking "to" is no earlier speaker
     ["LUSAKA, March 16 - Zambia has agreed to pay more for maize, an official newspaper said."] =
       {quote = {{text = "Zambia has agreed to pay more for maize", kind = "indirect"}}},

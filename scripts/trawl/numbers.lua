@@ -1174,6 +1174,8 @@ local PRON_NEXT = {
   another = true, ["'s"] = true, ["’s"] = true, who = true, whom = true, whose = true,
   ["else"] = true, ["by"] = true, thing = true, could = true, might = true, must = true,
   should = true, would = true, can = true, will = true, may = true, ought = true,
+  -- "never seen one so over the line", "one that got away"
+  so = true, too = true, that = true, which = true,
 }
 local DETERMINERS = {
   the = true, those = true, these = true, them = true, us = true, his = true, her = true,
@@ -1194,6 +1196,11 @@ function M.is_pronoun_one(words, i)
     return true
   end
   if nx and PRON_NEXT[nx] then return true end
+  -- "a nice goal and one to keep" (not "one to two weeks")
+  if nx == "to" then
+    local n2 = words[i + 2]
+    return n2 ~= nil and find(n2, "^%l") ~= nil and not M.word_value(lower(n2))
+  end
   if nx == "of" then
     local d = words[i + 2] and lower(words[i + 2])
     local s = words[i + 3] and lower(words[i + 3])
