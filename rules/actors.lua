@@ -214,25 +214,44 @@ for w in ([[Agriculture Culture Defence Defense Education Energy Environment Fin
   DEPARTMENT[w] = true
 end
 
+-- Words before a role that say when or how it is held ("former UK
+-- ambassador", "acting president")
+local ROLE_TIME = {former = true, Former = true, acting = true, Acting = true, outgoing = true,
+  Outgoing = true, interim = true, Interim = true, ["ex-"] = true}
+-- what a role is of or for, before a name: "ambassador to Ukraine", "president of Turkey"
+local ROLE_OF = {to = true, of = true, ["for"] = true}
+
 -- The role phrase ending just before token i ("US Secretary of State",
--- "Kremlin spokesman"), or nil.
+-- "Kremlin spokesman", "former UK ambassador to Ukraine"), or nil.
 local function role_before(i)
-  local r = role_end_at[i - 1]
-  if not r then return nil end
+  local last = i - 1
+  local r = role_end_at[last]
+  if not r then
+    -- the role's place or body between it and the name: "ambassador to Ukraine Sir Tony Brenton"
+    local k = last
+    while k > last - 3 and k > 1 and capword(k) and not role_tok[k] do k = k - 1 end
+    if k == last or not ROLE_OF[words[k]] then return nil end
+    r = role_end_at[k - 1]
+    if not r or not (PLACES:match(doc, k + 1) or ORGS:match(doc, k + 1)) then return nil end
+  end
   local first = r
   -- one modifier before it: a place, an organisation or a demonym ("US", "Kremlin", "Russian")
   if first > 1 then
     local p = first - 1
     local w = words[p]
+    -- (an owner too: "Turkey's president")
+    if poss[p] and capword(p) then w = sub(w, 1, #w - poss[p]) end
     if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (is(doc, p, "upper") and kind(doc, p) == "word") then
       first = p
-    elseif r == i - 1 and capword(r) and DEPARTMENT[w] and select(2, tok(doc, p)) + 1 == tok(doc, r) then
+    elseif r == last and capword(r) and DEPARTMENT[w] and select(2, tok(doc, p)) + 1 == tok(doc, r) then
       first = p   -- a department before a capitalised role: "Agriculture Secretary Richard Lyng"
     end
   end
+  if first > 1 and ROLE_TIME[words[first - 1]] then first = first - 1 end
   local s = tok(doc, first)
-  return text(doc, s, name_end(i - 1))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
+  return text(doc, s, name_end(last))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
 end
+
 
 -- Is token i's sentence a title-case headline ("Clinton Goes After Trump
 -- As The New Romney")? Most of its longer words are capitalised, and so
@@ -407,9 +426,48 @@ local function role_after(j)
       return not poss[e] and words[e + 1] ~= "'s" and words[e + 1] ~= "’s"
     end
     if kind(doc, t) ~= "word" then return false end
-    if not is(doc, t, "lower") then named = true end
+    -- (an owner's name is no list's: "Mexico's Undersecretary for Commerce")
+    if not is(doc, t, "lower") and not poss[t] then named = true end
   end
   return false
+end
+
+-- The role in apposition after the name ending at token j, up to the
+-- next comma: "Konstantin Kosachev, chairman of the international affairs
+-- committee of the Federation Council," -> "chairman of the international
+-- affairs committee of the Federation Council"; "Kerr Putney, the police
+-- chief," -> "police chief"; or nil. (role_after says whether there is one.)
+local APPOSITION_STOP = {[","] = true, [";"] = true, [")"] = true, ["("] = true, who = true, which = true,
+  whose = true, ["."] = true, ["--"] = true, ["—"] = true, ["–"] = true, [":"] = true}
+local APPOSITION_VERB = {is = true, was = true, are = true, were = true, has = true, had = true, will = true,
+  would = true}
+local SAYS = {said = true, says = true, told = true, tells = true, added = true, adds = true, say = true}
+local function apposition_role(j)
+  if not role_after(j) then return nil end
+  local a = j + 2
+  if words[a] == "also" or words[a] == "now" then a = a + 1 end
+  local w = words[a]
+  if APPOSITION_VERB[w] then return nil end   -- "the Golden Bear, U-Carmen, is ..."
+  if w == "the" or w == "a" or w == "an" then a = a + 1 end
+  -- (a plural is the group a list goes on to, or who spoke: "System, analysts said")
+  for t = a, math.min(ntok, a + 4) do
+    if role_tok[t] then
+      local e = t
+      while e < ntok and role_tok[e + 1] do e = e + 1 end
+      if find(words[e], "[^s]s$") then return nil end
+      break
+    end
+  end
+  local b = a
+  local function stop(t)
+    return APPOSITION_STOP[words[t]] or kind(doc, t) == "quote" or sent_start[t] or SAYS[words[t]]
+  end
+  while b < ntok and b < a + 14 and not stop(b + 1) do b = b + 1 end
+  -- (no end in sight: a clause, not an apposition; nor one ending at a
+  -- speech verb: "Yasuhiro Nakasone, a Treasury spokesman said" names who
+  -- spoke)
+  if b + 1 <= ntok and (not stop(b + 1) or SAYS[words[b + 1]]) then return nil end
+  return text(doc, tok(doc, a), name_end(b))
 end
 
 -- Is the name ending at token j followed by ", from" and a name, the
@@ -558,7 +616,8 @@ local function visit(i)
     local s = tok(doc, first)
     local fields = {type = "person"}
     local role = role_before(honor[first - 1] or first)
-    if role then fields.roles = {role} end
+    local role2 = j > first and apposition_role(j)
+    if role or role2 then fields.roles = {role or role2, role and role2 or nil} end
     local e = name_end(j)
     fields.name = text(doc, s, e)
     add(doc, "mention", s, e, fields)
@@ -1003,6 +1062,21 @@ rule "actor.lexicons_and_names" {
       {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
     ["West Texas Intermediate rose, and Royal Dutch fell."] = {mention = {{text = "Texas", type = "place"}}},
     ["The show opened in the West End."] = {mention = {}},
+    -- roles in apposition, up to the comma, and before the name with what they are of
+    ["Konstantin Kosachev, chairman of the Federation Council committee, said so. Kerr Putney, the police chief, spoke."] = {mention = {
+      {text = "Konstantin Kosachev", type = "person", roles = {"chairman of the Federation Council committee"}},
+      {text = "Federation Council", type = "org"},
+      {text = "Kerr Putney", type = "person", roles = {"police chief"}}}},
+    ["The former UK ambassador to Ukraine Sir Tony Brenton spoke. Adolfo Hegewisch, Mexico's Undersecretary for Commerce, agreed."] = {mention = {
+      {text = "UK", type = "place"}, {text = "Ukraine", type = "place"},
+      {text = "Tony Brenton", type = "person", roles = {"former UK ambassador to Ukraine"}},
+      {text = "Adolfo Hegewisch", type = "person", roles = {"Mexico's Undersecretary for Commerce"}},
+      {text = "Mexico", type = "place"}}},
+    -- (no role from a list, a plural or a verb after the comma)
+    ["The visit by Yasuhiro Nakasone, a Treasury spokesman said, was not the reason."] = {mention = {
+      {text = "Yasuhiro Nakasone", type = "person", roles = false}, {text = "Treasury", type = "org"}}},
+    ["Tokyo Electric Power, analysts said, will gain. Later that night, John Smith, Green Day, the Foo Fighters and U2 played."] = {mention = {
+      {text = "Tokyo Electric Power", type = "org"}, {text = "John Smith", type = "person", roles = false}}},
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},

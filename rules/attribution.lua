@@ -220,7 +220,9 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   protestors campaigners rioters strikers villagers farmers fans neighbours neighbors relatives
   families survivors victims refugees migrants prisoners inmates nurses pilots passengers
   dealers traders brokers bankers executives investors strategists managers producers exporters
-  importers buyers sellers merchants consumers shoppers retailers manufacturers]]):gmatch("%a+") do
+  importers buyers sellers merchants consumers shoppers retailers manufacturers arbitrageurs
+  forecasters commentators specialists consultants negotiators delegates envoys insiders aides
+  advisers advisors spokesmen members shareholders creditors bondholders citizens locals sources]]):gmatch("%a+") do
   GROUP[w] = true
 end
 
@@ -228,11 +230,13 @@ end
 -- rules did not know ("Melanie"), or an unnamed person ("an EC Commission
 -- spokesman", "a senior official")? Not a group ("officials", "the police"),
 -- nor a definite description of someone named before ("the senator").
-local INDEFINITE = {a = true, an = true, one = true}
+local INDEFINITE = {a = true, an = true, one = true, another = true}
 local function one_person(name)
   local low = name:lower()
   local first, last = low:match("^(%a+)"), low:match("(%a+)%W*$")
   if not first or DET[first] and not INDEFINITE[first] then return false end
+  -- (a group opening its sentence is capitalised too: "Arbitrageurs said")
+  if GROUP[last] then return false end
   -- a name the actor rules did not know ("Melanie"), or an unnamed one
   return name:find("^%u") ~= nil or (last:sub(-1) ~= "s" and not GROUP[last])
 end

@@ -645,8 +645,15 @@ rule "quote.reported" {
           -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
           -- (at the sentence's last token there is nothing to move to;
           -- nor after an infinitive, "vowed to go after any company that buys")
+          -- (not past a verb: "said there was disappointment that ...", where
+          -- "that" is the noun's)
           local t = c < last and not infinitive_after(doc, j, last) and THAT_SOON:match(doc, c)
-          if t and t <= last then c = t end
+          if t and t <= last then
+            for x = c, t - 1 do
+              if AUX[doc:lower(x)] then t = nil break end
+            end
+            if t then c = t end
+          end
           -- "said on Wednesday it was ...": skip a short prepositional phrase
           local w = c <= last and doc:lower(c)   -- the word at c (false past the sentence)
           -- "said Friday (that) ...", "said yesterday it was ...": a bare time word
@@ -776,6 +783,9 @@ rule "quote.reported" {
       {quote = {{text = "While in the US drivers tend to prefer big cars, in Europe demand is likely to be considerable", kind = "indirect"}}},
     ['"The UK is the largest market," according to John Binks, director of GfK, which monitors markets.'] =
       {quote = {{text = "The UK is the largest market,", kind = "direct"}}},
+    -- a "that" past a verb is not the one opening the clause
+    ["Arbitrageurs said there was disappointment that neither of the offers topped 20 dlrs."] =
+      {quote = {{text = "there was disappointment that neither of the offers topped 20 dlrs", kind = "indirect"}}},
     -- a comma before the clause has its verb opens an aside in its subject
     ["The Treasury said that budget forestalling, when traders bring in goods early, brought in 300 mln stg."] =
       {quote = {{text = "that budget forestalling, when traders bring in goods early, brought in 300 mln stg"}}},
