@@ -490,6 +490,16 @@ end
 -- The person whose role a descriptor names ("the Ukrainian Foreign
 -- Minister", "the Kremlin spokesman"), when exactly one person has a role
 -- that ends with the descriptor's last two words.
+local ROLE_PREPS = {" of ", " for ", " at ", " with ", " to ", " in ", " on "}
+local function role_head(r)
+  local cut = #r + 1
+  for _, p in ipairs(ROLE_PREPS) do
+    local k = r:find(p, 1, true)
+    if k and k < cut then cut = k end
+  end
+  return r:sub(1, cut - 1)
+end
+
 role_holder = function(doc, cx, text)
   local want = text:lower():gsub("’", "'"):match("(%S+ %S+)$") or text:lower():match("(%S+)$")
   if not want or #want < 4 then return nil end
@@ -498,7 +508,9 @@ role_holder = function(doc, cx, text)
     if m.type == "person" then
       local roles = m.roles or (m.role and {m.role}) or (type(m.actor) == "table" and m.actor.roles) or {}
       for _, r in ipairs(roles) do
-        local rl = r:lower()
+        -- (the role's own words, not what it is of: "president of the St.
+        -- Lawrence Seaway Authority" is no "seaway authority")
+        local rl = role_head(r:lower())
         if rl:sub(-#want) == want then
           local name = m.name or doc:text(m.start, m["end"])
           if found and found ~= name then return nil end
@@ -1183,6 +1195,9 @@ rule "quote.speaker" {
     ["Many said the plan would fail, and many agreed."] = {quote = {{text = "the plan would fail", speaker = false}}},
     -- past a stock ticker to the company
     ["Sears Plc <SEHL> said it sold a unit."] = {quote = {{text = "it sold a unit", speaker = {name = "Sears Plc"}}}},
+    -- a role's holder by the role's own words, not by what it is of
+    ["William Blair, president of the St. Lawrence Seaway Authority, spoke on Monday. The seaway authority said a strike would hurt traffic."] = {quote = {
+      {text = "a strike would hurt traffic", speaker = {name = "The seaway authority"}}}},
     -- "he": the subject of its own sentence, when one opens it
     ["Kerr Putney, the police chief, met Roy Cooper, and later he said: “The footage supports what we heard.”"] = {quote = {
       {text = "The footage supports what we heard.", speaker = {name = "Kerr Putney"}}}},
