@@ -218,6 +218,10 @@ end
 -- ambassador", "acting president")
 local ROLE_TIME = {former = true, Former = true, acting = true, Acting = true, outgoing = true,
   Outgoing = true, interim = true, Interim = true, ["ex-"] = true}
+-- capitalised words before a role that own no one ("His spokesman", "Former coach")
+local NO_OWNER = {His = true, Her = true, Its = true, Their = true, Our = true, My = true, Your = true,
+  This = true, That = true, These = true, Those = true, Former = true, Then = true, Now = true,
+  Acting = true, Outgoing = true, Interim = true, Another = true, Every = true, Each = true, One = true}
 -- what a role is of or for, before a name: "ambassador to Ukraine", "president of Turkey"
 local ROLE_OF = {to = true, of = true, ["for"] = true}
 
@@ -241,7 +245,11 @@ local function role_before(i)
     local w = words[p]
     -- (an owner too: "Turkey's president")
     if poss[p] and capword(p) then w = sub(w, 1, #w - poss[p]) end
-    if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (is(doc, p, "upper") and kind(doc, p) == "word") then
+    if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (is(doc, p, "upper") and kind(doc, p) == "word") or
+        -- (a capitalised word before a role in lower case: "Arsenal boss", "Microsoft chairman")
+        -- (one word: "Liberal Democrat leader", "New Zealand entrepreneur" end a longer name)
+        (capword(p) and not (p > 1 and capword(p - 1)) and not OPENERS[w] and not NO_OWNER[w] and
+         is(doc, r, "lower") and not taken[p]) then
       first = p
     elseif r == last and capword(r) and DEPARTMENT[w] and select(2, tok(doc, p)) + 1 == tok(doc, r) then
       first = p   -- a department before a capitalised role: "Agriculture Secretary Richard Lyng"
@@ -902,7 +910,9 @@ rule "actor.lexicons_and_names" {
     m = ROLES:all(d)
     for x = 1, #m, 3 do
       local i, j = m[x], m[x + 1]
-      role_end_at[j] = i
+      -- (a role ending its sentence or headline comes before no name:
+      -- "Vodafone appoints new Japan boss" / "Vodafone has drafted ...")
+      if not sent_start[j + 1] then role_end_at[j] = i end
       for k = i, j do role_tok[k] = true end
     end
     -- people: runs of capitalised words
@@ -1072,6 +1082,11 @@ rule "actor.lexicons_and_names" {
       {text = "Tony Brenton", type = "person", roles = {"former UK ambassador to Ukraine"}},
       {text = "Adolfo Hegewisch", type = "person", roles = {"Mexico's Undersecretary for Commerce"}},
       {text = "Mexico", type = "place"}}},
+    -- a one-word owner before a role in lower case; a role ending a headline precedes no name
+    ["Arsenal boss Arsene Wenger says he has no plans. Liberal Democrat leader Charles Kennedy agreed."] = {mention = {
+      {text = "Arsene Wenger", type = "person", roles = {"Arsenal boss"}},
+      {text = "Charles Kennedy", type = "person", roles = {"leader"}}}},
+    ["Mobile giant appoints new boss\n\nVodafone has drafted in more staff for the launch."] = {mention = {}},
     -- (no role from a list, a plural or a verb after the comma)
     ["The visit by Yasuhiro Nakasone, a Treasury spokesman said, was not the reason."] = {mention = {
       {text = "Yasuhiro Nakasone", type = "person", roles = false}, {text = "Treasury", type = "org"}}},
