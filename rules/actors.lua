@@ -251,6 +251,12 @@ local function role_before(i)
         (capword(p) and not (p > 1 and capword(p - 1)) and not OPENERS[w] and not NO_OWNER[w] and
          is(doc, r, "lower") and not taken[p]) then
       first = p
+      -- (the whole of a name it ends: "Bank of Korea Governor")
+      if taken[p] then
+        local ps, pe = tok(doc, p)
+        local m = doc:covering("mention", ps, pe)[1]
+        if m and m.type ~= "person" then first = doc:tokat(m.start) end
+      end
     elseif r == last and capword(r) and DEPARTMENT[w] and select(2, tok(doc, p)) + 1 == tok(doc, r) then
       first = p   -- a department before a capitalised role: "Agriculture Secretary Richard Lyng"
     end
@@ -392,8 +398,11 @@ local function headed_run(i, j, head, kind_)
       if CONNECT[w] and lower(doc, c) == "the" then c = c + 1 end
       if not (CONNECT[w] or (joined and w == "and")) or c > ntok or not capword(c) or taken[c] then break end
       b = c
-      while not poss[b] and b + 1 <= ntok and capword(b + 1) and not taken[b + 1] and not sent_start[b + 1] do
-        b = b + 1   -- (a possessive ends the name: "Bank of Japan's December")
+      -- (a possessive ends the name: "Bank of Japan's December"; so does a
+      -- role, "Bank of Korea Governor Park Sung-sang")
+      while not poss[b] and b + 1 <= ntok and capword(b + 1) and not taken[b + 1] and not sent_start[b + 1] and
+          not role_tok[b + 1] and not honor[b + 1] do
+        b = b + 1
       end
       joined = true
     end

@@ -231,12 +231,19 @@ end
 -- spokesman", "a senior official")? Not a group ("officials", "the police"),
 -- nor a definite description of someone named before ("the senator").
 local INDEFINITE = {a = true, an = true, one = true, another = true}
+local UNNAMED = {spokesman = true, spokeswoman = true, spokesperson = true, official = true, banker = true,
+  analyst = true, dealer = true, trader = true, diplomat = true, economist = true, source = true,
+  delegate = true, broker = true}
 local function one_person(name)
   local low = name:lower()
   local first, last = low:match("^(%a+)"), low:match("(%a+)%W*$")
-  if not first or DET[first] and not INDEFINITE[first] then return false end
   -- (a group opening its sentence is capitalised too: "Arbitrageurs said")
-  if GROUP[last] then return false end
+  if not first or GROUP[last] then return false end
+  -- a definite unnamed source: "Securities houses ..., the spokesman said.
+  -- ..., he added" (not a title, which names someone named before: "The
+  -- United boss said", "The executive said")
+  if first == "the" and UNNAMED[last] and not name:find("%s%S+%s%S+%s%S+%s") then return true end
+  if DET[first] and not INDEFINITE[first] then return false end
   -- a name the actor rules did not know ("Melanie"), or an unnamed one
   return name:find("^%u") ~= nil or (last:sub(-1) ~= "s" and not GROUP[last])
 end
@@ -1195,6 +1202,9 @@ rule "quote.speaker" {
     ["Many said the plan would fail, and many agreed."] = {quote = {{text = "the plan would fail", speaker = false}}},
     -- past a stock ticker to the company
     ["Sears Plc <SEHL> said it sold a unit."] = {quote = {{text = "it sold a unit", speaker = {name = "Sears Plc"}}}},
+    -- "he" after a definite role no one was named for is that role's speaker
+    ["Finance Minister Chung In-yong agreed. Houses may not hold shares, the spokesman said. Others should reduce holdings, he added."] = {quote = {
+      {text = "Others should reduce holdings", speaker = {name = "the spokesman"}}}},
     -- a role's holder by the role's own words, not by what it is of
     ["William Blair, president of the St. Lawrence Seaway Authority, spoke on Monday. The seaway authority said a strike would hurt traffic."] = {quote = {
       {text = "a strike would hurt traffic", speaker = {name = "The seaway authority"}}}},

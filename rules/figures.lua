@@ -196,6 +196,8 @@ local OF_STOP = {
   more = true, less = true, over = true, under = true, into = true, per = true, each = true,
   this = true, last = true, next = true, its = true, their = true, his = true, her = true,
   be = true, been = true, being = true, earlier = true, later = true,
+  -- a time, not what is counted: "closed at 398.72 yesterday"
+  yesterday = true, today = true, tomorrow = true, tonight = true, now = true,
   -- a clause, not a noun, follows: "from 4,000 when it completes"
   when = true, where = true, ["while"] = true, ["if"] = true, because = true, although = true,
   though = true, ["until"] = true, unless = true, whether = true, but = true, so = true,

@@ -323,6 +323,14 @@ local function clause_end(doc, last, from, relative)
       if relative and nxt and doc:kind(t + 1) == "word" and not (nxt == "and" or nxt == "but" or nxt == "that") then
         return trim_end(doc, t - 1)
       end
+      -- ", monetary sources said.": the attribution of the sentence around it
+      if w == "," and t + 2 <= last then
+        local c = doc:after("cue", select(2, doc:tok(t)))
+        if c and c.first <= t + 5 and c.last >= last - 1 and doc:kind(t + 1) == "word" and
+            not CLAUSE_BREAK[doc:lower(t + 1)] then
+          return trim_end(doc, t - 1)
+        end
+      end
       if (w == "and" or w == "but" or (w == "," and doc:is(t + 1, "title"))) and t + 2 <= last then
         -- "... and Trump says he thinks ...", "Claiming ..., Trump told Fox
         -- that": a new speaker's verb
@@ -426,6 +434,9 @@ local function clause_has_verb(doc, a, b)
   local s = a
   while s <= b do
     if finite_verb(doc, s, b) then return true end
+    -- (a part opening with a past, after an aside: "The United States,
+    -- which has been reluctant, joined in the attack")
+    if s > a and doc:is(s, "lower") and doc:lower(s):find("[^e]ed$") then return true end
     while s <= b and doc:word(s) ~= "," do s = s + 1 end
     s = s + 1
   end
@@ -565,7 +576,10 @@ rule "quote.reported" {
       -- (nor a negated one, which reports nothing: "The Soviets have not
       -- indicated an urgent need ..., Lyng told Reuters")
       -- (nor one asking for something: "The state is asking for $320m, he said")
+      -- (nor an infinitive: "which has been reluctant to criticize Japan's
+      -- stance, joined in the attack, he said")
       if entry.kind ~= "evaluation" and not (j < doc:ntok() and (doc:lower(j + 1) == "to" or doc:lower(j + 1) == "for")) and
+          not (i > 1 and doc:lower(i - 1) == "to") and
           not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") and
           not negated(doc, i) then
         prev_start = vs
@@ -786,6 +800,11 @@ rule "quote.reported" {
     -- a "that" past a verb is not the one opening the clause
     ["Arbitrageurs said there was disappointment that neither of the offers topped 20 dlrs."] =
       {quote = {{text = "there was disappointment that neither of the offers topped 20 dlrs", kind = "indirect"}}},
+    -- the attribution of the sentence around a reported clause is not in it; an infinitive is no earlier speaker
+    ["Forecasters believe that growth will be below three pct, monetary sources said."] = {quote = {
+      {text = "that growth will be below three pct", kind = "indirect"}}},
+    ["The United States, which has been reluctant to criticize Japan, joined in the attack, he said."] = {quote = {
+      {text = "The United States, which has been reluctant to criticize Japan, joined in the attack", kind = "indirect"}}},
     -- a comma before the clause has its verb opens an aside in its subject
     ["The Treasury said that budget forestalling, when traders bring in goods early, brought in 300 mln stg."] =
       {quote = {{text = "that budget forestalling, when traders bring in goods early, brought in 300 mln stg"}}},
