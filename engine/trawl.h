@@ -71,7 +71,8 @@ enum trawl_limit {
 
 /* Creates an engine. Every byte the engine and its docs hold (the Lua
  * state, compiled regexes, records) comes from alloc, called with ud; NULL
- * means the C library's realloc/free. When alloc refuses during an analysis,
+ * means the C library's realloc/free, with small blocks kept on the
+ * engine's own free lists (returned when the engine is freed). When alloc refuses during an analysis,
  * that article gets an error record and the engine stays usable. Returns
  * NULL only when memory is short. */
 TRAWL_API trawl_engine *trawl_engine_new(trawl_alloc_fn alloc, void *ud);

@@ -157,7 +157,10 @@ local function adjective_use(doc, i)
   if i < 2 or w:sub(-2) ~= "ed" then return false end
   local p = doc:lower(i - 1)
   if NP_START[p] then return true end
-  return i > 2 and ADJ_LEAD[p] ~= nil and NP_START[doc:lower(i - 2)] ~= nil
+  if i <= 2 or ADJ_LEAD[p] == nil then return false end
+  -- (after a determiner or an owner: "the last confirmed", "The Fed's last confirmed")
+  local d = doc:lower(i - 2)
+  return NP_START[d] ~= nil or d:find("'s$") ~= nil
 end
 
 rule "quote.cues" {
@@ -206,6 +209,8 @@ rule "quote.cues" {
     ["The .post domain is backed by the Universal Postal Union, Icann said."] = {cue = {{text = "said"}}},
     -- a capitalised "State" inside a sentence is part of a name
     ["US Secretary of State Marco Rubio said talks were useful."] = {cue = {{text = "said"}}},
+    -- a past participle after an owner and "last" is an adjective
+    ["The Fed's last confirmed intervention was on January 28, dealers said."] = {cue = {{text = "said"}}},
     -- a noun right before a verb is the verb's subject
     ["In Europe, demand is likely to be strong, he said."] = {cue = {{text = "said"}}},
     ["MPs will debate a bill which critics claim would legalise euthanasia."] = {cue = {{text = "claim"}}},
