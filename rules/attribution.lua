@@ -1105,8 +1105,14 @@ rule "quote.speaker" {
               -- an infinitive or participle with no subject of its own takes
               -- the sentence's: "Trump took to Twitter to accuse ...",
               -- "Trump unleashed tweets saying ...", "despite admitting"
+              -- (the speaker of a speech verb right before it, first: '“...,”
+              -- Sanders said, going on to say that ...')
               if not sp and c.i > c_first and (lower(doc, c.i - 1) == "to" or lower(doc, c.i):find("ing$")) then
-                sp = sentence_subject(doc, cx, c_ss, c.s)
+                local before = cue_in(cx, c_ss, c.s, true)
+                if before and before.j + 1 < c.i and c.i - before.j <= 5 and doc:word(before.j + 1) == "," then
+                  sp = speaker_near(doc, cx, before.i, before.j, c_first, c_last, before.entry)
+                end
+                sp = sp or sentence_subject(doc, cx, c_ss, c.s)
               end
             end
             via = via_in(doc, cx, c_ss, c_se)
@@ -1205,6 +1211,9 @@ rule "quote.speaker" {
     -- "he" after a definite role no one was named for is that role's speaker
     ["Finance Minister Chung In-yong agreed. Houses may not hold shares, the spokesman said. Others should reduce holdings, he added."] = {quote = {
       {text = "Others should reduce holdings", speaker = {name = "the spokesman"}}}},
+    -- an infinitive with no subject of its own takes the speaker of the verb before it
+    ['Bernie Sanders spoke on Monday. “The debate is insane,” Sanders said, going on to say that the country has spent years fighting racism.'] = {quote = {
+      {text = "that the country has spent years fighting racism", speaker = {name = "Bernie Sanders"}}}},
     -- a role's holder by the role's own words, not by what it is of
     ["William Blair, president of the St. Lawrence Seaway Authority, spoke on Monday. The seaway authority said a strike would hurt traffic."] = {quote = {
       {text = "a strike would hurt traffic", speaker = {name = "The seaway authority"}}}},
