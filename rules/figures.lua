@@ -40,7 +40,7 @@ local ORDINAL_OR_HYPHEN = N.remembered(function(w)
 end)
 -- a count's noun: a plural ("-s", not "-ss", "-us"), at least four letters
 local PLURAL_NOUN = N.remembered(function(w)
-  return #w > 3 and w:find("s$") ~= nil and not w:find("[su]s$")
+  return #w > 3 and w:find("s$") ~= nil and not w:find("[su'’]s$")
 end)
 local ENDS_ED = N.remembered(function(w) return w:find("ed$") ~= nil end)
 
@@ -924,6 +924,15 @@ rule "figure.amounts" {
           if x == 1 and nw > 1 and ENDS_ED[w] then return nil end
         end
         if last > 3 then return nil end
+      elseif unit == "%" then
+        -- (a share of a plural ends there too: "16% of visitors came")
+        for x = 1, nw - 1 do
+          local w = LOW[w0 + x - 1]
+          if PLURAL_NOUN[w] and is(w0 + x - 1, "lower") and LOW[w0 + x] ~= "and" and not PLURAL_NOUN[LOW[w0 + x]] then
+            last = x
+            break
+          end
+        end
       end
       if LOW[w0 + last - 1] == "and" then last = last - 1 end
       if last < 1 then return nil end
@@ -1243,6 +1252,8 @@ rule "figure.amounts" {
       {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
       {text = "all-week", value = 1, unit = "week"}}},
     ["Full-year profits rose."] = {figure = {}},
+    ["A study found that 16% of visitors came by train and 25 pct of Computer Associates stock was sold."] = {figure = {
+      {text = "16%", of = "visitors"}, {text = "25 pct", of = "Computer Associates stock"}}},
     -- a period, a time pointed back to, a count inside a name, "one" as a pronoun
     ["Growth in the first half of 2005 and the second quarter will slow."] = {figure = {}},
     ["Sales were 3.5 pct higher than a year earlier."] = {figure = {{text = "3.5 pct", value = 3.5, unit = "%"}}},
