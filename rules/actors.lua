@@ -442,11 +442,18 @@ local function role_after(j)
     if role_tok[t] and not (named and not is(doc, t, "lower")) then
       local e = t
       while e < ntok and role_tok[e + 1] do e = e + 1 end
-      return not poss[e] and words[e + 1] ~= "'s" and words[e + 1] ~= "’s"
+      if poss[e] or words[e + 1] == "'s" or words[e + 1] == "’s" then return false end
+      -- (nor a role before a name of its own: "Standard Oil Co, BP Managing
+      -- Director David Simon said"; but "Asif Zardari, former Prime Minister
+      -- Benazir Bhutto's husband," is one)
+      local k = e + 1
+      while k <= ntok and k <= e + 4 and capword(k) and not sent_start[k] and not poss[k] do k = k + 1 end
+      return k == e + 1 or (k <= ntok and poss[k] ~= nil and capword(k))
     end
     if kind(doc, t) ~= "word" then return false end
     -- (an owner's name is no list's: "Mexico's Undersecretary for Commerce")
-    if not is(doc, t, "lower") and not poss[t] then named = true end
+    -- (nor an acronym's, "Jeremy Dear, NUJ General Secretary")
+    if not is(doc, t, "lower") and not poss[t] and not is(doc, t, "upper") then named = true end
   end
   return false
 end
@@ -1098,6 +1105,13 @@ rule "actor.lexicons_and_names" {
       {text = "Arsene Wenger", type = "person", roles = {"Arsenal boss"}},
       {text = "Charles Kennedy", type = "person", roles = {"leader"}}}},
     ["Mobile giant appoints new boss\n\nVodafone has drafted in more staff for the launch."] = {mention = {}},
+    ["Later, BP will not raise its offer for Standard Oil Co, BP Managing Director David Simon said."] = {mention = {
+      {text = "David Simon", type = "person", roles = {"BP Managing Director"}}}},
+    ["The release of Asif Zardari, former Prime Minister Benazir Bhutto's husband, eased tensions."] = {mention = {
+      {text = "Asif Zardari", type = "person"}, {text = "Benazir Bhutto", type = "person", roles = {"former Prime Minister"}}}},
+    -- more nouns that introduce a firm; an acronym before a capitalised role owns it
+    ["Later, brokerage Merrill Lynch said so. Later, Jeremy Dear, NUJ General Secretary, agreed."] = {mention = {
+      {text = "Merrill Lynch", type = "org"}, {text = "Jeremy Dear", type = "person", roles = {"NUJ General Secretary"}}}},
     -- heads for museums, libraries, theatres; a day after "on" is no part of the name
     ["Visitors to the British Library and the Science Museum rose. It opens at the Ethel Barrymore Theatre on Thursday."] = {mention = {
       {text = "British Library", type = "org"}, {text = "Science Museum", type = "org"},
