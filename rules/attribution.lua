@@ -956,6 +956,52 @@ local function via_in(doc, cx, s, e)
   return nil
 end
 
+-- "TASS quoted Foreign Minister Sergei Lavrov as saying that ...": who
+-- was quoted speaks (the first person named between "quoted" and "as",
+-- else the first organisation, else the words there), and the outlet
+-- that quoted them relays it; in the passive ("Lavrov was quoted by TASS
+-- as saying") the name before it. Nil when the cue at c is not that "saying".
+local function quoted_as(doc, c, first)
+  if c.i < first + 3 or lower(doc, c.i) ~= "saying" or lower(doc, c.i - 1) ~= "as" then return nil end
+  for k = c.i - 2, math.max(first + 1, c.i - 12), -1 do
+    local w = lower(doc, k)
+    if w == "quoted" or w == "quotes" or w == "quoting" then
+      -- (not the passive, "Baker was quoted by PAP as saying": its subject spoke)
+      local p = k - 1
+      if p > first and (lower(doc, p) == "also" or lower(doc, p) == "widely") then p = p - 1 end
+      if p >= first and BE[lower(doc, p)] then
+        -- the passive, "Smith was quoted by PAP as saying": the name before
+        -- it spoke (a pronoun is left to the usual resolution)
+        local m = mention_at(doc, p - 1)
+        if not m or m.type == "place" then return nil end
+        local via
+        for o in doc:each("mention", doc:tok(k), doc:tok(c.i)) do
+          if outlet(o) then via = o.name break end
+        end
+        return speaker_of_mention(doc, m), via
+      end
+      local a, b = k + 1, c.i - 2
+      if b < a then return nil end
+      local s = doc:tok(a)
+      local _, e = doc:tok(b)
+      local sp, org
+      for m in doc:each("mention", s, e) do
+        if m.type == "person" then sp = speaker_of_mention(doc, m) break end
+        if m.type == "org" and not org then org = m end
+      end
+      local unnamed = INDEFINITE[lower(doc, a)] ~= nil or lower(doc, b):find("^sources?$") ~= nil
+      sp = sp or (org and speaker_of_mention(doc, org)) or span_speaker(doc, a, b, unnamed)
+      local via
+      for m in doc:each("mention", doc:tok(first), doc:tok(k)) do
+        if outlet(m) then via = m.name end
+      end
+      return sp, via
+    end
+    if doc:kind(k) ~= "word" and doc:word(k) ~= "." then return nil end
+  end
+  return nil
+end
+
 -- A transcript label opening the quote's paragraph ("WALLACE: ..."): the
 -- speaker, and where the words after it start.
 local function transcript_label(doc, q)
@@ -1116,6 +1162,8 @@ rule "quote.speaker" {
               end
             end
             via = via_in(doc, cx, c_ss, c_se)
+            local qsp, qvia = quoted_as(doc, c, c_first)
+            if qsp then sp, via = qsp, qvia or via end
             if via and sp and sp.name == via then via = nil end
             why(q, "cue '%s'; speaker %s", q.cue.text, sp and sp.name or "not found")
           else
@@ -1214,6 +1262,15 @@ rule "quote.speaker" {
     -- an infinitive with no subject of its own takes the speaker of the verb before it
     ['Bernie Sanders spoke on Monday. “The debate is insane,” Sanders said, going on to say that the country has spent years fighting racism.'] = {quote = {
       {text = "that the country has spent years fighting racism", speaker = {name = "Bernie Sanders"}}}},
+    -- "X quoted Y as saying": Y speaks, X relays it
+    ["Russia's RIA news agency quoted Foreign Minister Sergei Lavrov as saying that any deployment was unacceptable."] = {quote = {
+      {text = "that any deployment was unacceptable", speaker = {name = "Sergei Lavrov"}, via = "RIA Novosti"}}},
+    ["Later, Deputy Prime Minister Peter Smith was also quoted by the TASS news agency as saying the government had to act."] = {quote = {
+      {text = "the government had to act", speaker = {name = "Peter Smith"}, via = "TASS"}}},
+    ["The paper quoted official sources as saying the talks had failed."] = {quote = {
+      {text = "the talks had failed", speaker = {name = "official sources", anonymous = true}}}},
+    ["Interfax quoted a senior official as saying talks would resume."] = {quote = {
+      {text = "talks would resume", speaker = {name = "a senior official", anonymous = true}, via = "Interfax"}}},
     -- a role's holder by the role's own words, not by what it is of
     ["William Blair, president of the St. Lawrence Seaway Authority, spoke on Monday. The seaway authority said a strike would hurt traffic."] = {quote = {
       {text = "a strike would hurt traffic", speaker = {name = "The seaway authority"}}}},

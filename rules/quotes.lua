@@ -367,6 +367,9 @@ local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true,
 -- an amount of money may open the subject: "said £2bn savings had been made"
 local CURRENCY_SIGN = {["$"] = true, ["£"] = true, ["€"] = true, ["¥"] = true}
 
+local ADVERB_BETWEEN = {now = true, still = true, also = true, already = true, currently = true, reportedly = true,
+  effectively = true, increasingly = true, largely = true, only = true, even = true, often = true}
+
 -- words whose "'s" is "is" or "has"
 local CONTRACTS_S = {that = true, there = true, here = true, what = true, who = true, where = true}
 local byte = string.byte
@@ -400,8 +403,11 @@ function finite_verb(doc, from, last)
       -- a past in -ed (not -eed; -ied is one), or an -s form (not -ss, -us) after a name or pronoun
       local n = #w
       local c, b, a = byte(w, n), n >= 2 and byte(w, n - 1), n >= 3 and byte(w, n - 2)
+      -- (an adverb may stand between: "Moscow now controls", "it still holds")
+      local p = t - 1
+      if ADVERB_BETWEEN[doc:lower(p)] and p > from then p = p - 1 end
       if (c == B_D and b == B_E and a and a ~= B_E) or
-          (c == B_S and b and b ~= B_S and b ~= B_U and (doc:is(t - 1, "title") or PRONOUNS[doc:lower(t - 1)])) then
+          (c == B_S and b and b ~= B_S and b ~= B_U and (doc:is(p, "title") or PRONOUNS[doc:lower(p)])) then
         return true
       end
     end
@@ -810,6 +816,8 @@ rule "quote.reported" {
       {text = "that growth will be below three pct", kind = "indirect"}}},
     ["The United States, which has been reluctant to criticize Japan, joined in the attack, he said."] = {quote = {
       {text = "The United States, which has been reluctant to criticize Japan, joined in the attack", kind = "indirect"}}},
+    ["Analysts say Moscow now controls nearly a fifth of Ukraine's territory."] =
+      {quote = {{text = "Moscow now controls nearly a fifth of Ukraine's territory", kind = "indirect"}}},
     -- a comma before the clause has its verb opens an aside in its subject
     ["The Treasury said that budget forestalling, when traders bring in goods early, brought in 300 mln stg."] =
       {quote = {{text = "that budget forestalling, when traders bring in goods early, brought in 300 mln stg"}}},
