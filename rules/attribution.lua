@@ -222,7 +222,8 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   dealers traders brokers bankers executives investors strategists managers producers exporters
   importers buyers sellers merchants consumers shoppers retailers manufacturers arbitrageurs
   forecasters commentators specialists consultants negotiators delegates envoys insiders aides
-  advisers advisors spokesmen members shareholders creditors bondholders citizens locals sources]]):gmatch("%a+") do
+  advisers advisors spokesmen members shareholders creditors bondholders citizens locals sources
+  groups agencies charities organisations organizations unions]]):gmatch("%a+") do
   GROUP[w] = true
 end
 
@@ -425,6 +426,7 @@ local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = t
 
 -- A noun phrase ending at token k that opens with a determiner within five
 -- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
+local SOURCE_ADJ = {familiar = true, close = true, briefed = true, knowledgeable = true}
 descriptor = function(doc, k, first)
   if not is_word(doc, k) then return nil end
   -- a noun phrase ends in a noun: not "their check by", "her right foot was"
@@ -437,6 +439,13 @@ descriptor = function(doc, k, first)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then
       -- "military bloggers on both sides said": the noun the phrase hangs on
       local p = b - 1
+      -- "two people familiar with the matter said", "a source close to the
+      -- talks": an unnamed source, all of it
+      if p - 2 >= first and SOURCE_ADJ[lower(doc, p - 1)] and (lower(doc, p) == "with" or lower(doc, p) == "to" or
+          lower(doc, p) == "on") then
+        local head = descriptor(doc, p - 2, first)
+        if head and head.start then return span_speaker(doc, doc:tokat(head.start), k, true) end
+      end
       -- "protesters marching through the streets chanted": the noun before the participle
       if p - 2 >= first and PLACE_PREP[lower(doc, p)] and lower(doc, p - 1):find("%a%a%aing$")
           and is_word(doc, p - 2) then
@@ -1271,6 +1280,9 @@ rule "quote.speaker" {
       {text = "the talks had failed", speaker = {name = "official sources", anonymous = true}}}},
     ["Interfax quoted a senior official as saying talks would resume."] = {quote = {
       {text = "talks would resume", speaker = {name = "a senior official", anonymous = true}, via = "Interfax"}}},
+    -- a source described at length is one unnamed source
+    ["Negotiators resumed talks on Sunday, two people familiar with the matter said."] = {quote = {
+      {text = "Negotiators resumed talks on Sunday", speaker = {name = "two people familiar with the matter", anonymous = true}}}},
     -- a role's holder by the role's own words, not by what it is of
     ["William Blair, president of the St. Lawrence Seaway Authority, spoke on Monday. The seaway authority said a strike would hurt traffic."] = {quote = {
       {text = "a strike would hurt traffic", speaker = {name = "The seaway authority"}}}},

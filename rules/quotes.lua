@@ -364,6 +364,10 @@ local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true,
   anybody = true, anyone = true, everybody = true, everyone = true, nobody = true, somebody = true,
   someone = true}
 
+-- a hedged number too: "said more than 100 people were killed"
+local HEDGE_SUBJECT = {more = true, less = true, fewer = true, about = true, around = true, nearly = true,
+  almost = true, over = true, at = true, up = true, roughly = true, approximately = true, some = true}
+
 -- an amount of money may open the subject: "said £2bn savings had been made"
 local CURRENCY_SIGN = {["$"] = true, ["£"] = true, ["€"] = true, ["¥"] = true}
 
@@ -419,14 +423,16 @@ end
 -- Words opening a clause of its own after the attribution: "..., Mr
 -- Mendis told reporters, although he would not say by how much"
 local TAIL_CLAUSE = {although = true, though = true, ["while"] = true, but = true,
-  adding = true, saying = true, noting = true, citing = true}
+  adding = true, saying = true, noting = true, citing = true, as = true, when = true, after = true,
+  before = true, amid = true, which = true}
 
 -- "X, he said, Y": the comma before the speaker (a name or pronoun of at
 -- most five words, after a clause of at least two), when a comma follows
 -- the verb and no quote mark stands at either comma; else nil.
 local function parenthetical(doc, i, j, first, last)
-  if j + 3 > last or doc:word(j + 1) ~= "," or doc:kind(j + 2) == "quote" or TAIL_CLAUSE[doc:lower(j + 2)] then
-    return nil
+  if j + 3 > last or doc:word(j + 1) ~= "," or doc:kind(j + 2) == "quote" or TAIL_CLAUSE[doc:lower(j + 2)] or
+      CLAUSE_BREAK[doc:lower(j + 2)] then
+    return nil   -- (a clause of its own follows: "..., two officials said, as strikes killed ...")
   end
   local b = i - 1
   while b > first and b >= i - 6 and doc:word(b) ~= "," do b = b - 1 end
@@ -518,6 +524,17 @@ local function apposition_before(doc, first, k)
     if doc:word(b) == "," then
       return b > first and b - first <= 8 and not clause_has_verb(doc, first, b - 1)
     end
+  end
+  return false
+end
+
+-- Whether [a, b] describes an unnamed source at length: "two people
+-- familiar with the matter", "a source close to the talks", "an official
+-- briefed on the plans".
+local SOURCE_WORDS = {familiar = true, close = true, briefed = true, knowledgeable = true}
+local function unnamed_source(doc, a, b)
+  for t = a, b do
+    if SOURCE_WORDS[doc:lower(t)] then return true end
   end
   return false
 end
@@ -640,7 +657,7 @@ rule "quote.reported" {
           -- "African-Americans, he said, can ''rock like Jimi''": the
           -- attribution sits inside what was said; both parts, given whole
           local b = paren_comma
-          local a = first
+          local a = past_dateline(doc, first, b)
           if doc:kind(a) == "quote" and doc:is(a, "open") then a = a + 1 end
           local s, e1 = doc:tok(a), doc:tok(b)
           local s2 = doc:tok(j + 2)
@@ -707,6 +724,7 @@ rule "quote.reported" {
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
             SUBJECT_START[w] or
             doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
+            (HEDGE_SUBJECT[w] and c + 2 <= last and (doc:kind(c + 1) == "number" or doc:kind(c + 2) == "number")) or
             bare_subject(doc, c, last)))
           if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
           -- ", reports Moscow's TASS news service.": an inverted verb names its
@@ -770,7 +788,8 @@ rule "quote.reported" {
             end
             -- (a comma inside closing marks, “... changes,” Obama said, is the
             -- partial quote's: quote.mixed takes that sentence whole)
-            if from and c2 > from + 2 and i - c2 <= 6 and doc:kind(c2 + 1) ~= "quote" and
+            if from and c2 > from + 2 and (i - c2 <= 6 or (i - c2 <= 9 and unnamed_source(doc, c2 + 1, i - 1))) and
+                doc:kind(c2 + 1) ~= "quote" and
                 clause_has_verb(doc, from, c2 - 1) then
               local first = from
               local s = doc:tok(first)
@@ -816,6 +835,8 @@ rule "quote.reported" {
       {text = "that growth will be below three pct", kind = "indirect"}}},
     ["The United States, which has been reluctant to criticize Japan, joined in the attack, he said."] = {quote = {
       {text = "The United States, which has been reluctant to criticize Japan, joined in the attack", kind = "indirect"}}},
+    ["Officials said more than 100 people were killed and at least 40 were hurt."] =
+      {quote = {{text = "more than 100 people were killed and at least 40 were hurt", kind = "indirect"}}},
     ["Analysts say Moscow now controls nearly a fifth of Ukraine's territory."] =
       {quote = {{text = "Moscow now controls nearly a fifth of Ukraine's territory", kind = "indirect"}}},
     -- a comma before the clause has its verb opens an aside in its subject
@@ -826,6 +847,8 @@ rule "quote.reported" {
       {quote = {{text = "The state is asking for $320m from the fund", kind = "indirect"}}},
     ["Growth will slow, Mr Mendis told reporters, although he would not say by how much."] =
       {quote = {{text = "Growth will slow", kind = "indirect"}}},
+    ["CAIRO (AP) — Negotiators resumed talks on Sunday, two people familiar with the matter said, as strikes killed 12 people."] =
+      {quote = {{text = "Negotiators resumed talks on Sunday", kind = "indirect"}}},
     ["Prices will rise, he said, adding that wages would not."] =
       {quote = {{text = "Prices will rise", kind = "indirect"}, {text = "that wages would not", kind = "indirect"}}},
     -- a wire story's dateline is not what was said; a verb taking "to" is no earlier speaker
