@@ -222,6 +222,10 @@ local ROLE_TIME = {former = true, Former = true, acting = true, Acting = true, o
 local NO_OWNER = {His = true, Her = true, Its = true, Their = true, Our = true, My = true, Your = true,
   This = true, That = true, These = true, Those = true, Former = true, Then = true, Now = true,
   Acting = true, Outgoing = true, Interim = true, Another = true, Every = true, Each = true, One = true}
+-- bodies named in lower case before a role ("Foreign ministry spokeswoman")
+local ROLE_BODY = {ministry = true, government = true, party = true, company = true, department = true,
+  army = true, police = true, campaign = true, union = true, embassy = true, military = true,
+  palace = true, presidential = true, cabinet = true, council = true, opposition = true, court = true}
 -- what a role is of or for, before a name: "ambassador to Ukraine", "president of Turkey"
 local ROLE_OF = {to = true, of = true, ["for"] = true}
 
@@ -259,6 +263,15 @@ local function role_before(i)
       end
     elseif r == last and capword(r) and DEPARTMENT[w] and select(2, tok(doc, p)) + 1 == tok(doc, r) then
       first = p   -- a department before a capitalised role: "Agriculture Secretary Richard Lyng"
+    end
+  end
+  -- a body in lower case before it, and what it is of: "Foreign ministry
+  -- spokeswoman", "party spokesman", "Defence ministry official"
+  if first == r and first > 1 and ROLE_BODY[words[first - 1]] then
+    first = first - 1
+    local p = first - 1
+    if p >= 1 and capword(p) and not OPENERS[words[p]] and not NO_OWNER[words[p]] and not sent_start[first] then
+      first = p
     end
   end
   if first > 1 and ROLE_TIME[words[first - 1]] then first = first - 1 end
@@ -1109,6 +1122,8 @@ rule "actor.lexicons_and_names" {
       {text = "David Simon", type = "person", roles = {"BP Managing Director"}}}},
     ["The release of Asif Zardari, former Prime Minister Benazir Bhutto's husband, eased tensions."] = {mention = {
       {text = "Asif Zardari", type = "person"}, {text = "Benazir Bhutto", type = "person", roles = {"former Prime Minister"}}}},
+    ["Later, Foreign ministry spokeswoman Maria Zakharova called the plan a provocation."] = {mention = {
+      {text = "Maria Zakharova", type = "person", roles = {"Foreign ministry spokeswoman"}}}},
     -- more nouns that introduce a firm; an acronym before a capitalised role owns it
     ["Later, brokerage Merrill Lynch said so. Later, Jeremy Dear, NUJ General Secretary, agreed."] = {mention = {
       {text = "Merrill Lynch", type = "org"}, {text = "Jeremy Dear", type = "person", roles = {"NUJ General Secretary"}}}},

@@ -78,6 +78,8 @@ local TIME_NEXT = {
 -- after a change verb, "from X to Y" and "X to Y" are two figures, not a range
 local PERIOD_ORDINAL = {first = true, second = true, third = true, fourth = true, latter = true, former = true}
 
+local OWNER_WORD = {its = true, their = true, his = true, her = true, our = true, my = true, your = true}
+
 -- after "a year", "a month": the time it points back or forward to
 local RELATIVE_AFTER = {ago = true, earlier = true, before = true, later = true, previously = true}
 
@@ -888,7 +890,8 @@ rule "figure.amounts" {
       local k = j
       if LOW[k] == "of" then
         k = k + 1
-        if LOW[k] == "the" then k = k + 1 end
+        -- ("of the", "of its": the noun after)
+        if LOW[k] == "the" or OWNER_WORD[LOW[k]] then k = k + 1 end
       elseif unit then
         return nil
       end
@@ -1252,6 +1255,7 @@ rule "figure.amounts" {
       {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
       {text = "all-week", value = 1, unit = "week"}}},
     ["Full-year profits rose."] = {figure = {}},
+    ["Ukraine has lost around 19% of its territory."] = {figure = {{text = "around 19%", of = "territory"}}},
     ["A study found that 16% of visitors came by train and 25 pct of Computer Associates stock was sold."] = {figure = {
       {text = "16%", of = "visitors"}, {text = "25 pct", of = "Computer Associates stock"}}},
     -- a period, a time pointed back to, a count inside a name, "one" as a pronoun
