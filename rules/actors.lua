@@ -233,6 +233,9 @@ local ROLE_OF = {to = true, of = true, ["for"] = true}
 -- "Kremlin spokesman", "former UK ambassador to Ukraine"), or nil.
 local function role_before(i)
   local last = i - 1
+  -- "The Conservative leader, Kemi Badenoch,": a role in apposition before the name
+  local before_comma = last > 2 and words[last] == "," and role_end_at[last - 1] ~= nil
+  if before_comma then last = last - 1 end
   local r = role_end_at[last]
   if not r then
     -- the role's place or body between it and the name: "ambassador to Ukraine Sir Tony Brenton"
@@ -252,7 +255,8 @@ local function role_before(i)
     if DEMONYMS:lookup(w) or PLACES:lookup(w) or ORGS:lookup(w) or (is(doc, p, "upper") and kind(doc, p) == "word") or
         -- (a capitalised word before a role in lower case: "Arsenal boss", "Microsoft chairman")
         -- (one word: "Liberal Democrat leader", "New Zealand entrepreneur" end a longer name)
-        (capword(p) and not (p > 1 and capword(p - 1)) and not OPENERS[w] and not NO_OWNER[w] and
+        (capword(p) and not (p > 1 and capword(p - 1) and not OPENERS[words[p - 1]]) and not OPENERS[w] and
+         not NO_OWNER[w] and
          is(doc, r, "lower") and not taken[p]) then
       first = p
       -- (the whole of a name it ends: "Bank of Korea Governor")
@@ -275,6 +279,8 @@ local function role_before(i)
     end
   end
   if first > 1 and ROLE_TIME[words[first - 1]] then first = first - 1 end
+  -- (that one opens with "the", else it is a list: "police, John Smith, and ...")
+  if before_comma and not (first > 1 and (words[first - 1] == "the" or words[first - 1] == "The")) then return nil end
   local s = tok(doc, first)
   return text(doc, s, name_end(last))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
 end
@@ -1122,6 +1128,8 @@ rule "actor.lexicons_and_names" {
       {text = "David Simon", type = "person", roles = {"BP Managing Director"}}}},
     ["The release of Asif Zardari, former Prime Minister Benazir Bhutto's husband, eased tensions."] = {mention = {
       {text = "Asif Zardari", type = "person"}, {text = "Benazir Bhutto", type = "person", roles = {"former Prime Minister"}}}},
+    ["The Conservative leader, Kemi Badenoch, said her party would support it."] = {mention = {
+      {text = "Kemi Badenoch", type = "person", roles = {"Conservative leader"}}}},
     ["Later, Foreign ministry spokeswoman Maria Zakharova called the plan a provocation."] = {mention = {
       {text = "Maria Zakharova", type = "person", roles = {"Foreign ministry spokeswoman"}}}},
     -- more nouns that introduce a firm; an acronym before a capitalised role owns it

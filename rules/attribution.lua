@@ -804,6 +804,12 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
   if passive and not lower(doc, vj):find("ing$") and lower(doc, vi) ~= "quoted" then return nil end
   if k >= first then
     if doc:word(k) == "," then
+      -- "The Conservative leader, Kemi Badenoch, said": the name in apposition
+      local m0 = mention_at(doc, k - 1)
+      if m0 and m0.type == "person" then
+        local ms = doc:tokat(m0.start)
+        if ms - 1 > first and doc:word(ms - 1) == "," then return speaker_of_mention(doc, m0) end
+      end
       -- "Konstantin Kosachev, chairman of the committee, said", "the source,
       -- who spoke on condition of anonymity, told": before the apposition
       local far
@@ -1280,6 +1286,9 @@ rule "quote.speaker" {
       {text = "the talks had failed", speaker = {name = "official sources", anonymous = true}}}},
     ["Interfax quoted a senior official as saying talks would resume."] = {quote = {
       {text = "talks would resume", speaker = {name = "a senior official", anonymous = true}, via = "Interfax"}}},
+    -- a name in apposition after a role speaks
+    ["The Conservative leader, Kemi Badenoch, said her party would support the move."] = {quote = {
+      {text = "her party would support the move", speaker = {name = "Kemi Badenoch"}}}},
     -- a source described at length is one unnamed source
     ["Negotiators resumed talks on Sunday, two people familiar with the matter said."] = {quote = {
       {text = "Negotiators resumed talks on Sunday", speaker = {name = "two people familiar with the matter", anonymous = true}}}},
