@@ -668,6 +668,9 @@ local function visit(i)
     add(doc, "mention", s, e, fields)
     if j == first then
       local h = honor[first - 1] and HONORIFICS:match(doc, honor[first - 1])
+      -- (a knight is named again by given name: "Keir Starmer ... Sir Keir")
+      local hw = honor[first - 1] and words[honor[first - 1]]
+      if hw == "Sir" or hw == "Dame" then fields._given = true end
       lone_people[nlone_people + 1], lone_people[nlone_people + 2] = fields, h and h.gender or false
       nlone_people = nlone_people + 2
     end
@@ -1000,11 +1003,16 @@ rule "actor.lexicons_and_names" {
     -- Of several people with one surname, the first named: news names the
     -- person the story is about first and a relative by full name
     -- ("Ted Cruz ... his wife, Heidi Cruz ... Cruz said").
-    local by_last = {}
+    local by_last, by_first = {}, {}
     for x = 1, npeople do
       local name = people[x]
       local last = match(name, "(%S+)$")
       if last and last ~= name and not by_last[last] then by_last[last] = name end
+      local given = match(name, "^(%S+)%s")
+      if given then
+        local had = by_first[given]
+        if had == nil then by_first[given] = name elseif had ~= name then by_first[given] = false end
+      end
     end
     firm_stems(d, firms, nfirms)
     -- (a place that is a named person's surname is that person: "Brad
@@ -1021,7 +1029,7 @@ rule "actor.lexicons_and_names" {
     -- (not across genders: "Mr Quinn" is not Kimberly Quinn)
     for x = 1, nlone_people, 2 do
       local f, g = lone_people[x], lone_people[x + 1]
-      local full = by_last[f.name]
+      local full = (f._given and by_first[f.name]) or by_last[f.name]
       local given = full and NAMES:lookup(match(full, "^(%S+)"))
       if full and not (g and given and given.gender and given.gender ~= g) then f.name = full end
     end
@@ -1128,6 +1136,8 @@ rule "actor.lexicons_and_names" {
       {text = "David Simon", type = "person", roles = {"BP Managing Director"}}}},
     ["The release of Asif Zardari, former Prime Minister Benazir Bhutto's husband, eased tensions."] = {mention = {
       {text = "Asif Zardari", type = "person"}, {text = "Benazir Bhutto", type = "person", roles = {"former Prime Minister"}}}},
+    ["Keir Starmer has said Britain is ready. Sir Keir is due to meet Trump next week."] = {mention = {
+      {text = "Keir Starmer", type = "person"}, {text = "Keir", type = "person", name = "Keir Starmer"}}},
     ["The Conservative leader, Kemi Badenoch, said her party would support it."] = {mention = {
       {text = "Kemi Badenoch", type = "person", roles = {"Conservative leader"}}}},
     ["Later, Foreign ministry spokeswoman Maria Zakharova called the plan a provocation."] = {mention = {
