@@ -178,6 +178,17 @@ local function matches(doc)
   return found
 end
 
+-- Whether a weekday candidate lies in an organisation's name, or opens one
+-- ("Sunday Telegraph", where only "Telegraph" is the name).
+local function in_name(doc, c)
+  if c.kind ~= "w" then return false end
+  for _, m in ipairs(doc:covering("mention", c.s, c.e)) do
+    if m.type == "org" then return true end
+  end
+  local m = doc:after("mention", c.e)
+  return m ~= nil and m.type == "org" and m.start == c.e + 1
+end
+
 -- Collects candidates from every expression type; the longest wins where
 -- they overlap.
 local function candidates(doc)
@@ -260,12 +271,17 @@ rule "date.expressions" {
       -- (the keys doc:add sets named in the constructor, so that the table
       -- is made with room for them: grown key by key it rehashed three
       -- times, ~3k instructions a date; "rule = nil" sizes it, doc:add sets it)
-      doc:add("date", c.s, c.e, {value = value, start = c.s, ["end"] = c.e, layer = "date", rule = nil})
+      -- (not a weekday in a newspaper's name: "The Sunday Times", "Mail on
+      -- Sunday", "the Daily and Sunday Telegraph")
+      if not in_name(doc, c) then
+        doc:add("date", c.s, c.e, {value = value, start = c.s, ["end"] = c.e, layer = "date", rule = nil})
+      end
     end
   end,
   examples = {
     ["It seized land in August."] = {date = {{text = "in August", value = "--08"}}},
     ["The Kremlin said on Wednesday it would wait."] = {date = {{text = "on Wednesday"}}},
+    ["He told The Sunday Times and the Daily and Sunday Telegraph newspapers nothing."] = {date = {}},
     ["Talks began on November 20 in Riyadh."] = {date = {{text = "on November 20", value = "--11-20"}}},
     ["Russia annexed Crimea in 2014."] = {date = {{text = "in 2014", value = "2014"}}},
     ["The war began in early 2022. In April of that year it changed."] =
