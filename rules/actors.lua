@@ -885,6 +885,81 @@ local function acronyms(d)
   end
 end
 
+-- Written as a proper noun somewhere: capitalised where a sentence does
+-- not start ("..., Reagan said", "told Reagan"), not only at a sentence's
+-- start ("Police said").
+-- Written somewhere after a given name, an initial or a title ("Rand V.
+-- Araskog ... Araskog said", "President Reagan ... Reagan said"), and never
+-- followed by another capitalised word, as a company's first word is
+-- ("Chemical New York Corp", "Coniston Partners").
+local function proper_noun_in(text_, w)
+  local at, proper = 1, false
+  while true do
+    local a, b = find(text_, w, at, true)
+    if not a then return proper end
+    if not letter(byte(text_, a - 1)) and not letter(byte(text_, b + 1)) then
+      local p = a - 1
+      while p >= 1 and (byte(text_, p) == 32 or byte(text_, p) == 10) do p = p - 1 end
+      local c = byte(text_, p)
+      -- after a capitalised word or an initial, not an owner's: "Rand V.
+      -- Araskog", "President Reagan" (not "Japan's Sony", "rival Oracle")
+      if c and p < a - 1 and (letter(c) or c == 46) and c ~= 115 then
+        local q0 = p
+        while q0 > 1 and (letter(byte(text_, q0 - 1)) or byte(text_, q0 - 1) == 46) do q0 = q0 - 1 end
+        local c0 = byte(text_, q0)
+        if c0 and c0 >= 65 and c0 <= 90 and (q0 == 1 or byte(text_, q0 - 1) == 32) then proper = true end
+      end
+      local q = b + 1
+      while byte(text_, q) == 32 do q = q + 1 end
+      local n = byte(text_, q)
+      if q > b + 1 and n and n >= 65 and n <= 90 then return false end
+    end
+    at = b + 1
+  end
+end
+
+-- People named by surname alone as they speak: "Reagan said", "..., Zhao
+-- told reporters". One capitalised word right before a speech verb that no
+-- other rule took (organisations' short forms and acronyms go first),
+-- written as a proper noun somewhere in the article and never as the
+-- first word of a longer name, and none of a pronoun, a plural, an
+-- acronym, a head, a role, a legal ending, a place, an organisation or a
+-- demonym in the lexicons.
+local LONE_SPEAKER = pattern{CAP, {text = {"said", "says", "told", "added"}}}
+local NOT_LONE = {}
+for w in ([[He She It They We I You This That These Those There Here Its His Her Their Our Another One
+  Both Each Every Some Many Most All Police Everyone Nobody Someone Somebody Anyone Government Management
+  Staff Congress Parliament Officials Washington Moscow Beijing London Everybody Nobody World]]):gmatch("%a+") do
+  NOT_LONE[w] = true
+end
+local NOT_BEFORE_LONE = {the = true, a = true, an = true, at = true, of = true, ["for"] = true, with = true,
+  from = true, by = true, ["in"] = true, on = true, to = true, ["&"] = true}
+local function lone_speakers(d)
+  local m = LONE_SPEAKER:all(d)
+  for x = 1, #m, 2 do
+    local k = m[x]
+    local w = words[k]
+    -- (not the end of a longer name: "Stock Exchange said", "Associated Press said";
+    -- nor after a determiner or a preposition, "the Night told", "an analyst
+    -- at Nomura told", nor a firm's "and": "Phillips and Drew said")
+    local pw = k > 1 and words[k - 1]
+    if not taken[k] and not heads[k] and not role_tok[k] and not honor[k] and not NOT_LONE[w] and not LEGAL[w] and
+        not find(w, "[Bb]ank$") and not (k > 1 and not sent_start[k] and capword(k - 1)) and
+        not (pw and not sent_start[k] and (NOT_BEFORE_LONE[pw] or (pw == "and" and k > 2 and capword(k - 2)))) and
+        not OPENERS[w] and not is(d, k, "upper") and not find(w, "[^s]s$") and not find(w, "['’.]") and
+        not DEMONYMS:lookup(w) and not PLACES:lookup(w) and not ORGS:lookup(w) and
+        proper_noun_in(article_text(), w) then
+      local s = tok(d, k)
+      local e = name_end(k)
+      -- (a surname linked to its full name is a mention already)
+      if #d:covering("mention", s, e) == 0 then
+        add(d, "mention", s, e, {type = "person", name = w})
+        mark(k, k)
+      end
+    end
+  end
+end
+
 rule "actor.lexicons_and_names" {
   stage = "actors",
   doc = "organisations and places by lexicon; people by given name, honorific or role",
@@ -1069,6 +1144,7 @@ rule "actor.lexicons_and_names" {
     end
     acronyms(d)
     short_names(d)
+    lone_speakers(d)
     doc, words, iscap, people, firms, lone_people = nil, nil, nil, nil, nil, nil
   end,
   examples = {
@@ -1138,6 +1214,13 @@ rule "actor.lexicons_and_names" {
       {text = "Asif Zardari", type = "person"}, {text = "Benazir Bhutto", type = "person", roles = {"former Prime Minister"}}}},
     ["Keir Starmer has said Britain is ready. Sir Keir is due to meet Trump next week."] = {mention = {
       {text = "Keir Starmer", type = "person"}, {text = "Keir", type = "person", name = "Keir Starmer"}}},
+    -- a surname alone as it speaks, written as a proper noun (not "Police said")
+    ["The talks with Ronald W. Reagan were useful, Reagan said. Police said the road was closed."] = {mention = {
+      {text = "Reagan", type = "person"}}},
+    ["Shares in Oracle rose on the news. The deal was fine, Oracle said."] = {mention = {}},
+    ["The road was closed. Police said so. Officials said it was shut."] = {mention = {}},
+    ["Later, an analyst at Nomura told the BBC and brokers Phillips and Drew said it was fine."] = {mention = {
+      {text = "BBC", type = "org"}}},
     ["The Conservative leader, Kemi Badenoch, said her party would support it."] = {mention = {
       {text = "Kemi Badenoch", type = "person", roles = {"Conservative leader"}}}},
     ["Later, Foreign ministry spokeswoman Maria Zakharova called the plan a provocation."] = {mention = {
