@@ -903,7 +903,8 @@ local function proper_noun_in(text_, w)
       local c = byte(text_, p)
       -- after a capitalised word or an initial, not an owner's: "Rand V.
       -- Araskog", "President Reagan" (not "Japan's Sony", "rival Oracle")
-      if c and p < a - 1 and (letter(c) or c == 46) and c ~= 115 then
+      local owner = sub(text_, p - 1, p) == "'s" or sub(text_, p - 3, p) == "’s"
+      if c and p < a - 1 and (letter(c) or c == 46) and not owner then
         local q0 = p
         while q0 > 1 and (letter(byte(text_, q0 - 1)) or byte(text_, q0 - 1) == 46) do q0 = q0 - 1 end
         local c0 = byte(text_, q0)
@@ -929,7 +930,7 @@ local LONE_SPEAKER = pattern{CAP, {text = {"said", "says", "told", "added"}}}
 local NOT_LONE = {}
 for w in ([[He She It They We I You This That These Those There Here Its His Her Their Our Another One
   Both Each Every Some Many Most All Police Everyone Nobody Someone Somebody Anyone Government Management
-  Staff Congress Parliament Officials Washington Moscow Beijing London Everybody Nobody World]]):gmatch("%a+") do
+  Staff Congress Parliament Officials Washington Moscow Beijing London Everybody World]]):gmatch("%a+") do
   NOT_LONE[w] = true
 end
 local NOT_BEFORE_LONE = {the = true, a = true, an = true, at = true, of = true, ["for"] = true, with = true,
@@ -1217,6 +1218,8 @@ rule "actor.lexicons_and_names" {
     -- a surname alone as it speaks, written as a proper noun (not "Police said")
     ["The talks with Ronald W. Reagan were useful, Reagan said. Police said the road was closed."] = {mention = {
       {text = "Reagan", type = "person"}}},
+    ["Ties with Kosmas Dauster were good, Dauster said. Japan's Sony rose. The deal was fine, Sony said."] = {mention = {
+      {text = "Dauster", type = "person"}}},
     ["Shares in Oracle rose on the news. The deal was fine, Oracle said."] = {mention = {}},
     ["The road was closed. Police said so. Officials said it was shut."] = {mention = {}},
     ["Later, an analyst at Nomura told the BBC and brokers Phillips and Drew said it was fine."] = {mention = {
