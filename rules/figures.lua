@@ -1255,6 +1255,8 @@ rule "figure.amounts" {
       {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
       {text = "all-week", value = 1, unit = "week"}}},
     ["Full-year profits rose."] = {figure = {}},
+    ["It forecast revenue of $45 billion, plus or minus 2%, for July."] = {figure = {
+      {text = "$45 billion", value = 45e9}, {text = "plus or minus 2%", value = 2, op = "~"}}},
     ["Ukraine has lost around 19% of its territory."] = {figure = {{text = "around 19%", of = "territory"}}},
     ["A study found that 16% of visitors came by train and 25 pct of Computer Associates stock was sold."] = {figure = {
       {text = "16%", of = "visitors"}, {text = "25 pct", of = "Computer Associates stock"}}},
