@@ -381,6 +381,8 @@ end
 -- where it ends, or nil.
 local short_names   -- defined below, used in the rule
 local function headed_run(i, j, head, kind_)
+  -- (a place head inside a role is the role's: "U.S. District Judge")
+  if kind_ == "place" and role_tok[head] then return nil end
   local a = i
   -- (a role word right before the head stays: "General Motors", "General Electric")
   while a < head and (OPENERS[words[a]] or (role_tok[a] and a + 1 < head)) do a = a + 1 end
@@ -1215,6 +1217,8 @@ rule "actor.lexicons_and_names" {
       {text = "Asif Zardari", type = "person"}, {text = "Benazir Bhutto", type = "person", roles = {"former Prime Minister"}}}},
     ["Keir Starmer has said Britain is ready. Sir Keir is due to meet Trump next week."] = {mention = {
       {text = "Keir Starmer", type = "person"}, {text = "Keir", type = "person", name = "Keir Starmer"}}},
+    ["Later, U.S. District Judge Susan Illston wrote that the plan was unlawful."] = {mention = {
+      {text = "U.S.", type = "place"}, {text = "Susan Illston", type = "person", roles = {"U.S. District Judge"}}}},
     -- a surname alone as it speaks, written as a proper noun (not "Police said")
     ["The talks with Ronald W. Reagan were useful, Reagan said. Police said the road was closed."] = {mention = {
       {text = "Reagan", type = "person"}}},

@@ -427,6 +427,11 @@ local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = t
 -- A noun phrase ending at token k that opens with a determiner within five
 -- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
 local SOURCE_ADJ = {familiar = true, close = true, briefed = true, knowledgeable = true}
+-- a noun for people who may speak for a body: "a spokesman for", "lawyers
+-- for", "critics of", "the head of" (not "an insistence on the importance of")
+local function speaks_for(w)
+  return GROUP[w] or ANON[w] or ROLES:lookup(w) ~= nil or w:find("m[ae]n$") ~= nil or w:find("person$") ~= nil
+end
 descriptor = function(doc, k, first)
   if not is_word(doc, k) then return nil end
   -- a noun phrase ends in a noun: not "their check by", "her right foot was"
@@ -439,6 +444,13 @@ descriptor = function(doc, k, first)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then
       -- "military bloggers on both sides said": the noun the phrase hangs on
       local p = b - 1
+      -- "a spokesman for the company said", "Lawyers for the defendants
+      -- said": who speaks for them, all of it
+      if p - 1 >= first and (lower(doc, p) == "for" or lower(doc, p) == "of") and is_word(doc, p - 1) and
+          speaks_for(lower(doc, p - 1)) then
+        local head = descriptor(doc, p - 1, first)
+        if head and head.start then return span_speaker(doc, doc:tokat(head.start), k, head.anonymous) end
+      end
       -- "two people familiar with the matter said", "a source close to the
       -- talks": an unnamed source, all of it
       if p - 2 >= first and SOURCE_ADJ[lower(doc, p - 1)] and (lower(doc, p) == "with" or lower(doc, p) == "to" or
@@ -841,6 +853,8 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
         if b >= first and lower(doc, b):find("ing$") then b = b - 1 end
         local sp2 = b >= first and subject_at(doc, cx, b, first, false)
         if sp2 and sp2.anonymous then return sp2 end
+        -- "Judge Susan Illston in San Francisco wrote": not the place
+        if sp2 and sp.type == "place" and sp2.type == "person" then return sp2 end
       end
       if sp then return sp end
     end
@@ -1289,6 +1303,13 @@ rule "quote.speaker" {
     -- a name in apposition after a role speaks
     ["The Conservative leader, Kemi Badenoch, said her party would support the move."] = {quote = {
       {text = "her party would support the move", speaker = {name = "Kemi Badenoch"}}}},
+    -- a person's place after them is not who spoke
+    ["Later, Judge Susan Illston in San Francisco wrote that the plan was unlawful."] = {quote = {
+      {text = "that the plan was unlawful", speaker = {name = "Susan Illston"}}}},
+    -- who speaks for someone, all of it
+    ["The plan was good, a spokesman for the company said. Lawyers for the defendants said they would plead not guilty."] = {quote = {
+      {text = "The plan was good", speaker = {name = "a spokesman for the company"}},
+      {text = "they would plead not guilty", speaker = {name = "Lawyers for the defendants"}}}},
     -- a source described at length is one unnamed source
     ["Negotiators resumed talks on Sunday, two people familiar with the matter said."] = {quote = {
       {text = "Negotiators resumed talks on Sunday", speaker = {name = "two people familiar with the matter", anonymous = true}}}},
