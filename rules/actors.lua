@@ -33,7 +33,7 @@ local SITES = pattern{{kind = "url", regex = [[(?s)\p{Lu}[\p{L}\p{N}-]*\.(?:com|
 local HEAD_WORDS = pattern{{kind = "word", title = true, lexicon = HEADS}}
 local POSSESSIVES = pattern{{apostrophe = true, regex = [[(?s).*['’]s?]]}}
 
-local byte, sub, find, match = string.byte, string.sub, string.find, string.match
+local byte, sub, find, match, upper = string.byte, string.sub, string.find, string.match, string.upper
 
 -- The byte length of a possessive ending ("Biden’s", "Reuters'"), or 0.
 -- (Compared byte by byte from the end, making no strings: a class like
@@ -826,11 +826,14 @@ end
 local ACRONYM = pattern{{text = "("}, {kind = "word", upper = true, regex = "[A-Z]{2,6}"}, {text = ")"}}
 -- (the initials' uses: one pattern for all docs, filtered by the definitions)
 local CAPS_WORD = pattern{{kind = "word", upper = true, regex = "[A-Z]{2,6}"}}
-local function initials_of(a, b)
+-- (with_particles: a particle's initial too, in capitals: "Electricite de
+-- France" is "EDF")
+local function initials_of(a, b, with_particles)
   local out = {}
   for k = a, b do
     local w = words[k]
-    if find(w, "^%u") then out[#out + 1] = sub(w, 1, 1) end
+    if find(w, "^%u") then out[#out + 1] = sub(w, 1, 1)
+    elseif with_particles and PARTICLES[w] then out[#out + 1] = upper(sub(w, 1, 1)) end
   end
   return table.concat(out)
 end
@@ -844,9 +847,17 @@ local function acronyms(d)
     local b = o - 1
     if b >= 1 and not defined[acr] and capword(b) then
       -- the name: back over capitalised words and particles, as far as the initials need
+      -- (the first start at which the initials, with or without the
+      -- particles', spell it: "Sociedad Espanola de Automoviles de Turismo
+      -- (SEAT)", "Electricite de France (EDF)")
       local a = b
-      while a > 1 and #initials_of(a, b) < #acr and (capword(a - 1) or PARTICLES[lower(d, a - 1)]) do a = a - 1 end
-      if initials_of(a, b) == acr and capword(a) then
+      local function spells(x) return capword(x) and (initials_of(x, b) == acr or initials_of(x, b, true) == acr) end
+      while a > 1 and not spells(a) and #initials_of(a, b) < #acr and
+          (capword(a - 1) or PARTICLES[lower(d, a - 1)] or
+           ((CONNECT[lower(d, a - 1)] or lower(d, a - 1) == "and") and a > 2 and capword(a - 2))) do
+        a = a - 1
+      end
+      if spells(a) then
         local s, e = tok(d, a), name_end(b)
         local have = d:covering("mention", s, e)[1]
         local name, type_ = text(d, s, e), "org"
@@ -876,13 +887,22 @@ local function acronyms(d)
     end
   end
   if #forms == 0 then return end
+  -- the acronym written again is what the article defined it as, even
+  -- where the lexicon knows it (the one in brackets too): "Economic
+  -- Planning Agency (EPA)" is no Environmental Protection Agency, and
+  -- "Organisation for Economic Cooperation and Development (OECD)" and
+  -- "the OECD" are one
   local hits = CAPS_WORD:all(d)
   for x = 1, #hits, 2 do
     local k = hits[x]
-    local def = not taken[k] and defined[words[k]]
-    if def then
+    local def = defined[words[k]]
+    if def and not taken[k] then
       add(d, "mention", tok(d, k), name_end(k), {type = def.type, name = def.name})
       taken[k] = true
+    elseif def and def.type == "org" then
+      local s, e = tok(d, k)
+      local m = d:covering("mention", s, e)[1]
+      if m and m.type == "org" and m.start == s and m["end"] == e then m.name = def.name end
     end
   end
 end
@@ -1219,6 +1239,16 @@ rule "actor.lexicons_and_names" {
       {text = "Keir Starmer", type = "person"}, {text = "Keir", type = "person", name = "Keir Starmer"}}},
     ["Later, U.S. District Judge Susan Illston wrote that the plan was unlawful."] = {mention = {
       {text = "U.S.", type = "place"}, {text = "Susan Illston", type = "person", roles = {"U.S. District Judge"}}}},
+    -- a name defined by its acronym, with a particle's initial too; the definition wins over the lexicon
+    ["Later, Electricite de France (EDF) said it would cut output. EDF shares fell."] = {mention = {
+      {text = "Electricite de France", type = "org"}, {text = "EDF", type = "org", name = "Electricite de France"}}},
+    ["Later, Japan's Economic Planning Agency (EPA) said growth slowed. The EPA also said prices fell."] = {mention = {
+      {text = "Economic Planning Agency", type = "org"}, {text = "EPA", type = "org", name = "Economic Planning Agency"}}},
+    ["Later, Sociedad Espanola de Automoviles de Turismo (SEAT) said so."] = {mention = {
+      {text = "Sociedad Espanola de Automoviles de Turismo", type = "org"}}},
+    ["Later, the Organisation for Economic Cooperation and Development (OECD) agreed. The OECD said so."] = {mention = {
+      {text = "Organisation for Economic Cooperation and Development", type = "org"},
+      {text = "OECD", type = "org", name = "Organisation for Economic Cooperation and Development"}}},
     -- a surname alone as it speaks, written as a proper noun (not "Police said")
     ["The talks with Ronald W. Reagan were useful, Reagan said. Police said the road was closed."] = {mention = {
       {text = "Reagan", type = "person"}}},

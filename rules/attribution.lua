@@ -1139,6 +1139,13 @@ rule "quote.speaker" {
             if q._according then
               -- "according to X, ..." / "..., according to the sources": X
               local m = doc:after("mention", c.e)
+              -- (people named by a noun first: "according to officials in
+              -- Italy, France and Spain", not Italy)
+              local nw = c.j + 1 <= c_last and lower(doc, c.j + 1)
+              if m and nw and doc:tokat(m.start) > c.j + 1 and (GROUP[nw] or ANON[nw]) and doc:is(c.j + 1, "lower") then
+                m = nil
+                sp = span_speaker(doc, c.j + 1, c.j + 1, ANON[nw] ~= nil)
+              end
               if m and doc:tokat(m.start) <= c.j + 6 and (m.start < q.start or q._after) then
                 -- (the organisation's people when they follow: "according to Reuters sources")
                 local people = after_verb(doc, cx, c.j, c_last)
@@ -1306,6 +1313,8 @@ rule "quote.speaker" {
     -- a person's place after them is not who spoke
     ["Later, Judge Susan Illston in San Francisco wrote that the plan was unlawful."] = {quote = {
       {text = "that the plan was unlawful", speaker = {name = "Susan Illston"}}}},
+    ["At least eight people have died, according to officials in Italy, France and Spain."] = {quote = {
+      {text = "At least eight people have died", speaker = {name = "officials", anonymous = true}}}},
     -- who speaks for someone, all of it
     ["The plan was good, a spokesman for the company said. Lawyers for the defendants said they would plead not guilty."] = {quote = {
       {text = "The plan was good", speaker = {name = "a spokesman for the company"}},
