@@ -280,7 +280,9 @@ local function role_before(i)
   end
   if first > 1 and ROLE_TIME[words[first - 1]] then first = first - 1 end
   -- (that one opens with "the", else it is a list: "police, John Smith, and ...")
-  if before_comma and not (first > 1 and (words[first - 1] == "the" or words[first - 1] == "The")) then return nil end
+  if before_comma and not ((first > 1 and (words[first - 1] == "the" or words[first - 1] == "The")) or poss[first]) then
+    return nil   -- ("the" or an owner opens it: "Ukraine's foreign minister, Andrii Sybiha,")
+  end
   local s = tok(doc, first)
   return text(doc, s, name_end(last))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
 end
@@ -1260,6 +1262,8 @@ rule "actor.lexicons_and_names" {
       {text = "BBC", type = "org"}}},
     ["The Conservative leader, Kemi Badenoch, said her party would support it."] = {mention = {
       {text = "Kemi Badenoch", type = "person", roles = {"Conservative leader"}}}},
+    ["Later, Ukraine's foreign minister, Andrii Sybiha, said Moscow was playing games."] = {mention = {
+      {text = "Andrii Sybiha", type = "person", roles = {"Ukraine's foreign minister"}}}},
     ["Later, Foreign ministry spokeswoman Maria Zakharova called the plan a provocation."] = {mention = {
       {text = "Maria Zakharova", type = "person", roles = {"Foreign ministry spokeswoman"}}}},
     -- more nouns that introduce a firm; an acronym before a capitalised role owns it
