@@ -1269,6 +1269,8 @@ rule "actor.lexicons_and_names" {
     -- more nouns that introduce a firm; an acronym before a capitalised role owns it
     ["Later, brokerage Merrill Lynch said so. Later, Jeremy Dear, NUJ General Secretary, agreed."] = {mention = {
       {text = "Merrill Lynch", type = "org"}, {text = "Jeremy Dear", type = "person", roles = {"NUJ General Secretary"}}}},
+    ["Later, Guven Ergenc, Secretary General of the Turkish General Staff, spoke. The Joint Chiefs of Staff met."] = {mention = {
+      {text = "Turkish General Staff", type = "org"}, {text = "Joint Chiefs of Staff", type = "org"}}},
     -- heads for museums, libraries, theatres; a day after "on" is no part of the name
     ["Visitors to the British Library and the Science Museum rose. It opens at the Ethel Barrymore Theatre on Thursday."] = {mention = {
       {text = "British Library", type = "org"}, {text = "Science Museum", type = "org"},
