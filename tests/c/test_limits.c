@@ -123,6 +123,15 @@ static trawl_engine *engine_with(const char *name, const char *src, long long st
 
 static const char ARTICLE[] = "Aaaa said \xe2\x80\x9cno\xe2\x80\x9d on Monday, about 20% of 1,200.";
 
+/* Analyses ARTICLE under the given id and frees its doc: the status only. */
+static int analyse_sample(trawl_engine *e, const char *id)
+{
+    trawl_doc *d = NULL;
+    int rc = trawl_analyse(e, id, ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+    trawl_doc_free(d);
+    return rc;
+}
+
 /* time_ms > 0: the probe runs with no step limit and that time limit (set
  * after loading, which is not what is tested), and a step-limit message is
  * expected as a time-limit one. */
@@ -159,9 +168,8 @@ static void run_probe(const probe *p, long long time_ms)
         trawl_doc_free(d);
     }
     /* the engine goes on: the next article analyses cleanly */
-    rc = trawl_analyse(e, "ok", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+    rc = analyse_sample(e, "ok");
     CHECK(rc == TRAWL_OK, "%s%s: engine unusable afterwards: %s", p->name, tag, trawl_errmsg(e));
-    trawl_doc_free(d);
     trawl_engine_free(e);
 }
 
@@ -221,14 +229,11 @@ static void late_gc_test(void)
         "end }\n";
     trawl_engine *e = engine_with("late gc", R, 0, 0);
     if (!e) return;
-    trawl_doc *d = NULL;
-    int rc = trawl_analyse(e, "first", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+    int rc = analyse_sample(e, "first");
     CHECK(rc == TRAWL_OK, "late gc first: %s", trawl_errmsg(e));
-    trawl_doc_free(d);
     lua_gc(engine_state(e), LUA_GCCOLLECT);
-    rc = trawl_analyse(e, "second", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+    rc = analyse_sample(e, "second");
     CHECK(rc == TRAWL_OK, "late gc second: %s", trawl_errmsg(e));
-    trawl_doc_free(d);
     trawl_engine_free(e);
 }
 
@@ -239,10 +244,8 @@ static void patterns_test(void)
     trawl_engine *e = trawl_engine_new(NULL, NULL);
     int rc = trawl_engine_load_rules(e, TRAWL_SRCDIR "/tests/rules/patterns.lua");
     CHECK(rc == TRAWL_OK, "patterns.lua load: %s", trawl_errmsg(e));
-    trawl_doc *d = NULL;
-    rc = trawl_analyse(e, "p", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+    rc = analyse_sample(e, "p");
     CHECK(rc == TRAWL_OK, "patterns.lua: %s", trawl_errmsg(e));
-    trawl_doc_free(d);
     trawl_engine_free(e);
 }
 
@@ -281,20 +284,18 @@ static void time_limit_test(void)
         "  while true do pcall(p.all, p, doc) end\nend }\n";
     trawl_engine *e = engine_with("scan.lua", SRC, 0, 0);
     if (!e) return;
-    trawl_doc *d = NULL;
-    int rc = trawl_analyse(e, "ok", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+    int rc = analyse_sample(e, "ok");
     CHECK(rc == TRAWL_OK, "scan: ok article under the default limit: %s", trawl_errmsg(e));
-    trawl_doc_free(d);
     trawl_engine_limit(e, TRAWL_LIMIT_TIME, TIME_MS);
     for (int i = 0; i < 2; i++) {
+        trawl_doc *d = NULL;
         rc = trawl_analyse(e, "scan", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
         const char *err = trawl_doc_error(d);
         CHECK(rc == TRAWL_ELIMIT && err && strstr(err, "time limit hit") && strstr(err, "test.scan"),
               "scan %d: %d %s", i, rc, err ? err : "(none)");
         trawl_doc_free(d);
-        rc = trawl_analyse(e, "ok", ARTICLE, sizeof ARTICLE - 1, NULL, &d);
+        rc = analyse_sample(e, "ok");
         CHECK(rc == TRAWL_OK, "scan %d: engine unusable afterwards: %s", i, trawl_errmsg(e));
-        trawl_doc_free(d);
     }
     trawl_engine_free(e);
 }
