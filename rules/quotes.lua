@@ -289,17 +289,20 @@ local finite_verb   -- (below)
 -- Does [a, b] hold a finite verb anywhere, in a relative clause too
 -- ("that investors who bought the bonds benefitted")?
 local VERB_RESTART = {[","] = true, who = true, which = true, but = true}
-local function verb_in(doc, a, b)
+local function verb_in(doc, a, b, restart)
+  restart = restart or VERB_RESTART
   local s = a
   while s <= b do
     if finite_verb(doc, s, b) then return true end
+    -- (a part opening with a past, after an aside: "The United States,
+    -- which has been reluctant, joined in the attack")
+    if s > a and doc:is(s, "lower") and doc:lower(s):find("[^e]ed$") then return true end
     local t = s + 1
-    while t <= b and t < s + 12 and not VERB_RESTART[doc:lower(t)] do t = t + 1 end
-    s = VERB_RESTART[doc:lower(t)] and t + 1 or t
+    while t <= b and t < s + 12 and not restart[doc:lower(t)] do t = t + 1 end
+    s = restart[doc:lower(t)] and t + 1 or t
   end
   return false
 end
-
 local function clause_end(doc, last, from, relative)
   local brk = from and from + 2 <= last - 1 and quote_cue_break(doc, from, last)
   if brk then last = brk end
@@ -447,19 +450,8 @@ local DAY_WORDS = {monday = true, tuesday = true, wednesday = true, thursday = t
   saturday = true, sunday = true, today = true, yesterday = true, tonight = true}
 
 -- Does [a, b] hold a finite verb, in any of its comma-separated parts?
-local function clause_has_verb(doc, a, b)
-  local s = a
-  while s <= b do
-    if finite_verb(doc, s, b) then return true end
-    -- (a part opening with a past, after an aside: "The United States,
-    -- which has been reluctant, joined in the attack")
-    if s > a and doc:is(s, "lower") and doc:lower(s):find("[^e]ed$") then return true end
-    while s <= b and doc:word(s) ~= "," do s = s + 1 end
-    s = s + 1
-  end
-  return false
-end
-
+local COMMA = {[","] = true}
+local function clause_has_verb(doc, a, b) return verb_in(doc, a, b, COMMA) end
 -- "according to" data rather than a speaker: maps, estimates, figures
 local DATA = {}
 for w in ([[map maps estimate estimates data figure figures statistic statistics record records census
