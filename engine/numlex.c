@@ -2,6 +2,7 @@
  * the same branches in the same order, and Lua's number types kept (digits
  * alone are an integer, anything scaled or with a point a float). */
 #include "numlex.h"
+#include "utf8.h"
 
 #include <limits.h>
 #include <math.h>
@@ -82,7 +83,10 @@ int numlex_token(const char *s, const char *lower, size_t n, numlex_scale_fn sca
     size_t i;
     if (n >= 1 && isdig(s[0])) {                        /* digits, commas, a point, digits */
         i = 1;
-        while (i < n && (isdig(s[i]) || s[i] == ',')) i++;
+        for (size_t g; i < n; i += g) {                 /* grouped by commas or fixed spaces */
+            g = isdig(s[i]) || s[i] == ',' ? 1 : utf8_fixed_space((const unsigned char *)s, n, i);
+            if (!g) break;
+        }
         if (i < n && s[i] == '.') i++;
         while (i < n && isdig(s[i])) i++;
     } else if (n >= 2 && s[0] == '.' && isdig(s[1])) {  /* ".5" */
@@ -101,7 +105,7 @@ int numlex_token(const char *s, const char *lower, size_t n, numlex_scale_fn sca
     char buf[128];
     size_t nd = 0;
     for (size_t k = 0; k < numlen; k++) {
-        if (s[k] == ',') continue;
+        if (s[k] != '.' && !isdig(s[k])) continue;      /* commas, fixed spaces */
         if (nd + 2 >= sizeof buf) return NUMLEX_OTHER;
         buf[nd++] = s[k];
     }

@@ -182,22 +182,50 @@ static inline uint32_t ascii_case_flags(unsigned acc, unsigned char first)
 
 static int isdig(unsigned char c) { return c >= '0' && c <= '9'; }
 
+/* Whether exactly three digits start at s[i]. */
+static int three_digits(const unsigned char *s, size_t n, size_t i)
+{
+    return i + 2 < n && isdig(s[i]) && isdig(s[i + 1]) && isdig(s[i + 2]) &&
+           !(i + 3 < n && isdig(s[i + 3]));
+}
+
+/* The end of Indian grouping at s[i] (",50,000" in "1,50,000", ",00,00,000"
+ * in "1,00,00,000"): pairs of digits, then a group of three; or i. */
+static size_t lakh_groups(const unsigned char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j + 2 < n && s[j] == ',' && isdig(s[j + 1]) && isdig(s[j + 2]) &&
+           !(j + 3 < n && isdig(s[j + 3])))
+        j += 3;
+    if (j > i && j < n && s[j] == ',' && three_digits(s, n, j + 1)) return j + 4;
+    return i;
+}
+
 /* Scans a number starting at a digit: 1,200  2.5  10:30  1/2  61bn  1990s. */
 static size_t scan_number(const scan *sc, size_t i)
 {
     const unsigned char *s = sc->s;
-    size_t n = sc->len;
+    size_t n = sc->len, start = i;
     while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    int spaced = i - start <= 3;        /* "40 000": one to three digits lead */
+    if (i - start <= 2) i = lakh_groups(s, n, i);
     for (;;) {
         if (i >= n) break;
         /* ",ddd" not followed by a fourth digit */
-        if (s[i] == ',' && i + 3 < n && isdig(s[i + 1]) && isdig(s[i + 2]) && isdig(s[i + 3]) &&
-            !(i + 4 < n && isdig(s[i + 4]))) {
+        if (s[i] == ',' && three_digits(s, n, i + 1)) {
             i += 4;
+            continue;
+        }
+        /* "40 000" typeset with a fixed space; an ordinary space never
+         * groups ("the sale of 10 737-800 planes") */
+        size_t g = utf8_fixed_space(s, n, i);
+        if (g && spaced && three_digits(s, n, i + g)) {
+            i += g + 3;
             continue;
         }
         if ((s[i] == '.' || s[i] == ':' || s[i] == '/') && i + 1 < n && isdig(s[i + 1])) {
             i += 1;
+            spaced = 0;
             while (i < n && isdig(s[i])) i++;
             continue;
         }

@@ -25,6 +25,16 @@ static inline uint32_t utf8_decode(const unsigned char *s, size_t avail, int *n)
     return ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
 }
 
+/* The byte length of a no-break, narrow no-break or thin space at s[i]
+ * (U+00A0, U+202F, U+2009: the spaces that group digits, "40 000"), or 0. */
+static inline size_t utf8_fixed_space(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xA0) return 2;
+    if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xAF || s[i + 2] == 0x89))
+        return 3;
+    return 0;
+}
+
 /* Writes cp as UTF-8 into out (room for 4 bytes); returns the byte count. */
 int utf8_encode(uint32_t cp, char *out);
 

@@ -1254,6 +1254,10 @@ rule "figure.amounts" {
     ["It rained all day; they waited another hour, then stayed all-week."] = {figure = {
       {text = "all day", value = 1, unit = "day", kind = "duration"}, {text = "another hour", value = 1, unit = "hour"},
       {text = "all-week", value = 1, unit = "week"}}},
+    -- thousands grouped the Indian way, or by a fixed space ("40 000"), never an ordinary one
+    ["It paid Rs 1,50,000 to 40\u{a0}000 people; the sale of 10 737-800 planes."] = {figure = {
+      {text = "Rs 1,50,000", value = 150000, unit = "INR"}, {text = "40\u{a0}000", value = 40000, of = "people"},
+      {text = "10", value = 10}, {text = "737-800"}}},
     ["Full-year profits rose."] = {figure = {}},
     ["It forecast revenue of $45 billion, plus or minus 2%, for July."] = {figure = {
       {text = "$45 billion", value = 45e9}, {text = "plus or minus 2%", value = 2, op = "~"}}},

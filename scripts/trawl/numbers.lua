@@ -221,6 +221,9 @@ M.remembered = remembered
 -- separator: can lead a spaced group), scale (multiplier applied), suffix,
 -- maybe_scale, ordinal, slash, decade.
 local function lex_token(raw)
+  if find(raw, "[\194\226]") then   -- "40 000" grouped by fixed spaces
+    raw = raw:gsub("\194\160", ""):gsub("\226\128[\175\137]", "")
+  end
   local num, rest = match(raw, "^(%d[%d,]*%.?%d*)(.*)$")
   if not num then num, rest = match(raw, "^(%.%d+)(.*)$") end
   if not num then return nil end

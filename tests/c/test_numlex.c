@@ -63,6 +63,9 @@ static void describe(const char *tok, char *out, size_t cap)
 static const struct { const char *tok, *want; } TOKENS[] = {
     {"76", "i76 int short plain"},
     {"1,200", "i1200 int plain"},
+    {"1,50,000", "i150000 int plain"},
+    {"40\u00a0000", "i40000 int plain"},
+    {"1\u202f200\u2009000", "i1200000 int plain"},
     {"1,", "i1 int plain"},
     {"2.5", "f2.5 plain"},
     {"5.", "f5 plain"},

@@ -56,6 +56,9 @@ static const char *const TOKEN_ROWS[][2] = {
     {"the president-elect would", "the|president-elect|would"},
     {"a Western-oriented link", "a|Western-oriented|link"},
     {"1,200 sq km and 110,000 troops", "1,200|sq|km|and|110,000|troops"},
+    /* Indian grouping; thousands grouped by fixed spaces, never ordinary ones */
+    {"Rs 1,50,000 and 1,00,00,000 but 12,34 and 1,234,56", "Rs|1,50,000|and|1,00,00,000|but|12|,|34|and|1,234|,|56"},
+    {"40\u00a0000 and 1\u202f200\u2009000 and 10 737-800 and 1234\u00a0567", "40\u00a0000|and|1\u202f200\u2009000|and|10|737|-|800|and|1234|567"},
     {"rose 2.5 points", "rose|2.5|points"},
     {"a 30-day ceasefire", "a|30|-|day|ceasefire"},
     {"around 20% of land", "around|20|%|of|land"},
