@@ -1258,6 +1258,7 @@ rule "figure.amounts" {
     ["It paid Rs 1,50,000 to 40\u{a0}000 people; the sale of 10 737-800 planes."] = {figure = {
       {text = "Rs 1,50,000", value = 150000, unit = "INR"}, {text = "40\u{a0}000", value = 40000, of = "people"},
       {text = "10", value = 10}, {text = "737-800"}}},
+    ["They spent two nights in hospital."] = {figure = {{text = "two nights", value = 2, unit = "day", kind = "duration"}}},
     ["Full-year profits rose."] = {figure = {}},
     ["It forecast revenue of $45 billion, plus or minus 2%, for July."] = {figure = {
       {text = "$45 billion", value = 45e9}, {text = "plus or minus 2%", value = 2, op = "~"}}},
