@@ -226,8 +226,35 @@ local NO_OWNER = {His = true, Her = true, Its = true, Their = true, Our = true, 
 local ROLE_BODY = {ministry = true, government = true, party = true, company = true, department = true,
   army = true, police = true, campaign = true, union = true, embassy = true, military = true,
   palace = true, presidential = true, cabinet = true, council = true, opposition = true, court = true}
+-- fields named in lower case before a role ("EU trade chief", "UN human
+-- rights chief", "the foreign policy adviser"): the departments' fields and
+-- a few more
+local ROLE_FIELD = {}
+for w in pairs(DEPARTMENT) do ROLE_FIELD[string.lower(w)] = true end
+for w in ([[foreign policy affairs climate intelligence spy nuclear aid peace human rights competition
+  migration digital economic humanitarian football transition home social legal political diplomatic
+  international consumer corporate constitutional]]):gmatch("%S+") do
+  ROLE_FIELD[w] = true
+end
 -- what a role is of or for, before a name: "ambassador to Ukraine", "president of Turkey"
 local ROLE_OF = {to = true, of = true, ["for"] = true}
+
+-- The first token of the owner named by token p before a role: p, or the
+-- start of the name it ends ("Bank of Korea Governor").
+local function owner_start(p)
+  if taken[p] then
+    local m = doc:covering("mention", tok(doc, p), name_end(p))[1]
+    if m and m.type ~= "person" then return doc:tokat(m.start) end
+    return p
+  end
+  -- (a name of two or three words: "Liberal Democrat home affairs spokesman")
+  local k = p
+  while k > p - 2 and k > 1 and not sent_start[k] and capword(k - 1) and not taken[k - 1] and
+      not OPENERS[words[k - 1]] and not NO_OWNER[words[k - 1]] and not poss[k - 1] do
+    k = k - 1
+  end
+  return k
+end
 
 -- The role phrase ending just before token i ("US Secretary of State",
 -- "Kremlin spokesman", "former UK ambassador to Ukraine"), or nil.
@@ -258,29 +285,29 @@ local function role_before(i)
         (capword(p) and not (p > 1 and capword(p - 1) and not OPENERS[words[p - 1]]) and not OPENERS[w] and
          not NO_OWNER[w] and
          is(doc, r, "lower") and not taken[p]) then
-      first = p
-      -- (the whole of a name it ends: "Bank of Korea Governor")
-      if taken[p] then
-        local ps, pe = tok(doc, p)
-        local m = doc:covering("mention", ps, pe)[1]
-        if m and m.type ~= "person" then first = doc:tokat(m.start) end
-      end
+      first = owner_start(p)
     elseif r == last and capword(r) and DEPARTMENT[w] and select(2, tok(doc, p)) + 1 == tok(doc, r) then
       first = p   -- a department before a capitalised role: "Agriculture Secretary Richard Lyng"
     end
   end
-  -- a body in lower case before it, and what it is of: "Foreign ministry
-  -- spokeswoman", "party spokesman", "Defence ministry official"
-  if first == r and first > 1 and ROLE_BODY[words[first - 1]] then
-    first = first - 1
-    local p = first - 1
-    if p >= 1 and capword(p) and not OPENERS[words[p]] and not NO_OWNER[words[p]] and not sent_start[first] then
-      first = p
+  -- a body or field in lower case before it (one or two words), and what
+  -- it is of: "Foreign ministry spokeswoman", "party spokesman", "EU trade
+  -- chief", "UN human rights chief", "the Commission's trade chief"
+  if first == r then
+    local k = first
+    while k > 1 and k > first - 2 and (ROLE_BODY[words[k - 1]] or ROLE_FIELD[words[k - 1]]) do k = k - 1 end
+    if k < first then
+      first = k
+      local p = first - 1
+      if p >= 1 and capword(p) and not OPENERS[words[p]] and not NO_OWNER[words[p]] and not sent_start[first] then
+        first = owner_start(p)
+      end
     end
   end
   if first > 1 and ROLE_TIME[words[first - 1]] then first = first - 1 end
   -- (that one opens with "the", else it is a list: "police, John Smith, and ...")
-  if before_comma and not ((first > 1 and (words[first - 1] == "the" or words[first - 1] == "The")) or poss[first]) then
+  if before_comma and not ((first > 1 and (words[first - 1] == "the" or words[first - 1] == "The" or poss[first - 1])) or
+                           poss[first]) then
     return nil   -- ("the" or an owner opens it: "Ukraine's foreign minister, Andrii Sybiha,")
   end
   local s = tok(doc, first)
@@ -519,6 +546,15 @@ local function apposition_role(j)
   return text(doc, tok(doc, a), name_end(b))
 end
 
+-- Is token k a capitalised word of letters alone, "Takahashi", "Šefčovič"
+-- (not "McDonald", "iPhone", "AT&T", "O'Neill")?
+local function plain_word(k)
+  local w = words[k]
+  if find(w, "^%u%l+$") then return true end
+  return is(doc, k, "nonascii") and is(doc, k, "title") and not is(doc, k, "upper") and
+    not is(doc, k, "digit") and not find(w, "[%u%d%p]", 2)
+end
+
 -- Is the name ending at token j followed by ", from" and a name, the
 -- body a speaker comes from: "Shami Chakrabarti, from human rights group
 -- Liberty, said"?
@@ -628,11 +664,13 @@ local function visit(i)
     -- two or three words with a role in apposition: a person, though no
     -- given name is known ("Johsen Takahashi, chief economist at ...")
     -- (or where they come from: "Shami Chakrabarti, from human rights group Liberty")
-    if not first and not (named or thing) and j > i and j <= i + 2 and (role_after(j) or from_after(j)) and
-        not (role_tok[i] or heads[i] or OPENERS[words[i]]) then
+    -- (or the role before them: "The Commission's trade chief, Maroš Šefčovič,")
+    if not first and not (named or thing) and j > i and j <= i + 2 and
+        not (role_tok[i] or heads[i] or honor[i] or OPENERS[words[i]]) and not headline(i) and
+        (role_after(j) or from_after(j) or (i > 2 and words[i - 1] == "," and role_before(i))) then
       local plain = true
       for k = i, j do
-        if not find(words[k], "^%u%l+$") or (place_end[k] and place_end[k] >= k) then plain = false end
+        if not plain_word(k) or (place_end[k] and place_end[k] >= k) then plain = false end
       end
       if plain then first = i end
     end
@@ -1283,6 +1321,13 @@ rule "actor.lexicons_and_names" {
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},
+    -- a role in apposition before a name no given name opens; a field before the role
+    ["The European Commission's trade chief, Maroš Šefčovič, said so."] = {mention = {
+      {text = "European Commission", type = "org"},
+      {text = "Maroš Šefčovič", type = "person", roles = {"European Commission's trade chief"}}}},
+    ["UN human rights chief Volker Türk and the foreign policy adviser, Ann Lee, spoke."] = {mention = {
+      {text = "UN", type = "org"}, {text = "Volker Türk", type = "person", roles = {"UN human rights chief"}},
+      {text = "Ann Lee", type = "person", roles = {"foreign policy adviser"}}}},
     -- an organisation introduced by a common noun, and named again alone
     ["Russian oil company Yukos went to court. Yukos lost. The bank Morgan Stanley and the firms Young & Rubicam agreed."] =
       {mention = {{text = "Yukos", type = "org"}, {text = "Yukos", type = "org"},
