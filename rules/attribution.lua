@@ -1139,10 +1139,11 @@ rule "quote.speaker" {
             if q._according then
               -- "according to X, ..." / "..., according to the sources": X
               local m = doc:after("mention", c.e)
+              if m and m["end"] > c_se then m = nil end   -- (the next sentence's)
               -- (people named by a noun first: "according to officials in
               -- Italy, France and Spain", not Italy)
               local nw = c.j + 1 <= c_last and lower(doc, c.j + 1)
-              if m and nw and doc:tokat(m.start) > c.j + 1 and (GROUP[nw] or ANON[nw]) and doc:is(c.j + 1, "lower") then
+              if nw and (not m or doc:tokat(m.start) > c.j + 1) and (GROUP[nw] or ANON[nw]) and doc:is(c.j + 1, "lower") then
                 m = nil
                 sp = span_speaker(doc, c.j + 1, c.j + 1, ANON[nw] ~= nil)
               end
@@ -1315,6 +1316,9 @@ rule "quote.speaker" {
       {text = "that the plan was unlawful", speaker = {name = "Susan Illston"}}}},
     ["At least eight people have died, according to officials in Italy, France and Spain."] = {quote = {
       {text = "At least eight people have died", speaker = {name = "officials", anonymous = true}}}},
+    -- "according to" a name the actor rules do not know; never the next sentence's
+    ["Exports were worth €532bn last year, according to Eurostat. German Chancellor Friedrich Merz spoke."] = {quote = {
+      {text = "Exports were worth €532bn last year", speaker = {name = "Eurostat"}}}},
     -- who speaks for someone, all of it
     ["The plan was good, a spokesman for the company said. Lawyers for the defendants said they would plead not guilty."] = {quote = {
       {text = "The plan was good", speaker = {name = "a spokesman for the company"}},
