@@ -303,6 +303,17 @@ local function verb_in(doc, a, b, restart)
   end
   return false
 end
+-- Does the clause opening at token k ("while", "whereas", ...) have a
+-- speech verb of its own within ten tokens: ", while a spokesperson for
+-- the French government said ..."? (Only a contrast: a relative clause's
+-- verb is no new speaker's, "which is expected to cost ...".)
+local CONTRAST = {["while"] = true, whereas = true, but = true, although = true, though = true}
+local function speaker_clause(doc, k, last)
+  if not CONTRAST[doc:lower(k)] then return false end
+  local c = doc:after("cue", select(2, doc:tok(k)))
+  return c ~= nil and c.first > k + 1 and c.first <= math.min(last, k + 10)
+end
+
 local function clause_end(doc, last, from, relative)
   local brk = from and from + 2 <= last - 1 and quote_cue_break(doc, from, last)
   if brk then last = brk end
@@ -317,7 +328,7 @@ local function clause_end(doc, last, from, relative)
       -- its subject, "said that budget forestalling, when traders bring in
       -- goods early, brought in 300 mln")
       if nxt and CLAUSE_BREAK[nxt] and not goes_on and doc:covered("quote", doc:tok(t), doc:tok(t) + 1) == 0 and
-          verb_in(doc, from, t - 1) then
+          (verb_in(doc, from, t - 1) or speaker_clause(doc, t + 1, last)) then
         return trim_end(doc, t - 1)
       end
       -- ', “it’s not easy, believe me,” he said': a direct quote with its own
@@ -814,6 +825,10 @@ rule "quote.reported" {
       {quote = {{text = "the United States was hoping for a positive response", kind = "indirect"}}},
     ["Ukraine will have to cede land, one source said."] =
       {quote = {{text = "Ukraine will have to cede land", kind = "indirect"}}},
+    -- a contrast with a speaker of its own ends the clause, even with no verb known before it
+    ["Merz warned that tariffs “harm everyone”, while a spokesman said Paris would respond."] = {quote = {
+      {text = "that tariffs “harm everyone”", kind = "indirect"}, {text = "harm everyone", kind = "direct"},
+      {text = "Paris would respond", kind = "indirect"}}},
     -- a lead clause with a verb is part of what was said; "according to" after a direct quote reports nothing more
     ["While in the US drivers tend to prefer big cars, in Europe demand is likely to be considerable, Mr Panke said."] =
       {quote = {{text = "While in the US drivers tend to prefer big cars, in Europe demand is likely to be considerable", kind = "indirect"}}},

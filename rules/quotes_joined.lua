@@ -55,6 +55,12 @@ local function last_cue(doc, s, e)
   return nil
 end
 
+-- Words that open a clause of its own after a quote, so a speech verb
+-- after them is no attribution of it.
+local CLAUSE_OPENERS = {["while"] = true, whereas = true, although = true, though = true, but = true,
+  ["and"] = true, when = true, as = true, because = true, after = true, before = true, since = true}
+local lower = string.lower
+
 -- Whether a quote piece has an attribution of its own after it, as a
 -- sentence of its own: '“B,” said Y' / '“B?” she asked' (the piece of
 -- another utterance, not the continuation of the one before).
@@ -109,7 +115,12 @@ rule "quote.joined" {
             local _, _, _, s2first = doc:sentence(open)
             local _, _, _, s1first = doc:sentence(close)
             local apart = s2first ~= s1first and s2first ~= open and doc:kind(open - 1) ~= "punct"
-            if cue and p1 == p2 and (tail == "," or tail == "?" or tail == "!" or doc:word(close + 1) == ",") and
+            -- and the attribution opens right after the first piece, not a clause of
+            -- its own: '“harm everyone”, while a spokesperson said Paris would “respond firmly”'
+            local k = doc:word(close + 1) == "," and close + 2 or close + 1
+            -- (the same speaker's verb may follow: '“...,” but added, “...”')
+            local ends = not CLAUSE_OPENERS[lower(doc:word(k))] or (cue and cue.first == k + 1)
+            if cue and ends and p1 == p2 and (tail == "," or tail == "?" or tail == "!" or doc:word(close + 1) == ",") and
                 not apart and not attributed_after(doc, q) then
               doc:add("quote", prev.start, q["end"], {kind = "direct", parts = {{prev.start, prev["end"]}, {q.start, q["end"]}},
                 _verb_first = cue.first, _verb_last = cue.last, _verb_entry = cue.entry})
@@ -134,6 +145,9 @@ rule "quote.joined" {
     -- a second piece with its own attribution is another utterance
     ['"We think we do," said Mike Lake, a spokesman. "The risks are real," said analyst Vadim Mitroshin.'] =
       {quote = {{text = "We think we do,", kind = "direct"}, {text = "The risks are real,", kind = "direct"}}},
+    -- another speaker's words within the sentence are no second piece
+    ["Merz warned tariffs “harm everyone”, while a spokesperson said Paris would “respond firmly” to them."] =
+      {quote = {{text = "harm everyone", kind = "direct"}, {text = "respond firmly", kind = "direct"}}},
     -- a quote inside the next sentence is no second piece
     ["Not paying taxes “makes me smart,” Trump said last week. His aides called him “a genius” for it."] =
       {quote = {{text = "makes me smart,", kind = "direct"}, {text = "a genius", kind = "direct"}}},
