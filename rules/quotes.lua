@@ -392,7 +392,7 @@ local ADVERB_BETWEEN = {now = true, still = true, also = true, already = true, c
 local CONTRACTS_S = {that = true, there = true, here = true, what = true, who = true, where = true}
 local byte = string.byte
 local B_D, B_E, B_S, B_U = byte("desu", 1, 4)
-function finite_verb(doc, from, last)
+function finite_verb(doc, from, last, no_s_form)
   -- (a long subject owned by a name may come first: "Trump’s early-morning
   -- tweets accusing Alicia Machado of having a criminal record and a sex
   -- tape are"; other long noun phrases are an object: "announced a concert
@@ -425,7 +425,8 @@ function finite_verb(doc, from, last)
       local p = t - 1
       if ADVERB_BETWEEN[doc:lower(p)] and p > from then p = p - 1 end
       if (c == B_D and b == B_E and a and a ~= B_E) or
-          (c == B_S and b and b ~= B_S and b ~= B_U and (doc:is(p, "title") or PRONOUNS[doc:lower(p)])) then
+          (c == B_S and not no_s_form and b and b ~= B_S and b ~= B_U and
+           (doc:is(p, "title") or PRONOUNS[doc:lower(p)])) then
         return true
       end
     end
@@ -482,6 +483,17 @@ local SUBORDINATE = {}
 for w in ([[when if as because while although though after before since until unless whether once
   in on at through with by from for during despite amid under over like unlike]]):gmatch("%a+") do
   SUBORDINATE[w] = true
+end
+
+-- The last token of a reported clause's main part from body: before the
+-- first conjunction that opens a clause of its own ("as talks stall"), or last.
+local CLAUSE_CONJ = {when = true, ["if"] = true, as = true, because = true, ["while"] = true, although = true,
+  though = true, ["until"] = true, unless = true, whereas = true}
+local function main_clause_last(doc, body, last)
+  for t = body + 1, last do
+    if CLAUSE_CONJ[doc:lower(t)] then return t - 1 end
+  end
+  return last
 end
 local CONJ = {but = true, ["and"] = true, so = true, yet = true}
 
@@ -729,7 +741,15 @@ rule "quote.reported" {
             doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
             (HEDGE_SUBJECT[w] and c + 2 <= last and (doc:kind(c + 1) == "number" or doc:kind(c + 2) == "number")) or
             bare_subject(doc, c, last)))
-          if has_subject and not that and not finite_verb(doc, body, last) then has_subject = false end
+          -- (an amount's verb comes before a clause of its own: "threatens
+          -- 50% tariffs on EU goods as talks stall" reports nothing; an
+          -- amount after the verb is its object far more often than a subject)
+          local amount = w and (doc:kind(c) == "number" or CURRENCY_SIGN[w] or HEDGE_SUBJECT[w])
+          -- (nor by an -s form after a name: "50% tariffs on EU goods")
+          if has_subject and not that and
+              not finite_verb(doc, body, amount and main_clause_last(doc, body, last) or last, amount) then
+            has_subject = false
+          end
           -- ", reports Moscow's TASS news service.": an inverted verb names its
           -- speaker after it; the clause is before the comma
           -- (a pronoun after it is a clause's subject: "Obama, dedicating the museum, said it would")
@@ -825,6 +845,9 @@ rule "quote.reported" {
       {quote = {{text = "the United States was hoping for a positive response", kind = "indirect"}}},
     ["Ukraine will have to cede land, one source said."] =
       {quote = {{text = "Ukraine will have to cede land", kind = "indirect"}}},
+    -- an amount after the verb is its object, unless a verb of its own follows
+    ["Trump threatens 50% tariffs on EU goods as talks stall. Officials said more than 100 people were killed."] = {quote = {
+      {text = "more than 100 people were killed", kind = "indirect"}}},
     -- a contrast with a speaker of its own ends the clause, even with no verb known before it
     ["Merz warned that tariffs “harm everyone”, while a spokesman said Paris would respond."] = {quote = {
       {text = "that tariffs “harm everyone”", kind = "indirect"}, {text = "harm everyone", kind = "direct"},
