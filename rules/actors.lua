@@ -233,7 +233,7 @@ local ROLE_FIELD = {}
 for w in pairs(DEPARTMENT) do ROLE_FIELD[string.lower(w)] = true end
 for w in ([[foreign policy affairs climate intelligence spy nuclear aid peace human rights competition
   migration digital economic humanitarian football transition home social legal political diplomatic
-  international consumer corporate constitutional]]):gmatch("%S+") do
+  international consumer corporate constitutional shadow]]):gmatch("%S+") do
   ROLE_FIELD[w] = true
 end
 -- what a role is of or for, before a name: "ambassador to Ukraine", "president of Turkey"
@@ -304,7 +304,8 @@ local function role_before(i)
       end
     end
   end
-  if first > 1 and ROLE_TIME[words[first - 1]] then first = first - 1 end
+  -- (and "ex-" with what it was of: "ex-Conservative chancellor")
+  if first > 1 and (ROLE_TIME[words[first - 1]] or find(words[first - 1], "^[Ee]x%-%a")) then first = first - 1 end
   -- (that one opens with "the", else it is a list: "police, John Smith, and ...")
   if before_comma and not ((first > 1 and (words[first - 1] == "the" or words[first - 1] == "The" or poss[first - 1])) or
                            poss[first]) then
@@ -1321,6 +1322,10 @@ rule "actor.lexicons_and_names" {
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},
+    -- a shadow or an ex- office is part of the role
+    ["Tory shadow chancellor Oliver Letwin and ex-Conservative chancellor Ken Clarke spoke."] = {mention = {
+      {text = "Oliver Letwin", type = "person", roles = {"Tory shadow chancellor"}},
+      {text = "Ken Clarke", type = "person", roles = {"ex-Conservative chancellor"}}}},
     -- a role in apposition before a name no given name opens; a field before the role
     ["The European Commission's trade chief, Maroš Šefčovič, said so."] = {mention = {
       {text = "European Commission", type = "org"},

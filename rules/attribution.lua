@@ -8,6 +8,8 @@ local ORGS = lexicon "orgs"
 local NAMES = lexicon "names"
 local HONORIFICS = lexicon "honorifics"
 local ROLES = lexicon "roles"
+local DEMONYMS = lexicon "demonyms"
+local PLACES = lexicon "places"
 
 local PRONOUN = {he = "m", she = "f", they = "group", it = "group", we = "group"}
 -- The pronoun of a word, with a verb glued on or not: "he", "he’s", "they'll".
@@ -61,6 +63,7 @@ local PREP = {with = true, to = true, ["for"] = true, of = true, by = true, from
 
 local function lower(doc, k) return doc:lower(k) end
 local role_holder, sentence_subject, subject_at, descriptor   -- defined below, used before
+local qualifiers
 local function is_word(doc, k) return doc:kind(k) == "word" end
 
 local function in_direct_quote(doc, s)
@@ -528,9 +531,64 @@ local function role_head(r)
   return r:sub(1, cut - 1)
 end
 
-role_holder = function(doc, cx, text)
-  local want = text:lower():gsub("’", "'"):match("(%S+ %S+)$") or text:lower():match("(%S+)$")
+-- Heads of state or government: "the Russian leader" is Russia's president
+-- or prime minister.
+local LEADS_COUNTRY = {president = true, ["prime minister"] = true, chancellor = true, premier = true,
+  king = true, queen = true, ["supreme leader"] = true, emir = true, ["crown prince"] = true}
+
+-- The place a role's or descriptor's modifier names ("Russian", "US",
+-- "Russia's"), canonical ("Russia", "United States"), or nil.
+local function modifier_place(w)
+  w = w:gsub("['’]s?$", "")
+  local d = DEMONYMS:lookup(w)
+  if d then return d.place or d.name end
+  local p = PLACES:lookup(w)
+  return p and p.name or nil
+end
+
+-- A role or descriptor as its head ("president", "prime minister") and the
+-- place its modifier names, from its original case ("Russian President"
+-- -> "president", "Russia").
+local function role_parts(r)
+  local head = role_head(r):gsub("’", "'")
+  local words = {}
+  for w in head:gmatch("%S+") do words[#words + 1] = w end
+  while words[1] and (words[1]:lower() == "the" or words[1]:lower() == "a") do table.remove(words, 1) end
+  local n = #words
+  if n == 0 then return nil end
+  local h = words[n]:lower()
+  if n >= 2 and LEADS_COUNTRY[words[n - 1]:lower() .. " " .. h] then
+    h = words[n - 1]:lower() .. " " .. h
+    n = n - 1
+  end
+  local place
+  for k = 1, n - 1 do place = place or modifier_place(words[k]) end
+  return h, place
+end
+
+-- The words in a role (lower case) that make it another office than its
+-- head alone, as one string ("former shadow"), or "".
+local QUALIFIERS = {former = true, shadow = true, deputy = true, vice = true, assistant = true, junior = true,
+  acting = true, outgoing = true, interim = true, ["ex-"] = true, associate = true, ["vice-"] = true}
+function qualifiers(r)
+  local out = ""
+  for w in r:gmatch("[%a%-]+") do
+    if QUALIFIERS[w] or w:find("^ex%-") or w:find("^vice%-") then out = out .. w .. " " end
+  end
+  return out
+end
+
+role_holder = function(doc, cx, text, pos)
+  local low = text:lower():gsub("’", "'")
+  -- ("a spokesman", "a judge" are someone else)
+  if low:find("^an? ") then return nil end
+  local want = low:match("(%S+ %S+)$") or low:match("(%S+)$")
+  if want then want = want:gsub("^the ", "") end
   if not want or #want < 4 then return nil end
+  local dhead, dplace = role_parts(text)
+  -- (a role's word: "The company" is no one's role)
+  if not (dhead and (ROLES:lookup(dhead) or ROLES:lookup(want))) then return nil end
+  local dqual = qualifiers(low)
   local found
   for _, m in ipairs(cx.people) do
     if m.type == "person" then
@@ -539,12 +597,35 @@ role_holder = function(doc, cx, text)
         -- (the role's own words, not what it is of: "president of the St.
         -- Lawrence Seaway Authority" is no "seaway authority")
         local rl = role_head(r:lower())
-        if rl:sub(-#want) == want then
+        -- (a former, shadow or deputy one is another office: "the
+        -- chancellor" is not "shadow chancellor Oliver Letwin")
+        local same = rl:sub(-#want) == want and qualifiers(rl) == dqual
+        -- (or the same office in other words, of the same place: "Russian
+        -- President Vladimir Putin" is "the Russian leader", "the Kremlin
+        -- leader" no one's by this)
+        if not same and dplace and qualifiers(rl) == dqual then
+          local rhead, rplace = role_parts(r)
+          same = rplace == dplace and (rhead == dhead or (dhead == "leader" and LEADS_COUNTRY[rhead] ~= nil))
+        end
+        if same then
           local name = m.name or doc:text(m.start, m["end"])
           if found and found ~= name then return nil end
           found = name
         end
       end
+    end
+  end
+  if found or not pos or not (dhead == "leader" or LEADS_COUNTRY[dhead]) then return found end
+  -- a head of state or government no one is named as: the one person the
+  -- article has named before, when no role is given them ("Donald Trump
+  -- has threatened ... The US president wrote")
+  for _, m in ipairs(cx.people) do
+    if m.start >= pos then break end
+    if m.type == "person" then
+      local roles = m.roles or (m.role and {m.role}) or (type(m.actor) == "table" and m.actor.roles) or {}
+      local name = m.name or doc:text(m.start, m["end"])
+      if #roles > 0 or (found and found ~= name) then return nil end
+      found = name
     end
   end
   return found
@@ -655,7 +736,7 @@ function subject_at(doc, cx, k, first, right_before)
   end
   if d then
     -- "the Ukrainian Foreign Minister": the person who holds the role, when the article names them
-    local holder = not d.anonymous and role_holder(doc, cx, d.name)
+    local holder = not d.anonymous and role_holder(doc, cx, d.name, d.start)
     if holder then d.name = holder end
     return d
   end
@@ -679,7 +760,7 @@ function subject_at(doc, cx, k, first, right_before)
     while a > first and doc:is(a - 1, "title") and is_word(doc, a - 1) and not NOT_NAME[lower(doc, a - 1)] do a = a - 1 end
     local sp = span_speaker(doc, a, k, false)
     -- a capitalised role ("The Ukrainian Foreign Minister said"): its holder, when the article names one
-    local holder = a < k and role_holder(doc, cx, sp.name)
+    local holder = a < k and role_holder(doc, cx, sp.name, sp.start)
     if holder then sp.name = holder end
     return sp
   end
@@ -1326,6 +1407,17 @@ rule "quote.speaker" {
     -- a source described at length is one unnamed source
     ["Negotiators resumed talks on Sunday, two people familiar with the matter said."] = {quote = {
       {text = "Negotiators resumed talks on Sunday", speaker = {name = "two people familiar with the matter", anonymous = true}}}},
+    -- a role's holder: the same office in other words, of the same place; a head of state
+    -- or government the one person named before (and no one among two)
+    ["Russian President Vladimir Putin met envoys. The Russian leader said the talks were useful."] = {quote = {
+      {text = "the talks were useful", speaker = {name = "Vladimir Putin"}}}},
+    ["Donald Trump threatened tariffs. The US president said the EU was difficult."] = {quote = {
+      {text = "the EU was difficult", speaker = {name = "Donald Trump"}}}},
+    ["Emmanuel Macron met Donald Trump. The French president said the talks were useful."] = {quote = {
+      {text = "the talks were useful", speaker = {name = "The French president"}}}},
+    -- another office (shadow, former, deputy), or "a" spokesman, is someone else
+    ["Shadow chancellor Oliver Letwin spoke. The chancellor said cuts were coming. A spokesman said no."] = {quote = {
+      {text = "cuts were coming", speaker = {name = "The chancellor"}}}},
     -- a role's holder by the role's own words, not by what it is of
     ["William Blair, president of the St. Lawrence Seaway Authority, spoke on Monday. The seaway authority said a strike would hurt traffic."] = {quote = {
       {text = "a strike would hurt traffic", speaker = {name = "The seaway authority"}}}},
