@@ -967,6 +967,21 @@ rule "figure.amounts" {
       return not (KIND[je + 1] == "word" and not NEXT_OK[nx] and not ONE_NEXT[nx])
     end
 
+    -- Is the number at token k a person's age set off after their name:
+    -- "Liam Hartley, 34, from Bedminster", "Jane Smith (29)"? (A whole
+    -- number up to 120, between commas or brackets, right after a person.)
+    local function age_after_name(k)
+      local open, close = WORD[k - 1], WORD[k + 1]
+      if not ((open == "," and (close == "," or close == "." or close == nil)) or (open == "(" and close == ")")) then
+        return false
+      end
+      local v = tonumber(WORD[k])
+      if not v or v < 1 or v > 120 or v % 1 ~= 0 or k < 3 then return false end
+      local _, e = doc:tok(k - 2)
+      local m = doc:covering("mention", e - 1, e)[1]
+      return m ~= nil and m.type == "person" and m["end"] == e
+    end
+
     -- The figure starting at token i: its fields, first and last token; or nil.
     local function figure_at(i)
       local k = i
@@ -1089,6 +1104,8 @@ rule "figure.amounts" {
       -- ages: "aged 40", "age 87", "three weeks old"
       local before = LOW[a.num - 1]
       if unit == nil and (before == "aged" or before == "age") then unit, kind = "year", "age" end
+      -- (and a person's age set off after their name: "Liam Hartley, 34,", "Jane Smith (29)")
+      if unit == nil and not approx and a.first == last and age_after_name(a.first) then unit, kind = "year", "age" end
       if kind == "duration" and (LOW[last + 1] == "old" or before == "aged") then
         kind = "age"
         if LOW[last + 1] == "old" then last = last + 1 end
@@ -1258,6 +1275,10 @@ rule "figure.amounts" {
     ["It paid Rs 1,50,000 to 40\u{a0}000 people; the sale of 10 737-800 planes."] = {figure = {
       {text = "Rs 1,50,000", value = 150000, unit = "INR"}, {text = "40\u{a0}000", value = 40000, of = "people"},
       {text = "10", value = 10}, {text = "737-800"}}},
+    -- a person's age set off after their name; not after anything else
+    ["Liam Hartley, 34, from Bristol, met Jane Smith (29); Arsenal, 3, lost."] = {figure = {
+      {text = "34", value = 34, unit = "year", kind = "age"}, {text = "29", value = 29, unit = "year", kind = "age"},
+      {text = "3", value = 3, kind = "number"}}},
     ["They spent two nights in hospital."] = {figure = {{text = "two nights", value = 2, unit = "day", kind = "duration"}}},
     ["Full-year profits rose."] = {figure = {}},
     ["It forecast revenue of $45 billion, plus or minus 2%, for July."] = {figure = {
