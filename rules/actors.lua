@@ -222,6 +222,9 @@ local ROLE_TIME = {former = true, Former = true, acting = true, Acting = true, o
 local NO_OWNER = {His = true, Her = true, Its = true, Their = true, Our = true, My = true, Your = true,
   This = true, That = true, These = true, Those = true, Former = true, Then = true, Now = true,
   Acting = true, Outgoing = true, Interim = true, Another = true, Every = true, Each = true, One = true}
+-- owners that open a role in apposition: "Its general secretary, Matt Wrack,"
+local OWNER_PRONOUN = {its = true, Its = true, his = true, His = true, her = true, Her = true, their = true,
+  Their = true}
 -- bodies named in lower case before a role ("Foreign ministry spokeswoman")
 local ROLE_BODY = {ministry = true, government = true, party = true, company = true, department = true,
   army = true, police = true, campaign = true, union = true, embassy = true, military = true,
@@ -307,8 +310,8 @@ local function role_before(i)
   -- (and "ex-" with what it was of: "ex-Conservative chancellor")
   if first > 1 and (ROLE_TIME[words[first - 1]] or find(words[first - 1], "^[Ee]x%-%a")) then first = first - 1 end
   -- (that one opens with "the", else it is a list: "police, John Smith, and ...")
-  if before_comma and not ((first > 1 and (words[first - 1] == "the" or words[first - 1] == "The" or poss[first - 1])) or
-                           poss[first]) then
+  if before_comma and not ((first > 1 and (words[first - 1] == "the" or words[first - 1] == "The" or poss[first - 1] or
+                                           OWNER_PRONOUN[words[first - 1]])) or poss[first]) then
     return nil   -- ("the" or an owner opens it: "Ukraine's foreign minister, Andrii Sybiha,")
   end
   local s = tok(doc, first)
@@ -396,7 +399,9 @@ local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~=
 -- ("Public and Commercial Services Union", "Industrial and Commercial Bank").
 local function joined_by_and(a)
   local x = a - 2
-  if lower(doc, a - 1) ~= "and" or not capword(x) or taken[x] or sent_start[a - 1] or sure_place(x) or
+  -- (two places that share a body are one name: "Avon and Somerset Police")
+  local places = place_end[x] == x and place_end[a] == a and not (x > 1 and capword(x - 1) and not sent_start[x])
+  if lower(doc, a - 1) ~= "and" or not capword(x) or taken[x] or sent_start[a - 1] or (sure_place(x) and not places) or
       role_tok[x] or heads[x] or is(doc, x, "upper") or is(doc, a, "upper") or
       (GENERIC_FIRST[words[a]] and not (SECTOR[words[a]] and SECTOR[words[x]])) then
     return false
@@ -1322,6 +1327,12 @@ rule "actor.lexicons_and_names" {
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},
+    -- police ranks as British news writes them; an owner pronoun opens a role in apposition;
+    -- two places sharing a force
+    ["The union met. Its general secretary, Matt Wrack, and Det Insp Mark Jeffries of Devon and Cornwall Police spoke."] = {mention = {
+      {text = "Matt Wrack", type = "person", roles = {"general secretary"}},
+      {text = "Mark Jeffries", type = "person", roles = {"Det Insp"}},
+      {text = "Devon and Cornwall Police", type = "org"}}},
     -- a shadow or an ex- office is part of the role
     ["Tory shadow chancellor Oliver Letwin and ex-Conservative chancellor Ken Clarke spoke."] = {mention = {
       {text = "Oliver Letwin", type = "person", roles = {"Tory shadow chancellor"}},
