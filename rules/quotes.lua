@@ -240,7 +240,8 @@ end
 local AUX = {is = true, was = true, were = true, are = true, am = true, will = true, would = true, could = true,
   can = true, should = true, may = true, might = true, must = true, has = true, had = true, have = true,
   did = true, does = true, ["do"] = true, shall = true, ["won't"] = true, ["can't"] = true, ["isn't"] = true,
-  ["wasn't"] = true, ["didn't"] = true, ["doesn't"] = true, ["don't"] = true, ["wouldn't"] = true}
+  ["wasn't"] = true, ["didn't"] = true, ["doesn't"] = true, ["don't"] = true, ["wouldn't"] = true,
+  cannot = true}
 local IRREGULAR_PAST = {}
 for w in ([[rose fell went came made took gave got knew thought saw told said began became left kept held
   brought felt found meant ran won lost paid sent spent stood understood wrote spoke broke chose grew drew
@@ -388,6 +389,13 @@ local CURRENCY_SIGN = {["$"] = true, ["£"] = true, ["€"] = true, ["¥"] = tru
 local ADVERB_BETWEEN = {now = true, still = true, also = true, already = true, currently = true, reportedly = true,
   effectively = true, increasingly = true, largely = true, only = true, even = true, often = true}
 
+local NOMINATIVE = {i = true, we = true, they = true, he = true, she = true}
+
+-- words after which a word in -ed is an adjective, not a verb
+local ADJ_BEFORE = {the = true, a = true, an = true, on = true, of = true, ["for"] = true, ["with"] = true,
+  ["in"] = true, to = true, by = true, its = true, their = true, his = true, her = true, our = true,
+  from = true, at = true, into = true, about = true}
+
 -- words whose "'s" is "is" or "has"
 local CONTRACTS_S = {that = true, there = true, here = true, what = true, who = true, where = true}
 local byte = string.byte
@@ -417,6 +425,9 @@ function finite_verb(doc, from, last, no_s_form)
     -- a contraction ("it's", "won't", "they'd"), not a possessive ("Moscow's")
     local stem, suffix = w:match("^(%a+)'(%a+)$")
     if stem and (suffix ~= "s" or PRONOUNS[stem] or CONTRACTS_S[stem]) then return true end
+    -- (a word right after a subject pronoun is its verb: "they intend",
+    -- "we expect"; not after "it" or "you", which may be objects)
+    if t == from + 1 and NOMINATIVE[w1] and doc:is(t, "lower") and doc:kind(t) == "word" then return true end
     if t > from and doc:is(t, "lower") then
       -- a past in -ed (not -eed; -ied is one), or an -s form (not -ss, -us) after a name or pronoun
       local n = #w
@@ -424,7 +435,9 @@ function finite_verb(doc, from, last, no_s_form)
       -- (an adverb may stand between: "Moscow now controls", "it still holds")
       local p = t - 1
       if ADVERB_BETWEEN[doc:lower(p)] and p > from then p = p - 1 end
-      if (c == B_D and b == B_E and a and a ~= B_E) or
+      -- (not a participle after a preposition or determiner, an adjective:
+      -- "controls on advanced chips", "a planned visit")
+      if (c == B_D and b == B_E and a and a ~= B_E and not ADJ_BEFORE[doc:lower(t - 1)]) or
           (c == B_S and not no_s_form and b and b ~= B_S and b ~= B_U and
            (doc:is(p, "title") or PRONOUNS[doc:lower(p)])) then
         return true
@@ -845,6 +858,9 @@ rule "quote.reported" {
       {quote = {{text = "the United States was hoping for a positive response", kind = "indirect"}}},
     ["Ukraine will have to cede land, one source said."] =
       {quote = {{text = "Ukraine will have to cede land", kind = "indirect"}}},
+    -- a word after a subject pronoun is its verb; a word in -ed after a preposition an adjective
+    ["Analysts said they expect strong sales. He warned of controls on advanced chips."] = {quote = {
+      {text = "they expect strong sales", kind = "indirect"}}},
     -- an amount after the verb is its object, unless a verb of its own follows
     ["Trump threatens 50% tariffs on EU goods as talks stall. Officials said more than 100 people were killed."] = {quote = {
       {text = "more than 100 people were killed", kind = "indirect"}}},
