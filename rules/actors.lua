@@ -67,6 +67,7 @@ local honor        -- token -> the first token of the honorific ending there
 local words        -- token -> its text, read from the doc on first use (see WORDS)
 local iscap        -- token -> true for the capitalised words of the chains (and the lone ones visited)
 local headline_memo   -- a sentence's first token -> whether it is a title-case headline
+local alone_words     -- capitalised words written alone -> how often (written_alone)
 local doc_text        -- the article's text, once a rule needs it whole
 local place_end, place_entry   -- token -> where a place starting there ends; its entry
 local upto         -- the capitalised words up to here belong to a run already looked at
@@ -397,6 +398,81 @@ local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~=
 -- generic first word ("Ford and General Motors", "EADS and BAE Systems",
 -- "Black Rebel Motorcycle Club and Bloc Party"), unless both name a field
 -- ("Public and Commercial Services Union", "Industrial and Commercial Bank").
+-- Is the capitalised word at token j written alone elsewhere in the
+-- article, no capitalised word on either side ("Bukayo Saka ... Saka
+-- levelled", "Saka, 23,")? A person's surname is; an organisation's last
+-- word seldom is. The words written alone are gathered once per article.
+local function written_alone(j)
+  if not alone_words then
+    alone_words = {}
+    for k = 1, ntok do
+      if capword(k) and not (k > 1 and capword(k - 1) and not sent_start[k]) and
+          not (k < ntok and capword(k + 1) and not sent_start[k + 1]) then
+        local w = words[k]
+        alone_words[w] = (alone_words[w] or 0) + 1
+      end
+    end
+  end
+  return alone_words[words[j]] or 0
+end
+
+-- Words that open sentences and name no one ("Although Thompson said",
+-- "Now Roddick faces"), beside words in -ly, -ing, -ed.
+local NOT_GIVEN = {}
+for w in ([[Although Though Now However Neither Nor Without Unlike Like Despite Where When While Whilst
+  Both Some Many Any That This These Those Its Her His Their Our My Your One Another Other Several Should
+  Will Would Have Has Had Yes No Sure Best Past Latest Earlier Later Former Senior Often Being Besides
+  Every Each Most Few Such Only Even Still Yet Also Then Thus Hence Meanwhile Indeed Perhaps Maybe Once
+  Until Unless Whether Because Since Why How What Who Which Whose Not Never Always Already Almost About
+  Above Across Against Along Among Around Behind Below Beside Between Beyond Down During Except Inside
+  Near Off Out Outside Over Through Throughout Toward Towards Under Up Upon Via Within Against Save Vote
+  Go Take Let Get Make Keep Give See Look Ask Tell Call Watch Meet Join Help Father Mother Brother Sister
+  Uncle Aunt Saint Lord Lady King Queen Prince Princess Pope Actor Actress Singer Model Developer Mogul
+  Star Veteran Rookie Champion Legend Boss Chief Total Double Single Original Classic Real Prof Dr Mr Mrs
+  Ms Rev Gen Col Capt Sgt Did Does Do Can Could Shall Must Might Was Were Is Are Am Notice Remember
+  Imagine Consider Sell Buy Fight Stop Ban Back Beat Cold Hot]]):gmatch("%a+") do
+  NOT_GIVEN[w] = true
+end
+-- and words that end names of other things ("Radio One", "Aston Villa", "Terrorism Bill")
+local NOT_SURNAME = {}
+for w in ([[One Two Three Four Five Six Seven Eight Nine Ten United City Villa Rovers Wanderers Athletic
+  County Town Online Bill Act Price Supply Steel Essentials Exchange Catholic Protestant Christian
+  Muslim Jewish Hindu Times Post News Daily Weekly Monthly Digital Mobile Plus Pro Max Mini War Coal
+  Healthcare Terrorism Day Muslims Christians Jews Hindus Sikhs Buddhists Catholics Protestants]]):gmatch("%a+") do
+  NOT_SURNAME[w] = true
+end
+
+-- Are the two words at i, j a person's given name and surname, no given
+-- name being known: "Bukayo Saka ... Saka levelled"? The surname is
+-- written alone elsewhere (twice, when the name opens its sentence, as
+-- many capitalised words do that name no one: "Dogged Federer"), and
+-- neither word is a place, demonym or generic first word of a name.
+local function surname_alone(i, j)
+  local w1, w2 = words[i], words[j]
+  if GENERIC_FIRST[w1] or NOT_GIVEN[w1] or NOT_SURNAME[w2] or GENERIC_FIRST[w2] or heads[j] or
+      DEMONYMS:lookup(w1) or DEMONYMS:lookup(w2) or PLACES:lookup(w2) or ORGS:lookup(w1) or
+      (#w1 > 4 and (find(w1, "ly$") or find(w1, "ing$") or find(w1, "ed$") or find(w1, "ers$"))) or
+      ORGS:lookup(w1 .. " " .. w2) then
+    return false
+  end
+  -- (a person already named with that surname and another first word:
+  -- "Donald Trump ... Did Trump know?", "Notice Trump's words")
+  local tail = " " .. w2
+  for x = 1, npeople do
+    local name = people[x]
+    if sub(name, -#tail) == tail and name ~= w1 .. tail then return false end
+  end
+  -- (nor in a title: a first paragraph of one line with no full stop,
+  -- "Derelict Obama and Clinton")
+  local k, _, _, _, plast = doc:paragraph(i)
+  if k == 1 and plast <= 25 and words[plast] ~= "." then return false end
+  local n = written_alone(j)
+  if sent_start[i] then
+    return n >= 2 and not lower_word_in(article_text(), w1:lower())
+  end
+  return n >= 1
+end
+
 local function joined_by_and(a)
   local x = a - 2
   -- (two places that share a body are one name: "Avon and Somerset Police")
@@ -561,6 +637,15 @@ local function plain_word(k)
     not is(doc, k, "digit") and not find(w, "[%u%d%p]", 2)
 end
 
+-- May the given name at token k that is also a word ("Tony", "Roger",
+-- "Will") open a name at its sentence's start? Only as the first of two
+-- words, before a plain surname, when the article never writes the word
+-- in lower case ("Tony Blair said"; not "Ford Motor Co", "Will Tory voters").
+local function word_name_opens(k, j)
+  return j == k + 1 and plain_word(j) and not place_end[j] and not heads[j] and not NOT_SURNAME[words[j]] and
+    not DEMONYMS:lookup(words[k + 1]) and not lower_word_in(article_text(), lower(doc, k))
+end
+
 -- Is the name ending at token j followed by ", from" and a name, the
 -- body a speaker comes from: "Shami Chakrabarti, from human rights group
 -- Liberty, said"?
@@ -657,7 +742,9 @@ local function visit(i)
         -- a given name that is also a word opens no name at a sentence's start
         -- ("Even China"), nor next to a place or demonym ("West Texas
         -- Intermediate", "Royal Dutch", "Alaska North Slope")
-        if given and given.word and (sent_start[k] or DIRECTION[w] or sure_place(k + 1) or
+        -- (unless the article never writes the word in lower case and a plain
+        -- surname follows: "Tony Wilson said", not "Will Tory voters")
+        if given and given.word and ((sent_start[k] and not word_name_opens(k, j)) or DIRECTION[w] or sure_place(k + 1) or
             DEMONYMS:lookup(words[k + 1]) or (k > 1 and place_end[k - 1] == k - 1 and sure_place(k - 1))) then
           given = nil
         end
@@ -671,9 +758,11 @@ local function visit(i)
     -- given name is known ("Johsen Takahashi, chief economist at ...")
     -- (or where they come from: "Shami Chakrabarti, from human rights group Liberty")
     -- (or the role before them: "The Commission's trade chief, Maroš Šefčovič,")
+    -- (or two words whose last is written alone too: "Bukayo Saka ... Saka said")
     if not first and not (named or thing) and j > i and j <= i + 2 and
         not (role_tok[i] or heads[i] or honor[i] or OPENERS[words[i]]) and not headline(i) and
-        (role_after(j) or from_after(j) or (i > 2 and words[i - 1] == "," and role_before(i))) then
+        (role_after(j) or from_after(j) or (i > 2 and words[i - 1] == "," and role_before(i)) or
+         (j == i + 1 and surname_alone(i, j))) then
       local plain = true
       for k = i, j do
         if not plain_word(k) or (place_end[k] and place_end[k] >= k) then plain = false end
@@ -1036,7 +1125,7 @@ rule "actor.lexicons_and_names" {
     doc, ntok = d, d:ntok()
     tok, text, lower, is, kind, add = d.tok, d.text, d.lower, d.is, d.kind, d.add
     taken, heads, sent_start, poss = {}, {}, {}, {}
-    role_end_at, role_tok, honor, headline_memo, doc_text = {}, {}, {}, {}, nil
+    role_end_at, role_tok, honor, headline_memo, doc_text, alone_words = {}, {}, {}, {}, nil, nil
     lex_orgs, nlex_orgs, stems = {}, 0, {}
     words = setmetatable({}, WORDS)
     -- (the matches come as flat lists, pat:all and lex:all: a loop over one
@@ -1333,6 +1422,14 @@ rule "actor.lexicons_and_names" {
       {text = "Matt Wrack", type = "person", roles = {"general secretary"}},
       {text = "Mark Jeffries", type = "person", roles = {"Det Insp"}},
       {text = "Devon and Cornwall Police", type = "org"}}},
+    -- two words whose last is written alone elsewhere are a person, no given name being known;
+    -- a given name that is also a word opens a sentence's name when the article never writes it
+    -- in lower case
+    ["Bukayo Saka scored twice. Saka, 23, was happy, and Saka said so. Tony Blair agreed."] = {mention = {
+      {text = "Bukayo Saka", type = "person"}, {text = "Saka", type = "person"}, {text = "Saka", type = "person"},
+      {text = "Tony Blair", type = "person"}}},
+    ["Donald Trump spoke. Did Trump know? Will Tory voters care? They will."] = {mention = {
+      {text = "Donald Trump", type = "person"}, {text = "Trump", type = "person"}}},
     -- a shadow or an ex- office is part of the role
     ["Tory shadow chancellor Oliver Letwin and ex-Conservative chancellor Ken Clarke spoke."] = {mention = {
       {text = "Oliver Letwin", type = "person", roles = {"Tory shadow chancellor"}},
