@@ -658,6 +658,11 @@ local function document_author(doc, cx, d, k, first)
   return author
 end
 
+-- Words opening a sentence's lead phrase before its subject ("Asked about
+-- X, the Italian said")
+local LEAD_PHRASE = {asked = true, after = true, despite = true, following = true, unlike = true, like = true,
+  before = true, when = true, ["while"] = true}
+
 -- Capitalised words opening a sentence before a verb that name no one.
 local NOT_NAME_OPENING = {}
 for w in ([[many some another despite now most few several both each every all any such other others
@@ -761,6 +766,22 @@ function subject_at(doc, cx, k, first, right_before)
     local sp = span_speaker(doc, a, k, false)
     -- a capitalised role ("The Ukrainian Foreign Minister said"): its holder, when the article names one
     local holder = a < k and role_holder(doc, cx, sp.name, sp.start)
+    -- "the Italian said", "the Spaniard added": the person named last before
+    -- (news names a person by nationality only right after naming them)
+    if not holder and a == k and a > first and lower(doc, a - 1) == "the" and DEMONYMS:lookup(doc:word(k)) and
+        not w:find("[^s]s$") then
+      -- (not one inside the sentence's lead: "Reacting to a comment by
+      -- chairman Tim Phillips, the American said")
+      local para = doc:paragraph(k)
+      local lead = LEAD_PHRASE[lower(doc, first)] or lower(doc, first):find("%a%aing$")
+      for x = #cx.people, 1, -1 do
+        local m = cx.people[x]
+        if m.start < sp.start and m.type == "person" and not (lead and doc:tokat(m.start) >= first) then
+          if doc:paragraph(doc:tokat(m.start)) >= para - 1 then holder = m.name or doc:text(m.start, m["end"]) end
+          break
+        end
+      end
+    end
     if holder then sp.name = holder end
     return sp
   end
@@ -1415,6 +1436,11 @@ rule "quote.speaker" {
       {text = "the EU was difficult", speaker = {name = "Donald Trump"}}}},
     ["Emmanuel Macron met Donald Trump. The French president said the talks were useful."] = {quote = {
       {text = "the talks were useful", speaker = {name = "The French president"}}}},
+    -- "the Italian": the person named last before, past the sentence's lead phrase
+    ["Chelsea boss Enzo Maresca was unhappy. “We started well,” the Italian said."] = {quote = {
+      {text = "We started well,", speaker = {name = "Enzo Maresca"}}}},
+    ["Lindsay Davenport spoke. Reacting to a comment by chairman Tim Phillips, the American said he was wrong."] = {quote = {
+      {text = "he was wrong", speaker = {name = "Lindsay Davenport"}}}},
     -- another office (shadow, former, deputy), or "a" spokesman, is someone else
     ["Shadow chancellor Oliver Letwin spoke. The chancellor said cuts were coming. A spokesman said no."] = {quote = {
       {text = "cuts were coming", speaker = {name = "The chancellor"}}}},
