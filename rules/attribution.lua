@@ -63,7 +63,7 @@ local PREP = {with = true, to = true, ["for"] = true, of = true, by = true, from
 
 local function lower(doc, k) return doc:lower(k) end
 local role_holder, sentence_subject, subject_at, descriptor   -- defined below, used before
-local qualifiers
+local qualifiers, named_last
 local function is_word(doc, k) return doc:kind(k) == "word" end
 
 local function in_direct_quote(doc, s)
@@ -663,6 +663,102 @@ end
 local LEAD_PHRASE = {asked = true, after = true, despite = true, following = true, unlike = true, like = true,
   before = true, when = true, ["while"] = true}
 
+-- Is the person whose name starts at token t named as someone's ("her
+-- coach Remy Korchemy", "his agent")? Then the owner is who the text is about.
+local function owned(doc, t)
+  for b = t - 1, math.max(1, t - 3), -1 do
+    local w = lower(doc, b)
+    if w == "his" or w == "her" then return true end
+    if not (is_word(doc, b) and doc:is(b, "lower")) then return false end
+  end
+  return false
+end
+
+-- Is the person named at token t the object of a preposition ("talking to
+-- Real Madrid sporting director Emilio Butragueno", "introduced to Conte")?
+-- (Past the capitalised words and lower-case role words before the name.)
+local function after_prep(doc, t, first)
+  for b = t - 1, math.max(first, t - 6), -1 do
+    local w = lower(doc, b)
+    if PREP[w] then return true end
+    if not is_word(doc, b) or (doc:is(b, "lower") and not ROLES:match(doc, b)) then return false end
+  end
+  return false
+end
+
+-- The person a speaker named by nationality or age alone refers to ("the
+-- Italian said", "the 22-year-old told"): news names a person so only
+-- right after naming them. In the speaker's own sentence, the person named
+-- last before it ("Dallas said that Deans was tackled short, but the Kiwi
+-- said"), past the sentence's lead ("Reacting to a comment by chairman Tim
+-- Phillips, the American said"); else, in the three sentences before (in
+-- its paragraph or the one before), the first person named as a subject,
+-- not someone's ("her coach Remy Korchemy"), nor a preposition's object,
+-- nor named inside a relative clause ("Emma Watson, who plays Hermione in
+-- the Harry Potter films" is Emma Watson); else the person named last.
+function named_last(doc, cx, k, first)
+  local pos, para = doc:tok(k), doc:paragraph(k)
+  local lead = LEAD_PHRASE[lower(doc, first)] or lower(doc, first):find("%a%aing$")
+  local function antecedent(m)
+    local t = doc:tokat(m.start)
+    local _, _, _, mfirst = doc:sentence(t)
+    for r = t - 1, math.max(mfirst + 2, t - 12), -1 do
+      if lower(doc, r) == "who" and doc:word(r - 1) == "," then
+        local o = mention_at(doc, r - 2)
+        if o and o.type == "person" then return o end
+        break
+      end
+    end
+    return m
+  end
+  local ss = doc:tok(first)
+  for x = #cx.people, 1, -1 do
+    local m = cx.people[x]
+    if m.start < ss then break end
+    if m.start < pos and m.type == "person" and not lead and not owned(doc, doc:tokat(m.start)) then
+      return antecedent(m)
+    end
+  end
+  local s = first
+  for _ = 1, 3 do
+    if s <= 1 then return nil end
+    local _, ps, pe, pfirst = doc:sentence(s - 1)
+    if doc:paragraph(pfirst) < para - 1 then return nil end
+    for m in doc:each("mention", ps, pe) do
+      local t = doc:tokat(m.start)
+      if m.type == "person" and not in_direct_quote(doc, m.start) and not owned(doc, t) and
+          not after_prep(doc, t, pfirst) then
+        return antecedent(m)
+      end
+    end
+    s = pfirst
+  end
+  -- (else the person named last, in its paragraph or the one before)
+  for x = #cx.people, 1, -1 do
+    local m = cx.people[x]
+    if m.start < pos and m.type == "person" then
+      return doc:paragraph(doc:tokat(m.start)) >= para - 1 and antecedent(m) or nil
+    end
+  end
+  return nil
+end
+
+-- The person the article gave an age of n before byte pos ("Liam Hartley,
+-- 34,": figures reads it as an age), as a speaker; nil when none or two.
+local function of_age(doc, n, pos)
+  local found
+  for f in doc:each("figure", 0, pos) do
+    if f.kind == "age" and tostring(f.value) == n then
+      local m = doc:before("mention", f.start)
+      if m and m.type == "person" then
+        if found and found.name ~= (m.name or doc:text(m.start, m["end"])) then return nil end
+        found = speaker_of_mention(doc, m)
+      end
+    end
+  end
+  return found
+end
+
 -- Capitalised words opening a sentence before a verb that name no one.
 local NOT_NAME_OPENING = {}
 for w in ([[many some another despite now most few several both each every all any such other others
@@ -734,6 +830,20 @@ function subject_at(doc, cx, k, first, right_before)
   end
   -- places speak only as institutions right before the verb: "Kyiv said"
   if m and (m.type ~= "place" or right_before) then return speaker_of_mention(doc, m) end
+  -- "the 34-year-old said": the person whose age the article gave as that,
+  -- else the person named last
+  if w == "year-old" and k - 2 >= first and doc:kind(k - 2) == "number" and doc:word(k - 1) == "-" then
+    local sp = of_age(doc, doc:word(k - 2), doc:tok(k - 2))
+    if not sp and k - 3 >= first and lower(doc, k - 3) == "the" then
+      local m = named_last(doc, cx, k - 3, first)
+      sp = m and speaker_of_mention(doc, m)
+    end
+    if sp then
+      local a = k - 3 >= first and lower(doc, k - 3) == "the" and k - 3 or k - 2
+      sp.start, sp["end"] = doc:tok(a), select(2, doc:tok(k))
+      return sp
+    end
+  end
   local d = descriptor(doc, k, first)
   if d and not d.anonymous and DOCUMENT[w] then
     local author = document_author(doc, cx, d, k, first)
@@ -770,17 +880,8 @@ function subject_at(doc, cx, k, first, right_before)
     -- (news names a person by nationality only right after naming them)
     if not holder and a == k and a > first and lower(doc, a - 1) == "the" and DEMONYMS:lookup(doc:word(k)) and
         not w:find("[^s]s$") then
-      -- (not one inside the sentence's lead: "Reacting to a comment by
-      -- chairman Tim Phillips, the American said")
-      local para = doc:paragraph(k)
-      local lead = LEAD_PHRASE[lower(doc, first)] or lower(doc, first):find("%a%aing$")
-      for x = #cx.people, 1, -1 do
-        local m = cx.people[x]
-        if m.start < sp.start and m.type == "person" and not (lead and doc:tokat(m.start) >= first) then
-          if doc:paragraph(doc:tokat(m.start)) >= para - 1 then holder = m.name or doc:text(m.start, m["end"]) end
-          break
-        end
-      end
+      local m = named_last(doc, cx, k, first)
+      holder = m and (m.name or doc:text(m.start, m["end"]))
     end
     if holder then sp.name = holder end
     return sp
@@ -1441,6 +1542,11 @@ rule "quote.speaker" {
       {text = "We started well,", speaker = {name = "Enzo Maresca"}}}},
     ["Lindsay Davenport spoke. Reacting to a comment by chairman Tim Phillips, the American said he was wrong."] = {quote = {
       {text = "he was wrong", speaker = {name = "Lindsay Davenport"}}}},
+    -- "the 34-year-old": the person given that age, else the one named as the subject before
+    ["Liam Hartley, 34, met Jane Smith, 29. The 34-year-old said he was sorry."] = {quote = {
+      {text = "he was sorry", speaker = {name = "Liam Hartley"}}}},
+    ["Kelli White was introduced to Conte through her coach Remy Korchemy. The 27-year-old said doping was common."] = {quote = {
+      {text = "doping was common", speaker = {name = "Kelli White"}}}},
     -- another office (shadow, former, deputy), or "a" spokesman, is someone else
     ["Shadow chancellor Oliver Letwin spoke. The chancellor said cuts were coming. A spokesman said no."] = {quote = {
       {text = "cuts were coming", speaker = {name = "The chancellor"}}}},
