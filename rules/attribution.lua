@@ -600,11 +600,14 @@ role_holder = function(doc, cx, text, pos)
         -- (a former, shadow or deputy one is another office: "the
         -- chancellor" is not "shadow chancellor Oliver Letwin")
         local same = rl:sub(-#want) == want and qualifiers(rl) == dqual
+        -- (not of another place: "Qatar's prime minister" is not "Israeli
+        -- Prime Minister Benjamin Netanyahu")
+        local rhead, rplace = role_parts(r)
+        if same and dplace and rplace and rplace ~= dplace then same = false end
         -- (or the same office in other words, of the same place: "Russian
         -- President Vladimir Putin" is "the Russian leader", "the Kremlin
         -- leader" no one's by this)
         if not same and dplace and qualifiers(rl) == dqual then
-          local rhead, rplace = role_parts(r)
           same = rplace == dplace and (rhead == dhead or (dhead == "leader" and LEADS_COUNTRY[rhead] ~= nil))
         end
         if same then
@@ -1535,6 +1538,8 @@ rule "quote.speaker" {
       {text = "the talks were useful", speaker = {name = "Vladimir Putin"}}}},
     ["Donald Trump threatened tariffs. The US president said the EU was difficult."] = {quote = {
       {text = "the EU was difficult", speaker = {name = "Donald Trump"}}}},
+    ["Israeli Prime Minister Benjamin Netanyahu spoke. Qatar's prime minister said a deal was agreed."] = {quote = {
+      {text = "a deal was agreed", speaker = {name = "Qatar's prime minister"}}}},
     ["Emmanuel Macron met Donald Trump. The French president said the talks were useful."] = {quote = {
       {text = "the talks were useful", speaker = {name = "The French president"}}}},
     -- "the Italian": the person named last before, past the sentence's lead phrase
