@@ -229,7 +229,9 @@ local OWNER_PRONOUN = {its = true, Its = true, his = true, His = true, her = tru
 -- bodies named in lower case before a role ("Foreign ministry spokeswoman")
 local ROLE_BODY = {ministry = true, government = true, party = true, company = true, department = true,
   army = true, police = true, campaign = true, union = true, embassy = true, military = true,
-  palace = true, presidential = true, cabinet = true, council = true, opposition = true, court = true}
+  palace = true, presidential = true, cabinet = true, council = true, opposition = true, court = true,
+  charity = true, group = true, firm = true, club = true, agency = true, hospital = true, school = true,
+  university = true, college = true, trust = true, foundation = true, bank = true, team = true}
 -- fields named in lower case before a role ("EU trade chief", "UN human
 -- rights chief", "the foreign policy adviser"): the departments' fields and
 -- a few more
@@ -237,7 +239,7 @@ local ROLE_FIELD = {}
 for w in pairs(DEPARTMENT) do ROLE_FIELD[string.lower(w)] = true end
 for w in ([[foreign policy affairs climate intelligence spy nuclear aid peace human rights competition
   migration digital economic humanitarian football transition home social legal political diplomatic
-  international consumer corporate constitutional shadow]]):gmatch("%S+") do
+  international consumer corporate constitutional shadow central]]):gmatch("%S+") do
   ROLE_FIELD[w] = true
 end
 -- what a role is of or for, before a name: "ambassador to Ukraine", "president of Turkey"
@@ -311,8 +313,12 @@ local function role_before(i)
   -- (and "ex-" with what it was of: "ex-Conservative chancellor")
   if first > 1 and (ROLE_TIME[words[first - 1]] or find(words[first - 1], "^[Ee]x%-%a")) then first = first - 1 end
   -- (that one opens with "the", else it is a list: "police, John Smith, and ...")
+  local owned = false   -- (an owner's name in it: "Age UK's charity director,")
+  for t = first, r - 1 do
+    if poss[t] then owned = true end
+  end
   if before_comma and not ((first > 1 and (words[first - 1] == "the" or words[first - 1] == "The" or poss[first - 1] or
-                                           OWNER_PRONOUN[words[first - 1]])) or poss[first]) then
+                                           OWNER_PRONOUN[words[first - 1]])) or owned) then
     return nil   -- ("the" or an owner opens it: "Ukraine's foreign minister, Andrii Sybiha,")
   end
   local s = tok(doc, first)
@@ -1430,6 +1436,11 @@ rule "actor.lexicons_and_names" {
       {text = "Tony Blair", type = "person"}}},
     ["Donald Trump spoke. Did Trump know? Will Tory voters care? They will."] = {mention = {
       {text = "Donald Trump", type = "person"}, {text = "Trump", type = "person"}}},
+    -- the body before a role, with the owner whose name is in it
+    ["Age UK's charity director, Caroline Abrahams, met Japanese central bank governor Satoshi Sumita."] = {mention = {
+      {text = "UK", type = "place"},
+      {text = "Caroline Abrahams", type = "person", roles = {"Age UK's charity director"}},
+      {text = "Satoshi Sumita", type = "person", roles = {"Japanese central bank governor"}}}},
     -- a shadow or an ex- office is part of the role
     ["Tory shadow chancellor Oliver Letwin and ex-Conservative chancellor Ken Clarke spoke."] = {mention = {
       {text = "Oliver Letwin", type = "person", roles = {"Tory shadow chancellor"}},

@@ -661,6 +661,8 @@ local function document_author(doc, cx, d, k, first)
   return author
 end
 
+local INDEFINITE = {a = true, an = true, another = true, one = true}
+
 -- Words opening a sentence's lead phrase before its subject ("Asked about
 -- X, the Italian said")
 local LEAD_PHRASE = {asked = true, after = true, despite = true, following = true, unlike = true, like = true,
@@ -876,6 +878,10 @@ function subject_at(doc, cx, k, first, right_before)
   if doc:is(k, "title") and is_word(doc, k) and not NOT_NAME[w] and not opening then
     local a = k
     while a > first and doc:is(a - 1, "title") and is_word(doc, a - 1) and not NOT_NAME[lower(doc, a - 1)] do a = a - 1 end
+    -- ("a Labour MP said": one unnamed, all of it)
+    if a > first and INDEFINITE[lower(doc, a - 1)] and ROLES:match(doc, k) then
+      return span_speaker(doc, a - 1, k, true)
+    end
     local sp = span_speaker(doc, a, k, false)
     -- a capitalised role ("The Ukrainian Foreign Minister said"): its holder, when the article names one
     local holder = a < k and role_holder(doc, cx, sp.name, sp.start)
@@ -1552,6 +1558,9 @@ rule "quote.speaker" {
       {text = "he was sorry", speaker = {name = "Liam Hartley"}}}},
     ["Kelli White was introduced to Conte through her coach Remy Korchemy. The 27-year-old said doping was common."] = {quote = {
       {text = "doping was common", speaker = {name = "Kelli White"}}}},
+    -- "a Labour MP": someone unnamed, all of it
+    ["“We will keep making the case,” a Labour MP said privately."] = {quote = {
+      {text = "We will keep making the case,", speaker = {name = "a Labour MP", anonymous = true}}}},
     -- another office (shadow, former, deputy), or "a" spokesman, is someone else
     ["Shadow chancellor Oliver Letwin spoke. The chancellor said cuts were coming. A spokesman said no."] = {quote = {
       {text = "cuts were coming", speaker = {name = "The chancellor"}}}},
