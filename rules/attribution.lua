@@ -445,6 +445,12 @@ descriptor = function(doc, k, first)
   for b = k - 1, math.max(first, k - 10), -1 do
     local w = lower(doc, b)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then
+      -- ("One in five households said": the whole share)
+      if b - 2 >= first and lower(doc, b - 1) == "in" and
+          (doc:kind(b - 2) == "number" or NUMBER_WORD[lower(doc, b - 2)] or lower(doc, b - 2) == "one") and
+          (doc:kind(b) == "number" or NUMBER_WORD[w]) then
+        b = b - 2
+      end
       -- "military bloggers on both sides said": the noun the phrase hangs on
       local p = b - 1
       -- "a spokesman for the company said", "Lawyers for the defendants
@@ -1558,6 +1564,9 @@ rule "quote.speaker" {
       {text = "he was sorry", speaker = {name = "Liam Hartley"}}}},
     ["Kelli White was introduced to Conte through her coach Remy Korchemy. The 27-year-old said doping was common."] = {quote = {
       {text = "doping was common", speaker = {name = "Kelli White"}}}},
+    -- a share of a group speaks as the whole share
+    ["One in five households said they were struggling."] = {quote = {
+      {text = "they were struggling", speaker = {name = "One in five households"}}}},
     -- "a Labour MP": someone unnamed, all of it
     ["“We will keep making the case,” a Labour MP said privately."] = {quote = {
       {text = "We will keep making the case,", speaker = {name = "a Labour MP", anonymous = true}}}},
