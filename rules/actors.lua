@@ -883,8 +883,8 @@ end
 -- written again as whole words (a plain search: fewer instructions than a
 -- pattern built per article) on tokens no mention holds: the whole name,
 -- not the start of a longer one ("China Aviation Oil Holding Company"); a
--- possessive may follow ("Yukos's").
-local function mention_again(d, surface, name)
+-- possessive may follow ("Yukos's"); with `alone`, not the end of a longer one either.
+local function mention_again(d, surface, name, alone)
   local text_ = article_text()
   local at = 1
   while true do
@@ -893,7 +893,8 @@ local function mention_again(d, surface, name)
     at = b + 1
     local k = d:tokat(a - 1)
     local s0 = tok(d, k)
-    if s0 == a - 1 and not taken[k] then
+    -- (alone: not the end of a longer name, "Walt Disney")
+    if s0 == a - 1 and not taken[k] and not (alone and k > 1 and capword(k - 1) and not sent_start[k]) then
       local j = d:tokat(b - 1)
       local _, te = tok(d, j)
       if (te == b or poss[j]) and free(k, j) and (poss[j] or j == ntok or not capword(j + 1)) then
@@ -959,6 +960,60 @@ local function described_orgs(d)
   if not names then return end
   -- the names again
   for _, name in ipairs(names) do mention_again(d, name, name) end
+end
+
+-- One capitalised word no lexicon knows before a role in lower case and a
+-- name is the organisation the person works for: "Arsenal manager Mikel
+-- Arteta", "Chelsea boss Enzo Maresca", "NUJ general secretary Jeremy
+-- Dear"; the same word elsewhere is that organisation ("Arsenal came from
+-- behind"). Not a place, demonym, given name, party adjective or a word
+-- that opens many names ("Democratic senator", "Former coach").
+local NOT_EMPLOYER = {Tory = true, Tories = true, Democrat = true, Republican = true, Labour = true,
+  Libertarian = true, Green = true, Nationalist = true, Unionist = true, Communist = true,
+  Opposition = true, Government = true, State = true, Federal = true, Senior = true, Junior = true,
+  Deputy = true, Assistant = true, Acting = true, Chief = true, Head = true, Top = true}
+-- (a word of letters, not a common word: never written in lower case
+-- in the article; where it opens its sentence, also written elsewhere
+-- not opening one; not part of a longer name, "Geoffrey de Havilland
+-- chairman"; nor after "of", "Lord of the Rings director")
+local function employer_word(p)
+  local w = words[p]
+  if not find(w, "^%u[%a&]+$") or LEGAL[w] or w == "TV" or (p > 1 and (PARTICLES[words[p - 1]] or words[p - 1] == "of")) or
+      lower_word_in(article_text(), lower(doc, p)) then
+    return false
+  end
+  -- (nor a person's surname, written after a given name: "Clinton campaign
+  -- manager Robby Mook" after "Hillary Clinton")
+  local elsewhere = not sent_start[p]
+  for k = 2, ntok do
+    local wk = words[k]
+    if poss[k] then wk = sub(wk, 1, #wk - poss[k]) end   -- ("Donald Trump's")
+    if wk == w then
+      if NAMES:lookup(words[k - 1]) and capword(k - 1) then return false end
+      if k ~= p and not sent_start[k] then elsewhere = true end
+    end
+  end
+  return elsewhere
+end
+local function role_owners(d)
+  local names
+  for j, i in pairs(role_end_at) do
+    local p = i - 1
+    if p >= 1 and j < ntok and capword(j + 1) and is(d, i, "lower") and capword(p) and not taken[p] and
+        not poss[p] and not (p > 1 and capword(p - 1) and not OPENERS[words[p - 1]] and not sent_start[p]) and
+        not OPENERS[words[p]] and
+        not NO_OWNER[words[p]] and not NOT_EMPLOYER[words[p]] and not GENERIC_FIRST[words[p]] and
+        not DEMONYMS:lookup(words[p]) and not place_end[p] and not NAMES:lookup(words[p]) and not honor[p] and
+        not role_tok[p] and not heads[p] and not ROLE_TIME[words[p]] and employer_word(p) then
+      local s, e = tok(d, p)
+      add(d, "mention", s, e, {type = "org", name = words[p]})
+      mark(p, p)
+      names = names or {}
+      names[#names + 1] = words[p]
+    end
+  end
+  if not names then return end
+  for _, name in ipairs(names) do mention_again(d, name, name, true) end
 end
 
 -- "Athletics Kenya (AK)", "the Congressional Black Caucus (CBC)": a name
@@ -1206,6 +1261,7 @@ rule "actor.lexicons_and_names" {
       end
     end
     described_orgs(d)
+    role_owners(d)
     firm_stems(d, lex_orgs, nlex_orgs)
     -- A capitalised word alone (in no chain) is a run of one word, which
     -- names something only with an org head word ("Council" of Europe) or
@@ -1436,6 +1492,11 @@ rule "actor.lexicons_and_names" {
       {text = "Tony Blair", type = "person"}}},
     ["Donald Trump spoke. Did Trump know? Will Tory voters care? They will."] = {mention = {
       {text = "Donald Trump", type = "person"}, {text = "Trump", type = "person"}}},
+    -- one word no lexicon knows before a role and a name is whom the person works for,
+    -- and the same word alone elsewhere (not the end of a longer name)
+    ["Arsenal came from behind. The Arsenal manager Mikel Arteta said it, as did Vodafone chief Arun Sarin."] = {mention = {
+      {text = "Arsenal", type = "org"}, {text = "Arsenal", type = "org"}, {text = "Mikel Arteta", type = "person"},
+      {text = "Vodafone", type = "org"}, {text = "Arun Sarin", type = "person"}}},
     -- the body before a role, with the owner whose name is in it
     ["Age UK's charity director, Caroline Abrahams, met Japanese central bank governor Satoshi Sumita."] = {mention = {
       {text = "UK", type = "place"},
