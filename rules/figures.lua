@@ -982,6 +982,12 @@ rule "figure.amounts" {
       return m ~= nil and m.type == "person" and m["end"] == e
     end
 
+    local OVER_MORE_BEFORE = {["for"] = true, after = true, than = true, lasting = true, lasted = true,
+      lasts = true, last = true, took = true, takes = true, spent = true, served = true, waiting = true,
+      waited = true, wait = true, little = true, just = true, well = true, slightly = true, definitely = true}
+    local OVER_MORE_AFTER = {ago = true, behind = true, ahead = true, late = true, later = true, longer = true,
+      earlier = true, old = true}
+
     -- The figure starting at token i: its fields, first and last token; or nil.
     local function figure_at(i)
       local k = i
@@ -1006,7 +1012,7 @@ rule "figure.amounts" {
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
       -- "one out of three", "1 in 5": a proportion
       local of_word = LOW[last + 1]   -- "out" (of), "in"
-      if unit == nil and (of_word == "out" or of_word == "in") and mtype(value) == "integer" and value > 0 and not hedge then
+      if unit == nil and (of_word == "out" or of_word == "in") and mtype(value) == "integer" and value > 0 then
         local y = last + 1
         if of_word == "out" and LOW[y + 1] == "of" then y = y + 2 elseif of_word == "in" then y = y + 1 else y = nil end
         local b, j2
@@ -1111,6 +1117,15 @@ rule "figure.amounts" {
         if LOW[last + 1] == "old" then last = last + 1 end
       end
       if kind == "duration" and value then value, unit = whole_duration(value, unit) end
+      -- "over four years" is a period, not more than four years ("an average
+      -- loss of 9.4% over four years"), unless after "for", "waited",
+      -- "just" ..., or before "ago", "behind" ... ("jailed for over four
+      -- years", "in little over two years", "over 20 years ago", "over a
+      -- minute behind")
+      if hedge and kind == "duration" and LOW[hfirst] == "over" and hlast == hfirst and
+          not OVER_MORE_BEFORE[LOW[hfirst - 1] or ""] and not OVER_MORE_AFTER[LOW[last + 1] or ""] then
+        hedge, approx, op = nil, nil, nil
+      end
       -- (an integer needs no tidying: most values are)
       local fields = {value = mtype(value) == "integer" and value or tidy(value), unit = unit, kind = kind,
                       approx = approx, op = op}
@@ -1279,6 +1294,11 @@ rule "figure.amounts" {
     ["Liam Hartley, 34, from Bristol, met Jane Smith (29); Arsenal, 3, lost."] = {figure = {
       {text = "34", value = 34, unit = "year", kind = "age"}, {text = "29", value = 29, unit = "year", kind = "age"},
       {text = "3", value = 3, kind = "number"}}},
+    -- "over" a period is during it, unless the period is waited or served; a hedged share
+    ["Weight fell 9.4% over four years. He was jailed for over four years. About one in six stopped."] = {figure = {
+      {text = "9.4%"}, {text = "four years", value = 4, unit = "year", op = false},
+      {text = "over four years", value = 4, unit = "year", op = ">"},
+      {text = "About one in six", op = "~"}}},
     ["They spent two nights in hospital."] = {figure = {{text = "two nights", value = 2, unit = "day", kind = "duration"}}},
     ["Full-year profits rose."] = {figure = {}},
     ["It forecast revenue of $45 billion, plus or minus 2%, for July."] = {figure = {

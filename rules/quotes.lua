@@ -383,6 +383,10 @@ local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true,
 local HEDGE_SUBJECT = {more = true, less = true, fewer = true, about = true, around = true, nearly = true,
   almost = true, over = true, at = true, up = true, roughly = true, approximately = true, some = true}
 
+-- number words a hedged subject may count with ("about one in six participants")
+local COUNT_WORD = {one = true, two = true, three = true, four = true, five = true, six = true, seven = true,
+  eight = true, nine = true, ten = true, half = true, dozen = true, hundred = true, thousand = true}
+
 -- an amount of money may open the subject: "said £2bn savings had been made"
 local CURRENCY_SIGN = {["$"] = true, ["£"] = true, ["€"] = true, ["¥"] = true}
 
@@ -752,7 +756,8 @@ rule "quote.reported" {
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
             SUBJECT_START[w] or
             doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
-            (HEDGE_SUBJECT[w] and c + 2 <= last and (doc:kind(c + 1) == "number" or doc:kind(c + 2) == "number")) or
+            (HEDGE_SUBJECT[w] and c + 2 <= last and (doc:kind(c + 1) == "number" or doc:kind(c + 2) == "number" or
+                                                     (COUNT_WORD[doc:lower(c + 1)] and w ~= "at" and w ~= "up"))) or
             bare_subject(doc, c, last)))
           -- (an amount's verb comes before a clause of its own: "threatens
           -- 50% tariffs on EU goods as talks stall" reports nothing; an
@@ -858,6 +863,9 @@ rule "quote.reported" {
       {quote = {{text = "the United States was hoping for a positive response", kind = "indirect"}}},
     ["Ukraine will have to cede land, one source said."] =
       {quote = {{text = "Ukraine will have to cede land", kind = "indirect"}}},
+    -- a hedged count in words opens a clause too
+    ["Researchers said about one in six participants stopped taking the drug."] = {quote = {
+      {text = "about one in six participants stopped taking the drug", kind = "indirect"}}},
     -- a word after a subject pronoun is its verb; a word in -ed after a preposition an adjective
     ["Analysts said they expect strong sales. He warned of controls on advanced chips."] = {quote = {
       {text = "they expect strong sales", kind = "indirect"}}},
