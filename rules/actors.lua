@@ -68,6 +68,7 @@ local words        -- token -> its text, read from the doc on first use (see WOR
 local iscap        -- token -> true for the capitalised words of the chains (and the lone ones visited)
 local headline_memo   -- a sentence's first token -> whether it is a title-case headline
 local alone_words     -- capitalised words written alone -> how often (written_alone)
+local cap_set         -- token indices of capitalised words (cap_tokens)
 local doc_text        -- the article's text, once a rule needs it whole
 local place_end, place_entry   -- token -> where a place starting there ends; its entry
 local upto         -- the capitalised words up to here belong to a run already looked at
@@ -404,6 +405,17 @@ local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~=
 -- generic first word ("Ford and General Motors", "EADS and BAE Systems",
 -- "Black Rebel Motorcycle Club and Bloc Party"), unless both name a field
 -- ("Public and Commercial Services Union", "Industrial and Commercial Bank").
+-- The article's capitalised words, as a set of token indices (one C
+-- pattern scan per article, for the rules that look over all of them).
+local function cap_tokens()
+  if not cap_set then
+    cap_set = {}
+    local m = CAP_WORD:all(doc)
+    for x = 1, #m, 2 do cap_set[m[x]] = true end
+  end
+  return cap_set
+end
+
 -- Is the capitalised word at token j written alone elsewhere in the
 -- article, no capitalised word on either side ("Bukayo Saka ... Saka
 -- levelled", "Saka, 23,")? A person's surname is; an organisation's last
@@ -411,9 +423,9 @@ local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~=
 local function written_alone(j)
   if not alone_words then
     alone_words = {}
-    for k = 1, ntok do
-      if capword(k) and not (k > 1 and capword(k - 1) and not sent_start[k]) and
-          not (k < ntok and capword(k + 1) and not sent_start[k + 1]) then
+    local at = cap_tokens()
+    for k in pairs(at) do
+      if not (at[k - 1] and not sent_start[k]) and not (at[k + 1] and not sent_start[k + 1]) then
         local w = words[k]
         alone_words[w] = (alone_words[w] or 0) + 1
       end
@@ -985,10 +997,10 @@ local function employer_word(p)
   -- (nor a person's surname, written after a given name: "Clinton campaign
   -- manager Robby Mook" after "Hillary Clinton")
   local elsewhere = not sent_start[p]
-  for k = 2, ntok do
+  for k in pairs(cap_tokens()) do
     local wk = words[k]
     if poss[k] then wk = sub(wk, 1, #wk - poss[k]) end   -- ("Donald Trump's")
-    if wk == w then
+    if wk == w and k > 1 then
       if NAMES:lookup(words[k - 1]) and capword(k - 1) then return false end
       if k ~= p and not sent_start[k] then elsewhere = true end
     end
@@ -1186,7 +1198,7 @@ rule "actor.lexicons_and_names" {
     doc, ntok = d, d:ntok()
     tok, text, lower, is, kind, add = d.tok, d.text, d.lower, d.is, d.kind, d.add
     taken, heads, sent_start, poss = {}, {}, {}, {}
-    role_end_at, role_tok, honor, headline_memo, doc_text, alone_words = {}, {}, {}, {}, nil, nil
+    role_end_at, role_tok, honor, headline_memo, doc_text, alone_words, cap_set = {}, {}, {}, {}, nil, nil, nil
     lex_orgs, nlex_orgs, stems = {}, 0, {}
     words = setmetatable({}, WORDS)
     -- (the matches come as flat lists, pat:all and lex:all: a loop over one

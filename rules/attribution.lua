@@ -555,7 +555,8 @@ end
 -- A role or descriptor as its head ("president", "prime minister") and the
 -- place its modifier names, from its original case ("Russian President"
 -- -> "president", "Russia").
-local function role_parts(r)
+local parts_memo, nparts_memo = {}, 0   -- role -> {head, place} (roles repeat across articles)
+local function role_parts_of(r)
   local head = role_head(r):gsub("’", "'")
   local words = {}
   for w in head:gmatch("%S+") do words[#words + 1] = w end
@@ -570,6 +571,15 @@ local function role_parts(r)
   local place
   for k = 1, n - 1 do place = place or modifier_place(words[k]) end
   return h, place
+end
+local function role_parts(r)
+  local p = parts_memo[r]
+  if not p then
+    if nparts_memo >= 4096 then parts_memo, nparts_memo = {}, 0 end
+    p = {role_parts_of(r)}
+    parts_memo[r], nparts_memo = p, nparts_memo + 1
+  end
+  return p[1], p[2]
 end
 
 -- The words in a role (lower case) that make it another office than its
