@@ -63,7 +63,7 @@ local PREP = {with = true, to = true, ["for"] = true, of = true, by = true, from
 
 local function lower(doc, k) return doc:lower(k) end
 local role_holder, sentence_subject, subject_at, descriptor   -- defined below, used before
-local qualifiers, named_last
+local qualifiers, named_last, org_named_last
 local function is_word(doc, k) return doc:kind(k) == "word" end
 
 local function in_direct_quote(doc, s)
@@ -226,7 +226,9 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   importers buyers sellers merchants consumers shoppers retailers manufacturers arbitrageurs
   forecasters commentators specialists consultants negotiators delegates envoys insiders aides
   advisers advisors spokesmen members shareholders creditors bondholders citizens locals sources
-  groups agencies charities organisations organizations unions]]):gmatch("%a+") do
+  groups agencies charities organisations organizations unions universities colleges schools hospitals
+  companies firms banks lenders insurers airlines carmakers retailers councils states countries governments
+  clubs churches landlords tenants motorists drivers commuters customers users owners]]):gmatch("%a+") do
   GROUP[w] = true
 end
 
@@ -764,6 +766,56 @@ function named_last(doc, cx, k, first)
   return nil
 end
 
+-- Nouns by which news names again an organisation it has named: "The
+-- agency said", "the company said", "the Japanese carmaker said".
+local ORG_DESCRIPTOR = {}
+for w in ([[company firm group bank lender insurer carmaker automaker airline carrier retailer agency
+  regulator watchdog union club university charity organisation organization broadcaster newspaper
+  network operator manufacturer chipmaker giant conglomerate brewer miner producer utility
+  exchange fund supermarket chain startup]]):gmatch("%a+") do
+  ORG_DESCRIPTOR[w] = true
+end
+
+-- The organisation "the company" names: of those named before token k in
+-- its own sentence or the two before (in its paragraph or the one before),
+-- the last one opening its sentence, else the last one; with `head`, one
+-- whose name has that word ("the central bank": "Bank Negara"); or nil.
+local function object_org(doc, t)
+  local b = t - 1
+  if b >= 1 and lower(doc, b) == "the" then b = b - 1 end
+  if b < 1 then return false end
+  local w = lower(doc, b)
+  return PREP[w] or w == "told" or w == "tells" or w == "of" or (doc:is(b, "title") and b > 1 and PREP[lower(doc, b - 1)])
+end
+function org_named_last(doc, cx, k, first, head)
+  local pos, para = doc:tok(k), doc:paragraph(k)
+  local limit = first
+  for _ = 1, 2 do
+    if limit <= 1 then break end
+    local _, _, _, pfirst = doc:sentence(limit - 1)
+    if doc:paragraph(pfirst) < para - 1 then break end
+    limit = pfirst
+  end
+  local from = doc:tok(limit)
+  local last, subject
+  for x = #cx.people, 1, -1 do
+    local m = cx.people[x]
+    if m.start < from then break end
+    -- (with a modifier, "the central bank", only an organisation that says so: "Bank Negara")
+    -- (nor one that is a preposition's object or the one told: "approved by
+    -- the Food and Drug Administration", "Yates told Reuters")
+    if m.start < pos and m.type == "org" and (not head or (m.name or ""):lower():find(head, 1, true)) and
+        not object_org(doc, doc:tokat(m.start)) then
+      last = last or m
+      -- (one opening its sentence is who the sentences are about)
+      local t = doc:tokat(m.start)
+      local _, _, _, mfirst = doc:sentence(t)
+      if not subject and (t == mfirst or (t == mfirst + 1 and lower(doc, mfirst) == "the")) then subject = m end
+    end
+  end
+  return subject or last
+end
+
 -- The person the article gave an age of n before byte pos ("Liam Hartley,
 -- 34,": figures reads it as an age), as a speaker; nil when none or two.
 local function of_age(doc, n, pos)
@@ -873,6 +925,17 @@ function subject_at(doc, cx, k, first, right_before)
   if d then
     -- "the Ukrainian Foreign Minister": the person who holds the role, when the article names them
     local holder = not d.anonymous and role_holder(doc, cx, d.name, d.start)
+    -- "The agency said", "the company said": the organisation named last before
+    local dfirst = doc:tokat(d.start)
+    if not holder and not d.anonymous and ORG_DESCRIPTOR[w] and lower(doc, dfirst) == "the" then
+      -- (a modifier in lower case names a kind: "the central bank" is a bank by name)
+      local kind_of = false
+      for t = dfirst + 1, k - 1 do
+        if doc:is(t, "lower") then kind_of = true end
+      end
+      local o = org_named_last(doc, cx, dfirst, first, kind_of and w or nil)
+      if o then holder = o.name or doc:text(o.start, o["end"]) end
+    end
     if holder then d.name = holder end
     return d
   end
@@ -1564,6 +1627,14 @@ rule "quote.speaker" {
       {text = "a deal was agreed", speaker = {name = "Qatar's prime minister"}}}},
     ["Emmanuel Macron met Donald Trump. The French president said the talks were useful."] = {quote = {
       {text = "the talks were useful", speaker = {name = "The French president"}}}},
+    -- "the company": the organisation named last before (opening its sentence, if one does),
+    -- not one told or after a preposition; "the central bank" only a bank by name
+    ["The National Institutes of Health was sued by Harvard. The agency said it would appeal."] = {quote = {
+      {text = "it would appeal", speaker = {name = "National Institutes of Health"}}}},
+    ["Shell talked to Reuters. Later the company said it would sell."] = {quote = {
+      {text = "it would sell", speaker = {name = "Shell"}}}},
+    ["Growth figures were released by the World Trade Organization. The central bank said growth slowed in March."] = {quote = {
+      {text = "growth slowed in March", speaker = {name = "The central bank"}}}},
     -- "the Italian": the person named last before, past the sentence's lead phrase
     ["Chelsea boss Enzo Maresca was unhappy. “We started well,” the Italian said."] = {quote = {
       {text = "We started well,", speaker = {name = "Enzo Maresca"}}}},
