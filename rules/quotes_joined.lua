@@ -207,6 +207,10 @@ rule "quote.mixed" {
             -- 'stressed that it is complex, “it’s not easy,” he said': the quote
             -- has its own verb after it; the reported clause ended at the comma
             cue = nil
+          elseif cue and cue.last + 1 == open then
+            -- 'Mr Peskov said “there are no such plans”': the quote right after
+            -- its verb is what was said, with no clause around it
+            cue = nil
           elseif cue and open - cue.last <= 15 and cue.last + 1 < open then
             -- from the verb's object or "that": “called North Korea's “reckless” actions”
             -- (past an addressee: 'told BBC News people's lives “revolved around hunting”')
@@ -238,6 +242,8 @@ rule "quote.mixed" {
     end
   end,
   examples = {
+    ["Asked about talks, Mr Peskov said “there are no such plans”, adding that nothing had changed."] = {quote = {
+      {text = "there are no such plans", kind = "direct"}, {text = "that nothing had changed", kind = "indirect"}}},
     ["The minister described the incident as a “terrible situation” for the town."] = {quote = {
       {text = "the incident as a “terrible situation” for the town", kind = "indirect"},
       {text = "terrible situation", kind = "direct"}}},
