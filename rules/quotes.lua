@@ -668,6 +668,14 @@ rule "quote.reported" {
           for _, q in ipairs(doc:inside("quote", s, e)) do
             if q.kind == "indirect" then e = s break end
           end
+          -- (so is a direct quote with its attribution: '“... not realistic,”
+          -- Kremlin spokesman Dmitry Peskov told reporters, according to Tass')
+          local own = doc:after("cue", s)
+          if own and own["end"] <= e then
+            for _, q in ipairs(doc:inside("quote", s, own.start)) do
+              if q.kind == "direct" then e = s break end
+            end
+          end
           if e > s and not in_quote(doc, s, e) then
             doc:add("quote", s, e, {kind = "indirect", _verb_first = i, _verb_last = j, _verb_entry = entry,
               _according = true, _after = true})
@@ -872,6 +880,9 @@ rule "quote.reported" {
     -- an amount after the verb is its object, unless a verb of its own follows
     ["Trump threatens 50% tariffs on EU goods as talks stall. Officials said more than 100 people were killed."] = {quote = {
       {text = "more than 100 people were killed", kind = "indirect"}}},
+    -- a direct quote with its attribution before "according to" is no clause of the outlet's
+    ["“It is not realistic,” Dmitry Peskov told reporters, according to Tass."] = {quote = {
+      {text = "It is not realistic,", kind = "direct"}}},
     -- a contrast with a speaker of its own ends the clause, even with no verb known before it
     ["Merz warned that tariffs “harm everyone”, while a spokesman said Paris would respond."] = {quote = {
       {text = "that tariffs “harm everyone”", kind = "indirect"}, {text = "harm everyone", kind = "direct"},
