@@ -772,12 +772,12 @@ local ORG_DESCRIPTOR = {}
 for w in ([[company firm group bank lender insurer carmaker automaker airline carrier retailer agency
   regulator watchdog union club university charity organisation organization broadcaster newspaper
   network operator manufacturer chipmaker giant conglomerate brewer miner producer utility
-  exchange fund supermarket chain startup]]):gmatch("%a+") do
+  exchange fund supermarket chain startup force service trust council]]):gmatch("%a+") do
   ORG_DESCRIPTOR[w] = true
 end
 
 -- The organisation "the company" names: of those named before token k in
--- its own sentence or the two before (in its paragraph or the one before),
+-- its own sentence or the two before (in its paragraph or the two before),
 -- the last one opening its sentence, else the last one; with `head`, one
 -- whose name has that word ("the central bank": "Bank Negara"); or nil.
 local function object_org(doc, t)
@@ -793,7 +793,7 @@ function org_named_last(doc, cx, k, first, head)
   for _ = 1, 2 do
     if limit <= 1 then break end
     local _, _, _, pfirst = doc:sentence(limit - 1)
-    if doc:paragraph(pfirst) < para - 1 then break end
+    if doc:paragraph(pfirst) < para - 2 then break end   -- (news paragraphs are often one sentence)
     limit = pfirst
   end
   local from = doc:tok(limit)

@@ -842,6 +842,26 @@ rule "figure.amounts" {
 
     -- Is a bare number (no unit) at tokens [k, j) a year, a date, a time, a
     -- label, a score, a pronoun, a list marker?
+    -- Is the digit group at token k part of a telephone number: a run of
+    -- groups after "call", "dial", "ring" ... ("call 101"), or of two or more
+    -- whose first has three or more digits and opens with 0 ("0800 555 111",
+    -- "07700 900123"; not "423 0000", nor a lone "0033")?
+    local PHONE_VERB = {call = true, dial = true, ring = true, text = true, phone = true, telephone = true,
+      tel = true, ["tel."] = true}
+    local function phone_group(t)
+      local w = WORD[t]
+      return KIND[t] == "number" and w ~= nil and w:find("^%d+$") ~= nil
+    end
+    local function phone_number(k)
+      if not phone_group(k) then return false end
+      local a, b = k, k
+      while a > 1 and phone_group(a - 1) do a = a - 1 end
+      if PHONE_VERB[LOW[a - 1] or ""] then return true end
+      while phone_group(b + 1) do b = b + 1 end
+      local w = WORD[a]
+      return b > a and #w >= 3 and w:byte(1) == 48
+    end
+
     local function not_an_amount(k, j, info, ranged)
       local prev, nxt = LOW[k - 1], LOW[j]
       if info.decade or info.article then return true end                 -- "1990s"
@@ -872,6 +892,7 @@ rule "figure.amounts" {
       if k > 2 and DASH[prev] and KIND[k - 2] == "number" then return true end   -- "3-1"
       if not ranged and DASH[nxt or ""] and KIND[j + 1] == "number" then return true end
       if (nxt == "." or nxt == ")") and is(k, "para_start") then return true end   -- "1."
+      if phone_number(k) then return true end                             -- "call 0800 555 111"
       if info.vague and not info.bare and info.scale == 1 then return true end     -- "several"
       if (LOW[k] == "a" or LOW[k] == "an") and (LOW[k + 1] == "couple" or LOW[k + 1] == "pair")
          and nxt ~= "of" then
@@ -1299,6 +1320,9 @@ rule "figure.amounts" {
       {text = "9.4%"}, {text = "four years", value = 4, unit = "year", op = false},
       {text = "over four years", value = 4, unit = "year", op = ">"},
       {text = "About one in six", op = "~"}}},
+    -- telephone numbers are no amounts; a lone group with a leading zero may be
+    ["Call 101 or ring Crimestoppers on 0800 555 111; the code was 0033 and 423 0000."] = {figure = {
+      {text = "0033", value = 33}, {text = "423", value = 423}, {text = "0000", value = 0}}},
     ["They spent two nights in hospital."] = {figure = {{text = "two nights", value = 2, unit = "day", kind = "duration"}}},
     ["Full-year profits rose."] = {figure = {}},
     ["It forecast revenue of $45 billion, plus or minus 2%, for July."] = {figure = {

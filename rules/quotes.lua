@@ -837,7 +837,15 @@ rule "quote.reported" {
             end
             -- (a comma inside closing marks, “... changes,” Obama said, is the
             -- partial quote's: quote.mixed takes that sentence whole)
-            if from and c2 > from + 2 and (i - c2 <= 6 or (i - c2 <= 9 and unnamed_source(doc, c2 + 1, i - 1))) and
+            -- (a bracketed acronym after the speaker's name does not count:
+            -- "..., Greater Manchester Police (GMP) said")
+            local dist = i - c2
+            if doc:word(i - 1) == ")" then
+              for t = i - 2, math.max(c2 + 1, i - 4), -1 do
+                if doc:word(t) == "(" then dist = dist - (i - t) break end
+              end
+            end
+            if from and c2 > from + 2 and (dist <= 6 or (dist <= 9 and unnamed_source(doc, c2 + 1, i - 1))) and
                 doc:kind(c2 + 1) ~= "quote" and
                 clause_has_verb(doc, from, c2 - 1) then
               local first = from
