@@ -297,6 +297,18 @@ static int starts_with(const scan *sc, size_t i, const char *lit)
     return 1;
 }
 
+/* Whether the word s[b, i) before a point is a US party and state as news
+ * writes them after a politician's name: D, R or I, a hyphen, a state's
+ * abbreviation ("Ky", "Calif", "S", "N"). */
+static int party_state(const unsigned char *s, size_t b, size_t i)
+{
+    if (i - b < 3 || i - b > 8 || (s[b] != 'D' && s[b] != 'R' && s[b] != 'I') || s[b + 1] != '-') return 0;
+    if (!(s[b + 2] >= 'A' && s[b + 2] <= 'Z')) return 0;
+    for (size_t k = b + 3; k < i; k++)
+        if (!(s[k] >= 'a' && s[k] <= 'z')) return 0;
+    return 1;
+}
+
 /* Scans a word starting at a letter; sets *flags for hyphens, apostrophes,
  * abbreviations; may turn it into a URL or an e-mail (*kind). *acc gets the
  * ASCII classes of its letters and digits, or 0 when some were not ASCII
@@ -344,6 +356,14 @@ static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *fl
             break;
         }
         break;
+    }
+    if (i < n && s[i] == '.' && party_state(s, b, i)) {
+        /* a US party and state: "R-Ky."  "D-Calif."  "R-S.D."  "D-N.Y." */
+        size_t p = i + 1;
+        while (p + 1 < n && s[p] >= 'A' && s[p] <= 'Z' && s[p + 1] == '.') p += 2;
+        *flags |= TF_ABBREV;
+        *acc = 0;
+        return p;
     }
     if (i < n && s[i] == '.') {
         size_t wlen = i - b;
@@ -606,6 +626,9 @@ static int ends_sentence(const scan *sc, const tw_result *r, size_t i, size_t *n
         size_t wlen = t->e - t->s - 1;
         if (in_list(TITLES, (const char *)sc->s + t->s, wlen)) return 0;
         if (u->kind == TK_QUOTE && (u->flags & TF_OPEN)) return 1;
+        /* a party and state ends a clause: a capital after it starts a sentence */
+        const unsigned char *dot = memchr(sc->s + t->s, '.', t->e - t->s);
+        if (party_state(sc->s, t->s, (size_t)(dot - sc->s))) return (u->flags & TF_TITLE) != 0;
         return u->kind == TK_WORD && in_list(STARTERS, (const char *)sc->s + u->s, u->e - u->s);
     }
     unsigned char c = sc->s[t->s];

@@ -1121,6 +1121,13 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
         if doc:word(c) == "," and c > first then
           local m = mention_at(doc, c - 1)
           if m and m.type == "person" then return speaker_of_mention(doc, m) end
+          -- ("Sen. Patty Murray of Washington, the top Democrat ..., said": the person, not her state)
+          if m and m.type == "place" then
+            local ms = doc:tokat(m.start)
+            local p = ms - 2 >= first and (lower(doc, ms - 1) == "of" or lower(doc, ms - 1) == "from") and
+              mention_at(doc, ms - 2)
+            if p and p.type == "person" then return speaker_of_mention(doc, p) end
+          end
           far = subject_at(doc, cx, c - 1, first, false) or far
         end
       end
@@ -1602,6 +1609,13 @@ rule "quote.speaker" {
     -- a name in apposition after a role speaks
     ["The Conservative leader, Kemi Badenoch, said her party would support the move."] = {quote = {
       {text = "her party would support the move", speaker = {name = "Kemi Badenoch"}}}},
+    -- a US party and state after a name, or a state and an apposition, are not who spoke
+    ["Senate Majority Leader John Thune, R-S.D., said the bill was a responsible path."] = {quote = {
+      {text = "the bill was a responsible path", speaker = {name = "John Thune"}}}},
+    ["Sen. Patty Murray of Washington, the top Democrat on the committee, said the bill was bad."] = {quote = {
+      {text = "the bill was bad", speaker = {name = "Patty Murray"}}}},
+    ["“It is bad,” said Sen. Patty Murray, D-Wash. She left."] = {quote = {
+      {text = "It is bad,", kind = "direct", speaker = {name = "Patty Murray"}}}},
     -- a person's place after them is not who spoke
     ["Later, Judge Susan Illston in San Francisco wrote that the plan was unlawful."] = {quote = {
       {text = "that the plan was unlawful", speaker = {name = "Susan Illston"}}}},

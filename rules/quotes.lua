@@ -56,6 +56,7 @@ end
 local ANY_CASE = {slogan = true, headline = true, headlined = true, hashtag = true}
 local OF_WORK = {episode = true, broadcast = true, edition = true}
 local function titled(doc, i)
+  if doc:is(i, "para_start") then return false end   -- (not the word ending the paragraph before)
   local k = i - 1
   if k > 1 and doc:word(k) == "," then k = k - 1 end
   if k < 1 then return false end

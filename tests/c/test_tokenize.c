@@ -80,6 +80,8 @@ static const char *const TOKEN_ROWS[][2] = {
     {"Ukraine – a move", "Ukraine|–|a|move"},
     {"war — and", "war|—|and"},
     {"the U.S. said", "the|U.S.|said"},
+    /* a US party and state after a name is one word */
+    {"John Thune, R-S.D., said and Thomas Massie, R-Ky., wrote", "John|Thune|,|R-S.D.|,|said|and|Thomas|Massie|,|R-Ky.|,|wrote"},
     {"Mr. Smith and Sept. 11", "Mr.|Smith|and|Sept.|11"},
     {"see https://example.com/a?b=1, then", "see|https://example.com/a?b=1|,|then"},
     {"write to press@example.org.", "write|to|press@example.org|."},
@@ -98,6 +100,9 @@ static const char *const TOKEN_ROWS[][2] = {
 };
 
 static const char *const SENT_ROWS[][2] = {
+    /* a party and state ends a clause, and its sentence before a capital */
+    {"“It is bad,” said Sen. Patty Murray, D-Wash. She left. Rep. Jo Bell, D-N.Y., agreed.",
+     "“It is bad,” said Sen. Patty Murray, D-Wash. || She left. || Rep. Jo Bell, D-N.Y., agreed."},
     {"He said: “No scenario will suit us.\n“It is important.”",
      "He said: “No scenario will suit us. || “It is important.”"},
     {"It ended.” Then he left.", "It ended.” || Then he left."},
