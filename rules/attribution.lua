@@ -1025,6 +1025,18 @@ local function after_verb(doc, cx, vj, last)
     for t = k + 1, math.min(last, k + 5) do
       if not is_word(doc, t) then break end
       local nxt = t + 1
+      -- ("according to a person familiar with the negotiations": an unnamed
+      -- source, all of it, to the end of the noun after "with")
+      if nxt + 2 <= last and SOURCE_ADJ[lower(doc, nxt)] and
+          (lower(doc, nxt + 1) == "with" or lower(doc, nxt + 1) == "to" or lower(doc, nxt + 1) == "on") then
+        local e = nxt + 2
+        if DET[lower(doc, e)] then e = e + 1 end
+        while e + 1 <= last and is_word(doc, e + 1) and not NOT_IN_NP[lower(doc, e + 1)] and
+            lower(doc, e + 1) ~= "who" and lower(doc, e + 1) ~= "that" and e < nxt + 6 do
+          e = e + 1
+        end
+        return span_speaker(doc, k, e, true)
+      end
       if ANON[lower(doc, t)] or nxt > last or not is_word(doc, nxt) or lower(doc, nxt) == "for" or lower(doc, nxt) == "of" then
         if not closes(doc, nxt, last) and not ANON[lower(doc, t)] then return nil end
         return span_speaker(doc, k, t, ANON[lower(doc, t)] or false)
@@ -1609,6 +1621,10 @@ rule "quote.speaker" {
     -- a name in apposition after a role speaks
     ["The Conservative leader, Kemi Badenoch, said her party would support the move."] = {quote = {
       {text = "her party would support the move", speaker = {name = "Kemi Badenoch"}}}},
+    -- an unnamed source at length after "according to" or an inverted verb
+    ["According to a person familiar with the negotiations who was not authorized to speak, the White House will accept it. The deal is off, said a source close to the talks."] = {quote = {
+      {text = "the White House will accept it", speaker = {name = "a person familiar with the negotiations", anonymous = true}},
+      {text = "The deal is off", speaker = {name = "a source close to the talks", anonymous = true}}}},
     -- a US party and state after a name, or a state and an apposition, are not who spoke
     ["Senate Majority Leader John Thune, R-S.D., said the bill was a responsible path."] = {quote = {
       {text = "the bill was a responsible path", speaker = {name = "John Thune"}}}},

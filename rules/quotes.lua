@@ -809,9 +809,10 @@ rule "quote.reported" {
             local mt = m and doc:tokat(m.start)
             if mt and (mt == j + 1 or (mt == j + 2 and doc:lower(j + 1) == "the")) then jj = doc:tokat(m["end"] - 1) end
           end
+          -- ("..., said a source close to the talks.": an unnamed source at length)
           local near_end = jj >= last - 4 or (jj >= last - 8 and TAIL_PREPS[doc:lower(jj + 1)] and
             (NP_START[doc:lower(jj + 2)] or DAY_WORDS[doc:lower(jj + 2)] or doc:lower(jj + 2) == "reporters")) or
-            tail_clause_after(doc, jj, last)
+            tail_clause_after(doc, jj, last) or (jj >= last - 9 and unnamed_source(doc, jj + 1, last))
           if near_end and i > first + 3 and not earlier_verb and
               not (doc:word(i - 1) == "," and not inverted_ok) then
             local c2 = i - 1
