@@ -493,7 +493,7 @@ end
 
 local function joined_by_and(a)
   local x = a - 2
-  -- (two places that share a body are one name: "Avon and Somerset Police")
+  -- (two places that share a body are one name: "Devon and Cornwall Police")
   local places = place_end[x] == x and place_end[a] == a and not (x > 1 and capword(x - 1) and not sent_start[x])
   if lower(doc, a - 1) ~= "and" or not capword(x) or taken[x] or sent_start[a - 1] or (sure_place(x) and not places) or
       role_tok[x] or heads[x] or is(doc, x, "upper") or is(doc, a, "upper") or
