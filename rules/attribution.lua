@@ -766,6 +766,18 @@ function named_last(doc, cx, k, first)
   return nil
 end
 
+-- Nouns by which news names again a person it has named, by what they do
+-- (not an office, which role_holder looks for by its holder): "the singer",
+-- "the striker", "the 23-year-old actress".
+local BACKREF_NOUN = {}
+for w in ([[singer rapper actor actress star musician comedian presenter broadcaster author writer
+  novelist poet artist painter designer chef model striker midfielder defender goalkeeper winger
+  forward player batsman bowler golfer boxer fighter driver rider jockey athlete sprinter swimmer
+  cyclist skier runner captain youngster teenager veteran billionaire tycoon entrepreneur
+  businessman businesswoman musician songwriter composer filmmaker comedian dancer]]):gmatch("%a+") do
+  BACKREF_NOUN[w] = true
+end
+
 -- Nouns by which news names again an organisation it has named: "The
 -- agency said", "the company said", "the Japanese carmaker said".
 local ORG_DESCRIPTOR = {}
@@ -927,6 +939,12 @@ function subject_at(doc, cx, k, first, right_before)
     local holder = not d.anonymous and role_holder(doc, cx, d.name, d.start)
     -- "The agency said", "the company said": the organisation named last before
     local dfirst = doc:tokat(d.start)
+    -- "the singer said", "The 43-year-old striker added": a person named by
+    -- what they do is, like "the Italian", the one the text refers back to
+    if not holder and not d.anonymous and BACKREF_NOUN[w] and lower(doc, dfirst) == "the" then
+      local m = named_last(doc, cx, dfirst, first)
+      if m then holder = m.name or doc:text(m.start, m["end"]) end
+    end
     if not holder and not d.anonymous and ORG_DESCRIPTOR[w] and lower(doc, dfirst) == "the" then
       -- (a modifier in lower case names a kind: "the central bank" is a bank by name)
       local kind_of = false
@@ -1670,6 +1688,9 @@ rule "quote.speaker" {
       {text = "We started well,", speaker = {name = "Enzo Maresca"}}}},
     ["Lindsay Davenport spoke. Reacting to a comment by chairman Tim Phillips, the American said he was wrong."] = {quote = {
       {text = "he was wrong", speaker = {name = "Lindsay Davenport"}}}},
+    -- "the striker": a person named by what they do is the one referred back to
+    ["Thierry Henry will captain the side. And the striker said it would be hard."] = {quote = {
+      {text = "it would be hard", speaker = {name = "Thierry Henry"}}}},
     -- "the 34-year-old": the person given that age, else the one named as the subject before
     ["Liam Hartley, 34, met Jane Smith, 29. The 34-year-old said he was sorry."] = {quote = {
       {text = "he was sorry", speaker = {name = "Liam Hartley"}}}},
