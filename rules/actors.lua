@@ -826,6 +826,8 @@ local function visit(i)
       -- (a knight is named again by given name: "Keir Starmer ... Sir Keir")
       local hw = honor[first - 1] and words[honor[first - 1]]
       if hw == "Sir" or hw == "Dame" then fields._given = true end
+      -- (a title before a family name that comes first: "Premier Li Qiang ... Mr Li")
+      if honor[first - 1] then fields._titled = true end
       lone_people[nlone_people + 1], lone_people[nlone_people + 2] = fields, h and h.gender or false
       nlone_people = nlone_people + 2
     end
@@ -1336,7 +1338,7 @@ rule "actor.lexicons_and_names" {
     -- (not across genders: "Mr Quinn" is not Kimberly Quinn)
     for x = 1, nlone_people, 2 do
       local f, g = lone_people[x], lone_people[x + 1]
-      local full = (f._given and by_first[f.name]) or by_last[f.name]
+      local full = (f._given and by_first[f.name]) or by_last[f.name] or (f._titled and by_first[f.name])
       local given = full and NAMES:lookup(match(full, "^(%S+)"))
       if full and not (g and given and given.gender and given.gender ~= g) then f.name = full end
     end
@@ -1490,6 +1492,9 @@ rule "actor.lexicons_and_names" {
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},
+    -- a title before a family name written first: "Mr Li" is Li Qiang
+    ["Premier Li Qiang spoke on Wednesday. Mr Li said growth would slow."] = {mention = {
+      {text = "Li Qiang", type = "person", name = "Li Qiang"}, {text = "Li", type = "person", name = "Li Qiang"}}},
     -- police ranks as British news writes them; an owner pronoun opens a role in apposition;
     -- two places sharing a force
     ["The union met. Its general secretary, Matt Wrack, and Det Insp Mark Jeffries of Devon and Cornwall Police spoke."] = {mention = {

@@ -12,6 +12,7 @@ local DEMONYMS = lexicon "demonyms"
 local PLACES = lexicon "places"
 
 local PRONOUN = {he = "m", she = "f", they = "group", it = "group", we = "group"}
+local OBJECT_PRONOUN = {him = "m", her = "f", them = "group"}
 -- The pronoun of a word, with a verb glued on or not: "he", "he’s", "they'll".
 local function pronoun_word(w)
   if PRONOUN[w] then return w end
@@ -1528,6 +1529,16 @@ rule "quote.speaker" {
             end
             via = via_in(doc, cx, c_ss, c_se)
             local qsp, qvia = quoted_as(doc, c, c_first)
+            -- ("CCTV quoted him as saying": the man the pronoun stands for)
+            local obj = qsp and OBJECT_PRONOUN[(qsp.name or ""):lower()]
+            if obj then
+              local a = resolve_pronoun(doc, cx, obj, qsp.start)
+              if a then
+                local r = speaker_of_mention(doc, a)
+                r.start, r["end"] = qsp.start, qsp["end"]
+                qsp = r
+              end
+            end
             if qsp then sp, via = qsp, qvia or via end
             if via and sp and sp.name == via then via = nil end
             why(q, "cue '%s'; speaker %s", q.cue.text, sp and sp.name or "not found")
@@ -1688,6 +1699,9 @@ rule "quote.speaker" {
       {text = "We started well,", speaker = {name = "Enzo Maresca"}}}},
     ["Lindsay Davenport spoke. Reacting to a comment by chairman Tim Phillips, the American said he was wrong."] = {quote = {
       {text = "he was wrong", speaker = {name = "Lindsay Davenport"}}}},
+    -- "quoted him as saying": the man the pronoun stands for
+    ["President Xi Jinping did not speak. But TASS later quoted him as saying the country must prepare."] = {quote = {
+      {text = "the country must prepare", speaker = {name = "Xi Jinping"}}}},
     -- "the striker": a person named by what they do is the one referred back to
     ["Thierry Henry will captain the side. And the striker said it would be hard."] = {quote = {
       {text = "it would be hard", speaker = {name = "Thierry Henry"}}}},
