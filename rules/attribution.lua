@@ -64,7 +64,7 @@ local PREP = {with = true, to = true, ["for"] = true, of = true, by = true, from
 
 local function lower(doc, k) return doc:lower(k) end
 local role_holder, sentence_subject, subject_at, descriptor   -- defined below, used before
-local qualifiers, named_last, org_named_last
+local qualifiers, named_last, org_named_last, people_before
 local function is_word(doc, k) return doc:kind(k) == "word" end
 
 local function in_direct_quote(doc, s)
@@ -292,9 +292,9 @@ local function earlier_subject(doc, cx, want, first, last, depth)
       local e, j = ROLES:match(doc, t)
       if e then
         local holder = role_holder(doc, cx, doc:text(doc:tok(a), select(2, doc:tok(j))))
-        for k = #cx.people, 1, -1 do
+        for k = holder and people_before(cx, doc:tok(a)) or 0, 1, -1 do
           local m = cx.people[k]
-          if holder and m.name == holder and m.start < doc:tok(a) then return m end
+          if m.name == holder then return m end
         end
         -- the name after it ("The Attorney General Lord Goldsmith has") or in
         -- apposition ("The Lord Chief Justice, Lord Woolf, said"), else a
@@ -391,19 +391,15 @@ resolve_pronoun = function(doc, cx, want, pos, depth)
   end
   if not found then
     local fallback
-    local seen = 0
-    for k = #cx.people, 1, -1 do
+    local last = people_before(cx, pos)
+    for k = last, math.max(1, last - 29), -1 do   -- (the 30 mentions before it)
       local m = cx.people[k]
-      if m.start < pos then
-        seen = seen + 1
-        if seen > 30 then break end
-        if want == "group" then
-          if m.type == "org" then found = m break end
-        elseif m.type == "person" then
-          local g = gender_of(doc, cx, m)
-          if g == want then found = m break end
-          if not g and not fallback then fallback = m end
-        end
+      if want == "group" then
+        if m.type == "org" then found = m break end
+      elseif m.type == "person" then
+        local g = gender_of(doc, cx, m)
+        if g == want then found = m break end
+        if not g and not fallback then fallback = m end
       end
     end
     found = found or fallback
@@ -682,6 +678,18 @@ end
 
 local INDEFINITE = {a = true, an = true, another = true, one = true}
 
+-- The index in cx.people of the last mention starting before byte pos (0
+-- when none): a binary search, as the list is in the text's order.
+function people_before(cx, pos)
+  local people = cx.people
+  local lo, hi = 1, #people
+  while lo <= hi do
+    local mid = (lo + hi) // 2
+    if people[mid].start < pos then lo = mid + 1 else hi = mid - 1 end
+  end
+  return hi
+end
+
 -- Words opening a sentence's lead phrase before its subject ("Asked about
 -- X, the Italian said")
 local LEAD_PHRASE = {asked = true, after = true, despite = true, following = true, unlike = true, like = true,
@@ -736,10 +744,10 @@ function named_last(doc, cx, k, first)
     return m
   end
   local ss = doc:tok(first)
-  for x = #cx.people, 1, -1 do
+  for x = people_before(cx, pos), 1, -1 do
     local m = cx.people[x]
     if m.start < ss then break end
-    if m.start < pos and m.type == "person" and not lead and not owned(doc, doc:tokat(m.start)) then
+    if m.type == "person" and not lead and not owned(doc, doc:tokat(m.start)) then
       return antecedent(m)
     end
   end
@@ -758,9 +766,9 @@ function named_last(doc, cx, k, first)
     s = pfirst
   end
   -- (else the person named last, in its paragraph or the one before)
-  for x = #cx.people, 1, -1 do
+  for x = people_before(cx, pos), 1, -1 do
     local m = cx.people[x]
-    if m.start < pos and m.type == "person" then
+    if m.type == "person" then
       return doc:paragraph(doc:tokat(m.start)) >= para - 1 and antecedent(m) or nil
     end
   end
@@ -811,13 +819,13 @@ function org_named_last(doc, cx, k, first, head)
   end
   local from = doc:tok(limit)
   local last, subject
-  for x = #cx.people, 1, -1 do
+  for x = people_before(cx, pos), 1, -1 do
     local m = cx.people[x]
     if m.start < from then break end
     -- (with a modifier, "the central bank", only an organisation that says so: "Bank Negara")
     -- (nor one that is a preposition's object or the one told: "approved by
     -- the Food and Drug Administration", "Yates told Reuters")
-    if m.start < pos and m.type == "org" and (not head or (m.name or ""):lower():find(head, 1, true)) and
+    if m.type == "org" and (not head or (m.name or ""):lower():find(head, 1, true)) and
         not object_org(doc, doc:tokat(m.start)) then
       last = last or m
       -- (one opening its sentence is who the sentences are about)
