@@ -224,6 +224,9 @@ local ROLE_TIME = {former = true, Former = true, acting = true, Acting = true, o
 local NO_OWNER = {His = true, Her = true, Its = true, Their = true, Our = true, My = true, Your = true,
   This = true, That = true, These = true, Those = true, Former = true, Then = true, Now = true,
   Acting = true, Outgoing = true, Interim = true, Another = true, Every = true, Each = true, One = true}
+-- ranks that are also adjectives ("a major bank", "private firms", "general election")
+local ADJECTIVE_RANK = {major = true, private = true, general = true, principal = true, marshal = true}
+
 -- owners that open a role in apposition: "Its general secretary, Matt Wrack,"
 local OWNER_PRONOUN = {its = true, Its = true, his = true, His = true, her = true, Her = true, their = true,
   Their = true}
@@ -1260,8 +1263,16 @@ rule "actor.lexicons_and_names" {
       local i, j = m[x], m[x + 1]
       -- (a role ending its sentence or headline comes before no name:
       -- "Vodafone appoints new Japan boss" / "Vodafone has drafted ...")
-      if not sent_start[j + 1] then role_end_at[j] = i end
-      for k = i, j do role_tok[k] = true end
+      -- (a rank that is also an adjective is one only as a title before a
+      -- full name: "Major Tim Peake", not "a major European bank", "General
+      -- Accident fell")
+      -- (but part of a longer role: "Director General", "Secretary General")
+      local adjective = i == j and ADJECTIVE_RANK[lower(d, i)] and not (i > 1 and role_tok[i - 1]) and
+        not (is(d, i, "title") and i + 2 <= ntok and capword(i + 1) and capword(i + 2) and not sent_start[i + 2])
+      if not adjective then
+        if not sent_start[j + 1] then role_end_at[j] = i end
+        for k = i, j do role_tok[k] = true end
+      end
     end
     -- people: runs of capitalised words
     upto, people, npeople, firms, nfirms, lone_people, nlone_people = 0, {}, 0, {}, 0, {}, 0
@@ -1492,6 +1503,9 @@ rule "actor.lexicons_and_names" {
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},
+    -- a rank that is also an adjective is a title only before a full name
+    ["A major European bank and General Accident fell; Major Tim Peake and OPEC Secretary General Fadhil Chalabi spoke."] = {mention = {
+      {text = "Tim Peake", type = "person"}, {text = "Fadhil Chalabi", type = "person"}}},
     -- a title before a family name written first: "Mr Li" is Li Qiang
     ["Premier Li Qiang spoke on Wednesday. Mr Li said growth would slow."] = {mention = {
       {text = "Li Qiang", type = "person", name = "Li Qiang"}, {text = "Li", type = "person", name = "Li Qiang"}}},
