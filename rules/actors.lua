@@ -815,6 +815,17 @@ local function visit(i)
   end
   -- (nor one word after a title: "Former White House Doctor Says")
   if first and j == first and headline(first) and not written_again(first, j) then first = nil end
+  -- one word after a plural role names a body, not a person: "analysts
+  -- Gartner", "partners Statoil", "the leaders Chelsea"
+  -- (not one that speaks: "Japanese and British officials Lawson told reporters")
+  if first and j == first and not honor[first - 1] and role_end_at[first - 1] and
+      find(words[first - 1], "[^s']s$") and is(doc, first - 1, "lower") and not SAYS[words[first + 1] or ""] then
+    local s, e = tok(doc, first), name_end(first)
+    add(doc, "mention", s, e, {type = "org", name = text(doc, s, e)})
+    mark(first, first)
+    upto = first
+    return
+  end
   if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
     local s = tok(doc, first)
     local fields = {type = "person"}
@@ -1503,6 +1514,9 @@ rule "actor.lexicons_and_names" {
     -- a name with a role in apposition, though its given name is unknown
     ["Domestic demand is weak, said Johsen Takahashi, chief economist at the institute."] = {mention = {
       {text = "Johsen Takahashi", type = "person"}}},
+    -- one word after a plural role is a body ("analysts Gartner"), unless it speaks
+    ["It grew 26%, according to analysts Gartner. British officials Lawson told reporters so."] = {mention = {
+      {text = "Gartner", type = "org"}}},
     -- a rank that is also an adjective is a title only before a full name
     ["A major European bank and General Accident fell; Major Tim Peake and OPEC Secretary General Fadhil Chalabi spoke."] = {mention = {
       {text = "Tim Peake", type = "person"}, {text = "Fadhil Chalabi", type = "person"}}},
