@@ -863,7 +863,9 @@ rule "figure.amounts" {
     end
 
     local function not_an_amount(k, j, info, ranged)
-      local prev, nxt = LOW[k - 1], LOW[j]
+      -- (the word before counts only in the same sentence: "line" ending a
+      -- title is no label of "Hundreds" opening the text)
+      local prev, nxt = not is(k, "sent_start") and LOW[k - 1] or nil, LOW[j]
       if info.decade or info.article then return true end                 -- "1990s"
       -- "9/11", "24/7" are no amounts; "1/40 of the wavelength" is
       if info.slash and not (nxt == "of" and info.slash[1] < info.slash[2]) then return true end
@@ -881,7 +883,7 @@ rule "figure.amounts" {
         if is_pronoun_one(LOW, k) then return true end
         if nxt == "point" or nxt == "way" or nxt == "time" then return true end
       end
-      if KIND[k - 1] == "word" and not WEEKDAYS[prev] and (is(k - 1, "title") or is(k - 1, "upper"))
+      if prev and KIND[k - 1] == "word" and not WEEKDAYS[prev] and (is(k - 1, "title") or is(k - 1, "upper"))
          and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
          and not HEDGE_OF[WORD[k - 1]] then
         return true                                                       -- "Boeing 737"
