@@ -118,6 +118,8 @@ local NOUN_ADJ = {strong = true, weak = true, high = true, low = true, firm = tr
 local VERB_AFTER_NOUN = {is = true, was = true, were = true, are = true, has = true, had = true, will = true,
   would = true, could = true, can = true, may = true, might = true, should = true, must = true}
 local function noun_use(doc, i, entry)
+  -- a possessive is a noun's: "the state's 497 municipalities"
+  if doc:is(i, "apostrophe") and doc:lower(i):find("'s?$") then return true end
   if not entry.noun then return false end
   local w, lemma = doc:lower(i), entry.lemma or ""
   if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
