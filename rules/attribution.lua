@@ -800,7 +800,8 @@ end
 -- The organisation "the company" names: of those named before token k in
 -- its own sentence or the two before (in its paragraph or the two before),
 -- the last one opening its sentence, else the last one; with `head`, one
--- whose name has that word ("the central bank": "Bank Negara"); or nil.
+-- whose name has that word ("the central bank": "Bank Negara"); for a
+-- business `noun` ("the company"), no institution; or nil.
 local function object_org(doc, t)
   local b = t - 1
   if b >= 1 and lower(doc, b) == "the" then b = b - 1 end
@@ -808,7 +809,26 @@ local function object_org(doc, t)
   local w = lower(doc, b)
   return PREP[w] or w == "told" or w == "tells" or w == "of" or (doc:is(b, "title") and b > 1 and PREP[lower(doc, b - 1)])
 end
-function org_named_last(doc, cx, k, first, head)
+-- (a company is no university, ministry or court)
+local INSTITUTION_WORDS = {}
+for w in ([[university college school hospital ministry department council commission court parliament
+  congress senate agency authority office police government army party museum institute foundation
+  charity]]):gmatch("%a+") do
+  INSTITUTION_WORDS[w] = true
+end
+local BUSINESS = {company = true, firm = true, group = true, bank = true, lender = true, insurer = true,
+  carmaker = true, automaker = true, airline = true, carrier = true, retailer = true, manufacturer = true,
+  chipmaker = true, giant = true, conglomerate = true, brewer = true, miner = true, producer = true,
+  utility = true, supermarket = true, chain = true, startup = true, operator = true}
+local function institution(m)
+  for w in (m.name or ""):lower():gmatch("%a+") do
+    if INSTITUTION_WORDS[w] then return true end
+  end
+  return false
+end
+
+function org_named_last(doc, cx, k, first, head, noun)
+  local business = BUSINESS[noun]
   local pos, para = doc:tok(k), doc:paragraph(k)
   local limit = first
   for _ = 1, 2 do
@@ -826,7 +846,7 @@ function org_named_last(doc, cx, k, first, head)
     -- (nor one that is a preposition's object or the one told: "approved by
     -- the Food and Drug Administration", "Yates told Reuters")
     if m.type == "org" and (not head or (m.name or ""):lower():find(head, 1, true)) and
-        not object_org(doc, doc:tokat(m.start)) then
+        not object_org(doc, doc:tokat(m.start)) and not (business and institution(m)) then
       last = last or m
       -- (one opening its sentence is who the sentences are about)
       local t = doc:tokat(m.start)
@@ -834,7 +854,28 @@ function org_named_last(doc, cx, k, first, head)
       if not subject and (t == mfirst or (t == mfirst + 1 and lower(doc, mfirst) == "the")) then subject = m end
     end
   end
-  return subject or last
+  if subject or last or head then return subject or last end
+  -- (none so near: the one organisation the article has named before, at
+  -- least twice: "OpenAI ... OpenAI ... The San Francisco-based firm said")
+  local count, best, second = {}, nil, 0
+  for x = 1, people_before(cx, pos) do
+    local m = cx.people[x]
+    if m.type == "org" and not object_org(doc, doc:tokat(m.start)) and not (business and institution(m)) then
+      local n = m.name or doc:text(m.start, m["end"])
+      count[n] = (count[n] or 0) + 1
+    end
+  end
+  local top = 0
+  for n, c in pairs(count) do
+    if c > top then best, second, top = n, top, c elseif c > second then second = c end
+  end
+  if best and top >= 2 and second == 0 then
+    for x = people_before(cx, pos), 1, -1 do
+      local m = cx.people[x]
+      if m.type == "org" and (m.name or doc:text(m.start, m["end"])) == best then return m end
+    end
+  end
+  return nil
 end
 
 -- The person the article gave an age of n before byte pos ("Liam Hartley,
@@ -960,7 +1001,7 @@ function subject_at(doc, cx, k, first, right_before)
       for t = dfirst + 1, k - 1 do
         if doc:is(t, "lower") then kind_of = true end
       end
-      local o = org_named_last(doc, cx, dfirst, first, kind_of and w or nil)
+      local o = org_named_last(doc, cx, dfirst, first, kind_of and w or nil, w)
       if o then holder = o.name or doc:text(o.start, o["end"]) end
     end
     if holder then d.name = holder end
@@ -1702,6 +1743,9 @@ rule "quote.speaker" {
       {text = "it would sell", speaker = {name = "Shell"}}}},
     ["Growth figures were released by the World Trade Organization. The central bank said growth slowed in March."] = {quote = {
       {text = "growth slowed in March", speaker = {name = "The central bank"}}}},
+    -- far back, the one organisation the article has named twice; a company is no university
+    ["OpenAI released GPT-5. OpenAI said it was better. Sam Altman spoke. He praised it. He left. The San Francisco-based firm said it had 700 million users."] = {quote = {
+      {text = "it had 700 million users", speaker = {name = "OpenAI"}}}},
     -- "the Italian": the person named last before, past the sentence's lead phrase
     ["Chelsea boss Enzo Maresca was unhappy. “We started well,” the Italian said."] = {quote = {
       {text = "We started well,", speaker = {name = "Enzo Maresca"}}}},
