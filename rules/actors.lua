@@ -73,6 +73,7 @@ local doc_text        -- the article's text, once a rule needs it whole
 local place_end, place_entry   -- token -> where a place starting there ends; its entry
 local upto         -- the capitalised words up to here belong to a run already looked at
 local people, npeople   -- the names of the people found, in the text's order
+local people_by_surname -- a surname -> the first person found with it
 local firms, nfirms     -- the organisations named by a head word ("Lex Service Plc"), in order
 local lex_orgs, nlex_orgs   -- the organisations the lexicon names, in order
 local stems        -- a company's short form (stem_of) -> its full name, for those named so far
@@ -478,11 +479,8 @@ local function surname_alone(i, j)
   end
   -- (a person already named with that surname and another first word:
   -- "Donald Trump ... Did Trump know?", "Notice Trump's words")
-  local tail = " " .. w2
-  for x = 1, npeople do
-    local name = people[x]
-    if sub(name, -#tail) == tail and name ~= w1 .. tail then return false end
-  end
+  local had = people_by_surname[w2]
+  if had and had ~= w1 .. " " .. w2 then return false end
   -- (nor in a title: a first paragraph of one line with no full stop,
   -- "Derelict Obama and Clinton")
   local k, _, _, _, plast = doc:paragraph(i)
@@ -848,6 +846,8 @@ local function visit(i)
     mark(first, j)
     npeople = npeople + 1
     people[npeople] = fields.name
+    local sur = match(fields.name, "%s(%S+)$")
+    if sur and not people_by_surname[sur] then people_by_surname[sur] = fields.name end
   end
   upto = j > i and j or i
 end
@@ -1287,6 +1287,7 @@ rule "actor.lexicons_and_names" {
     end
     -- people: runs of capitalised words
     upto, people, npeople, firms, nfirms, lone_people, nlone_people = 0, {}, 0, {}, 0, {}, 0
+    people_by_surname = {}
     -- the chains of capitalised words (a particle in one is lower-case)
     iscap = {}
     local chains = CHAINS:all(d)
