@@ -10,6 +10,19 @@ local TIME_WORDS = {week = true, month = true, year = true, morning = true, even
   weekend = true, day = true}
 local SO_CALLED = {["so-called"] = true, dubbed = true, termed = true, called = true, labelled = true, labeled = true}
 
+-- Is the naming word at token k ("called", "dubbed") a speaker's verb, its
+-- subject a name or pronoun right before it ("Moscow called", "he
+-- labelled it")? Not a participle after a noun: "a group called".
+local SUBJECT_PRONOUN = {he = true, she = true, they = true, we = true, i = true, it = true}
+local function called_by_speaker(doc, k)
+  if doc:lower(k) == "so-called" or k < 2 then return false end
+  local p = k - 1
+  local w = doc:lower(p)
+  if SUBJECT_PRONOUN[w] then return true end
+  return doc:is(p, "title") and not doc:is(p, "sent_start") and doc:kind(p) == "word" and
+    doc:covered("mention", doc:tok(p)) > 0
+end
+
 -- Quote marks, found through the doc's index of tokens by kind: the loops
 -- below visit only the marks, not every token.
 local MARK = pattern{{kind = "quote"}}
@@ -81,7 +94,11 @@ rule "quote.direct" {
           local e
           if open_end then _, e = doc:tok(j) else e = doc:tok(j) end
           local kind = "direct"
-          if i > 1 and SO_CALLED[doc:lower(i - 1)] and j - i <= 4 then kind = "term" end
+          -- (not what a speaker called something: "a proposal that Moscow
+          -- called “extremely confrontational”", "he labelled it “a disgrace”")
+          if i > 1 and SO_CALLED[doc:lower(i - 1)] and j - i <= 4 and not called_by_speaker(doc, i - 1) then
+            kind = "term"
+          end
           if j - i <= 9 and titled(doc, i) then kind = "term" end
           doc:add("quote", s, e, {kind = kind, _first = i + 1, _last = open_end and j or j - 1})
           done = j
@@ -92,6 +109,9 @@ rule "quote.direct" {
   examples = {
     ["He said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
     ["its so-called “de-Nazify” aim"] = {quote = {{text = "de-Nazify", kind = "term"}}},
+    -- what a named speaker called something is what they said; a group called so is named
+    ["a proposal that Moscow called “extremely confrontational”, by a group called “Fathers 4 Justice”"] = {quote = {
+      {text = "extremely confrontational", kind = "direct"}, {text = "Fathers 4 Justice", kind = "term"}}},
     -- the title of a work
     ["Johnson tells the show “Morning Joe” about it. In his book, “Make Your Kid a Millionaire,” he wrote more."] = {quote = {
       {text = "Morning Joe", kind = "term"}, {text = "Make Your Kid a Millionaire,", kind = "term"}}},
