@@ -204,6 +204,11 @@ local OF_STOP = {
   when = true, where = true, ["while"] = true, ["if"] = true, because = true, although = true,
   though = true, ["until"] = true, unless = true, whether = true, but = true, so = true,
   it = true, he = true, she = true, they = true, we = true, i = true, you = true,
+  -- a place, a time or a use after the noun: "freight between Montreal", "cargo through"
+  between = true, through = true, onto = true, out = true, following = true, during = true,
+  within = true, across = true, against = true, available = true, about = true, up = true,
+  -- a verb after it: "300mm of rain fell"
+  fell = true, rose = true, came = true, went = true, fall = true, falls = true, rise = true, rises = true,
 }
 
 -- after "a"/"an", the words that can make it a number ("a dozen", "a third")
@@ -909,7 +914,7 @@ rule "figure.amounts" {
 
     -- What a figure counts or measures: "five anonymous sources" -> "anonymous
     -- sources", "20% of Ukrainian land" -> "Ukrainian land".
-    local function of_after(j, unit)
+    local function of_after(j, unit, measure)
       local k = j
       if LOW[k] == "of" then
         k = k + 1
@@ -923,6 +928,8 @@ rule "figure.amounts" {
       while k <= n and nw < 5 do
         local w = LOW[k]
         if KIND[k] ~= "word" or OF_STOP[w] or w:find("n['’]t$") then break end   -- "wasn't"
+        -- (a measure's noun ends before a verb: "tons of cargo traveled")
+        if measure and nw > 0 and w:find("[^e]ed$") and not LOW[k - 1]:find("ly$") then break end
         if w == "and" then
           local nx = LOW[k + 1]
           if nw == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
@@ -1154,6 +1161,8 @@ rule "figure.amounts" {
                       approx = approx, op = op}
       if kind == "number" or kind == "percent" or kind == "area" then
         fields.of = of_after(last + 1, unit)
+      elseif LOW[last + 1] == "of" and (kind == "length" or kind == "mass" or kind == "volume" or kind == "money") then
+        fields.of = of_after(last + 1, unit, true)   -- "300mm of rain", "$4bn of debt"
       end
       local first = hedge and hfirst or (rangeword and ranged and k - 1) or a.first
       return fields, first, last
@@ -1325,6 +1334,10 @@ rule "figure.amounts" {
     -- telephone numbers are no amounts; a lone group with a leading zero may be
     ["Call 101 or ring Crimestoppers on 0800 555 111; the code was 0033 and 423 0000."] = {figure = {
       {text = "0033", value = 33}, {text = "423", value = 423}, {text = "0000", value = 0}}},
+    -- what a measure or an amount of money is of, when the text says
+    ["More than 300mm of rain fell, and 37 mln tons of cargo traveled through, on $43.7bn of previously rescheduled debt."] = {figure = {
+      {text = "More than 300mm", of = "rain"}, {text = "37 mln tons", of = "cargo"},
+      {text = "$43.7bn", of = "previously rescheduled debt"}}},
     ["They spent two nights in hospital."] = {figure = {{text = "two nights", value = 2, unit = "day", kind = "duration"}}},
     ["Full-year profits rose."] = {figure = {}},
     ["It forecast revenue of $45 billion, plus or minus 2%, for July."] = {figure = {
