@@ -431,11 +431,14 @@ local function written_alone(j)
     for k in pairs(at) do
       if not (at[k - 1] and not sent_start[k]) and not (at[k + 1] and not sent_start[k + 1]) then
         local w = words[k]
+        if poss[k] then w = sub(w, 1, #w - poss[k]) end   -- ("Saka's" is "Saka")
         alone_words[w] = (alone_words[w] or 0) + 1
       end
     end
   end
-  return alone_words[words[j]] or 0
+  local w = words[j]
+  if poss[j] then w = sub(w, 1, #w - poss[j]) end
+  return alone_words[w] or 0
 end
 
 -- Words that open sentences and name no one ("Although Thompson said",
@@ -1207,6 +1210,45 @@ local function lone_speakers(d)
   end
 end
 
+-- Surnames by their form alone: a capitalised word no lexicon knows, never
+-- next to another capitalised word nor written in lower case, with an
+-- ending that Slavic, Caucasian, Balkan, Greek, Romanian or Turkish family
+-- names have ("Gorbachev", "Shevardnadze", "Zelenskyy"; not "-as", too
+-- common). "-in" ("Putin") only when written alone twice and owning or
+-- doing something there ("Putin's plan"). Each such word is a person.
+local SURNAME_ENDINGS = {"ov", "ova", "ev", "eva", "sky", "skyy", "skyi", "ski", "skiy", "enko", "chuk", "yuk",
+  "yan", "dze", "shvili", "escu", "ovic", "ović", "evic", "ević", "ovich", "evich", "opoulos", "akis", "oglu",
+  "oğlu", "chenko", "tsev", "kov", "kova"}
+local function surname_form(w)
+  if #w < 5 then return false end
+  for _, e in ipairs(SURNAME_ENDINGS) do
+    if sub(w, -#e) == e then return true end
+  end
+  return false
+end
+-- (a word in "-in" must own something or do something: "Putin's plan", "Putin was")
+local VERB_AFTER_NAME = {said = true, says = true, told = true, was = true, is = true, has = true, had = true,
+  will = true, would = true, added = true, warned = true, urged = true}
+local function surname_forms(d)
+  for k in pairs(cap_tokens()) do
+    local w = words[k]
+    local bare = poss[k] and sub(w, 1, #w - poss[k]) or w
+    if not taken[k] and not heads[k] and not role_tok[k] and not honor[k] and not is(d, k, "upper") and
+        not (k > 1 and capword(k - 1) and not sent_start[k]) and not (k < ntok and capword(k + 1)) and
+        find(bare, "^%u%l+$") and (surname_form(bare) or (sub(bare, -2) == "in" and #bare >= 5 and
+          written_alone(k) >= 2 and (poss[k] or VERB_AFTER_NAME[words[k + 1] or ""]))) and
+        not NAMES:lookup(bare) and not DEMONYMS:lookup(bare) and not PLACES:lookup(bare) and
+        not ORGS:lookup(bare) and not lower_word_in(article_text(), bare:lower()) then
+      local s = tok(d, k)
+      local e = s + #bare
+      if #d:covering("mention", s, e) == 0 then
+        add(d, "mention", s, e, {type = "person", name = bare})
+        mark(k, k)
+      end
+    end
+  end
+end
+
 rule "actor.lexicons_and_names" {
   stage = "actors",
   doc = "organisations and places by lexicon; people by given name, honorific or role",
@@ -1402,6 +1444,7 @@ rule "actor.lexicons_and_names" {
     acronyms(d)
     short_names(d)
     lone_speakers(d)
+    surname_forms(d)
     doc, words, iscap, people, firms, lone_people = nil, nil, nil, nil, nil, nil
   end,
   examples = {
@@ -1518,6 +1561,9 @@ rule "actor.lexicons_and_names" {
     -- one word after a plural role is a body ("analysts Gartner"), unless it speaks
     ["It grew 26%, according to analysts Gartner. British officials Lawson told reporters so."] = {mention = {
       {text = "Gartner", type = "org"}}},
+    -- a surname by its form alone; one in "-in" when it owns or does something, twice
+    ["Talks with Shevardnadze went on. Putin’s plan was not derailed, and sources said Putin was open to a deal."] = {mention = {
+      {text = "Shevardnadze", type = "person"}, {text = "Putin", type = "person"}, {text = "Putin", type = "person"}}},
     -- a rank that is also an adjective is a title only before a full name
     ["A major European bank and General Accident fell; Major Tim Peake and OPEC Secretary General Fadhil Chalabi spoke."] = {mention = {
       {text = "Tim Peake", type = "person"}, {text = "Fadhil Chalabi", type = "person"}}},
