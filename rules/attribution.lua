@@ -706,14 +706,17 @@ local function owned(doc, t)
   return false
 end
 
--- Is the person named at token t the object of a preposition ("talking to
--- Real Madrid sporting director Emilio Butragueno", "introduced to Conte")?
+-- Is the actor named at token t the object of a preposition or of "told"
+-- ("talking to Real Madrid sporting director Emilio Butragueno",
+-- "introduced to Conte", "approved by the Food and Drug Administration")?
 -- (Past the capitalised words and lower-case role words before the name.)
+-- (Past "the", capitalised words and lower-case role words before the
+-- name; "told" takes an object as a preposition does: "Yates told Reuters".)
 local function after_prep(doc, t, first)
   for b = t - 1, math.max(first, t - 6), -1 do
     local w = lower(doc, b)
-    if PREP[w] then return true end
-    if not is_word(doc, b) or (doc:is(b, "lower") and not ROLES:match(doc, b)) then return false end
+    if PREP[w] or w == "told" or w == "tells" then return true end
+    if not is_word(doc, b) or (doc:is(b, "lower") and w ~= "the" and not ROLES:match(doc, b)) then return false end
   end
   return false
 end
@@ -802,13 +805,6 @@ end
 -- the last one opening its sentence, else the last one; with `head`, one
 -- whose name has that word ("the central bank": "Bank Negara"); for a
 -- business `noun` ("the company"), no institution; or nil.
-local function object_org(doc, t)
-  local b = t - 1
-  if b >= 1 and lower(doc, b) == "the" then b = b - 1 end
-  if b < 1 then return false end
-  local w = lower(doc, b)
-  return PREP[w] or w == "told" or w == "tells" or w == "of" or (doc:is(b, "title") and b > 1 and PREP[lower(doc, b - 1)])
-end
 -- (a company is no university, ministry or court)
 local INSTITUTION_WORDS = {}
 for w in ([[university college school hospital ministry department council commission court parliament
@@ -846,7 +842,7 @@ function org_named_last(doc, cx, k, first, head, noun)
     -- (nor one that is a preposition's object or the one told: "approved by
     -- the Food and Drug Administration", "Yates told Reuters")
     if m.type == "org" and (not head or (m.name or ""):lower():find(head, 1, true)) and
-        not object_org(doc, doc:tokat(m.start)) and not (business and institution(m)) then
+        not after_prep(doc, doc:tokat(m.start), 1) and not (business and institution(m)) then
       last = last or m
       -- (one opening its sentence is who the sentences are about)
       local t = doc:tokat(m.start)
@@ -860,7 +856,7 @@ function org_named_last(doc, cx, k, first, head, noun)
   local count, best, second = {}, nil, 0
   for x = 1, people_before(cx, pos) do
     local m = cx.people[x]
-    if m.type == "org" and not object_org(doc, doc:tokat(m.start)) and not (business and institution(m)) then
+    if m.type == "org" and not after_prep(doc, doc:tokat(m.start), 1) and not (business and institution(m)) then
       local n = m.name or doc:text(m.start, m["end"])
       count[n] = (count[n] or 0) + 1
     end
