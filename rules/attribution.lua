@@ -709,7 +709,6 @@ end
 -- Is the actor named at token t the object of a preposition or of "told"
 -- ("talking to Real Madrid sporting director Emilio Butragueno",
 -- "introduced to Conte", "approved by the Food and Drug Administration")?
--- (Past the capitalised words and lower-case role words before the name.)
 -- (Past "the", capitalised words and lower-case role words before the
 -- name; "told" takes an object as a preposition does: "Yates told Reuters".)
 local function after_prep(doc, t, first)
