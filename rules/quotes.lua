@@ -13,12 +13,13 @@ local SO_CALLED = {["so-called"] = true, dubbed = true, termed = true, called = 
 -- Is the naming word at token k ("called", "dubbed") a speaker's verb, its
 -- subject a name or pronoun right before it ("Moscow called", "he
 -- labelled it")? Not a participle after a noun: "a group called".
-local SUBJECT_PRONOUN = {he = true, she = true, they = true, we = true, i = true, it = true}
+-- pronouns that are only subjects ("it" and "you" may be objects)
+local NOMINATIVE = {i = true, we = true, they = true, he = true, she = true}
 local function called_by_speaker(doc, k)
   if doc:lower(k) == "so-called" or k < 2 then return false end
   local p = k - 1
   local w = doc:lower(p)
-  if SUBJECT_PRONOUN[w] then return true end
+  if NOMINATIVE[w] then return true end
   return doc:is(p, "title") and not doc:is(p, "sent_start") and doc:kind(p) == "word" and
     doc:covered("mention", doc:tok(p)) > 0
 end
@@ -415,8 +416,6 @@ local CURRENCY_SIGN = {["$"] = true, ["£"] = true, ["€"] = true, ["¥"] = tru
 
 local ADVERB_BETWEEN = {now = true, still = true, also = true, already = true, currently = true, reportedly = true,
   effectively = true, increasingly = true, largely = true, only = true, even = true, often = true}
-
-local NOMINATIVE = {i = true, we = true, they = true, he = true, she = true}
 
 -- words after which a word in -ed is an adjective, not a verb
 local ADJ_BEFORE = {the = true, a = true, an = true, on = true, of = true, ["for"] = true, ["with"] = true,
