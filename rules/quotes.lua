@@ -724,7 +724,23 @@ rule "quote.reported" {
           local s, e1 = doc:tok(a), doc:tok(b)
           local s2 = doc:tok(j + 2)
           local e = clause_end(doc, last, j + 2)
-          if e > s2 and e1 > s and doc:covered("quote", s, e) == 0 then
+          -- (what follows with no verb of its own is the writer's, not what
+          -- was said: "..., the government has announced, the biggest
+          -- increase in a decade", "..., he said, without giving details")
+          -- (a first part that is no clause yet goes on after the attribution:
+          -- "This, they say, contrasts with", "That might, he suggests, lead to")
+          local w2 = doc:lower(j + 2)
+          local goes_on = w2 == "that" or w2 == "to" or AUX[w2] or IRREGULAR_PAST[w2] or
+            (doc:is(j + 2, "lower") and w2:find("[^e]ed$")) or verb_in(doc, j + 2, last) or
+            AUX[doc:lower(b - 1)] or not verb_in(doc, a, b - 1)
+          if not goes_on then
+            e1 = trim_end(doc, b - 1)
+            if e1 > s and doc:covered("quote", s, e1) == 0 then
+              local inner = doc:inside("quote", s, e1)
+              doc:add("quote", s, e1, {kind = "indirect", mixed = #inner > 0 or nil,
+                _verb_first = i, _verb_last = j, _verb_entry = entry})
+            end
+          elseif e > s2 and e1 > s and doc:covered("quote", s, e) == 0 then
             local inner = doc:inside("quote", s, e)
             doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, parts = {{s, e1}, {s2, e}},
               _verb_first = i, _verb_last = j, _verb_entry = entry})
@@ -914,6 +930,10 @@ rule "quote.reported" {
     -- a direct quote with its attribution before "according to" is no clause of the outlet's
     ["“It is not realistic,” Dmitry Peskov told reporters, according to Tass."] = {quote = {
       {text = "It is not realistic,", kind = "direct"}}},
+    -- "X, he said, Y": both parts, unless Y has no verb and is the writer's
+    ["Fares will rise by 4.6% in March, the government has announced, the biggest increase in a decade. The museum, Mr. Bush said, celebrated his heroes."] = {quote = {
+      {text = "Fares will rise by 4.6% in March", kind = "indirect"},
+      {text = "The museum, Mr. Bush said, celebrated his heroes", kind = "indirect"}}},
     -- a contrast with a speaker of its own ends the clause, even with no verb known before it
     ["Merz warned that tariffs “harm everyone”, while a spokesman said Paris would respond."] = {quote = {
       {text = "that tariffs “harm everyone”", kind = "indirect"}, {text = "harm everyone", kind = "direct"},
