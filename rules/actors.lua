@@ -410,11 +410,13 @@ local function sure_place(t) return place_end[t] and place_entry[t].ambiguous ~=
 -- "Black Rebel Motorcycle Club and Bloc Party"), unless both name a field
 -- ("Public and Commercial Services Union", "Industrial and Commercial Bank").
 -- The article's capitalised words, as a set of token indices (one C
--- pattern scan per article, for the rules that look over all of them).
+-- pattern scan per article, on the token flags alone, for the rules that
+-- look over all of them).
+local TITLE_WORD = pattern{{kind = "word", title = true}}
 local function cap_tokens()
   if not cap_set then
     cap_set = {}
-    local m = CAP_WORD:all(doc)
+    local m = TITLE_WORD:all(doc)
     for x = 1, #m, 2 do cap_set[m[x]] = true end
   end
   return cap_set
@@ -473,6 +475,8 @@ end
 -- many capitalised words do that name no one: "Dogged Federer"), and
 -- neither word is a place, demonym or generic first word of a name.
 local function surname_alone(i, j)
+  local n = written_alone(j)   -- (first: most runs' last words are never written alone)
+  if n == 0 then return false end
   local w1, w2 = words[i], words[j]
   if GENERIC_FIRST[w1] or NOT_GIVEN[w1] or NOT_SURNAME[w2] or GENERIC_FIRST[w2] or heads[j] or
       DEMONYMS:lookup(w1) or DEMONYMS:lookup(w2) or PLACES:lookup(w2) or ORGS:lookup(w1) or
@@ -488,7 +492,6 @@ local function surname_alone(i, j)
   -- "Derelict Obama and Clinton")
   local k, _, _, _, plast = doc:paragraph(i)
   if k == 1 and plast <= 25 and words[plast] ~= "." then return false end
-  local n = written_alone(j)
   if sent_start[i] then
     return n >= 2 and not lower_word_in(article_text(), w1:lower())
   end
@@ -1219,10 +1222,13 @@ end
 local SURNAME_ENDINGS = {"ov", "ova", "ev", "eva", "sky", "skyy", "skyi", "ski", "skiy", "enko", "chuk", "yuk",
   "yan", "dze", "shvili", "escu", "ovic", "ović", "evic", "ević", "ovich", "evich", "opoulos", "akis", "oglu",
   "oğlu", "chenko", "tsev", "kov", "kova"}
+local ENDING = {}   -- ending -> true, and (byte) length -> true, for one lookup per length
+for _, e in ipairs(SURNAME_ENDINGS) do ENDING[e], ENDING[#e] = true, true end
 local function surname_form(w)
-  if #w < 5 then return false end
-  for _, e in ipairs(SURNAME_ENDINGS) do
-    if sub(w, -#e) == e then return true end
+  local n = #w
+  if n < 5 then return false end
+  for len = 2, 7 do
+    if ENDING[len] and len < n and ENDING[sub(w, -len)] then return true end
   end
   return false
 end
@@ -1230,20 +1236,23 @@ end
 local VERB_AFTER_NAME = {said = true, says = true, told = true, was = true, is = true, has = true, had = true,
   will = true, would = true, added = true, warned = true, urged = true}
 local function surname_forms(d)
-  for k in pairs(cap_tokens()) do
-    local w = words[k]
-    local bare = poss[k] and sub(w, 1, #w - poss[k]) or w
-    if not taken[k] and not heads[k] and not role_tok[k] and not honor[k] and not is(d, k, "upper") and
-        not (k > 1 and capword(k - 1) and not sent_start[k]) and not (k < ntok and capword(k + 1)) and
-        find(bare, "^%u%l+$") and (surname_form(bare) or (sub(bare, -2) == "in" and #bare >= 5 and
-          written_alone(k) >= 2 and (poss[k] or VERB_AFTER_NAME[words[k + 1] or ""]))) and
-        not NAMES:lookup(bare) and not DEMONYMS:lookup(bare) and not PLACES:lookup(bare) and
-        not ORGS:lookup(bare) and not lower_word_in(article_text(), bare:lower()) then
-      local s = tok(d, k)
-      local e = s + #bare
-      if #d:covering("mention", s, e) == 0 then
-        add(d, "mention", s, e, {type = "person", name = bare})
-        mark(k, k)
+  local at = cap_tokens()
+  for k in pairs(at) do
+    -- (the cheap tests first: most capitalised words are taken or in a run)
+    if not taken[k] and not heads[k] and not role_tok[k] and not honor[k] and
+        not (at[k - 1] and not sent_start[k]) and not at[k + 1] then
+      local w = words[k]
+      local bare = poss[k] and sub(w, 1, #w - poss[k]) or w
+      if #bare >= 5 and (surname_form(bare) or (sub(bare, -2) == "in" and
+            written_alone(k) >= 2 and (poss[k] or VERB_AFTER_NAME[words[k + 1] or ""]))) and find(bare, "^%u%l+$") and
+          not NAMES:lookup(bare) and not DEMONYMS:lookup(bare) and not PLACES:lookup(bare) and
+          not ORGS:lookup(bare) and not lower_word_in(article_text(), bare:lower()) then
+        local s = tok(d, k)
+        local e = s + #bare
+        if #d:covering("mention", s, e) == 0 then
+          add(d, "mention", s, e, {type = "person", name = bare})
+          mark(k, k)
+        end
       end
     end
   end
