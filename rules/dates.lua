@@ -32,10 +32,12 @@ end
 -- of | May", "in | early | spring | of | 2022", "earlier later this | week".
 local K_MONTH, K_WEEKDAY, K_YEAR, K_RELATIVE = 5, 1, 7, 3
 
+-- a weekday before a date: "on Friday 14 March", "Friday, March 14"
+local DAY_NAME = [[(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)]]
 -- Month + day (+ year): "November 20", "on Sept. 11, 2001"
-local MONTH_DAY = near_core([[\b]] .. PREP .. [[?]] .. MONTH .. [[\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+]] .. YEAR .. [[)?]], K_MONTH)
+local MONTH_DAY = near_core([[\b]] .. PREP .. [[?]] .. DAY_NAME .. [[?]] .. MONTH .. [[\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+]] .. YEAR .. [[)?]], K_MONTH)
 -- day + month (+ year): "20 November 2024"
-local DAY_MONTH = near_core([[\b]] .. PREP .. [[?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?]] .. MONTH .. [[\b(?:,?\s+]] .. YEAR .. [[)?]], K_MONTH)
+local DAY_MONTH = near_core([[\b]] .. PREP .. [[?]] .. DAY_NAME .. [[?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?]] .. MONTH .. [[\b(?:,?\s+]] .. YEAR .. [[)?]], K_MONTH)
 -- month with a preposition or a year: "in June", "this January", "in November 2024", "In April of that year"
 local MONTH_YEAR = near_core([[\b(]] .. PREP .. [[)?]] .. PART .. [[?]] .. MONTH ..
   [[\b(?:,?\s+(?:of\s+)?(?:]] .. YEAR .. [[|(that|the same|this|last|next) year\b))?]], K_MONTH)
@@ -103,6 +105,53 @@ local function civil(z)
   local m = mp < 10 and mp + 3 or mp - 9
   if m <= 2 then y = y + 1 end
   return y, m, d
+end
+
+-- The year (the article's, the one before or after) that puts month m,
+-- day d nearest to the article's date.
+local function nearest_year(m, d, ay, am, ad)
+  local today = days(ay, am, ad)
+  local best, gap
+  for y = ay - 1, ay + 1 do
+    local g = math.abs(days(y, m, math.min(d, 28)) - today)
+    if not gap or g < gap then best, gap = y, g end
+  end
+  return best
+end
+
+-- The ISO week ("2025-W10") of the day z (days since 1970-01-01).
+local function iso_week(z)
+  local wd = (z + 3) % 7 + 1            -- Monday 1 .. Sunday 7 (1970-01-01 was a Thursday)
+  local thursday = z + 4 - wd
+  local y = civil(thursday)
+  local week = (thursday - days(y, 1, 1)) // 7 + 1
+  return ("%04d-W%02d"):format(y, week)
+end
+
+-- The value of a relative expression ("yesterday", "last month", "this
+-- week", "earlier this year") from the article's date, or nil.
+local DAY_OFFSET = {today = 0, tonight = 0, yesterday = -1, tomorrow = 1}
+local SHIFT = {this = 0, last = -1, ["next"] = 1, earlier = 0, later = 0}
+local function relative_value(text, ay, am, ad)
+  local t = text:lower()
+  local today = days(ay, am, ad)
+  local w = t:match("(%a+)$")
+  if DAY_OFFSET[w] then return iso(civil(today + DAY_OFFSET[w])) end
+  local which = t:match("^(%a+)")
+  local n = SHIFT[which]
+  if not n then return nil end
+  if w == "morning" or w == "afternoon" or w == "evening" then
+    return n == 0 and iso(ay, am, ad) or nil
+  elseif w == "week" then return iso_week(today + 7 * n)
+  elseif w == "weekend" then return iso_week(today + 7 * n) .. "-WE"
+  elseif w == "month" then
+    local m = am + n
+    local y = ay
+    if m < 1 then m, y = 12, y - 1 elseif m > 12 then m, y = 1, y + 1 end
+    return iso(y, m)
+  elseif w == "year" then return iso(ay + n)
+  end
+  return nil
 end
 
 local function article_date(doc)
@@ -244,7 +293,10 @@ rule "date.expressions" {
       local a, value = c.a, nil
       if c.kind == "md" then
         local y = num(a[5], a[6])
-        value = iso(y, month_of(doc, a[1], a[2]), num(a[3], a[4]))
+        local m, d = month_of(doc, a[1], a[2]), num(a[3], a[4])
+        -- with the article's date, the year that puts it nearest to it
+        if not y and ay and m and d and d >= 1 and d <= 31 then y = nearest_year(m, d, ay, am, ad) end
+        value = iso(y, m, d)
         if y then last_year = y end
       elseif c.kind == "m" then
         local y = num(a[3], a[4])
@@ -254,13 +306,16 @@ rule "date.expressions" {
           elseif ay then y = ay + (rel == "last" and -1 or rel == "next" and 1 or 0) end
         end
         local m = month_of(doc, a[1], a[2])
-        -- with the article's date, a bare month is the latest one not after it
-        if not y and ay then y = m <= am and ay or ay - 1 end
+        -- with the article's date, a bare month is the nearest one to it
+        -- ("will end in April" in March is this April; "in December" is last December)
+        if not y and ay then y = nearest_year(m, 15, ay, am, ad) end
         value = iso(y, m)
         if y then last_year = y end
       elseif c.kind == "y" then
         last_year = num(a[1], a[2])
         value = iso(last_year)
+      elseif c.kind == "r" and ay then
+        value = relative_value(doc:text(c.s, c.e), ay, am, ad)
       elseif c.kind == "w" and ay then
         -- news reports the past: the latest such weekday on or before the article's date
         local wd = WEEKDAYS[doc:text(a[1], a[2]):lower()]
@@ -284,6 +339,8 @@ rule "date.expressions" {
     ["He told The Sunday Times and the Daily and Sunday Telegraph newspapers nothing."] = {date = {}},
     ["Talks began on November 20 in Riyadh."] = {date = {{text = "on November 20", value = "--11-20"}}},
     ["Russia annexed Crimea in 2014."] = {date = {{text = "in 2014", value = "2014"}}},
+    -- a weekday before a date is part of it
+    ["The summit is due on Friday 14 March."] = {date = {{text = "on Friday 14 March", value = "--03-14"}}},
     ["The war began in early 2022. In April of that year it changed."] =
       {date = {{text = "in early 2022", value = "2022"}, {text = "In April of that year", value = "2022-04"}}},
   },
