@@ -207,6 +207,8 @@ local OF_STOP = {
   -- a place, a time or a use after the noun: "freight between Montreal", "cargo through"
   between = true, through = true, onto = true, out = true, following = true, during = true,
   within = true, across = true, against = true, available = true, about = true, up = true,
+  -- a multiplier counts nothing: "three times faster"
+  times = true,
   -- a verb after it: "300mm of rain fell"
   fell = true, rose = true, came = true, went = true, fall = true, falls = true, rise = true, rises = true,
 }
