@@ -20,11 +20,13 @@ for _, p in ipairs(PARTICLE_LIST) do PARTICLES[p] = true end
 -- capitalised word: a capitalised word (the regex keeps words whose first
 -- character is the capital: "Biden", not "3M"); chains of two or more, with
 -- maybe a lower-case particle between two of them ("Ludwig van Beethoven"),
--- which hold every run of words that can make a name; sentence starts; and
+-- which hold every run of words that can make a name (one or two
+-- particles between: "Ursula von der Leyen"); sentence starts; and
 -- words with a possessive ending (the regex is possessive() below).
 local CAP = {kind = "word", title = true, regex = [[(?s)\p{Lu}.*]]}
 local CAP_WORD = pattern{CAP}
-local CHAINS = pattern{CAP, {alt = {CAP, {{lower = PARTICLE_LIST, title = false}, CAP}}, op = "+"}}
+local PARTICLE = {lower = PARTICLE_LIST, title = false}
+local CHAINS = pattern{CAP, {alt = {CAP, {PARTICLE, CAP}, {PARTICLE, PARTICLE, CAP}}, op = "+"}}
 local SENT_STARTS = pattern{{sent_start = true}}
 local SITES = pattern{{kind = "url", regex = [[(?s)\p{Lu}[\p{L}\p{N}-]*\.(?:com|org|net|co\.uk|io)]]}}
 -- the head words ("Association" -> "org"): every form of the lexicon starts
@@ -697,6 +699,9 @@ local function visit(i)
     if taken[x] or sent_start[x] then break end
     if iscap[x] then
       if OPENERS[words[x]] then break end
+    elseif x + 2 <= ntok and iscap[x + 2] and not iscap[x + 1] and PARTICLES[lower(doc, x)] and
+        PARTICLES[lower(doc, x + 1)] then
+      x = x + 1   -- two particles: "Ursula von der Leyen"
     elseif not (iscap[x + 1] and PARTICLES[lower(doc, x)]) then
       break
     end
@@ -1573,6 +1578,9 @@ rule "actor.lexicons_and_names" {
     -- a surname by its form alone; one in "-in" when it owns or does something, twice
     ["Talks with Shevardnadze went on. Putin’s plan was not derailed, and sources said Putin was open to a deal."] = {mention = {
       {text = "Shevardnadze", type = "person"}, {text = "Putin", type = "person"}, {text = "Putin", type = "person"}}},
+    -- two particles inside a name
+    ["Ursula von der Leyen and Edwin van der Sar spoke."] = {mention = {
+      {text = "Ursula von der Leyen", type = "person"}, {text = "Edwin van der Sar", type = "person"}}},
     -- a rank that is also an adjective is a title only before a full name
     ["A major European bank and General Accident fell; Major Tim Peake and OPEC Secretary General Fadhil Chalabi spoke."] = {mention = {
       {text = "Tim Peake", type = "person"}, {text = "Fadhil Chalabi", type = "person"}}},

@@ -1221,13 +1221,28 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
       end
       -- "Four sources speaking with Reuters said": past "PREP X" and a participle
       local ms = sp and sp.start and doc:tokat(sp.start)
+      -- ("Friedrich Merz of the Christian Democrats said": past "the" and the
+      -- rest of the name too)
+      if ms then
+        local b = ms - 1
+        while b > first and b > ms - 4 and (doc:is(b, "title") and is_word(doc, b) or lower(doc, b) == "the") and
+            not PREP[lower(doc, b)] do
+          b = b - 1
+        end
+        if b < ms - 1 and b > first and PREP[lower(doc, b)] then ms = b + 1 end
+      end
       if ms and ms > first and PREP[lower(doc, ms - 1)] and doc:tokat(sp["end"] - 1) == k then
         local b = ms - 2
         if b >= first and lower(doc, b):find("ing$") then b = b - 1 end
         local sp2 = b >= first and subject_at(doc, cx, b, first, false)
         if sp2 and sp2.anonymous then return sp2 end
-        -- "Judge Susan Illston in San Francisco wrote": not the place
-        if sp2 and sp.type == "place" and sp2.type == "person" then return sp2 end
+        -- "Judge Susan Illston in San Francisco wrote": not the place; "Friedrich
+        -- Merz of the Christian Democrats said", "Mr Smith at Goldman Sachs said":
+        -- not the organisation
+        if sp2 and sp2.type == "person" and (sp.type == "place" or (sp.type == "org" and
+            (lower(doc, b + 1) == "of" or lower(doc, b + 1) == "at" or lower(doc, b + 1) == "from"))) then
+          return sp2
+        end
       end
       if sp then return sp end
     end
@@ -1698,6 +1713,9 @@ rule "quote.speaker" {
     ["According to a person familiar with the negotiations who was not authorized to speak, the White House will accept it. The deal is off, said a source close to the talks."] = {quote = {
       {text = "the White House will accept it", speaker = {name = "a person familiar with the negotiations", anonymous = true}},
       {text = "The deal is off", speaker = {name = "a source close to the talks", anonymous = true}}}},
+    -- a person "of" or "at" an organisation speaks, not the organisation
+    ["David Wyss of Data Resources Inc said gains were weaker. Friedrich Merz of the Christian Democrats said no."] = {quote = {
+      {text = "gains were weaker", speaker = {name = "David Wyss"}}}},
     -- a US party and state after a name, or a state and an apposition, are not who spoke
     ["Senate Majority Leader John Thune, R-S.D., said the bill was a responsible path."] = {quote = {
       {text = "the bill was a responsible path", speaker = {name = "John Thune"}}}},
