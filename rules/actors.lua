@@ -1304,6 +1304,14 @@ rule "actor.lexicons_and_names" {
           entry = {name = (text(d, tok(d, i), name_end(j)):gsub("^[Tt]he ", ""))}
         end
       end
+      -- a word that opens many names before a one-word alias names another
+      -- body: "Christian Democrats", "Social Democrats" are no US party
+      -- (not "New Labour", the party's own; nor a place, "British Columbia")
+      if i > 1 and i == j and not sent_start[i] and GENERIC_FIRST[words[i - 1]] and words[i - 1] ~= "New" and
+          not taken[i - 1] and capword(i - 1) and entry.name ~= words[i] and not PLACES:match(d, i - 1) then
+        i = i - 1
+        entry = {name = text(d, tok(d, i), name_end(j))}
+      end
       if not (i > 1 and honor[i - 1]) then add_lexicon_mention(i, j, entry, "org") end
     end
     -- a site named by its domain ("told Antiwar.com"): an organisation
@@ -1578,6 +1586,10 @@ rule "actor.lexicons_and_names" {
     -- a surname by its form alone; one in "-in" when it owns or does something, twice
     ["Talks with Shevardnadze went on. Putin’s plan was not derailed, and sources said Putin was open to a deal."] = {mention = {
       {text = "Shevardnadze", type = "person"}, {text = "Putin", type = "person"}, {text = "Putin", type = "person"}}},
+    -- a word that opens many names before a one-word alias names another body
+    ["Friedrich Merz of the Christian Democrats met US Democrats."] = {mention = {
+      {text = "Christian Democrats", type = "org", name = "Christian Democrats"},
+      {text = "Democrats", type = "org", name = "Democratic Party"}}},
     -- two particles inside a name
     ["Ursula von der Leyen and Edwin van der Sar spoke."] = {mention = {
       {text = "Ursula von der Leyen", type = "person"}, {text = "Edwin van der Sar", type = "person"}}},
