@@ -1038,7 +1038,8 @@ local function role_owners(d)
   local names
   for j, i in pairs(role_end_at) do
     local p = i - 1
-    if p >= 1 and j < ntok and capword(j + 1) and is(d, i, "lower") and capword(p) and not taken[p] and
+    -- (a capitalised role of two words or more too: "Teck Chief Executive Jonathan Price")
+    if p >= 1 and j < ntok and capword(j + 1) and (is(d, i, "lower") or j > i) and capword(p) and not taken[p] and
         not poss[p] and not (p > 1 and capword(p - 1) and not OPENERS[words[p - 1]] and not sent_start[p]) and
         not OPENERS[words[p]] and
         not NO_OWNER[words[p]] and not NOT_EMPLOYER[words[p]] and not GENERIC_FIRST[words[p]] and
@@ -1615,6 +1616,8 @@ rule "actor.lexicons_and_names" {
       {text = "Donald Trump", type = "person"}, {text = "Trump", type = "person"}}},
     -- one word no lexicon knows before a role and a name is whom the person works for,
     -- and the same word alone elsewhere (not the end of a longer name)
+    ["Shares in Teck rose. Teck Chief Executive Jonathan Price spoke."] = {mention = {
+      {text = "Teck", type = "org"}, {text = "Teck", type = "org"}, {text = "Jonathan Price", type = "person"}}},
     ["Arsenal came from behind. The Arsenal manager Mikel Arteta said it, as did Vodafone chief Arun Sarin."] = {mention = {
       {text = "Arsenal", type = "org"}, {text = "Arsenal", type = "org"}, {text = "Mikel Arteta", type = "person"},
       {text = "Vodafone", type = "org"}, {text = "Arun Sarin", type = "person"}}},

@@ -429,6 +429,8 @@ local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = t
 -- A noun phrase ending at token k that opens with a determiner within five
 -- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
 local SOURCE_ADJ = {familiar = true, close = true, briefed = true, knowledgeable = true}
+-- ("sources with direct knowledge of the matter": with knowledge of it)
+local SOURCE_NOUN = {knowledge = true}
 -- a noun for people who may speak for a body: "a spokesman for", "lawyers
 -- for", "critics of", "the head of" (not "an insistence on the importance of")
 local function speaks_for(w)
@@ -465,6 +467,15 @@ descriptor = function(doc, k, first)
           lower(doc, p) == "on") then
         local head = descriptor(doc, p - 2, first)
         if head and head.start then return span_speaker(doc, doc:tokat(head.start), k, true) end
+      end
+      -- "two sources with direct knowledge of the matter said": all of it, anonymous
+      if p - 3 >= first and lower(doc, p) == "of" and SOURCE_NOUN[lower(doc, p - 1)] then
+        local w0 = p - 2
+        if lower(doc, w0) ~= "with" then w0 = w0 - 1 end   -- (one adjective: "direct")
+        if w0 - 1 >= first and lower(doc, w0) == "with" then
+          local head = descriptor(doc, w0 - 1, first)
+          if head and head.start then return span_speaker(doc, doc:tokat(head.start), k, true) end
+        end
       end
       -- "protesters marching through the streets chanted": the noun before the participle
       if p - 2 >= first and PLACE_PREP[lower(doc, p)] and lower(doc, p - 1):find("%a%a%aing$")
@@ -1713,6 +1724,9 @@ rule "quote.speaker" {
     ["According to a person familiar with the negotiations who was not authorized to speak, the White House will accept it. The deal is off, said a source close to the talks."] = {quote = {
       {text = "the White House will accept it", speaker = {name = "a person familiar with the negotiations", anonymous = true}},
       {text = "The deal is off", speaker = {name = "a source close to the talks", anonymous = true}}}},
+    -- sources "with direct knowledge of" something: all of it, anonymous
+    ["Glencore is in talks to buy the unit, two sources with direct knowledge of the matter said on Thursday."] = {quote = {
+      {text = "Glencore is in talks to buy the unit", speaker = {name = "two sources with direct knowledge of the matter", anonymous = true}}}},
     -- a person "of" or "at" an organisation speaks, not the organisation
     ["David Wyss of Data Resources Inc said gains were weaker. Friedrich Merz of the Christian Democrats said no."] = {quote = {
       {text = "gains were weaker", speaker = {name = "David Wyss"}}}},

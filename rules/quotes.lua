@@ -387,6 +387,15 @@ local function clause_end(doc, last, from, relative)
   return trim_end(doc, last)
 end
 
+-- Participles of what the speaker did while speaking: after "X, he said,"
+-- they are the writer's, not what was said ("declining to be identified").
+local SPEAKER_ACT = {}
+for w in ([[declining refusing speaking asking citing noting adding saying describing insisting arguing
+  pointing warning stressing acknowledging explaining referring urging singling implying confirming
+  responding replying calling]]):gmatch("%a+") do
+  SPEAKER_ACT[w] = true
+end
+
 -- Words that open a sentence adverbial, before the clause proper. (Not
 -- "although", "if", "when": a subordinate clause is part of what is
 -- reported: "Although Russia will not ..., it is prepared to ...")
@@ -544,8 +553,9 @@ local function past_dateline(doc, first, last)
   for t = first + 1, math.min(last - 1, first + 10) do
     local kind = doc:kind(t)
     if kind == "dash" then return t + 1 end
+    -- (two places in one dateline: "LONDON/MELBOURNE, Nov 2 (Reuters) -")
     if not (kind == "number" or (kind == "word" and (doc:is(t, "title") or doc:is(t, "upper"))) or
-        (kind == "punct" and DATELINE_PUNCT[doc:word(t)])) then
+        (kind == "punct" and DATELINE_PUNCT[doc:word(t)]) or doc:word(t) == "/") then
       return first
     end
   end
@@ -585,7 +595,7 @@ end
 -- Whether [a, b] describes an unnamed source at length: "two people
 -- familiar with the matter", "a source close to the talks", "an official
 -- briefed on the plans".
-local SOURCE_WORDS = {familiar = true, close = true, briefed = true, knowledgeable = true}
+local SOURCE_WORDS = {familiar = true, close = true, briefed = true, knowledgeable = true, knowledge = true}
 local function unnamed_source(doc, a, b)
   for t = a, b do
     if SOURCE_WORDS[doc:lower(t)] then return true end
@@ -730,9 +740,15 @@ rule "quote.reported" {
           -- (a first part that is no clause yet goes on after the attribution:
           -- "This, they say, contrasts with", "That might, he suggests, lead to")
           local w2 = doc:lower(j + 2)
+          -- (a participle after the attribution is the writer's: "..., one of
+          -- the sources said, declining to be identified because ...")
           local goes_on = w2 == "that" or w2 == "to" or AUX[w2] or IRREGULAR_PAST[w2] or
-            (doc:is(j + 2, "lower") and w2:find("[^e]ed$")) or verb_in(doc, j + 2, last) or
-            AUX[doc:lower(b - 1)] or not verb_in(doc, a, b - 1)
+            (doc:is(j + 2, "lower") and w2:find("[^e]ed$")) or
+            (verb_in(doc, j + 2, last) and not SPEAKER_ACT[w2]) or
+            AUX[doc:lower(b - 1)] or not verb_in(doc, a, b - 1) or
+            -- (a subordinate clause first wants its main one after: "Though that
+            -- transition was seamless, he said, replacing Clinton would be ...")
+            CLAUSE_CONJ[doc:lower(a)] ~= nil
           if not goes_on then
             e1 = trim_end(doc, b - 1)
             if e1 > s and doc:covered("quote", s, e1) == 0 then
@@ -930,6 +946,9 @@ rule "quote.reported" {
     -- a direct quote with its attribution before "according to" is no clause of the outlet's
     ["“It is not realistic,” Dmitry Peskov told reporters, according to Tass."] = {quote = {
       {text = "It is not realistic,", kind = "direct"}}},
+    -- what the speaker did while speaking is the writer's
+    ["A deal could come next week, one of the sources said, declining to be identified because talks are private."] = {quote = {
+      {text = "A deal could come next week", kind = "indirect"}}},
     -- "X, he said, Y": both parts, unless Y has no verb and is the writer's
     ["Fares will rise by 4.6% in March, the government has announced, the biggest increase in a decade. The museum, Mr. Bush said, celebrated his heroes."] = {quote = {
       {text = "Fares will rise by 4.6% in March", kind = "indirect"},
