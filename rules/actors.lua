@@ -82,6 +82,7 @@ local stems        -- a company's short form (stem_of) -> its full name, for tho
 local lone_people, nlone_people   -- people named by one word ("coach Gilbert", "Mr Brown"): fields, honorific's gender
 
 local WORDS = {__index = function(t, k)
+  if k < 1 or k > ntok then return nil end   -- (past either end: no word, as `words[j + 1]` at the text's end asks)
   local w = doc:word(k)
   t[k] = w
   return w
@@ -828,7 +829,8 @@ local function visit(i)
   -- Gartner", "partners Statoil", "the leaders Chelsea"
   -- (not one that speaks: "Japanese and British officials Lawson told reporters")
   if first and j == first and not honor[first - 1] and role_end_at[first - 1] and
-      find(words[first - 1], "[^s']s$") and is(doc, first - 1, "lower") and not SAYS[words[first + 1] or ""] then
+      find(words[first - 1], "[^s']s$") and is(doc, first - 1, "lower") and
+      not (first < ntok and SAYS[words[first + 1]]) then
     local s, e = tok(doc, first), name_end(first)
     add(doc, "mention", s, e, {type = "org", name = text(doc, s, e)})
     mark(first, first)
@@ -1250,7 +1252,8 @@ local function surname_forms(d)
       local w = words[k]
       local bare = poss[k] and sub(w, 1, #w - poss[k]) or w
       if #bare >= 5 and (surname_form(bare) or (sub(bare, -2) == "in" and
-            written_alone(k) >= 2 and (poss[k] or VERB_AFTER_NAME[words[k + 1] or ""]))) and find(bare, "^%u%l+$") and
+            written_alone(k) >= 2 and (poss[k] or (k < ntok and VERB_AFTER_NAME[words[k + 1]])))) and
+          find(bare, "^%u%l+$") and
           not NAMES:lookup(bare) and not DEMONYMS:lookup(bare) and not PLACES:lookup(bare) and
           not ORGS:lookup(bare) and not lower_word_in(article_text(), bare:lower()) then
         local s = tok(d, k)

@@ -324,6 +324,7 @@ local function verb_in(doc, a, b, restart)
     if s > a and doc:is(s, "lower") and doc:lower(s):find("[^e]ed$") then return true end
     local t = s + 1
     while t <= b and t < s + 12 and not restart[doc:lower(t)] do t = t + 1 end
+    if t > b then break end   -- (b may be the text's last token)
     s = restart[doc:lower(t)] and t + 1 or t
   end
   return false
@@ -348,7 +349,8 @@ local function clause_end(doc, last, from, relative)
       if w == ";" then return trim_end(doc, t - 1) end
       local nxt = w == "," and doc:lower(t + 1)
       -- ", but that ...", ", but would refuse ...": the same report goes on
-      local goes_on = nxt == "but" and (doc:lower(t + 2) == "that" or doc:lower(t + 2) == "also" or AUX[doc:lower(t + 2)])
+      local goes_on = nxt == "but" and t + 2 <= doc:ntok() and
+        (doc:lower(t + 2) == "that" or doc:lower(t + 2) == "also" or AUX[doc:lower(t + 2)])
       -- (not before the clause has a verb: the comma opens an aside inside
       -- its subject, "said that budget forestalling, when traders bring in
       -- goods early, brought in 300 mln")
