@@ -189,6 +189,32 @@ if [ -w /dev/full ]; then
   done
 fi
 
+# --- texts cut short, as feeds and titles are: every cut of the example
+# articles (at every 9th word, from the start and from a later word on) is
+# analysed without a rule error; no rule may look past the last token
+mkdir -p "$W/cut"
+for f in examples/articles/*.txt; do
+  b=$(basename "$f" .txt)
+  awk -v dir="$W/cut" -v base="$b" '
+    { for (i = 1; i <= NF; i++) w[++n] = $i }
+    END {
+      for (k = 1; k <= n; k += 9) {
+        out = dir "/" base "_" k ".txt"; s = ""
+        for (i = 1; i <= k; i++) s = s (i > 1 ? " " : "") w[i]
+        printf "%s", s > out; close(out)
+        if (k + 40 <= n) {
+          out = dir "/" base "_from" k ".txt"; s = ""
+          for (i = k; i <= k + 40; i++) s = s (i > k ? " " : "") w[i]
+          printf "%s", s > out; close(out)
+        }
+      }
+    }' "$f"
+done
+"$T" --limit time=0 "$W/cut" > "$W/cut.out" 2> "$W/cut.err"
+status "cut texts" 0 $?
+if [ -s "$W/cut.out" ] && ! grep -q '"error"' "$W/cut.out"; then ok; else bad "cut texts: error records" "$(grep -m 3 '"error"' "$W/cut.out")"; fi
+clean "cut texts" "$W/cut.err"
+
 # --- a closed pipe ends quietly: no message, no crash
 awk 'BEGIN { for (i = 0; i < 3000; i++) printf "{\"id\": \"p%d\", \"text\": \"Line %d of the pipe test, said Anna.\"}\n", i, i }' > "$W/many.jsonl"
 for args in "--jsonl $W/many.jsonl" "--format text --jsonl $W/many.jsonl"; do
