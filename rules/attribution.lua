@@ -56,6 +56,9 @@ local NOT_IN_NP = {where = true, who = true, which = true, that = true, ["of"] =
   at = true, ["for"] = true, with = true, by = true, to = true, from = true, ["and"] = true, ["or"] = true,
   when = true, as = true, ["while"] = true, because = true, although = true, though = true, since = true,
   ["if"] = true, whereas = true, but = true}
+-- words for some of a group: "one of the sources", "some of the analysts"
+local PART_OF = {one = true, some = true, many = true, most = true, several = true, none = true, each = true,
+  both = true, all = true, another = true}
 local NUMBER_WORD = {four = true, five = true, six = true, seven = true, eight = true, nine = true, ten = true,
   many = true, multiple = true, both = true, two = true, three = true}
 
@@ -446,6 +449,11 @@ descriptor = function(doc, k, first)
   for b = k - 1, math.max(first, k - 10), -1 do
     local w = lower(doc, b)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then
+      -- ("one of the sources said", "two of the officials": all of them)
+      if w == "the" and b - 2 >= first and lower(doc, b - 1) == "of" and
+          (doc:kind(b - 2) == "number" or NUMBER_WORD[lower(doc, b - 2)] or PART_OF[lower(doc, b - 2)]) then
+        b = b - 2
+      end
       -- ("One in five households said": the whole share)
       if b - 2 >= first and lower(doc, b - 1) == "in" and
           (doc:kind(b - 2) == "number" or NUMBER_WORD[lower(doc, b - 2)] or lower(doc, b - 2) == "one") and
@@ -1789,6 +1797,9 @@ rule "quote.speaker" {
       {text = "he was sorry", speaker = {name = "Liam Hartley"}}}},
     ["Kelli White was introduced to Conte through her coach Remy Korchemy. The 27-year-old said doping was common."] = {quote = {
       {text = "doping was common", speaker = {name = "Kelli White"}}}},
+    -- some of a group speak as that part of it
+    ["A deal could come next week, one of the sources said."] = {quote = {
+      {text = "A deal could come next week", speaker = {name = "one of the sources", anonymous = true}}}},
     -- a share of a group speaks as the whole share
     ["One in five households said they were struggling."] = {quote = {
       {text = "they were struggling", speaker = {name = "One in five households"}}}},
