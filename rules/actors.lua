@@ -1414,6 +1414,17 @@ rule "actor.lexicons_and_names" {
         if had == nil then by_first[given] = name elseif had ~= name then by_first[given] = false end
       end
     end
+    -- a short first word no given name is a family name written first, and
+    -- names the person alone too: "Xi Jinping ... Xi warns", "Li Qiang ... Li"
+    for x = 1, npeople do
+      local name = people[x]
+      local fam, rest = match(name, "^(%u%l%l?%l?)%s(%S.*)$")
+      if fam and not by_last[fam] and not NAMES:lookup(fam) and not find(rest, "%s%S+%s") and
+          by_first[fam] == name and not NOT_GIVEN[fam] and not OPENERS[fam] and
+          not lower_word_in(article_text(), fam:lower()) then
+        by_last[fam] = name
+      end
+    end
     firm_stems(d, firms, nfirms)
     -- (a place that is a named person's surname is that person: "Brad
     -- Gilbert ... Gilbert said" is no Gilbert Islands)
@@ -1600,6 +1611,9 @@ rule "actor.lexicons_and_names" {
     -- a rank that is also an adjective is a title only before a full name
     ["A major European bank and General Accident fell; Major Tim Peake and OPEC Secretary General Fadhil Chalabi spoke."] = {mention = {
       {text = "Tim Peake", type = "person"}, {text = "Fadhil Chalabi", type = "person"}}},
+    -- a family name written first names the person alone too
+    ["Chinese Premier Zhao Ziyang spoke on Monday. Zhao said reform would go on."] = {mention = {
+      {text = "Zhao Ziyang", type = "person"}, {text = "Zhao", type = "person", name = "Zhao Ziyang"}}},
     -- a title before a family name written first: "Mr Li" is Li Qiang
     ["Premier Li Qiang spoke on Wednesday. Mr Li said growth would slow."] = {mention = {
       {text = "Li Qiang", type = "person", name = "Li Qiang"}, {text = "Li", type = "person", name = "Li Qiang"}}},
