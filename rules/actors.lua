@@ -92,6 +92,13 @@ local function capword(i)
   return kind(doc, i) == "word" and is(doc, i, "title")
 end
 
+-- The word at token i without its possessive ending ("Saka's" -> "Saka").
+local function bare_word(i)
+  local w = words[i]
+  if poss[i] then return sub(w, 1, #w - poss[i]) end
+  return w
+end
+
 -- End of a name token without its possessive.
 local function name_end(i)
   local _, e = tok(doc, i)
@@ -435,15 +442,12 @@ local function written_alone(j)
     local at = cap_tokens()
     for k in pairs(at) do
       if not (at[k - 1] and not sent_start[k]) and not (at[k + 1] and not sent_start[k + 1]) then
-        local w = words[k]
-        if poss[k] then w = sub(w, 1, #w - poss[k]) end   -- ("Saka's" is "Saka")
+        local w = bare_word(k)   -- ("Saka's" is "Saka")
         alone_words[w] = (alone_words[w] or 0) + 1
       end
     end
   end
-  local w = words[j]
-  if poss[j] then w = sub(w, 1, #w - poss[j]) end
-  return alone_words[w] or 0
+  return alone_words[bare_word(j)] or 0
 end
 
 -- Words that open sentences and name no one ("Although Thompson said",
@@ -1027,9 +1031,7 @@ local function employer_word(p)
   -- manager Robby Mook" after "Hillary Clinton")
   local elsewhere = not sent_start[p]
   for k in pairs(cap_tokens()) do
-    local wk = words[k]
-    if poss[k] then wk = sub(wk, 1, #wk - poss[k]) end   -- ("Donald Trump's")
-    if wk == w and k > 1 then
+    if bare_word(k) == w and k > 1 then   -- ("Donald Trump's")
       if NAMES:lookup(words[k - 1]) and capword(k - 1) then return false end
       if k ~= p and not sent_start[k] then elsewhere = true end
     end
@@ -1249,8 +1251,7 @@ local function surname_forms(d)
     -- (the cheap tests first: most capitalised words are taken or in a run)
     if not taken[k] and not heads[k] and not role_tok[k] and not honor[k] and
         not (at[k - 1] and not sent_start[k]) and not at[k + 1] then
-      local w = words[k]
-      local bare = poss[k] and sub(w, 1, #w - poss[k]) or w
+      local bare = bare_word(k)
       if #bare >= 5 and (surname_form(bare) or (sub(bare, -2) == "in" and
             written_alone(k) >= 2 and (poss[k] or (k < ntok and VERB_AFTER_NAME[words[k + 1]])))) and
           find(bare, "^%u%l+$") and
