@@ -570,17 +570,32 @@ local function modifier_place(w)
   return p and p.name or nil
 end
 
--- A role or descriptor as its head ("president", "prime minister") and the
+-- The words in a role (lower case) that make it another office than its
+-- head alone, as one string ("former shadow"), or "".
+local QUALIFIERS = {former = true, shadow = true, deputy = true, vice = true, assistant = true, junior = true,
+  acting = true, outgoing = true, interim = true, ["ex-"] = true, associate = true, ["vice-"] = true}
+qualifiers = function(r)
+  local out = ""
+  for w in r:gmatch("[%a%-]+") do
+    if QUALIFIERS[w] or w:find("^ex%-") or w:find("^vice%-") then out = out .. w .. " " end
+  end
+  return out
+end
+
+-- A role or descriptor as its head ("president", "prime minister"), the
 -- place its modifier names, from its original case ("Russian President"
--- -> "president", "Russia").
-local parts_memo, nparts_memo = {}, 0   -- role -> {head, place} (roles repeat across articles)
+-- -> "president", "Russia"), and its own words in lower case with their
+-- qualifiers ("shadow chancellor", "shadow ").
+local parts_memo, nparts_memo = {}, 0   -- role -> its parts (roles repeat across articles)
 local function role_parts_of(r)
   local head = role_head(r):gsub("’", "'")
+  local rl = head:lower()
+  local qual = qualifiers(rl)
   local words = {}
   for w in head:gmatch("%S+") do words[#words + 1] = w end
   while words[1] and (words[1]:lower() == "the" or words[1]:lower() == "a") do table.remove(words, 1) end
   local n = #words
-  if n == 0 then return nil end
+  if n == 0 then return nil, nil, rl, qual end
   local h = words[n]:lower()
   if n >= 2 and LEADS_COUNTRY[words[n - 1]:lower() .. " " .. h] then
     h = words[n - 1]:lower() .. " " .. h
@@ -588,7 +603,7 @@ local function role_parts_of(r)
   end
   local place
   for k = 1, n - 1 do place = place or modifier_place(words[k]) end
-  return h, place
+  return h, place, rl, qual
 end
 local function role_parts(r)
   local p = parts_memo[r]
@@ -597,19 +612,13 @@ local function role_parts(r)
     p = {role_parts_of(r)}
     parts_memo[r], nparts_memo = p, nparts_memo + 1
   end
-  return p[1], p[2]
+  return p[1], p[2], p[3], p[4]
 end
 
--- The words in a role (lower case) that make it another office than its
--- head alone, as one string ("former shadow"), or "".
-local QUALIFIERS = {former = true, shadow = true, deputy = true, vice = true, assistant = true, junior = true,
-  acting = true, outgoing = true, interim = true, ["ex-"] = true, associate = true, ["vice-"] = true}
-function qualifiers(r)
-  local out = ""
-  for w in r:gmatch("[%a%-]+") do
-    if QUALIFIERS[w] or w:find("^ex%-") or w:find("^vice%-") then out = out .. w .. " " end
-  end
-  return out
+-- The roles a mention carries, its own or its actor's.
+local NO_ROLES = {}
+local function roles_of(m)
+  return m.roles or (m.role and {m.role}) or (type(m.actor) == "table" and m.actor.roles) or NO_ROLES
 end
 
 role_holder = function(doc, cx, text, pos)
@@ -626,22 +635,20 @@ role_holder = function(doc, cx, text, pos)
   local found
   for _, m in ipairs(cx.people) do
     if m.type == "person" then
-      local roles = m.roles or (m.role and {m.role}) or (type(m.actor) == "table" and m.actor.roles) or {}
-      for _, r in ipairs(roles) do
+      for _, r in ipairs(roles_of(m)) do
         -- (the role's own words, not what it is of: "president of the St.
         -- Lawrence Seaway Authority" is no "seaway authority")
-        local rl = role_head(r:lower())
+        local rhead, rplace, rl, rqual = role_parts(r)
         -- (a former, shadow or deputy one is another office: "the
         -- chancellor" is not "shadow chancellor Oliver Letwin")
-        local same = rl:sub(-#want) == want and qualifiers(rl) == dqual
+        local same = rl:sub(-#want) == want and rqual == dqual
         -- (not of another place: "Qatar's prime minister" is not "Israeli
         -- Prime Minister Benjamin Netanyahu")
-        local rhead, rplace = role_parts(r)
         if same and dplace and rplace and rplace ~= dplace then same = false end
         -- (or the same office in other words, of the same place: "Russian
         -- President Vladimir Putin" is "the Russian leader", "the Kremlin
         -- leader" no one's by this)
-        if not same and dplace and qualifiers(rl) == dqual then
+        if not same and dplace and rqual == dqual then
           same = rplace == dplace and (rhead == dhead or (dhead == "leader" and LEADS_COUNTRY[rhead] ~= nil))
         end
         if same then
@@ -659,9 +666,8 @@ role_holder = function(doc, cx, text, pos)
   for _, m in ipairs(cx.people) do
     if m.start >= pos then break end
     if m.type == "person" then
-      local roles = m.roles or (m.role and {m.role}) or (type(m.actor) == "table" and m.actor.roles) or {}
       local name = m.name or doc:text(m.start, m["end"])
-      if #roles > 0 or (found and found ~= name) then return nil end
+      if #roles_of(m) > 0 or (found and found ~= name) then return nil end
       found = name
     end
   end
