@@ -10,6 +10,7 @@ local HONORIFICS = lexicon "honorifics"
 local ROLES = lexicon "roles"
 local DEMONYMS = lexicon "demonyms"
 local PLACES = lexicon "places"
+local SOURCE_WORDS = lexicon "source_words"
 
 local PRONOUN = {he = "m", she = "f", they = "group", it = "group", we = "group"}
 local OBJECT_PRONOUN = {him = "m", her = "f", them = "group"}
@@ -429,16 +430,19 @@ end
 local PLACE_PREP = {on = true, ["in"] = true, from = true, at = true, across = true, through = true,
   along = true, outside = true, inside = true, near = true, around = true}
 
--- A noun phrase ending at token k that opens with a determiner within five
--- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
-local SOURCE_ADJ = {familiar = true, close = true, briefed = true, knowledgeable = true}
--- ("sources with direct knowledge of the matter": with knowledge of it)
-local SOURCE_NOUN = {knowledge = true}
+-- whether w is a word of lexicons/source_words.yaml standing as `part`
+-- ("familiar" with, with "knowledge" of)
+local function source_word(w, part)
+  local e = SOURCE_WORDS:lookup(w)
+  return e ~= nil and e.part == part
+end
 -- a noun for people who may speak for a body: "a spokesman for", "lawyers
 -- for", "critics of", "the head of" (not "an insistence on the importance of")
 local function speaks_for(w)
   return GROUP[w] or ANON[w] or ROLES:lookup(w) ~= nil or w:find("m[ae]n$") ~= nil or w:find("person$") ~= nil
 end
+-- A noun phrase ending at token k that opens with a determiner within five
+-- tokens: "the Indiana governor", "a senior Russian source", "Trump's campaign".
 descriptor = function(doc, k, first)
   if not is_word(doc, k) then return nil end
   -- a noun phrase ends in a noun: not "their check by", "her right foot was"
@@ -471,13 +475,13 @@ descriptor = function(doc, k, first)
       end
       -- "two people familiar with the matter said", "a source close to the
       -- talks": an unnamed source, all of it
-      if p - 2 >= first and SOURCE_ADJ[lower(doc, p - 1)] and (lower(doc, p) == "with" or lower(doc, p) == "to" or
+      if p - 2 >= first and source_word(lower(doc, p - 1), "adjective") and (lower(doc, p) == "with" or lower(doc, p) == "to" or
           lower(doc, p) == "on") then
         local head = descriptor(doc, p - 2, first)
         if head and head.start then return span_speaker(doc, doc:tokat(head.start), k, true) end
       end
       -- "two sources with direct knowledge of the matter said": all of it, anonymous
-      if p - 3 >= first and lower(doc, p) == "of" and SOURCE_NOUN[lower(doc, p - 1)] then
+      if p - 3 >= first and lower(doc, p) == "of" and source_word(lower(doc, p - 1), "noun") then
         local w0 = p - 2
         if lower(doc, w0) ~= "with" then w0 = w0 - 1 end   -- (one adjective: "direct")
         if w0 - 1 >= first and lower(doc, w0) == "with" then
@@ -1115,7 +1119,7 @@ local function after_verb(doc, cx, vj, last)
       local nxt = t + 1
       -- ("according to a person familiar with the negotiations": an unnamed
       -- source, all of it, to the end of the noun after "with")
-      if nxt + 2 <= last and SOURCE_ADJ[lower(doc, nxt)] and
+      if nxt + 2 <= last and source_word(lower(doc, nxt), "adjective") and
           (lower(doc, nxt + 1) == "with" or lower(doc, nxt + 1) == "to" or lower(doc, nxt + 1) == "on") then
         local e = nxt + 2
         if DET[lower(doc, e)] then e = e + 1 end

@@ -597,10 +597,11 @@ end
 -- Whether [a, b] describes an unnamed source at length: "two people
 -- familiar with the matter", "a source close to the talks", "an official
 -- briefed on the plans".
-local SOURCE_WORDS = {familiar = true, close = true, briefed = true, knowledgeable = true, knowledge = true}
+-- (the words are lexicons/source_words.yaml)
+local SOURCE_WORDS = lexicon "source_words"
 local function unnamed_source(doc, a, b)
   for t = a, b do
-    if SOURCE_WORDS[doc:lower(t)] then return true end
+    if SOURCE_WORDS:lookup(doc:lower(t)) then return true end
   end
   return false
 end
