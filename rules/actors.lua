@@ -76,6 +76,7 @@ local place_end, place_entry   -- token -> where a place starting there ends; it
 local upto         -- the capitalised words up to here belong to a run already looked at
 local people, npeople   -- the names of the people found, in the text's order
 local people_by_surname -- a surname -> the first person found with it
+local relatives         -- "Ivanka Trump" after "Donald Trump": the names of others with a surname taken
 local firms, nfirms     -- the organisations named by a head word ("Lex Service Plc"), in order
 local lex_orgs, nlex_orgs   -- the organisations the lexicon names, in order
 local stems        -- a company's short form (stem_of) -> its full name, for those named so far
@@ -493,12 +494,23 @@ local function surname_alone(i, j)
   end
   -- (a person already named with that surname and another first word:
   -- "Donald Trump ... Did Trump know?", "Notice Trump's words")
+  -- (unless inside a sentence after a lower-case word or a comma, where a
+  -- relative is named: "his daughter Ivanka Trump", "and Melania Trump")
   local had = people_by_surname[w2]
-  if had and had ~= w1 .. " " .. w2 then return false end
+  local full = w1 .. " " .. w2
+  if had and had ~= full and not relatives[full] then
+    -- (whose given name is never written alone: "Honeywell Bull" is a company's)
+    if sent_start[i] or i == 1 or not ((kind(doc, i - 1) == "word" and is(doc, i - 1, "lower")) or words[i - 1] == ",") or
+        written_alone(i) > 0 then
+      return false
+    end
+    relatives[full] = true
+  end
   -- (nor in a title: a first paragraph of one line with no full stop,
   -- "Derelict Obama and Clinton")
   local k, _, _, _, plast = doc:paragraph(i)
   if k == 1 and plast <= 25 and words[plast] ~= "." then return false end
+  if relatives[full] then return true end
   if sent_start[i] then
     return n >= 2 and not lower_word_in(article_text(), w1:lower())
   end
@@ -1357,6 +1369,7 @@ rule "actor.lexicons_and_names" {
     -- people: runs of capitalised words
     upto, people, npeople, firms, nfirms, lone_people, nlone_people = 0, {}, 0, {}, 0, {}, 0
     people_by_surname = {}
+    relatives = {}
     -- the chains of capitalised words (a particle in one is lower-case)
     iscap = {}
     local chains = CHAINS:all(d)
@@ -1630,6 +1643,10 @@ rule "actor.lexicons_and_names" {
     ["Bukayo Saka scored twice. Saka, 23, was happy, and Saka said so. Tony Blair agreed."] = {mention = {
       {text = "Bukayo Saka", type = "person"}, {text = "Saka", type = "person"}, {text = "Saka", type = "person"},
       {text = "Tony Blair", type = "person"}}},
+    -- a relative with the same surname, named inside a sentence
+    ["Donald Trump spoke. His daughter Ivanka Trump agreed, and Trump left. Ivanka Trump stayed."] = {mention = {
+      {text = "Donald Trump", type = "person"}, {text = "Ivanka Trump", type = "person"}, {text = "Trump", type = "person"},
+      {text = "Ivanka Trump", type = "person"}}},
     ["Donald Trump spoke. Did Trump know? Will Tory voters care? They will."] = {mention = {
       {text = "Donald Trump", type = "person"}, {text = "Trump", type = "person"}}},
     -- one word no lexicon knows before a role and a name is whom the person works for,

@@ -39,6 +39,11 @@ for w in ("today yesterday tonight monday tuesday wednesday thursday friday satu
   WHEN[w] = true
 end
 
+local MONTH = {}
+for w in ("january february march april may june july august september october november december"):gmatch("%a+") do
+  MONTH[w] = true
+end
+
 -- forms of "be" before a participle, which make the verb passive
 local BE = {be = true, been = true, being = true, is = true, was = true, were = true, are = true}
 local BETWEEN = {also = true, has = true, had = true, have = true, is = true, was = true, were = true, are = true,
@@ -646,6 +651,12 @@ role_holder = function(doc, cx, text, pos)
         -- (a former, shadow or deputy one is another office: "the
         -- chancellor" is not "shadow chancellor Oliver Letwin")
         local same = rl:sub(-#want) == want and rqual == dqual
+        -- (a word left out: "the Republican nominee" is "Republican
+        -- presidential nominee Donald Trump")
+        if not same and rqual == dqual then
+          local wa, wb = want:match("^(%S+) (%S+)$")
+          same = wa ~= nil and rl:sub(-#wb - 1) == " " .. wb and (" " .. rl .. " "):find(" " .. wa .. " ", 1, true) ~= nil
+        end
         -- (not of another place: "Qatar's prime minister" is not "Israeli
         -- Prime Minister Benjamin Netanyahu")
         if same and dplace and rplace and rplace ~= dplace then same = false end
@@ -991,14 +1002,17 @@ function subject_at(doc, cx, k, first, right_before)
   if m and (m.type ~= "place" or right_before) then return speaker_of_mention(doc, m) end
   -- "the 34-year-old said": the person whose age the article gave as that,
   -- else the person named last
-  if w == "year-old" and k - 2 >= first and doc:kind(k - 2) == "number" and doc:word(k - 1) == "-" then
-    local sp = of_age(doc, doc:word(k - 2), doc:tok(k - 2))
-    if not sp and k - 3 >= first and lower(doc, k - 3) == "the" then
-      local m = named_last(doc, cx, k - 3, first)
+  -- (and "the 34-year-old mother of three replied")
+  local y = k
+  while y > k - 5 and y > first and lower(doc, y) ~= "year-old" and is_word(doc, y) and doc:is(y, "lower") do y = y - 1 end
+  if lower(doc, y) == "year-old" and y - 2 >= first and doc:kind(y - 2) == "number" and doc:word(y - 1) == "-" then
+    local sp = of_age(doc, doc:word(y - 2), doc:tok(y - 2))
+    if not sp and y - 3 >= first and lower(doc, y - 3) == "the" then
+      local m = named_last(doc, cx, y - 3, first)
       sp = m and speaker_of_mention(doc, m)
     end
     if sp then
-      local a = k - 3 >= first and lower(doc, k - 3) == "the" and k - 3 or k - 2
+      local a = y - 3 >= first and lower(doc, y - 3) == "the" and y - 3 or y - 2
       sp.start, sp["end"] = doc:tok(a), select(2, doc:tok(k))
       return sp
     end
@@ -1032,8 +1046,20 @@ function subject_at(doc, cx, k, first, right_before)
     return d
   end
   if (w == "who" or w == "which") and k - 2 >= first and doc:word(k - 1) == "," then
-    -- "Macron, who reiterated ...", "Ukraine, which says ...": the name before the comma
+    -- "Macron, who reiterated ...", "Ukraine, which says ...": the name before
+    -- the comma, or before an apposition ("McConnell, now the Senate
+    -- majority leader, who said")
     local m = mention_at(doc, k - 2)
+    if not m and w == "who" then
+      for c = k - 3, math.max(first + 1, k - 14), -1 do
+        if doc:word(c) == "," then
+          local p = mention_at(doc, c - 1)
+          if p and p.type == "person" then m = p end
+          break
+        end
+        if doc:kind(c) == "quote" then break end
+      end
+    end
     if m and (m.type ~= "place" or w == "which") then return speaker_of_mention(doc, m) end
   end
   -- a name the actor rules did not know: "Blige sings", "Palmieri said"
@@ -1193,6 +1219,10 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
       -- (not before a participle: "unleashed a series of tweets early
       -- Friday saying" is the sentence's subject's)
       k = k - 1
+    elseif k - 1 >= first and lower(doc, k - 1) == "in" and not participle and
+        (MONTH[w] or (doc:kind(k) == "number" and #w == 4 and w:find("^[12][0-9][0-9][0-9]$"))) then
+      -- "McConnell, who in 2010 said", "Peskov in March told"
+      k = k - 2
     elseif doc:word(k) == ")" or doc:word(k) == ">" then
       -- "Rep. Gwen Moore (D-Wis.) said", "Lex Service Plc <LEXL.L> said":
       -- past the parenthesis or the stock ticker
@@ -1292,6 +1322,31 @@ sentence_subject = function(doc, cx, ss, limit)
     if pronoun_word(lower(doc, k)) and not in_direct_quote(doc, doc:tok(k)) then
       local sp = subject_at(doc, cx, k, first, true)
       if sp then return sp end
+    end
+  end
+  -- "The Republican nominee also outlined his plan and vowed ...": a role
+  -- opening the sentence right before its verb, and who holds it
+  if lower(doc, first) == "the" then
+    for k = first + 1, math.min(first + 4, doc:ntok() - 1) do
+      if doc:tok(k + 1) >= limit or not is_word(doc, k) then break end
+      local w = lower(doc, k)
+      if doc:is(k, "lower") and is_word(doc, k + 1) and doc:is(k + 1, "lower") and
+          (ROLES:match(doc, k) or BACKREF_NOUN[w] or ORG_DESCRIPTOR[w]) then
+        local nw = lower(doc, k + 1)
+        if not (NOT_IN_NP[nw] or PREP[nw] or ROLES:match(doc, k + 1)) then
+          local sp = subject_at(doc, cx, k, first, true)
+          -- (one no one is named as, right after the person named last spoke:
+          -- 'Mr Ancram ... "...," he asked. The Tory spokesman also criticised')
+          if sp and not sp.anonymous and (sp.name or ""):find("^[Tt]he ") and cx.last_speaker then
+            local m = named_last(doc, cx, first, first)
+            if m and m.type == "person" and (m.name or doc:text(m.start, m["end"])) == cx.last_speaker.name then
+              sp.name = cx.last_speaker.name
+            end
+          end
+          if sp then return sp end
+        end
+        break
+      end
     end
   end
   local people = cx.people
@@ -1608,8 +1663,12 @@ rule "quote.speaker" {
               -- (the speaker of a speech verb right before it, first: '“...,”
               -- Sanders said, going on to say that ...')
               if not sp and c.i > c_first and (lower(doc, c.i - 1) == "to" or lower(doc, c.i):find("ing$")) then
-                local before = cue_in(cx, c_ss, c.s, true)
-                if before and before.j + 1 < c.i and c.i - before.j <= 5 and doc:word(before.j + 1) == "," then
+                local at, before = c.i, cue_in(cx, c_ss, c.s, true)
+                -- ("going on to say" is one phrase: the cue before it)
+                while before and before.j + 2 >= at and lower(doc, before.i):find("ing$") do
+                  at, before = before.i, cue_in(cx, c_ss, before.s, true)
+                end
+                if before and before.j + 1 < at and at - before.j <= 5 and doc:word(before.j + 1) == "," then
                   sp = speaker_near(doc, cx, before.i, before.j, c_first, c_last, before.entry)
                 end
                 sp = sp or sentence_subject(doc, cx, c_ss, c.s)
@@ -1726,6 +1785,8 @@ rule "quote.speaker" {
     -- an infinitive with no subject of its own takes the speaker of the verb before it
     ['Bernie Sanders spoke on Monday. “The debate is insane,” Sanders said, going on to say that the country has spent years fighting racism.'] = {quote = {
       {text = "that the country has spent years fighting racism", speaker = {name = "Bernie Sanders"}}}},
+    ['Bernie Sanders spoke on Monday. “The debate is insane,” Sanders said, going on to say that the country has spent “hundreds of years fighting racism.”'] = {quote = {
+      {text = "hundreds of years fighting racism.", speaker = {name = "Bernie Sanders"}}}},
     -- "X quoted Y as saying": Y speaks, X relays it
     ["Russia's RIA news agency quoted Foreign Minister Sergei Lavrov as saying that any deployment was unacceptable."] = {quote = {
       {text = "that any deployment was unacceptable", speaker = {name = "Sergei Lavrov"}, via = "RIA Novosti"}}},
@@ -1755,6 +1816,15 @@ rule "quote.speaker" {
       {text = "the bill was bad", speaker = {name = "Patty Murray"}}}},
     ["“It is bad,” said Sen. Patty Murray, D-Wash. She left."] = {quote = {
       {text = "It is bad,", kind = "direct", speaker = {name = "Patty Murray"}}}},
+    -- "who" after a name and its apposition, past "in 2010"
+    ["Mitch McConnell, now the Senate majority leader, who in 2010 said the goal was to defeat Obama, spoke."] = {quote = {
+      {text = "the goal was to defeat Obama", speaker = {name = "Mitch McConnell"}}}},
+    -- a role opening the sentence before two verbs, and who holds it with a word left out
+    ["Republican presidential nominee Donald Trump spoke on Monday. The Republican nominee also outlined his plan and vowed to punish “those who violate the rules.”"] = {quote = {
+      {text = "those who violate the rules.", speaker = {name = "Donald Trump"}}}},
+    -- "the 34-year-old mother of three": the person named last
+    ["Sarah Smith spoke on Tuesday. Asked about fathers, the 34-year-old mother of three replied, “It is meant to benefit mothers.”"] = {quote = {
+      {text = "It is meant to benefit mothers.", speaker = {name = "Sarah Smith"}}}},
     -- a person's place after them is not who spoke
     ["Later, Judge Susan Illston in San Francisco wrote that the plan was unlawful."] = {quote = {
       {text = "that the plan was unlawful", speaker = {name = "Susan Illston"}}}},
