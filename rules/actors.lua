@@ -79,6 +79,7 @@ local people_by_surname -- a surname -> the first person found with it
 local relatives         -- "Ivanka Trump" after "Donald Trump": the names of others with a surname taken
 local firms, nfirms     -- the organisations named by a head word ("Lex Service Plc"), in order
 local lex_orgs, nlex_orgs   -- the organisations the lexicon names, in order
+local short_orgs   -- a one-word short form the lexicon knows ("Fox") -> its mentions' fields
 local stems        -- a company's short form (stem_of) -> its full name, for those named so far
 local lone_people, nlone_people   -- people named by one word ("coach Gilbert", "Mr Brown"): fields, honorific's gender
 
@@ -186,12 +187,20 @@ local function add_lexicon_mention(i, j, entry, type_)
     local stem = match(surface, "^(.-) %l+$")
     if stem and name ~= surface and sub(name, 1, #stem + 1) == stem .. " " then name = stem end
   end
-  add(doc, "mention", s, e, {type = type_, name = name})
+  local fields = {type = type_, name = name}
+  add(doc, "mention", s, e, fields)
   mark(i, j)
   if type_ == "org" then
     nlex_orgs = nlex_orgs + 1
     lex_orgs[nlex_orgs] = name
     know_stem(name)
+    -- (a one-word short form, which may be a person's surname: "Fox")
+    if i == j and name ~= words[i] then
+      local w = words[i]
+      local list = short_orgs[w] or {}
+      list[#list + 1] = fields
+      short_orgs[w] = list
+    end
   end
 end
 
@@ -1288,7 +1297,7 @@ rule "actor.lexicons_and_names" {
     tok, text, lower, is, kind, add = d.tok, d.text, d.lower, d.is, d.kind, d.add
     taken, heads, sent_start, poss = {}, {}, {}, {}
     role_end_at, role_tok, honor, headline_memo, doc_text, alone_words, cap_set = {}, {}, {}, {}, nil, nil, nil
-    lex_orgs, nlex_orgs, stems = {}, 0, {}
+    lex_orgs, nlex_orgs, stems, short_orgs = {}, 0, {}, {}
     words = setmetatable({}, WORDS)
     -- (the matches come as flat lists, pat:all and lex:all: a loop over one
     -- costs less than an iterator's calls)
@@ -1329,7 +1338,12 @@ rule "actor.lexicons_and_names" {
         i = i - 1
         entry = {name = text(d, tok(d, i), name_end(j))}
       end
-      if not (i > 1 and honor[i - 1]) then add_lexicon_mention(i, j, entry, "org") end
+      -- (nor a one-word name after a given name: "Liam Fox", "Michael
+      -- Bloomberg" are people, not Fox News or Bloomberg)
+      local given = i == j and i > 1 and not sent_start[i] and capword(i - 1) and NAMES:lookup(words[i - 1])
+      if not (i > 1 and honor[i - 1]) and not (given and not given.word and not given.place and not taken[i - 1]) then
+        add_lexicon_mention(i, j, entry, "org")
+      end
     end
     -- a site named by its domain ("told Antiwar.com"): an organisation
     m = SITES:all(d)
@@ -1452,12 +1466,59 @@ rule "actor.lexicons_and_names" {
     -- a person first named by surname alone ("coach Gilbert") is the one
     -- named in full
     -- (not across genders: "Mr Quinn" is not Kimberly Quinn)
+    -- (and when one is, the surname names two people: "President Obama ...
+    -- Mr. Obama ... the first lady, Michelle Obama": the surname alone is
+    -- the man, not her)
+    local function gender_of(full)
+      local given = full and NAMES:lookup(match(full, "^(%S+)"))
+      return given and given.gender
+    end
+    -- (no one named in full with the surname has the lone one's gender:
+    -- "Ted Cruz ... Heidi Cruz ... Mrs. Cruz" is her)
+    local shared = {}
     for x = 1, nlone_people, 2 do
       local f, g = lone_people[x], lone_people[x + 1]
-      local full = (f._given and by_first[f.name]) or by_last[f.name] or (f._titled and by_first[f.name])
-      local given = full and NAMES:lookup(match(full, "^(%S+)"))
-      if full and not (g and given and given.gender and given.gender ~= g) then f.name = full end
+      local fg = g and gender_of(by_last[f.name])
+      if fg and fg ~= g and shared[f.name] == nil then
+        shared[f.name] = true
+        for y = 1, npeople do
+          local name = people[y]
+          if match(name, "(%S+)$") == f.name and name ~= f.name and gender_of(name) ~= fg then shared[f.name] = false end
+        end
+      end
     end
+    -- an organisation's short form that is the surname of a person named
+    -- in full, when the organisation is never named in full: "Liam Fox ...
+    -- Fox said" is no Fox News
+    for w, list in pairs(short_orgs) do
+      local full = by_last[w]
+      if full and not lower_word_in(article_text(), list[1].name) then
+        for _, f in ipairs(list) do f.type, f.name = "person", full end
+      end
+    end
+    for last, yes in pairs(shared) do
+      if not yes then shared[last] = nil end
+    end
+    for x = 1, nlone_people, 2 do
+      local f, g = lone_people[x], lone_people[x + 1]
+      local full = not shared[f.name] and
+        ((f._given and by_first[f.name]) or by_last[f.name] or (f._titled and by_first[f.name])) or nil
+      local fg = gender_of(full)
+      if full and g and fg and fg ~= g then
+        -- (another named in full with the surname and that gender: "Ted Cruz
+        -- ... his wife, Heidi Cruz ... Mrs. Cruz")
+        full = nil
+        for y = 1, npeople do
+          local name = people[y]
+          if match(name, "(%S+)$") == f.name and name ~= f.name and gender_of(name) == g then
+            full = name
+            break
+          end
+        end
+      end
+      if full then f.name = full end
+    end
+    for last in pairs(shared) do by_last[last] = last end
     if next(by_last) then
       -- The candidates: capitalised words written as a surname, maybe with
       -- a possessive ending, found by a pattern made for this doc. (A
@@ -1643,6 +1704,15 @@ rule "actor.lexicons_and_names" {
     ["Bukayo Saka scored twice. Saka, 23, was happy, and Saka said so. Tony Blair agreed."] = {mention = {
       {text = "Bukayo Saka", type = "person"}, {text = "Saka", type = "person"}, {text = "Saka", type = "person"},
       {text = "Tony Blair", type = "person"}}},
+    -- a surname the article gives two people: a man by title alone is not the woman named in full
+    ["President Obama spoke. Mr. Obama said so, with the first lady, Michelle Obama. Obama left."] = {mention = {
+      {text = "Obama", name = "Obama"}, {text = "Obama", name = "Obama"}, {text = "Michelle Obama", name = "Michelle Obama"},
+      {text = "Obama", name = "Obama"}}},
+    -- "Tory" is the party, before a role; a given name before an outlet's short form is a person
+    ["Tory MP Jonathan Sayeed quit. Tory co-chairman Liam Fox agreed. Fox said so."] = {mention = {
+      {text = "Tory", name = "Conservative Party"}, {text = "Jonathan Sayeed", type = "person"},
+      {text = "Tory", name = "Conservative Party"}, {text = "Liam Fox", type = "person"},
+      {text = "Fox", name = "Liam Fox"}}},
     -- a relative with the same surname, named inside a sentence
     ["Donald Trump spoke. His daughter Ivanka Trump agreed, and Trump left. Ivanka Trump stayed."] = {mention = {
       {text = "Donald Trump", type = "person"}, {text = "Ivanka Trump", type = "person"}, {text = "Trump", type = "person"},

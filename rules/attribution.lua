@@ -733,7 +733,7 @@ end
 -- Words opening a sentence's lead phrase before its subject ("Asked about
 -- X, the Italian said")
 local LEAD_PHRASE = {asked = true, after = true, despite = true, following = true, unlike = true, like = true,
-  before = true, when = true, ["while"] = true}
+  before = true, when = true, ["while"] = true, with = true, amid = true}
 
 -- Is the person whose name starts at token t named as someone's ("her
 -- coach Remy Korchemy", "his agent")? Then the owner is who the text is about.
@@ -1349,10 +1349,28 @@ sentence_subject = function(doc, cx, ss, limit)
       end
     end
   end
+  -- (past a lead phrase: "With Democratic leaders worried ..., President
+  -- Obama is rolling out a message: “...”")
+  local from = ss
+  if LEAD_PHRASE[lower(doc, first)] then
+    for k = first + 2, doc:ntok() - 1 do
+      if doc:tok(k) >= limit or doc:kind(k) == "quote" then break end
+      if doc:word(k) == "," then
+        from = doc:tok(k + 1)
+        -- ("Asked if ..., he responded")
+        if pronoun_word(lower(doc, k + 1)) then
+          local sp = subject_at(doc, cx, k + 1, first, true)
+          if sp then return sp end
+        end
+        break
+      end
+    end
+  end
   local people = cx.people
-  for x, m in ipairs(people) do
+  for x = people_before(cx, from) + 1, #people do
+    local m = people[x]
     if m.start >= limit then break end
-    if m.start >= ss then
+    if m.start >= from then
       -- an organisation's person after it: "Dai-Ichi Kangyo Bank chief economist Kosaku Furuta"
       local p = people[x + 1]
       if m.type ~= "person" and p and p.type == "person" and p.start < limit then
@@ -1537,6 +1555,12 @@ local function find_cue(doc, cx, q)
   local _, ss, _, sfirst = doc:sentence(qi)
   local _, _, ese = doc:sentence(doc:tokat(math.max(q.start, q["end"] - 1)))
   local before = cue_in(cx, ss, q.start, true)
+  -- (a belief about something reports nothing: "With leaders worried about
+  -- a lack of passion, Obama is rolling out a message: “...”")
+  if before and before.entry.kind == "belief" and before.j < doc:ntok() and
+      (PREP[lower(doc, before.j + 1)] or lower(doc, before.j + 1) == "about" or lower(doc, before.j + 1) == "over") then
+    before = nil
+  end
   -- (unless a verb introduces it with a comma or colon: "Trump boasted, “...”")
   local mark = qi - 1
   local introduced = before and mark > 1 and (doc:word(mark - 1) == "," or doc:word(mark - 1) == ":") and
@@ -1825,6 +1849,11 @@ rule "quote.speaker" {
     -- "the 34-year-old mother of three": the person named last
     ["Sarah Smith spoke on Tuesday. Asked about fathers, the 34-year-old mother of three replied, “It is meant to benefit mothers.”"] = {quote = {
       {text = "It is meant to benefit mothers.", speaker = {name = "Sarah Smith"}}}},
+    -- past a lead phrase to the sentence's subject; a belief "about" something reports nothing
+    ["With Democratic leaders worried about a lack of passion for Hillary Clinton, President Obama is rolling out a message: “It is about me.”"] = {quote = {
+      {text = "It is about me.", speaker = {name = "Obama"}}}},
+    ["Jim Perkins spoke on Monday. Asked if profits could fall, he responded “conceivably it could.”"] = {quote = {
+      {text = "conceivably it could.", speaker = {name = "Jim Perkins"}}}},
     -- a person's place after them is not who spoke
     ["Later, Judge Susan Illston in San Francisco wrote that the plan was unlawful."] = {quote = {
       {text = "that the plan was unlawful", speaker = {name = "Susan Illston"}}}},
