@@ -130,6 +130,10 @@ end
 -- in its base or -s form after a determiner, is the noun.
 local NP_START = {a = true, an = true, the = true, this = true, his = true, her = true, its = true, their = true,
   our = true, such = true, one = true, ["'s"] = true, ["’s"] = true}
+-- words that open a verb's object after a short noun phrase ("an internal
+-- review shows no one ...", "the company expects a loss")
+local OBJECT_START = {a = true, an = true, no = true, nothing = true, that = true, its = true, his = true,
+  her = true, their = true, our = true, this = true, these = true, some = true, little = true}
 local NOUN_PREP = {without = true, with = true, of = true, ["for"] = true, on = true, ["in"] = true, about = true,
   over = true, from = true, under = true, against = true, amid = true, despite = true, by = true}
 local DEMONYMS = lexicon "demonyms"
@@ -479,6 +483,13 @@ function finite_verb(doc, from, last, no_s_form)
            (doc:is(p, "title") or PRONOUNS[doc:lower(p)])) then
         return true
       end
+      -- (or after a short noun phrase opening with a determiner, before
+      -- another: "an internal review shows no one ...", "the company expects a loss")
+      -- (not before "the": "charging the existing owners the revised price")
+      if c == B_S and not no_s_form and b and b ~= B_S and b ~= B_U and n >= 4 and t <= from + 3 and t > from + 1 and
+          NP_START[w1] and t < last and OBJECT_START[doc:lower(t + 1)] then
+        return true
+      end
     end
     t = t + 1
   end
@@ -638,6 +649,17 @@ local function bare_subject(doc, c, last)
     -- a noun and its complement ("said praise from Vladimir Putin would
     -- not"; the clause's finite verb is checked after)
     if NOUN_OF[doc:lower(t + 1)] and not w:find("ing$") then return true end
+    -- two nouns, maybe with a relative clause, before an auxiliary:
+    -- "said fathers and parents who adopt would not be eligible" (the
+    -- auxiliary's index: no finite verb need be looked for past the "who")
+    local n = doc:lower(t + 1)
+    if n == "and" and t + 2 < last and doc:is(t + 2, "lower") and not NOT_SUBJECT[doc:lower(t + 2)] then
+      local u = t + 3
+      if doc:lower(u) == "who" then
+        while u < last and u <= t + 8 and doc:kind(u) == "word" and doc:is(u, "lower") and not AUX[doc:lower(u)] do u = u + 1 end
+      end
+      return AUX[doc:lower(u)] and u
+    end
   end
   return false
 end
@@ -818,18 +840,21 @@ rule "quote.reported" {
           end
           -- a subject: a name, pronoun, determiner or number, or a bare noun
           -- right before an auxiliary ("said fighting was still going on")
+          -- (a bare subject whose auxiliary was found past a relative clause
+          -- needs no finite verb looked for again)
+          local bare_aux = w and bare_subject(doc, c, last)
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
             SUBJECT_START[w] or
             doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
             (HEDGE_SUBJECT[w] and c + 2 <= last and (doc:kind(c + 1) == "number" or doc:kind(c + 2) == "number" or
                                                      (COUNT_WORD[doc:lower(c + 1)] and w ~= "at" and w ~= "up"))) or
-            bare_subject(doc, c, last)))
+            bare_aux))
           -- (an amount's verb comes before a clause of its own: "threatens
           -- 50% tariffs on EU goods as talks stall" reports nothing; an
           -- amount after the verb is its object far more often than a subject)
           local amount = w and (doc:kind(c) == "number" or CURRENCY_SIGN[w] or HEDGE_SUBJECT[w])
           -- (nor by an -s form after a name: "50% tariffs on EU goods")
-          if has_subject and not that and
+          if has_subject and not that and not (bare_aux and bare_aux ~= true) and
               not finite_verb(doc, body, amount and main_clause_last(doc, body, last) or last, amount) then
             has_subject = false
           end
@@ -869,7 +894,8 @@ rule "quote.reported" {
           local near_end = jj >= last - 4 or (jj >= last - 8 and TAIL_PREPS[doc:lower(jj + 1)] and
             (NP_START[doc:lower(jj + 2)] or DAY_WORDS[doc:lower(jj + 2)] or doc:lower(jj + 2) == "reporters")) or
             tail_clause_after(doc, jj, last) or (jj >= last - 9 and unnamed_source(doc, jj + 1, last))
-          if near_end and i > first + 3 and not earlier_verb and
+          -- (never an infinitive: "..., RIE, for trading to continue.")
+          if near_end and i > first + 3 and not earlier_verb and doc:lower(i - 1) ~= "to" and
               not (doc:word(i - 1) == "," and not inverted_ok) then
             local c2 = i - 1
             while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
@@ -1016,6 +1042,15 @@ rule "quote.reported" {
       {quote = {{text = "foreign businessmen are expressing strong interest", kind = "indirect"}}},
     ["Kyiv said fighting was still going on inside the city."] =
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
+    -- two nouns and a relative clause; an -s verb after a short noun phrase
+    ["She said fathers and parents who adopt would not be eligible for the leave."] =
+      {quote = {{text = "fathers and parents who adopt would not be eligible for the leave", kind = "indirect"}}},
+    ["The commissioner says an internal review shows no one from the state Department of Revenue Services released the filings."] =
+      {quote = {{text = "an internal review shows no one from the state Department of Revenue Services released the filings", kind = "indirect"}}},
+    -- (no verb in "the existing owners the revised price"; an infinitive is no inverted cue)
+    ["He warned the state could take the easy route of charging the existing owners the revised price."] =
+      {quote = {{text = "the state could take the easy route of charging the existing owners the revised price", kind = "indirect"}}},
+    ["This legislation requires a futures market to become a Recognised Investment Exchange, RIE, for trading to continue."] = {quote = {}},
     -- past the one told and a phrase; a negated verb before is no earlier speaker
     ["The country is poised for growth, Ambassador Stephen Bosworth told Reuters in an interview."] =
       {quote = {{text = "The country is poised for growth", kind = "indirect"}}},
