@@ -786,6 +786,26 @@ rule "quote.reported" {
             doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, parts = {{s, e1}, {s2, e}},
               _verb_first = i, _verb_last = j, _verb_entry = entry})
           end
+        elseif entry.complement and j + 2 < last and not NOUN_PREP[doc:lower(j + 1)] and doc:lower(j + 1) ~= "at" and
+            doc:lower(j + 1) ~= entry.complement then
+          -- "Putin accused Europeans of seeking to obstruct ...": the one
+          -- accused and what of (not the passive, "was accused of")
+          local c, p = j + 1, nil
+          for t = j + 2, math.min(last - 1, j + 9) do
+            local k = doc:kind(t)
+            if k == "punct" or k == "quote" or AUX[doc:lower(t)] then break end
+            if doc:lower(t) == entry.complement then
+              p = t
+              break
+            end
+          end
+          if p then
+            local s, e = doc:tok(c), clause_end(doc, last, p + 1, relative)
+            if e > s and #doc:covering("quote", s, e) == 0 then
+              local inner = doc:inside("quote", s, e)
+              doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, _verb_first = i, _verb_last = j, _verb_entry = entry})
+            end
+          end
         elseif entry.clause and entry.kind ~= "request" and not attributes_quote_before(doc, i, first) then
           -- (not '“...,” said X, an economist': that is the attribution of the quote before)
           local c = j + 1
@@ -1042,6 +1062,11 @@ rule "quote.reported" {
       {quote = {{text = "foreign businessmen are expressing strong interest", kind = "indirect"}}},
     ["Kyiv said fighting was still going on inside the city."] =
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
+    -- whom someone accused or blamed, and of what (not the passive)
+    ["Before the meeting began, Putin accused Europeans of seeking to obstruct US efforts."] =
+      {quote = {{text = "Europeans of seeking to obstruct US efforts", kind = "indirect"}}},
+    ["Russia has blamed the West for the crisis."] = {quote = {{text = "the West for the crisis", kind = "indirect"}}},
+    ["He has been accused in some quarters of targeting nationalists."] = {quote = {}},
     -- two nouns and a relative clause; an -s verb after a short noun phrase
     ["She said fathers and parents who adopt would not be eligible for the leave."] =
       {quote = {{text = "fathers and parents who adopt would not be eligible for the leave", kind = "indirect"}}},

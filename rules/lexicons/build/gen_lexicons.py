@@ -76,7 +76,9 @@ Attributes: lemma; kind (speech, according, belief, evaluation, request);
 clause (takes a reported-speech clause: said that ...); object (takes an
 addressee first: told reporters that ...); report (an outlet's verb:
 reported, has learned); noun (the base or -s form is also a common noun);
-not_before (a word that makes it another verb: ruled out, called off).""",
+not_before (a word that makes it another verb: ruled out, called off);
+complement (the preposition after the one accused that opens what they are
+accused of: accused Moscow of stalling, blamed the West for the crisis).""",
                   "speech_verbs", "verb", "insensitive", entries)
     return len(entries)
 
