@@ -226,7 +226,7 @@ end
 -- "Democratic lawmakers said ..."
 local GROUP = {}
 for w in ([[police officials authorities prosecutors investigators officers witnesses residents analysts
-  experts critics researchers scientists doctors lawyers protesters activists lawmakers legislators
+  experts critics researchers scientists doctors lawyers attorneys protesters activists lawmakers legislators
   democrats republicans voters supporters opponents diplomats observers economists historians
   organizers organisers firefighters troops soldiers rebels militants workers employees parents
   teachers students leaders senators congressmen ministers regulators officials demonstrators marchers

@@ -523,20 +523,29 @@ local DAY_WORDS = {monday = true, tuesday = true, wednesday = true, thursday = t
   saturday = true, sunday = true, today = true, yesterday = true, tonight = true}
 
 -- Does [a, b] hold a finite verb, in any of its comma-separated parts?
-local COMMA = {[","] = true}
+local COMMA = {[","] = true, ["-"] = true, ["–"] = true, ["—"] = true}   -- (and dashes around an aside)
 local function clause_has_verb(doc, a, b) return verb_in(doc, a, b, COMMA) end
 -- "according to" data rather than a speaker: maps, estimates, figures
 local DATA = {}
 for w in ([[map maps estimate estimates data figure figures statistic statistics record records census
   calculation calculations tally count counts analysis model models imagery images footage chart charts
   table tables index polls poll survey surveys]]):gmatch("%a+") do DATA[w] = true end
+-- (not a poll or survey by a named organisation, which speaks: "according
+-- to a new Washington Post-ABC News poll")
 local function cites_data(doc, from, last)
+  local data, by_org = false, false
   for t = from, math.min(last, from + 7) do
     local w = doc:lower(t)
-    if w == "," then return false end
-    if DATA[w] then return true end
+    if w == "," then break end
+    if DATA[w] then data = true end
+    if not by_org and doc:is(t, "title") then
+      local s = doc:tok(t)
+      for _, m in ipairs(doc:covering("mention", s, s + 1)) do
+        if m.type == "org" then by_org = true end
+      end
+    end
   end
-  return false
+  return data and not by_org
 end
 
 -- Words that open an adverbial or a subordinate clause, not a main clause
@@ -694,11 +703,12 @@ rule "quote.reported" {
       -- indicated an urgent need ..., Lyng told Reuters")
       -- (nor one asking for something: "The state is asking for $320m, he said")
       -- (nor an infinitive: "which has been reluctant to criticize Japan's
-      -- stance, joined in the attack, he said")
+      -- stance, joined in the attack, he said"; nor one in a relative clause:
+      -- "Scott's relatives, who asked ..., watched it, attorneys said")
       if entry.kind ~= "evaluation" and not (j < doc:ntok() and (doc:lower(j + 1) == "to" or doc:lower(j + 1) == "for")) and
           not (i > 1 and doc:lower(i - 1) == "to") and
           not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") and
-          not negated(doc, i) then
+          not negated(doc, i) and not relative then
         prev_start = vs
       end
       -- (a cue that crosses a sentence end belongs to no sentence)
@@ -887,8 +897,9 @@ rule "quote.reported" {
               not apposition_before(doc, first, i - 1) then
             has_subject = false
           end
-          if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote"
-              and doc:kind(body) ~= "punct" then
+          -- (a comma after "that" opens an aside: "said that, if elected, he'd leave")
+          if has_subject and last - body >= 3 and doc:word(body) ~= ":" and doc:kind(body) ~= "quote" and
+              (doc:kind(body) ~= "punct" or (that and doc:word(body) == ",")) then
             local s = doc:tok(that and c or body)
             local e = clause_end(doc, last, body, relative)
             local q = doc:covering("quote", s, e)
@@ -1062,6 +1073,16 @@ rule "quote.reported" {
       {quote = {{text = "foreign businessmen are expressing strong interest", kind = "indirect"}}},
     ["Kyiv said fighting was still going on inside the city."] =
       {quote = {{text = "fighting was still going on inside the city", kind = "indirect"}}},
+    -- "that" before an aside; a clause with relative clauses and dashes before ", X said";
+    -- a poll by a named organisation speaks, data do not
+    ["He said that, if elected, he would leave such decisions to military leaders."] =
+      {quote = {{text = "that, if elected, he would leave such decisions to military leaders", kind = "indirect"}}},
+    ["Scott's relatives, who asked authorities to show them the video, watched it on Thursday, attorneys for the family said."] =
+      {quote = {{text = "Scott's relatives, who asked authorities to show them the video, watched it on Thursday", kind = "indirect"}}},
+    ["The officer who shot Scott - Brentley Vinson, who was placed on leave - was not wearing a camera, police said."] =
+      {quote = {{text = "The officer who shot Scott - Brentley Vinson, who was placed on leave - was not wearing a camera", kind = "indirect"}}},
+    ["Clinton and Trump are tied, according to a new CBS News poll. Russia holds a fifth of Ukraine, according to Russian estimates."] =
+      {quote = {{text = "Clinton and Trump are tied", kind = "indirect"}}},
     -- whom someone accused or blamed, and of what (not the passive)
     ["Before the meeting began, Putin accused Europeans of seeking to obstruct US efforts."] =
       {quote = {{text = "Europeans of seeking to obstruct US efforts", kind = "indirect"}}},
