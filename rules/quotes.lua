@@ -69,13 +69,26 @@ end
 -- name "known as" may be in lower case.)
 local ANY_CASE = {slogan = true, headline = true, headlined = true, hashtag = true}
 local OF_WORK = {episode = true, broadcast = true, edition = true}
-local function titled(doc, i)
+-- (and a show in capitals after an outlet's name: "told MSNBC's “Morning Joe”")
+local ORGS = lexicon "orgs"
+local function outlets_show(doc, k, i, j)
+  local w = doc:word(k)
+  local bare = w:match("^(.-)['’]s$")
+  local o = bare and ORGS:lookup(bare)
+  if not (o and (o.outlet or o.category == "outlet")) then return false end
+  for t = i + 1, j - 1 do
+    if doc:kind(t) == "word" and doc:is(t, "lower") and #doc:word(t) > 3 then return false end
+  end
+  return true
+end
+local function titled(doc, i, j)
   if doc:is(i, "para_start") then return false end   -- (not the word ending the paragraph before)
   local k = i - 1
   if k > 1 and doc:word(k) == "," then k = k - 1 end
   if k < 1 then return false end
   local w = doc:lower(k)
   local capital = i < doc:ntok() and not doc:is(i + 1, "lower")
+  if j and capital and k == i - 1 and outlets_show(doc, k, i, j) then return true end
   if WORKS[w] then return capital or ANY_CASE[w] ~= nil end
   if w == "of" and k > 1 and OF_WORK[doc:lower(k - 1)] then return capital end   -- "episode of"
   if w == "the" and k > 2 and doc:lower(k - 1) == "as" and doc:lower(k - 2) == "known" then return true end
@@ -100,7 +113,7 @@ rule "quote.direct" {
           if i > 1 and SO_CALLED[doc:lower(i - 1)] and j - i <= 4 and not called_by_speaker(doc, i - 1) then
             kind = "term"
           end
-          if j - i <= 9 and titled(doc, i) then kind = "term" end
+          if j - i <= 9 and titled(doc, i, j) then kind = "term" end
           doc:add("quote", s, e, {kind = kind, _first = i + 1, _last = open_end and j or j - 1})
           done = j
         end
@@ -505,7 +518,23 @@ local TAIL_CLAUSE = {although = true, though = true, ["while"] = true, but = tru
 -- "X, he said, Y": the comma before the speaker (a name or pronoun of at
 -- most five words, after a clause of at least two), when a comma follows
 -- the verb and no quote mark stands at either comma; else nil.
+local DAY_WORDS = {monday = true, tuesday = true, wednesday = true, thursday = true, friday = true,
+  saturday = true, sunday = true, today = true, yesterday = true, tonight = true}
+
+local PAREN_TAIL = {me = true, us = true, him = true, her = true, them = true, reporters = true, on = true,
+  ["in"] = true, at = true, an = true, a = true, the = true, interview = true, statement = true, later = true,
+  earlier = true, last = true, this = true, week = true, month = true, year = true, recently = true}
+local PAREN_NOUN = {interview = true, statement = true, week = true, month = true, year = true, a = true,
+  an = true, the = true}
 local function parenthetical(doc, i, j, first, last)
+  -- (past what the verb has after it: "..., he told me on Friday, is that")
+  -- (which opens with whom or when, not a noun: "a Commons written statement,")
+  local k = j + 1
+  while k < last and k <= j + 4 and doc:word(k) ~= "," and (PAREN_TAIL[doc:lower(k)] or DAY_WORDS[doc:lower(k)]) and
+      not (k == j + 1 and PAREN_NOUN[doc:lower(k)]) do
+    k = k + 1
+  end
+  if k > j + 1 and k <= last and doc:word(k) == "," then j = k - 1 end
   if j + 3 > last or doc:word(j + 1) ~= "," or doc:kind(j + 2) == "quote" or TAIL_CLAUSE[doc:lower(j + 2)] or
       CLAUSE_BREAK[doc:lower(j + 2)] then
     return nil   -- (a clause of its own follows: "..., two officials said, as strikes killed ...")
@@ -516,11 +545,8 @@ local function parenthetical(doc, i, j, first, last)
   for t = b + 1, i - 1 do
     if not (doc:kind(t) == "word" or doc:word(t) == ".") then return nil end
   end
-  return b
+  return b, j
 end
-
-local DAY_WORDS = {monday = true, tuesday = true, wednesday = true, thursday = true, friday = true,
-  saturday = true, sunday = true, today = true, yesterday = true, tonight = true}
 
 -- Does [a, b] hold a finite verb, in any of its comma-separated parts?
 local COMMA = {[","] = true, ["-"] = true, ["–"] = true, ["—"] = true}   -- (and dashes around an aside)
@@ -587,6 +613,21 @@ end
 -- A "that" within 8 tokens, before any comma or quote mark (and so the
 -- first one): "said on Wednesday that ...", "said at talks in Riyadh that ..."
 local THAT_SOON = pattern{{["not"] = {text = {",", "that"}}, quote = false, op = "{0,8}"}, {text = "that"}}
+-- (or past a place and its state or country in commas: "says at a campaign
+-- stop in Toledo, Ohio, that ...")
+local function that_past_place(doc, c, last)
+  local place = false
+  for t = c, math.min(last - 1, c + 10) do
+    local w = doc:word(t)
+    if w == "that" then return place and t or nil end
+    if w == "," then place = true end
+    if doc:kind(t) == "quote" or AUX[doc:lower(t)] then return nil end
+    if w == "," and not (t > c and doc:is(t - 1, "title") and (doc:is(t + 1, "title") or doc:word(t + 1) == "that")) then
+      return nil
+    end
+  end
+  return nil
+end
 
 -- Whether the verb at token i right follows a closing quote mark and its
 -- comma, '“...,” said X' or '“...”, said X' (also '?' and '!'): it names
@@ -714,7 +755,8 @@ rule "quote.reported" {
       -- (a cue that crosses a sentence end belongs to no sentence)
       if ve <= se and not in_quote(doc, vs, ve) then
         local data = entry.kind == "according" and cites_data(doc, j + 1, last)
-        local paren_comma = entry.clause and parenthetical(doc, i, j, first, last)   -- "X, he said, Y"
+        local paren_comma, paren_j   -- "X, he said, Y": the comma before the attribution, its last token
+        if entry.clause then paren_comma, paren_j = parenthetical(doc, i, j, first, last) end
         if data then
           -- "according to open source maps", "according to Russian estimates": no one speaks
         elseif entry.kind == "according" and i > first + 3 and doc:word(i - 1) == "," then
@@ -763,23 +805,23 @@ rule "quote.reported" {
         elseif entry.clause and paren_comma then
           -- "African-Americans, he said, can ''rock like Jimi''": the
           -- attribution sits inside what was said; both parts, given whole
-          local b = paren_comma
+          local b, jc = paren_comma, paren_j   -- (jc: the attribution's last token)
           local a = past_dateline(doc, first, b)
           if doc:kind(a) == "quote" and doc:is(a, "open") then a = a + 1 end
           local s, e1 = doc:tok(a), doc:tok(b)
-          local s2 = doc:tok(j + 2)
-          local e = clause_end(doc, last, j + 2)
+          local s2 = doc:tok(jc + 2)
+          local e = clause_end(doc, last, jc + 2)
           -- (what follows with no verb of its own is the writer's, not what
           -- was said: "..., the government has announced, the biggest
           -- increase in a decade", "..., he said, without giving details")
           -- (a first part that is no clause yet goes on after the attribution:
           -- "This, they say, contrasts with", "That might, he suggests, lead to")
-          local w2 = doc:lower(j + 2)
+          local w2 = doc:lower(jc + 2)
           -- (a participle after the attribution is the writer's: "..., one of
           -- the sources said, declining to be identified because ...")
           local goes_on = w2 == "that" or w2 == "to" or AUX[w2] or IRREGULAR_PAST[w2] or
-            (doc:is(j + 2, "lower") and w2:find("[^e]ed$")) or
-            (verb_in(doc, j + 2, last) and not SPEAKER_ACT[w2]) or
+            (doc:is(jc + 2, "lower") and w2:find("[^e]ed$")) or
+            (verb_in(doc, jc + 2, last) and not SPEAKER_ACT[w2]) or
             AUX[doc:lower(b - 1)] or not verb_in(doc, a, b - 1) or
             -- (a subordinate clause first wants its main one after: "Though that
             -- transition was seamless, he said, replacing Clinton would be ...")
@@ -823,7 +865,17 @@ rule "quote.reported" {
             -- skip the addressee: "told reporters (this morning)", "told Sky News"
             local m = doc:after("mention", ve)
             local mt = m and doc:tokat(m.start)
-            if mt and (mt == c or (mt == c + 1 and doc:lower(c) == "the")) then c = doc:tokat(m["end"] - 1) + 1 end
+            if mt and (mt == c or (mt == c + 1 and doc:lower(c) == "the")) then
+              c = doc:tokat(m["end"] - 1) + 1
+              -- (and the show's title after it: 'told MSNBC's "Morning Joe" that')
+              if c < last and doc:kind(c) == "quote" and doc:is(c, "open") then
+                local k = c + 1
+                while k < last and k <= c + 6 and doc:kind(k) ~= "quote" and (doc:is(k, "title") or #doc:word(k) <= 3) do
+                  k = k + 1
+                end
+                if k > c + 1 and doc:kind(k) == "quote" then c = k + 1 end
+              end
+            end
             local skipped = 0
             while c <= last and skipped < 4 and doc:word(c) ~= "that" and doc:is(c, "lower") and
                 not PRONOUNS[doc:lower(c)] and doc:lower(c) ~= "the" do
@@ -838,7 +890,7 @@ rule "quote.reported" {
           -- nor after an infinitive, "vowed to go after any company that buys")
           -- (not past a verb: "said there was disappointment that ...", where
           -- "that" is the noun's)
-          local t = c < last and not infinitive_after(doc, j, last) and THAT_SOON:match(doc, c)
+          local t = c < last and not infinitive_after(doc, j, last) and (THAT_SOON:match(doc, c) or that_past_place(doc, c, last))
           if t and t <= last then
             for x = c, t - 1 do
               if AUX[doc:lower(x)] then t = nil break end
@@ -1083,6 +1135,15 @@ rule "quote.reported" {
       {quote = {{text = "The officer who shot Scott - Brentley Vinson, who was placed on leave - was not wearing a camera", kind = "indirect"}}},
     ["Clinton and Trump are tied, according to a new CBS News poll. Russia holds a fifth of Ukraine, according to Russian estimates."] =
       {quote = {{text = "Clinton and Trump are tied", kind = "indirect"}}},
+    -- an attribution inside what was said, with whom and when; "that" past a place in commas;
+    -- past an outlet's show in capitals (which is a title)
+    ["The difference now, he told me on Friday, is that he is the anchor of a news program."] =
+      {quote = {{text = "The difference now, he told me on Friday, is that he is the anchor of a news program", kind = "indirect"}}},
+    ["The arrangements, revealed in a Commons written statement, would raise £680m."] = {quote = {}},
+    ["Clinton says at a campaign stop in Toledo, Ohio, that it means Trump paid nothing."] =
+      {quote = {{text = "that it means Trump paid nothing", kind = "indirect"}}},
+    ["He told CNN's “State of the Union” on Sunday that the plan was dead."] =
+      {quote = {{text = "State of the Union", kind = "term"}, {text = "that the plan was dead", kind = "indirect"}}},
     -- whom someone accused or blamed, and of what (not the passive)
     ["Before the meeting began, Putin accused Europeans of seeking to obstruct US efforts."] =
       {quote = {{text = "Europeans of seeking to obstruct US efforts", kind = "indirect"}}},
