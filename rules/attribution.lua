@@ -1254,6 +1254,12 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
         if doc:kind(c) == "quote" then break end
         if doc:word(c) == "," and c > first then
           local m = mention_at(doc, c - 1)
+          -- (past a party and state: "Rep. Jim Jordan (R-Ohio), an oversight panel member, said")
+          if not m and doc:word(c - 1) == ")" then
+            local o = c - 2
+            while o > first and o > c - 8 and doc:word(o) ~= "(" do o = o - 1 end
+            if doc:word(o) == "(" and o > first then m = mention_at(doc, o - 1) end
+          end
           if m and m.type == "person" then return speaker_of_mention(doc, m) end
           -- ("Sen. Patty Murray of Washington, the top Democrat ..., said": the person, not her state)
           if m and m.type == "place" then

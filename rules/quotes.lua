@@ -114,6 +114,12 @@ rule "quote.direct" {
             kind = "term"
           end
           if j - i <= 9 and titled(doc, i, j) then kind = "term" end
+          -- a nickname inside a name: Marcia “Cia” Price
+          if j - i <= 3 and i > 1 and j < doc:ntok() and doc:is(i - 1, "title") and doc:is(j + 1, "title") and
+              doc:kind(i - 1) == "word" and doc:kind(j + 1) == "word" and not doc:is(j + 1, "sent_start") and
+              doc:is(i + 1, "title") then
+            kind = "term"
+          end
           doc:add("quote", s, e, {kind = kind, _first = i + 1, _last = open_end and j or j - 1})
           done = j
         end
@@ -130,6 +136,9 @@ rule "quote.direct" {
     ["Johnson tells the show “Morning Joe” about it. In his book, “Make Your Kid a Millionaire,” he wrote more."] = {quote = {
       {text = "Morning Joe", kind = "term"}, {text = "Make Your Kid a Millionaire,", kind = "term"}}},
     ["He called the film “pornographic and sensational”."] = {quote = {{text = "pornographic and sensational", kind = "direct"}}},
+    -- a nickname inside a name; "state" before a title is a noun
+    ["Antonio “LA” Reid, chairman of the group, said: “It is good.”"] = {quote = {
+      {text = "LA", kind = "term"}, {text = "It is good.", kind = "direct"}}},
     ["She said: “We are not accepted within the fabric of America’ s systems. We fight.”"] = {quote = {
       {text = "We are not accepted within the fabric of America’ s systems. We fight.", kind = "direct"}}},
   },
@@ -168,6 +177,8 @@ local function noun_use(doc, i, entry)
   local nxt = i < doc:ntok() and doc:lower(i + 1)
   -- (not after a plural or a pronoun, its subject: "which critics claim would")
   if nxt == "of" or nxt == "from" then return true end
+  -- before a title written short, a noun: "state Del. Marcia Price", "state Sen."
+  if nxt and doc:is(i + 1, "title") and nxt:sub(-1) == "." and #nxt <= 5 then return true end
   if VERB_AFTER_NOUN[nxt] then
     local p = i > 1 and doc:kind(i - 1) == "word" and doc:lower(i - 1)
     if not (p and (PRONOUNS[p] or (p:sub(-1) == "s" and p:sub(-2) ~= "ss"))) then return true end

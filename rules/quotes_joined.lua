@@ -81,6 +81,8 @@ local function indirect_covers(doc, s, e)
   return false
 end
 
+local NAME_ASIDE = {[","] = true, ["("] = true, [")"] = true}
+
 rule "quote.joined" {
   stage = "quotes",
   priority = -3,   -- after the direct quotes, cues and reported clauses
@@ -101,12 +103,17 @@ rule "quote.joined" {
             -- a long attribution must start with its verb or subject right after the mark
             -- (a speaker's name and role before the verb may be longer, words only:
             -- "“…,” White House press secretary Josh Earnest said at a briefing …")
+            -- (or a name, its party and state and a role in apposition: "“…,” Rep.
+            -- Jim Jordan (R-Ohio), an oversight panel member, said …")
             if cue and open - close > 14 and cue.first > close + 4 then
-              local words_only = cue.first <= close + 9
+              local words, aside = cue.first <= close + 9, cue.first <= close + 14
               for t = close + 1, cue.first - 1 do
-                if doc:kind(t) ~= "word" then words_only = false break end
+                if doc:kind(t) ~= "word" then
+                  words = false
+                  if not NAME_ASIDE[doc:word(t)] then aside = false break end
+                end
               end
-              if not words_only then cue = nil end
+              if not (words or (aside and doc:word(cue.first - 1) == ",")) then cue = nil end
             end
             -- the attribution ends the first piece's sentence or continues it: “A,” / “A?” / “A!”
             local tail = doc:text(prev["end"] - 1, prev["end"])
@@ -114,7 +121,14 @@ rule "quote.joined" {
             -- the next one (not '... said last week. His aides called him “a genius”')
             local _, _, _, s2first = doc:sentence(open)
             local _, _, _, s1first = doc:sentence(close)
-            local apart = s2first ~= s1first and s2first ~= open and doc:kind(open - 1) ~= "punct"
+            -- (nor one with its own attribution: '... in Cannes. He added: “B.”')
+            -- (nor one after a sentence of the writer's between: '..., told the BBC.
+            -- The show featured ... “B.”')
+            local apart = s2first ~= s1first and s2first ~= open and
+              (doc:kind(open - 1) ~= "punct" or first_cue(doc, doc:tok(s2first), doc:tok(open)) ~= nil)
+            if cue and s2first == open and select(4, doc:sentence(open - 1)) ~= select(4, doc:sentence(cue.first)) then
+              apart = true
+            end
             -- and the attribution opens right after the first piece, not a clause of
             -- its own: '“harm everyone”, while a spokesperson said Paris would “respond firmly”'
             local k = doc:word(close + 1) == "," and close + 2 or close + 1
@@ -142,6 +156,16 @@ rule "quote.joined" {
       {text = "It works,", kind = "direct"},
       {text = "It works,” White House press secretary Josh Earnest said at a briefing on Monday. “And we will keep it.", kind = "direct"},
       {text = "And we will keep it.", kind = "direct"}}},
+    ["“It works,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview. “But it is wrong.”"] = {quote = {
+      {text = "It works,", kind = "direct", speaker = {name = "Jim Jordan"}},
+      {text = "It works,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview. “But it is wrong.", kind = "direct"},
+      {text = "But it is wrong.", kind = "direct"}}},
+    -- no join past a sentence of the writer's, nor into one with an attribution of its own
+    ["“It would be very troubling,” she said. Home Secretary Charles Clarke has said: “We will appeal.”"] = {quote = {
+      {text = "It would be very troubling,", kind = "direct"}, {text = "We will appeal.", kind = "direct"}}},
+    ["“The Fed is focusing on the dollar,” Jones said. He believes it is merely shading policy. “It is a mistake.”"] = {quote = {
+      {text = "The Fed is focusing on the dollar,", kind = "direct"}, {text = "it is merely shading policy", kind = "indirect"},
+      {text = "It is a mistake.", kind = "direct"}}},
     -- a second piece with its own attribution is another utterance
     ['"We think we do," said Mike Lake, a spokesman. "The risks are real," said analyst Vadim Mitroshin.'] =
       {quote = {{text = "We think we do,", kind = "direct"}, {text = "The risks are real,", kind = "direct"}}},
