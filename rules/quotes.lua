@@ -73,7 +73,7 @@ local OF_WORK = {episode = true, broadcast = true, edition = true}
 local ORGS = lexicon "orgs"
 local function outlets_show(doc, k, i, j)
   local w = doc:word(k)
-  local bare = w:match("^(.-)['’]s$")
+  local bare = w:match("^(.-)'s$") or w:match("^(.-)’s$")
   local o = bare and ORGS:lookup(bare)
   if not (o and (o.outlet or o.category == "outlet")) then return false end
   for t = i + 1, j - 1 do
