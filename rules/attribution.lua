@@ -119,7 +119,8 @@ local function gender_of(doc, cx, m)
   local g = cache[name]
   if g ~= nil then return g end
   g = false
-  local first = name:match("^(%S+)")
+  -- (a name of one word is a surname: "Leigh" is Mike Leigh)
+  local first = name:match("^(%S+)%s")
   local e = first and NAMES:lookup(first)
   if e and e.gender then g = e.gender end
   if not g then
