@@ -94,6 +94,17 @@ local function capword(i)
   return kind(doc, i) == "word" and is(doc, i, "title")
 end
 
+-- The names lexicon's entry for a given name, or for two joined by a
+-- hyphen ("Jo-Renee", "Mary-Kate"; each a name and no English word), or nil.
+local function given_name(w)
+  local e = NAMES:lookup(w)
+  if e or not find(w, "-", 2, true) then return e end
+  local a, b = match(w, "^(%u%l+)%-(%u%l+)$")
+  local ea, eb = a and NAMES:lookup(a), b and NAMES:lookup(b)
+  if ea and eb and not ea.word and not eb.word then return {name = w, gender = ea.gender} end
+  return nil
+end
+
 -- The word at token i without its possessive ending ("Saka's" -> "Saka").
 local function bare_word(i)
   local w = words[i]
@@ -794,7 +805,7 @@ local function visit(i)
       if not ((pe and (place_entry[k].ambiguous ~= "person" or titled_place)) or head_word or OPENERS[w] or w == "I" or
               role_tok[k] or honor[k]) then
         -- (a given name in the run's last word would name no one by itself)
-        local given = k < j and NAMES:lookup(w)
+        local given = k < j and given_name(w)
         -- a given name that is also a word opens no name at a sentence's start
         -- ("Even China"), nor next to a place or demonym ("West Texas
         -- Intermediate", "Royal Dutch", "Alaska North Slope")
@@ -1713,6 +1724,9 @@ rule "actor.lexicons_and_names" {
       {text = "Tory", name = "Conservative Party"}, {text = "Jonathan Sayeed", type = "person"},
       {text = "Tory", name = "Conservative Party"}, {text = "Liam Fox", type = "person"},
       {text = "Fox", name = "Liam Fox"}}},
+    -- two given names joined by a hyphen
+    ["Sven-Goran Eriksson and Jo-Renee Formicola spoke."] = {mention = {
+      {text = "Sven-Goran Eriksson", type = "person"}, {text = "Jo-Renee Formicola", type = "person"}}},
     -- a relative with the same surname, named inside a sentence
     ["Donald Trump spoke. His daughter Ivanka Trump agreed, and Trump left. Ivanka Trump stayed."] = {mention = {
       {text = "Donald Trump", type = "person"}, {text = "Ivanka Trump", type = "person"}, {text = "Trump", type = "person"},
