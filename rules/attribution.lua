@@ -153,7 +153,12 @@ end
 local function mention_at(doc, k)
   if k < 1 then return nil end
   local s, e = doc:tok(k)
-  return doc:covering("mention", s, e)[1]
+  local m = doc:covering("mention", s, e)[1]
+  if m then return m end
+  -- (a name's mention ends before its possessive: "Donald Trump’s claim")
+  local w = doc:word(k)
+  local p = w:sub(-2) == "'s" and 2 or w:sub(-4) == "’s" and 4
+  return p and e - p > s and doc:covering("mention", s, e - p)[1] or nil
 end
 
 -- "he"/"she" at byte pos, as a reader takes it: the subject of its own
@@ -1856,6 +1861,11 @@ rule "quote.speaker" {
     -- "the 34-year-old mother of three": the person named last
     ["Sarah Smith spoke on Tuesday. Asked about fathers, the 34-year-old mother of three replied, “It is meant to benefit mothers.”"] = {quote = {
       {text = "It is meant to benefit mothers.", speaker = {name = "Sarah Smith"}}}},
+    -- a name's remark is a noun, unless its content follows; the owner's name without its "'s"
+    ["Donald Trump and Hillary Clinton debated. Mr. Trump treated Mrs. Clinton's remark as a compliment -- “That makes me smart” -- and left."] = {quote = {
+      {text = "That makes me smart", speaker = {name = "Donald Trump"}}}},
+    ["Donald Trump spoke. Politifact checked Donald Trump’s claim that there have been “thousands of shootings” in Chicago."] = {quote = {
+      {text = "thousands of shootings", speaker = {name = "Donald Trump"}}}},
     -- past a lead phrase to the sentence's subject; a belief "about" something reports nothing
     ["With Democratic leaders worried about a lack of passion for Hillary Clinton, President Obama is rolling out a message: “It is about me.”"] = {quote = {
       {text = "It is about me.", speaker = {name = "Obama"}}}},

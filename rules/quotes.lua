@@ -170,6 +170,15 @@ local function noun_use(doc, i, entry)
   if not entry.noun then return false end
   local w, lemma = doc:lower(i), entry.lemma or ""
   if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
+  -- after a name's possessive, a noun: "Mrs. Clinton's remark", "Trump's claim"
+  -- (not a pronoun's "'s", which is "is" or "has": "he's"; "Moody's said"
+  -- is no noun's form)
+  -- (one with its content clause reports it still: "Trump's claim that there
+  -- have been ...")
+  if i > 1 and not (i < doc:ntok() and doc:lower(i + 1) == "that") then
+    local p = doc:lower(i - 1)
+    if p:find("'s$") and doc:is(i - 1, "title") and not PRONOUNS[p:sub(1, -3)] then return true end
+  end
   -- right after a preposition, the base or -s form is a noun too: "without guarantees"
   if i > 1 and NOUN_PREP[doc:lower(i - 1)] then return true end
   -- "demand from", "claims of": a noun's complement; "demand is likely",
