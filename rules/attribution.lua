@@ -1399,6 +1399,29 @@ sentence_subject = function(doc, cx, ss, limit)
   return nil
 end
 
+-- "including Mitt Romney -- “It is disqualifying ...” -- and": a person's
+-- name, a dash and the quote, which a dash or the sentence's end closes.
+local function dash_before(doc, q)
+  local open = doc:tokat(q.start) - 1
+  if open < 3 or doc:kind(open) ~= "quote" or doc:kind(open - 1) ~= "dash" then return nil end
+  local m = mention_at(doc, open - 2)
+  if not (m and m.type == "person" and select(2, doc:tok(open - 2)) == m["end"]) then return nil end
+  -- (a name in apposition, after its role, "including" or a comma; not an
+  -- object, "seemed supportive of Mr. Trump -- “...”", where the quote is
+  -- the subject's)
+  local b = doc:tokat(m.start) - 1
+  if b < 1 or not (ROLES:match(doc, b) or lower(doc, b) == "including" or doc:word(b) == "," or
+      (doc:is(b, "lower") and ROLES:lookup(lower(doc, b)))) then
+    return nil
+  end
+  local close = doc:tokat(q["end"])
+  if close <= doc:ntok() and doc:kind(close) == "quote" then close = close + 1 end
+  if close <= doc:ntok() and not (doc:kind(close) == "dash" or doc:word(close) == "." or doc:is(close, "para_start")) then
+    return nil
+  end
+  return speaker_of_mention(doc, m)
+end
+
 -- "... are.” ― Pamela Padilla": a dash and a name right after the quote.
 local function dash_after(doc, q)
   local k = doc:tokat(q["end"])
@@ -1635,10 +1658,14 @@ rule "quote.speaker" {
         local para = doc:paragraph(doc:tokat(q.start))
         local sp, via
         local label, body = transcript_label(doc, q)
+        local named = not label and dash_before(doc, q)
         if label then
           sp = label
           if body > q.start and body < q["end"] then q.start = body end
           why(q, "transcript label %s", label.name)
+        elseif named then
+          sp = named
+          why(q, "the name before the dash")
         else
           local c = find_cue(doc, cx, q)
           if c then
@@ -1861,6 +1888,11 @@ rule "quote.speaker" {
     -- "the 34-year-old mother of three": the person named last
     ["Sarah Smith spoke on Tuesday. Asked about fathers, the 34-year-old mother of three replied, “It is meant to benefit mothers.”"] = {quote = {
       {text = "It is meant to benefit mothers.", speaker = {name = "Sarah Smith"}}}},
+    -- a quote after a name in apposition and a dash is theirs; not after an object's name
+    ["Republicans have said the same, including the former candidate Mitt Romney -- “It is disqualifying” -- and others."] = {quote = {
+      {text = "It is disqualifying", speaker = {name = "Mitt Romney"}}}},
+    ["Larry King said Ed Schultz has seemed supportive of Mr. Trump -- “a completely different Ed Schultz to me.”"] = {quote = {
+      {text = "a completely different Ed Schultz to me.", speaker = {name = "Larry King"}}}},
     -- a name's remark is a noun, unless its content follows; the owner's name without its "'s"
     ["Donald Trump and Hillary Clinton debated. Mr. Trump treated Mrs. Clinton's remark as a compliment -- “That makes me smart” -- and left."] = {quote = {
       {text = "That makes me smart", speaker = {name = "Donald Trump"}}}},

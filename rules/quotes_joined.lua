@@ -189,6 +189,16 @@ local function past_object(doc, cue)
   return math.min(from, doc:ntok())
 end
 
+-- Does a person's name end at token k?
+local function person_before(doc, k)
+  if k < 1 then return false end
+  local s, e = doc:tok(k)
+  for _, m in ipairs(doc:covering("mention", s, e)) do
+    if m.type == "person" and m["end"] == e then return true end
+  end
+  return false
+end
+
 rule "quote.mixed" {
   stage = "quotes",
   priority = -3,
@@ -230,6 +240,11 @@ rule "quote.mixed" {
           elseif cue and attributed and doc:kind(open - 1) == "punct" then
             -- 'stressed that it is complex, “it’s not easy,” he said': the quote
             -- has its own verb after it; the reported clause ended at the comma
+            cue = nil
+          elseif cue and doc:kind(open - 1) == "dash" and person_before(doc, open - 2) then
+            -- 'including Mitt Romney -- “It is disqualifying ...” --': a quote
+            -- after a person and a dash is theirs, no part of the verb's clause
+            -- (unlike 'to welcome the governor - “my new best friend.”')
             cue = nil
           elseif cue and cue.last + 1 == open then
             -- 'Mr Peskov said “there are no such plans”': the quote right after
