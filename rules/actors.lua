@@ -61,6 +61,7 @@ local doc, ntok
 local tok, text, lower, is, kind, add
 local taken        -- token -> true once it is part of a mention
 local heads        -- token -> what a head word there heads ("org", "place", "time", "thing")
+local suffix_head  -- token -> true where the head is a company's legal form ("Co", "Inc")
 local sent_start   -- token -> true when it starts a sentence
 local poss         -- token -> the byte length of its possessive ending (only when it has one)
 local role_end_at  -- token -> the first token of the role phrase ending there
@@ -769,6 +770,14 @@ local function visit(i)
       if h == "thing" then thing = true
       -- (a place head after a title is a surname: "President Park Geun-hye")
       elseif h == "place" and k > i and after_title(k) then
+      -- (a company's legal form only ends a name: "Co Antrim" is a county;
+      -- nor does it take over from an org head before it, "General Electric
+      -- Co"; nor does it make the rest of a name after a known one an
+      -- organisation of its own, "Shell Oil Co")
+      elseif suffix_head[k] then
+        if k > i and (not head or head_kind == "place") and not (i > 1 and taken[i - 1] and not sent_start[i]) then
+          head, head_kind = k, h
+        end
       elseif h == "org" or h == "place" then head, head_kind = k, h end
     end
   end
@@ -1306,7 +1315,7 @@ rule "actor.lexicons_and_names" {
   run = function(d)
     doc, ntok = d, d:ntok()
     tok, text, lower, is, kind, add = d.tok, d.text, d.lower, d.is, d.kind, d.add
-    taken, heads, sent_start, poss = {}, {}, {}, {}
+    taken, heads, suffix_head, sent_start, poss = {}, {}, {}, {}, {}
     role_end_at, role_tok, honor, headline_memo, doc_text, alone_words, cap_set = {}, {}, {}, {}, nil, nil, nil
     lex_orgs, nlex_orgs, stems, short_orgs = {}, 0, {}, {}
     words = setmetatable({}, WORDS)
@@ -1315,7 +1324,9 @@ rule "actor.lexicons_and_names" {
     local m = HEAD_WORDS:all(d)
     for x = 1, #m, 2 do
       local i = m[x]
-      heads[i] = HEADS:match(d, i).head
+      local h = HEADS:match(d, i)
+      heads[i] = h.head
+      if h.suffix then suffix_head[i] = true end
     end
     m = SENT_STARTS:all(d)
     for x = 1, #m, 2 do sent_start[m[x]] = true end
@@ -1724,6 +1735,10 @@ rule "actor.lexicons_and_names" {
       {text = "Tory", name = "Conservative Party"}, {text = "Jonathan Sayeed", type = "person"},
       {text = "Tory", name = "Conservative Party"}, {text = "Liam Fox", type = "person"},
       {text = "Fox", name = "Liam Fox"}}},
+    -- a company's legal form ends its name, after an org head too; not a county's "Co"
+    ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
+      {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
+      {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
     -- two given names joined by a hyphen
     ["Sven-Goran Eriksson and Jo-Renee Formicola spoke."] = {mention = {
       {text = "Sven-Goran Eriksson", type = "person"}, {text = "Jo-Renee Formicola", type = "person"}}},
