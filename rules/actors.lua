@@ -1739,6 +1739,9 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- a research firm or laboratory named after people is no person
+    ["Analysts at Forrester Research and Lawrence Livermore National Laboratory agreed."] = {mention = {
+      {text = "Forrester Research", type = "org"}, {text = "Lawrence Livermore National Laboratory", type = "org"}}},
     -- two given names joined by a hyphen
     ["Sven-Goran Eriksson and Jo-Renee Formicola spoke."] = {mention = {
       {text = "Sven-Goran Eriksson", type = "person"}, {text = "Jo-Renee Formicola", type = "person"}}},
