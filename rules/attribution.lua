@@ -1004,6 +1004,24 @@ function subject_at(doc, cx, k, first, right_before)
       return span_speaker(doc, a - 2, a - 2, true)
     end
   end
+  -- a group in a place or body speaks, all of it: "Developers and
+  -- supporters in Congress say", "officials in Kyiv said"
+  if m and right_before then
+    local ms = doc:tokat(m.start)
+    if ms - 2 >= first and PLACE_PREP[lower(doc, ms - 1)] and GROUP[lower(doc, ms - 2)] and
+        (doc:is(ms - 2, "lower") or ms - 2 == first) then
+      -- (back over its modifiers: "Western diplomats", "Diplomatic and
+      -- banking sources"; not "But" or "And" opening the sentence)
+      local a = ms - 2
+      while a - 1 >= first and a > ms - 6 and is_word(doc, a - 1) and
+          (doc:is(a - 1, "lower") or a - 1 == first or DEMONYMS:lookup(doc:word(a - 1))) and
+          not PREP[lower(doc, a - 1)] and not BETWEEN[lower(doc, a - 1)] do
+        a = a - 1
+      end
+      while a < ms - 2 and (lower(doc, a) == "and" or lower(doc, a) == "but" or lower(doc, a) == "or") do a = a + 1 end
+      return span_speaker(doc, a, k, ANON[lower(doc, ms - 2)] ~= nil)
+    end
+  end
   -- places speak only as institutions right before the verb: "Kyiv said"
   if m and (m.type ~= "place" or right_before) then return speaker_of_mention(doc, m) end
   -- "the 34-year-old said": the person whose age the article gave as that,
@@ -1888,6 +1906,9 @@ rule "quote.speaker" {
     -- "the 34-year-old mother of three": the person named last
     ["Sarah Smith spoke on Tuesday. Asked about fathers, the 34-year-old mother of three replied, “It is meant to benefit mothers.”"] = {quote = {
       {text = "It is meant to benefit mothers.", speaker = {name = "Sarah Smith"}}}},
+    -- a group in a place speaks, all of it
+    ["Western diplomats in Khartoum said the meetings do not amount to formal talks."] = {quote = {
+      {text = "the meetings do not amount to formal talks", speaker = {name = "Western diplomats in Khartoum", anonymous = true}}}},
     -- a quote after a name in apposition and a dash is theirs; not after an object's name
     ["Republicans have said the same, including the former candidate Mitt Romney -- “It is disqualifying” -- and others."] = {quote = {
       {text = "It is disqualifying", speaker = {name = "Mitt Romney"}}}},

@@ -152,6 +152,15 @@ end
 -- in its base or -s form after a determiner, is the noun.
 local NP_START = {a = true, an = true, the = true, this = true, his = true, her = true, its = true, their = true,
   our = true, such = true, one = true, ["'s"] = true, ["’s"] = true}
+-- lower-case words after a plural noun that are no verb of it
+local NOT_VERB = {}
+for w in ([[of in on at to for from with by about over under into onto and or but than as like after before
+  since during without within between among against toward towards upon per via nor so yet the a an this
+  that these those such its his her their our your my no every each all some any both which who whose
+  where when while whereas although though because if unless until near across behind beyond last next
+  early late ago this]]):gmatch("%a+") do
+  NOT_VERB[w] = true
+end
 -- words that open a verb's object after a short noun phrase ("an internal
 -- review shows no one ...", "the company expects a loss")
 local OBJECT_START = {a = true, an = true, no = true, nothing = true, that = true, its = true, his = true,
@@ -308,6 +317,13 @@ for w in ([[rose fell went came made took gave got knew thought saw told said be
   brought felt found meant ran won lost paid sent spent stood understood wrote spoke broke chose grew drew
   flew threw led met put set cut hit let sold sought fought built bought caught taught struck]]):gmatch("%a+") do
   IRREGULAR_PAST[w] = true
+end
+
+-- past participles unlike their past tense ("the program, run by ...")
+local PARTICIPLE = {}
+for w in ([[run done seen given taken known shown written chosen driven born drawn grown thrown
+  spoken broken stolen hidden beaten forgotten]]):gmatch("%a+") do
+  PARTICIPLE[w] = true
 end
 
 -- Is the verb at token i negated ("have not indicated", "did not yet say",
@@ -485,6 +501,20 @@ function finite_verb(doc, from, last, no_s_form)
   local t, stop = from, math.min(last, from + reach)
   while t <= stop do
     local w = doc:lower(t)
+    -- (an aside in commas that opens with a participle is the subject's:
+    -- "the program, run by the Department of Homeland Security, has brought")
+    -- (its participle taking a preposition: "run by", "based on"; not an
+    -- attribution, ", said Mr Purushotma,")
+    if w == "," and t > from + 1 and t + 2 < stop and doc:is(t + 1, "lower") and
+        (doc:lower(t + 1):find("[^e]ed$") or IRREGULAR_PAST[doc:lower(t + 1)] or PARTICIPLE[doc:lower(t + 1)]) and
+        NOT_VERB[doc:lower(t + 2)] and doc:is(t + 2, "lower") then
+      local c = t + 2
+      while c < stop and c <= t + 10 and doc:word(c) ~= "," do c = c + 1 end
+      if doc:word(c) == "," and c < stop then
+        t, stop = c + 1, math.min(last, stop + (c - t) + 1)
+        w = doc:lower(t)
+      end
+    end
     -- ("its control of X, which is"; "promised £4bn in tax cuts but have yet to say")
     if w == "," or w == "which" or w == "who" or (w == "but" and t > from) then return false end
     -- (a parenthesis does not count: "24.2 trillion pesos ($10.2bn; £5.5bn) is")
@@ -521,6 +551,15 @@ function finite_verb(doc, from, last, no_s_form)
       -- (not before "the": "charging the existing owners the revised price")
       if c == B_S and not no_s_form and b and b ~= B_S and b ~= B_U and n >= 4 and t <= from + 3 and t > from + 1 and
           NP_START[w1] and t < last and OBJECT_START[doc:lower(t + 1)] then
+        return true
+      end
+      -- (a plural noun's verb in its base form before an object: "the
+      -- videos show Scott calmly leaving", "the figures show that")
+      local pw = doc:lower(t - 1)
+      if not no_s_form and t <= from + 3 and t > from + 1 and NP_START[w1] and w1 ~= "a" and w1 ~= "an" and
+          #pw > 3 and pw:sub(-1) == "s" and pw:sub(-2) ~= "ss" and doc:is(t - 1, "lower") and
+          c ~= B_S and not w:find("ly$") and not w:find("ing$") and not NOT_VERB[w] and t < last and
+          (OBJECT_START[doc:lower(t + 1)] or (doc:is(t + 1, "title") and doc:kind(t + 1) == "word")) then
         return true
       end
     end
@@ -1169,6 +1208,14 @@ rule "quote.reported" {
       {quote = {{text = "Europeans of seeking to obstruct US efforts", kind = "indirect"}}},
     ["Russia has blamed the West for the crisis."] = {quote = {{text = "the West for the crisis", kind = "indirect"}}},
     ["He has been accused in some quarters of targeting nationalists."] = {quote = {}},
+    -- a subject with an aside in commas; a plural noun's verb in its base form before an object;
+    -- an attribution after a comma is no aside; a time after a plural noun is no verb
+    ["Supporters say the program, run by the department, has brought billions of dollars to poor areas."] =
+      {quote = {{text = "the program, run by the department, has brought billions of dollars to poor areas", kind = "indirect"}}},
+    ["Bamberg said the videos show Scott calmly leaving his car."] =
+      {quote = {{text = "the videos show Scott calmly leaving his car", kind = "indirect"}}},
+    ["In announcing the sanctions last Friday, President Reagan said Japan had not kept its promise."] =
+      {quote = {{text = "Japan had not kept its promise", kind = "indirect"}}},
     -- two nouns and a relative clause; an -s verb after a short noun phrase
     ["She said fathers and parents who adopt would not be eligible for the leave."] =
       {quote = {{text = "fathers and parents who adopt would not be eligible for the leave", kind = "indirect"}}},
