@@ -176,6 +176,8 @@ local VERB_AFTER_NOUN = {is = true, was = true, were = true, are = true, has = t
 local function noun_use(doc, i, entry)
   -- a possessive is a noun's: "the state's 497 municipalities"
   if doc:is(i, "apostrophe") and doc:lower(i):find("'s?$") then return true end
+  -- an -ing form after an article is a noun: "at a briefing", "the warning"
+  if i > 1 and doc:lower(i):find("ing$") and NP_START[doc:lower(i - 1)] then return true end
   if not entry.noun then return false end
   local w, lemma = doc:lower(i), entry.lemma or ""
   if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
@@ -1208,6 +1210,8 @@ rule "quote.reported" {
       {quote = {{text = "Europeans of seeking to obstruct US efforts", kind = "indirect"}}},
     ["Russia has blamed the West for the crisis."] = {quote = {{text = "the West for the crisis", kind = "indirect"}}},
     ["He has been accused in some quarters of targeting nationalists."] = {quote = {}},
+    -- an -ing form after an article is a noun, no cue
+    ["He spoke at a briefing on the Turkish economy arranged for diplomats in Ankara."] = {quote = {}},
     -- a subject with an aside in commas; a plural noun's verb in its base form before an object;
     -- an attribution after a comma is no aside; a time after a plural noun is no verb
     ["Supporters say the program, run by the department, has brought billions of dollars to poor areas."] =
