@@ -1179,6 +1179,11 @@ local function after_verb(doc, cx, vj, last)
         end
         return span_speaker(doc, k, e, true)
       end
+      -- (a participle after the noun is what the speaker did: "said another
+      -- analyst adding, “...”")
+      local acting = nxt < last and doc:is(nxt, "lower") and lower(doc, nxt):find("ing$") ~= nil and t > k and
+        (doc:word(nxt + 1) == "," or doc:kind(nxt + 1) == "quote" or lower(doc, nxt + 1) == "that")
+      if acting then return span_speaker(doc, k, t, ANON[lower(doc, t)] or false) end
       if ANON[lower(doc, t)] or nxt > last or not is_word(doc, nxt) or lower(doc, nxt) == "for" or lower(doc, nxt) == "of" then
         if not closes(doc, nxt, last) and not ANON[lower(doc, t)] then return nil end
         return span_speaker(doc, k, t, ANON[lower(doc, t)] or false)
@@ -1906,6 +1911,9 @@ rule "quote.speaker" {
     -- "the 34-year-old mother of three": the person named last
     ["Sarah Smith spoke on Tuesday. Asked about fathers, the 34-year-old mother of three replied, “It is meant to benefit mothers.”"] = {quote = {
       {text = "It is meant to benefit mothers.", speaker = {name = "Sarah Smith"}}}},
+    -- not the participle after an inverted speaker
+    ['"The trade did not act," said another analyst adding, "the ball will be in their hands."'] = {quote = {
+      {text = "The trade did not act,", speaker = {name = "another analyst"}}}},
     -- a group in a place speaks, all of it
     ["Western diplomats in Khartoum said the meetings do not amount to formal talks."] = {quote = {
       {text = "the meetings do not amount to formal talks", speaker = {name = "Western diplomats in Khartoum", anonymous = true}}}},
