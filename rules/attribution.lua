@@ -1716,7 +1716,10 @@ rule "quote.speaker" {
                 if m.type ~= "person" and (after:sub(1, 2) == "'s" or after == "’s") then
                   local p = doc:after("mention", m["end"])
                   while p and p.type ~= "person" and doc:tokat(p.start) <= c.j + 14 do p = doc:after("mention", p["end"]) end
-                  if p and p.type == "person" and doc:tokat(p.start) <= c.j + 14 and p.start < (q._after and #doc or q.start) then
+                  -- (in the same sentence: "according to CME Group's FedWatch tool."
+                  -- is no one's the next paragraph names)
+                  if p and p.type == "person" and doc:tokat(p.start) <= c.j + 14 and p["end"] <= c_se and
+                      p.start < (q._after and #doc or q.start) then
                     sp = speaker_of_mention(doc, p)
                   end
                 end
@@ -1911,6 +1914,9 @@ rule "quote.speaker" {
     -- "the 34-year-old mother of three": the person named last
     ["Sarah Smith spoke on Tuesday. Asked about fathers, the 34-year-old mother of three replied, “It is meant to benefit mothers.”"] = {quote = {
       {text = "It is meant to benefit mothers.", speaker = {name = "Sarah Smith"}}}},
+    -- "according to" an organisation's thing is the organisation's, never the next paragraph's person
+    ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
+      {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
     -- not the participle after an inverted speaker
     ['"The trade did not act," said another analyst adding, "the ball will be in their hands."'] = {quote = {
       {text = "The trade did not act,", speaker = {name = "another analyst"}}}},

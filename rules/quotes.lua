@@ -913,7 +913,16 @@ rule "quote.reported" {
             end
           end
           if p then
-            local s, e = doc:tok(c), clause_end(doc, last, p + 1, relative)
+            -- (to the clause's end, or a comma before a participle or a clause
+            -- of its own: "of “playing with fire” by keeping rates high, warning that")
+            local stop = last
+            for t = p + 2, last - 1 do
+              if doc:word(t) == "," and (CLAUSE_BREAK[doc:lower(t + 1)] or SPEAKER_ACT[doc:lower(t + 1)]) then
+                stop = t
+                break
+              end
+            end
+            local s, e = doc:tok(c), clause_end(doc, stop, p + 1, relative)
             if e > s and #doc:covering("quote", s, e) == 0 then
               local inner = doc:inside("quote", s, e)
               doc:add("quote", s, e, {kind = "indirect", mixed = #inner > 0 or nil, _verb_first = i, _verb_last = j, _verb_entry = entry})
@@ -1210,6 +1219,9 @@ rule "quote.reported" {
       {quote = {{text = "Europeans of seeking to obstruct US efforts", kind = "indirect"}}},
     ["Russia has blamed the West for the crisis."] = {quote = {{text = "the West for the crisis", kind = "indirect"}}},
     ["He has been accused in some quarters of targeting nationalists."] = {quote = {}},
+    ["Senator Elizabeth Warren accused the central bank of “playing with fire” by keeping rates high, warning that workers could lose their jobs."] =
+      {quote = {{text = "the central bank of “playing with fire” by keeping rates high", kind = "indirect"},
+        {text = "playing with fire", kind = "direct"}, {text = "that workers could lose their jobs", kind = "indirect"}}},
     -- an -ing form after an article is a noun, no cue
     ["He spoke at a briefing on the Turkish economy arranged for diplomats in Ankara."] = {quote = {}},
     -- a subject with an aside in commas; a plural noun's verb in its base form before an object;
