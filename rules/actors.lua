@@ -727,6 +727,9 @@ end
 -- start, an opener, a possessive or a word already taken): an org or place
 -- when a head word is in it, else a person when it starts with a given name
 -- or follows an honorific or a role.
+-- members of a parliament by the seat they hold ("MP for ...")
+local SEAT_HOLDER = {MP = true, MPs = true, MEP = true, MSP = true, MS = true, MLA = true, TD = true, member = true}
+
 local function visit(i)
   if i <= upto or taken[i] then return end
   local j = i
@@ -745,6 +748,15 @@ local function visit(i)
     end
     j = x
     if poss[j] then break end   -- "Biden’s team"
+  end
+  -- the seat a member of a parliament holds is a place: "the Labour MP for
+  -- York Central", "MSP for Glasgow Kelvin"
+  if i > 2 and words[i - 1] == "for" and SEAT_HOLDER[words[i - 2]] and not (place_end[i] and place_end[i] >= j) then
+    local s, e = tok(doc, i), name_end(j)
+    add(doc, "mention", s, e, {type = "place", name = text(doc, s, e)})
+    mark(i, j)
+    upto = j
+    return
   end
   -- a legal ending after a comma makes the run a company: "Ashland Oil,
   -- Inc. chairman John Hall"
@@ -1398,7 +1410,8 @@ rule "actor.lexicons_and_names" {
       local adjective = i == j and ADJECTIVE_RANK[lower(d, i)] and not (i > 1 and role_tok[i - 1]) and
         not (is(d, i, "title") and i + 2 <= ntok and capword(i + 1) and capword(i + 2) and not sent_start[i + 2])
       if not adjective then
-        if not sent_start[j + 1] then role_end_at[j] = i end
+        -- (a role's possessive names no one after it: "Prime Minister's Questions")
+        if not sent_start[j + 1] and not poss[j] then role_end_at[j] = i end
         for k = i, j do role_tok[k] = true end
       end
     end
@@ -1739,6 +1752,9 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- no person after a role's possessive; the seat an MP holds is a place
+    ["At Prime Minister's Questions, Rachael Maskell, the Labour MP for York Central, spoke."] = {mention = {
+      {text = "Rachael Maskell", type = "person"}, {text = "Labour", type = "org"}, {text = "York Central", type = "place"}}},
     -- a research firm or laboratory named after people is no person
     ["Analysts at Forrester Research and Lawrence Livermore National Laboratory agreed."] = {mention = {
       {text = "Forrester Research", type = "org"}, {text = "Lawrence Livermore National Laboratory", type = "org"}}},
