@@ -301,6 +301,7 @@ end
 
 -- The role phrase ending just before token i ("US Secretary of State",
 -- "Kremlin spokesman", "former UK ambassador to Ukraine"), or nil.
+local APPOSITION_DET = {the = true, The = true, a = true, A = true, an = true, An = true}
 local function role_before(i)
   local last = i - 1
   -- "The Conservative leader, Kemi Badenoch,": a role in apposition before the name
@@ -354,9 +355,9 @@ local function role_before(i)
   for t = first, r - 1 do
     if poss[t] then owned = true end
   end
-  if before_comma and not ((first > 1 and (words[first - 1] == "the" or words[first - 1] == "The" or poss[first - 1] or
+  if before_comma and not ((first > 1 and (APPOSITION_DET[words[first - 1]] or poss[first - 1] or
                                            OWNER_PRONOUN[words[first - 1]])) or owned) then
-    return nil   -- ("the" or an owner opens it: "Ukraine's foreign minister, Andrii Sybiha,")
+    return nil   -- ("the", "a" or an owner opens it: "Ukraine's foreign minister, Andrii Sybiha,", "A government spokesman, Eylon Levy,")
   end
   local s = tok(doc, first)
   return text(doc, s, name_end(last))   -- without a possessive: "the Kremlin spokesperson’s Dmitry Peskov"
@@ -671,6 +672,7 @@ local function apposition_role(j)
   if words[a] == "also" or words[a] == "now" then a = a + 1 end
   local w = words[a]
   if APPOSITION_VERB[w] then return nil end   -- "the Golden Bear, U-Carmen, is ..."
+  if w == "and" or w == "or" or w == "but" then return nil end   -- (a list goes on: "a teacher, John Smith, and a nurse")
   if w == "the" or w == "a" or w == "an" then a = a + 1 end
   -- (a plural is the group a list goes on to, or who spoke: "System, analysts said")
   for t = a, math.min(ntok, a + 4) do
@@ -727,6 +729,9 @@ end
 -- start, an opener, a possessive or a word already taken): an org or place
 -- when a head word is in it, else a person when it starts with a given name
 -- or follows an honorific or a role.
+local ARABIC_ARTICLE = {al = true, el = true, ad = true, ar = true, as = true, ash = true, at = true, az = true,
+  an = true, ibn = true, bin = true, abu = true, bou = true}
+
 -- members of a parliament by the seat they hold ("MP for ...")
 local SEAT_HOLDER = {MP = true, MPs = true, MEP = true, MSP = true, MS = true, MLA = true, TD = true, member = true}
 
@@ -748,6 +753,13 @@ local function visit(i)
     end
     j = x
     if poss[j] then break end   -- "Biden’s team"
+  end
+  -- (a family name with an Arabic article joined by a hyphen ends it:
+  -- "Majed al-Ansari", "Ahmed el-Tayeb")
+  local x = j + 1
+  if x <= ntok and not poss[j] and not taken[x] and not sent_start[x] and kind(doc, x) == "word" then
+    local art = match(words[x], "^(%l%l?%l?)%-%u")
+    if art and ARABIC_ARTICLE[art] then j = x end
   end
   -- the seat a member of a parliament holds is a place: "the Labour MP for
   -- York Central", "MSP for Glasgow Kelvin"
@@ -1752,6 +1764,10 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- an Arabic article joined by a hyphen ends a name; a role with "a" in apposition; a list is no apposition
+    ["A government spokesman, Eylon Levy, agreed with spokesman Majed al-Ansari. Police arrested a teacher, John Smith, and a nurse."] = {mention = {
+      {text = "Eylon Levy", type = "person", roles = {"government spokesman"}}, {text = "Majed al-Ansari", type = "person"},
+      {text = "John Smith", type = "person", roles = {"teacher"}}}},
     -- no person after a role's possessive; the seat an MP holds is a place
     ["At Prime Minister's Questions, Rachael Maskell, the Labour MP for York Central, spoke."] = {mention = {
       {text = "Rachael Maskell", type = "person"}, {text = "Labour", type = "org"}, {text = "York Central", type = "place"}}},
