@@ -890,10 +890,11 @@ rule "figure.amounts" {
         if is_pronoun_one(LOW, k) then return true end
         if nxt == "point" or nxt == "way" or nxt == "time" then return true end
       end
-      if prev and KIND[k - 1] == "word" and not WEEKDAYS[prev] and (is(k - 1, "title") or is(k - 1, "upper"))
+      if prev and KIND[k - 1] == "word" and not WEEKDAYS[prev] and
+         (is(k - 1, "title") or is(k - 1, "upper") or WORD[k - 1]:find("^%l+%u") ~= nil)
          and not is(k - 1, "sent_start") and not is(k - 1, "apostrophe")
          and not HEDGE_OF[WORD[k - 1]] then
-        return true                                                       -- "Boeing 737"
+        return true                                                       -- "Boeing 737", "iPhone 16"
       end
       if k > 2 and DASH[prev] and glued(k - 1) and glued(k) and KIND[k - 2] ~= "number" then
         return true                                                       -- "F-16"
@@ -1407,6 +1408,7 @@ rule "figure.amounts" {
     ["It costs $5-10bn."] = {figure = {{text = "$5-10bn", value = {5000000000, 10000000000}}}},
     ["Russia annexed Crimea in 2014, on March 18."] = {figure = {}},
     ["No one knows which one the F-16 is, said the 3-1 winner."] = {figure = {}},
+    ["The iPhone 16 lineup sold well."] = {figure = {}},
     ["A third Russian source said about 5m people live there."] = {figure = {
       {text = "about 5m", value = 5000000, op = "~"}}},
     ["The 5-year-old boy weighs 40 pounds; the fine was 50 pounds."] = {figure = {

@@ -1076,7 +1076,13 @@ rule "quote.reported" {
             -- partial quote's: quote.mixed takes that sentence whole)
             -- (a bracketed acronym after the speaker's name does not count:
             -- "..., Greater Manchester Police (GMP) said")
-            local dist = i - c2
+            -- (a comparison is no attribution: "..., less than Wall Street had
+            -- feared", "..., more than analysts expected")
+            local compared = false
+            for t = c2 + 1, i - 1 do
+              if doc:lower(t) == "than" then compared = true end
+            end
+            local dist = compared and math.huge or i - c2
             if doc:word(i - 1) == ")" then
               for t = i - 2, math.max(c2 + 1, i - 4), -1 do
                 if doc:word(t) == "(" then dist = dist - (i - t) break end
@@ -1222,6 +1228,8 @@ rule "quote.reported" {
     ["Senator Elizabeth Warren accused the central bank of “playing with fire” by keeping rates high, warning that workers could lose their jobs."] =
       {quote = {{text = "the central bank of “playing with fire” by keeping rates high", kind = "indirect"},
         {text = "playing with fire", kind = "direct"}, {text = "that workers could lose their jobs", kind = "indirect"}}},
+    -- a comparison is no attribution
+    ["Revenue from Greater China fell 0.3% to $15bn, less than Wall Street had feared."] = {quote = {}},
     -- an -ing form after an article is a noun, no cue
     ["He spoke at a briefing on the Turkish economy arranged for diplomats in Ankara."] = {quote = {}},
     -- a subject with an aside in commas; a plural noun's verb in its base form before an object;
