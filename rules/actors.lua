@@ -236,7 +236,10 @@ end
 -- words that open a sentence or clause and are no part of a name
 local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = true, On = true, At = true,
   For = true, When = true, While = true, If = true, As = true, After = true, Before = true, Since = true,
-  From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true}
+  From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true,
+  -- (and a question's auxiliary: "Have Radio 2 listeners heard of ...?")
+  Have = true, Has = true, Had = true, Do = true, Does = true, Did = true, Is = true, Are = true, Was = true,
+  Were = true, Can = true, Could = true, Should = true}
 
 -- The fields a minister or secretary is for, before the role's title
 -- ("Education Secretary", "Transport Minister").
@@ -1764,6 +1767,9 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- broadcasters and newspapers by their head word; a question's auxiliary opens no name
+    ["Mikel Arteta told Sky Sports and Radio Five Live it was good. Have Radio 2 listeners heard of it?"] = {mention = {
+      {text = "Mikel Arteta", type = "person"}, {text = "Sky Sports", type = "org"}, {text = "Radio Five Live", type = "org"}}},
     -- an Arabic article joined by a hyphen ends a name; a role with "a" in apposition; a list is no apposition
     ["A government spokesman, Eylon Levy, agreed with spokesman Majed al-Ansari. Police arrested a teacher, John Smith, and a nurse."] = {mention = {
       {text = "Eylon Levy", type = "person", roles = {"government spokesman"}}, {text = "Majed al-Ansari", type = "person"},
