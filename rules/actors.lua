@@ -1497,7 +1497,10 @@ rule "actor.lexicons_and_names" {
     for x = 1, npeople do
       local name = people[x]
       local fam, rest = match(name, "^(%u%l%l?%l?)%s(%S.*)$")
-      if fam and not by_last[fam] and not NAMES:lookup(fam) and not find(rest, "%s%S+%s") and
+      -- (a Korean given name of two syllables joined by a hyphen follows a
+      -- family name that may be a given name elsewhere: "Lee Jae-myung ... Lee")
+      local korean = rest and find(rest, "^%u%l+%-%l+$") ~= nil
+      if fam and not by_last[fam] and (korean or not NAMES:lookup(fam)) and not find(rest, "%s%S+%s") and
           by_first[fam] == name and not NOT_GIVEN[fam] and not OPENERS[fam] and
           not lower_word_in(article_text(), fam:lower()) then
         by_last[fam] = name
@@ -1767,6 +1770,9 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- a Korean family name alone is the person, though it is a given name elsewhere
+    ["Liberal candidate Lee Jae-myung won. Lee, 61, thanked voters."] = {mention = {
+      {text = "Lee Jae-myung", type = "person"}, {text = "Lee", name = "Lee Jae-myung"}}},
     -- broadcasters and newspapers by their head word; a question's auxiliary opens no name
     ["Mikel Arteta told Sky Sports and Radio Five Live it was good. Have Radio 2 listeners heard of it?"] = {mention = {
       {text = "Mikel Arteta", type = "person"}, {text = "Sky Sports", type = "org"}, {text = "Radio Five Live", type = "org"}}},
