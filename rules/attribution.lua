@@ -1652,6 +1652,19 @@ local function find_cue(doc, cx, q)
   return nil
 end
 
+-- Does an aside right after byte pos say its speaker asked not to be named
+-- (", who asked not to be named,", ", speaking on condition of anonymity,")?
+local UNNAMED = {"^,? who asked not to be named", "^,? who asked not to be identified",
+  "^,? who declined to be named", "^,? who declined to be identified", "^,? who did not want to be named",
+  "^,? who requested anonymity", "^,? speaking on condition of anonymity", "^,? who spoke on condition of anonymity"}
+local function unnamed_aside(doc, pos)
+  local tail = doc:text(pos, math.min(#doc, pos + 48)):lower()
+  for _, p in ipairs(UNNAMED) do
+    if tail:find(p) then return true end
+  end
+  return false
+end
+
 -- Is the speaker's span inside the quote's own words (in one of its parts,
 -- for a quote joined over its attribution)?
 local function speaks_inside(q, sp)
@@ -1809,6 +1822,15 @@ rule "quote.speaker" {
         -- (no description from inside what was said is its speaker: "Many
         -- said the plan would fail" names no speaker in "the plan")
         if sp and sp.start and not sp.type and speaks_inside(q, sp) then sp = nil end
+        -- one who asked not to be named is anonymous, here and after: "A
+        -- neighbour, who asked not to be named, told the BBC ... she said"
+        if sp and not sp.type and not sp.anonymous and sp.name then
+          cx.unnamed = cx.unnamed or {}
+          if cx.unnamed[sp.name] or (sp["end"] and unnamed_aside(doc, sp["end"])) then
+            sp.anonymous = true
+            cx.unnamed[sp.name] = true
+          end
+        end
         q.speaker = sp
         if sp then cx.last_speaker = sp end
         q.via = via
@@ -1917,6 +1939,11 @@ rule "quote.speaker" {
     -- "according to" an organisation's thing is the organisation's, never the next paragraph's person
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
+    -- one who asked not to be named is anonymous, and so is what they say after
+    ["A neighbour, who asked not to be named, told the BBC she had noticed “a strong smell” for months. “We all knew,” she said."] = {quote = {
+      {text = "she had noticed “a strong smell” for months", speaker = {name = "A neighbour", anonymous = true}},
+      {text = "a strong smell", speaker = {name = "A neighbour", anonymous = true}},
+      {text = "We all knew,", speaker = {name = "A neighbour", anonymous = true}}}},
     -- not the participle after an inverted speaker
     ['"The trade did not act," said another analyst adding, "the ball will be in their hands."'] = {quote = {
       {text = "The trade did not act,", speaker = {name = "another analyst"}}}},
