@@ -459,7 +459,7 @@ descriptor = function(doc, k, first)
   -- a noun phrase ends in a noun: not "their check by", "her right foot was"
   local head = lower(doc, k)
   if NOT_IN_NP[head] or PREP[head] or BETWEEN[head] then return nil end
-  if not doc:is(k, "lower") and not (k == first and GROUP[lower(doc, k)]) then return nil end
+  if not doc:is(k, "lower") and not (k == first and (GROUP[lower(doc, k)] or ANON[lower(doc, k)])) then return nil end
   local from = k
   for b = k - 1, math.max(first, k - 10), -1 do
     local w = lower(doc, b)
@@ -1939,6 +1939,9 @@ rule "quote.speaker" {
     -- "according to" an organisation's thing is the organisation's, never the next paragraph's person
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
+    -- "People familiar with the matter" opening the sentence, all of it
+    ["People familiar with the matter told Reuters that OpenAI was in talks with Apple."] = {quote = {
+      {text = "that OpenAI was in talks with Apple", speaker = {name = "People familiar with the matter", anonymous = true}, via = "Reuters"}}},
     -- one who asked not to be named is anonymous, and so is what they say after
     ["A neighbour, who asked not to be named, told the BBC she had noticed “a strong smell” for months. “We all knew,” she said."] = {quote = {
       {text = "she had noticed “a strong smell” for months", speaker = {name = "A neighbour", anonymous = true}},

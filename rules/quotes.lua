@@ -810,7 +810,9 @@ rule "quote.reported" {
       if entry.kind ~= "evaluation" and not (j < doc:ntok() and (doc:lower(j + 1) == "to" or doc:lower(j + 1) == "for")) and
           not (i > 1 and doc:lower(i - 1) == "to") and
           not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") and
-          not negated(doc, i) and not relative then
+          not negated(doc, i) and not relative and
+          -- (nor "called" naming a thing: "The model, called GPT-4o, will be ...")
+          not (SO_CALLED[doc:lower(i)] and j < doc:ntok() and (doc:is(j + 1, "title") or doc:kind(j + 1) == "quote")) then
         prev_start = vs
       end
       -- (a cue that crosses a sentence end belongs to no sentence)
@@ -1228,6 +1230,9 @@ rule "quote.reported" {
     ["Senator Elizabeth Warren accused the central bank of “playing with fire” by keeping rates high, warning that workers could lose their jobs."] =
       {quote = {{text = "the central bank of “playing with fire” by keeping rates high", kind = "indirect"},
         {text = "playing with fire", kind = "direct"}, {text = "that workers could lose their jobs", kind = "indirect"}}},
+    -- "called" naming a thing is no earlier speaker
+    ["The model, called GPT-4o, will be free to all users, chief technology officer Mira Murati said at an event."] =
+      {quote = {{text = "The model, called GPT-4o, will be free to all users", kind = "indirect"}}},
     -- a comparison is no attribution
     ["Revenue from Greater China fell 0.3% to $15bn, less than Wall Street had feared."] = {quote = {}},
     -- an -ing form after an article is a noun, no cue
