@@ -1652,6 +1652,9 @@ local function find_cue(doc, cx, q)
   return nil
 end
 
+-- what an outlet did to a document it quotes ("a memo seen by Reuters")
+local SEEN = {seen = true, obtained = true, reviewed = true, viewed = true}
+
 -- Does an aside right after byte pos say its speaker asked not to be named
 -- (", who asked not to be named,", ", speaking on condition of anonymity,")?
 local UNNAMED = {"^,? who asked not to be named", "^,? who asked not to be identified",
@@ -1717,6 +1720,17 @@ rule "quote.speaker" {
               if nw and (not m or doc:tokat(m.start) > c.j + 1) and (GROUP[nw] or ANON[nw]) and doc:is(c.j + 1, "lower") then
                 m = nil
                 sp = span_speaker(doc, c.j + 1, c.j + 1, ANON[nw] ~= nil)
+              end
+              -- "according to a memo seen by Reuters": the unnamed document
+              -- speaks; the outlet that saw it relays it
+              if m and not sp then
+                local mt = doc:tokat(m.start)
+                local by = mt - 1
+                if by - 2 > c.j and lower(doc, by) == "by" and SEEN[lower(doc, by - 1)] and DET[nw or ""] then
+                  sp = span_speaker(doc, c.j + 1, by - 2, true)
+                  via = m.name or doc:text(m.start, m["end"])
+                  m = nil
+                end
               end
               if m and doc:tokat(m.start) <= c.j + 6 and (m.start < q.start or q._after) then
                 -- (the organisation's people when they follow: "according to Reuters sources")
@@ -1939,6 +1953,9 @@ rule "quote.speaker" {
     -- "according to" an organisation's thing is the organisation's, never the next paragraph's person
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
+    -- "according to" a document an outlet saw: the document, anonymous, via the outlet
+    ["The company plans to cut 500 jobs, according to a memo seen by Reuters."] = {quote = {
+      {text = "The company plans to cut 500 jobs", speaker = {name = "a memo", anonymous = true}, via = "Reuters"}}},
     -- "People familiar with the matter" opening the sentence, all of it
     ["People familiar with the matter told Reuters that OpenAI was in talks with Apple."] = {quote = {
       {text = "that OpenAI was in talks with Apple", speaker = {name = "People familiar with the matter", anonymous = true}, via = "Reuters"}}},
