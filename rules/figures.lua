@@ -245,7 +245,8 @@ local SMALLER = {
 }
 -- "half an hour", "half a litre", "a quarter of a mile": a fraction of one
 -- measure (not of money: "half a million dollars" is read by numbers.lua)
-local MEASURE_OF_A = {duration = true, length = true, area = true, volume = true, mass = true}
+-- (and of a percentage point: "a quarter of a percentage point")
+local MEASURE_OF_A = {duration = true, length = true, area = true, volume = true, mass = true, percent = true}
 
 -- "all day", "a whole week", "another hour", "full-year": one of the unit
 local ONE_OF = {all = true, full = true, whole = true, another = true}
@@ -1391,6 +1392,9 @@ rule "figure.amounts" {
     ["He found twenty nickels and 5 nickel mines."] = {figure = {
       {text = "twenty nickels", value = 1, unit = "USD", kind = "money"}, {text = "5", value = 5, unit = false}}},
     -- a fraction of one measure
+    ["The bank raised its rate by a quarter of a percentage point, then by half a percentage point."] = {figure = {
+      {text = "a quarter of a percentage point", value = 0.25, unit = "%", kind = "percent"},
+      {text = "half a percentage point", value = 0.5, unit = "%", kind = "percent"}}},
     ["He drank half a litre and walked a third of a mile."] = {figure = {
       {text = "half a litre", value = 0.5, unit = "l", kind = "volume"}, {text = "a third of a mile", unit = "mi"}}},
     ["Talks dragged on for nearly four years."] = {figure = {
