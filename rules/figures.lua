@@ -248,6 +248,12 @@ local SMALLER = {
 -- (and of a percentage point: "a quarter of a percentage point")
 local MEASURE_OF_A = {duration = true, length = true, area = true, volume = true, mass = true, percent = true}
 
+-- pasts that make a new clause after a count and "and" ("killed 40 people and left ...")
+local PAST_AFTER_AND = {}
+for w in ("left made took sent set cut hit put gave went came saw held kept led lost won brought"):gmatch("%a+") do
+  PAST_AFTER_AND[w] = true
+end
+
 -- "all day", "a whole week", "another hour", "full-year": one of the unit
 local ONE_OF = {all = true, full = true, whole = true, another = true}
 -- (not a modifier: "full-year profits", "an all-day event")
@@ -936,8 +942,9 @@ rule "figure.amounts" {
         if measure and nw > 0 and w:find("[^e]ed$") and not LOW[k - 1]:find("ly$") then break end
         if w == "and" then
           local nx = LOW[k + 1]
+          -- (nor before a verb of its own: "40 people and injured 100", "and left")
           if nw == 0 or unit or not nx or KIND[k + 1] ~= "word" or OF_STOP[nx] or can_start(nx)
-             or HEDGE_OF[nx] then
+             or HEDGE_OF[nx] or nx:find("[^e]ed$") or PAST_AFTER_AND[nx] then
             break
           end
         end
@@ -945,6 +952,8 @@ rule "figure.amounts" {
         k = k + 1
       end
       if nw == 0 then return nil end
+      -- (nor a verb right after the count: "thousands e-mailed the BBC")
+      if nw == 1 and #LOW[w0] > 4 and LOW[w0]:find("[^e]ed$") then return nil end
       -- (a number inside the phrase: "two-thirds of the annual 36 billion
       -- Ecu budget" measures more than "the annual")
       if nw < 5 and KIND[k] == "number" then return nil end
@@ -1392,6 +1401,9 @@ rule "figure.amounts" {
     ["He found twenty nickels and 5 nickel mines."] = {figure = {
       {text = "twenty nickels", value = 1, unit = "USD", kind = "money"}, {text = "5", value = 5, unit = false}}},
     -- a fraction of one measure
+    -- what a count is of ends before a verb of its own; no verb is what it is of
+    ["The storm killed at least 40 people and left 2 million homes without power. More than 2,000 injured were treated."] = {figure = {
+      {text = "at least 40", of = "people"}, {text = "2 million", of = "homes"}, {text = "More than 2,000", of = false}}},
     ["The bank raised its rate by a quarter of a percentage point, then by half a percentage point."] = {figure = {
       {text = "a quarter of a percentage point", value = 0.25, unit = "%", kind = "percent"},
       {text = "half a percentage point", value = 0.5, unit = "%", kind = "percent"}}},
