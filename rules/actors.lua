@@ -1770,6 +1770,10 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- places whose official names carry marks news leaves off
+    ["Floods hit Himachal Pradesh and Rajasthan, Chief Minister Sukhvinder Singh Sukhu said."] = {mention = {
+      {text = "Himachal Pradesh", type = "place", name = "Himachal Pradesh"}, {text = "Rajasthan", type = "place", name = "Rajasthan"},
+      {text = "Sukhvinder Singh Sukhu", type = "person", roles = {"Chief Minister"}}}},
     -- a Korean family name alone is the person, though it is a given name elsewhere
     ["Liberal candidate Lee Jae-myung won. Lee, 61, thanked voters."] = {mention = {
       {text = "Lee Jae-myung", type = "person"}, {text = "Lee", name = "Lee Jae-myung"}}},

@@ -32,9 +32,10 @@ BIG_CITY = 1000000          # keep a city even if its name is an English word
 
 
 def fold(s):
-    """ASCII form of a name (São Paulo -> Sao Paulo), or None if unchanged."""
+    """ASCII form of a name (São Paulo -> Sao Paulo), or None if unchanged
+    or when a letter has no ASCII base (ð, ø, ł: the form would be no word)."""
     a = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    return a if a != s and a.strip() else None
+    return a if a != s and a.strip() and len(a) == len(s) else None
 
 
 def english_words():
@@ -90,17 +91,29 @@ class Places:
             self.entries.append(e)
             self.by_name[name] = e
             self.forms[name] = e
+        # (the name's own ASCII form too: "Himāchal Pradesh" is written
+        # "Himachal Pradesh" in news; not when it is a word, a person's name
+        # or short: "Salé" is no "Sale", "Farāh" no Mo "Farah")
+        named = fold(name)
+        if named and (len(named) < 6 or named.lower() in FOLD_UNSAFE or named in FOLD_UNSAFE):
+            named = None
+        forms = [named] if named else []
         for a in aliases:
-            for form in (a, fold(a)):
-                if form and form not in self.forms:
-                    e["aliases"].append(form)
-                    self.forms[form] = e
+            forms += [a, fold(a)]
+        for form in forms:
+            if form and form not in self.forms:
+                e["aliases"].append(form)
+                self.forms[form] = e
         return e
 
 
-def flag_person_names(places):
-    """Mark places whose name is also a given name (../names.yaml, when it
-    exists) or a common surname (place_surnames.txt) with ambiguous=person."""
+MACRONS = set("āēīōūĀĒĪŌŪ")
+FOLD_UNSAFE = set()   # English words and people's names: no place's ASCII form (main fills it)
+
+
+def person_names():
+    """Given names (../names.yaml, when it exists) and common surnames
+    (place_surnames.txt)."""
     people = set()
     with open(os.path.join(HERE, "place_surnames.txt"), encoding="utf-8") as f:
         people.update(l.strip() for l in f if l.strip() and not l.startswith("#"))
@@ -110,6 +123,13 @@ def flag_person_names(places):
             for line in f:
                 if line.startswith("  - "):
                     people.add(line[4:].strip().replace("name: ", "", 1).strip('"'))
+    return people
+
+
+def flag_person_names(places):
+    """Mark places whose name is also a given name (../names.yaml, when it
+    exists) or a common surname (place_surnames.txt) with ambiguous=person."""
+    people = person_names()
     for e in places.entries:
         if e["name"] in people and e.get("subtype") in ("subdivision", "city", "place"):
             e.setdefault("ambiguous", "person")
@@ -126,6 +146,8 @@ def iso_names(c):
 
 def main():
     words = english_words()
+    FOLD_UNSAFE.update(words)
+    FOLD_UNSAFE.update(person_names())
     iso1 = {c["alpha_2"]: c for c in
             json.load(open(ISO + "iso_3166-1.json", encoding="utf-8"))["3166-1"]}
     places = Places()
@@ -177,6 +199,10 @@ def main():
                 aliases.append(alt)
         if raw.endswith(", City of"):
             raw = raw[:-len(", City of")]
+        # a romanisation with long-vowel marks is no news form: "Rājasthān"
+        # is written "Rajasthan", which names the place (the other an alias)
+        if any(ch in MACRONS for ch in raw) and fold(raw):
+            raw, aliases = fold(raw), [raw] + aliases
         o = overrides.get(s["code"])
         if o:
             if o["name"] == "-":
