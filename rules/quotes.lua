@@ -951,6 +951,12 @@ rule "quote.reported" {
             local skipped = 0
             while c <= last and skipped < 4 and doc:word(c) ~= "that" and doc:is(c, "lower") and
                 not PRONOUNS[doc:lower(c)] and doc:lower(c) ~= "the" do
+              -- (a clause of time or cause after the one told reports nothing:
+              -- "told journalists as he arrived at the summit")
+              if CLAUSE_CONJ[doc:lower(c)] and c > j + 1 then
+                c = last + 1
+                break
+              end
               c = c + 1
               skipped = skipped + 1
             end
@@ -1233,6 +1239,9 @@ rule "quote.reported" {
     -- "called" naming a thing is no earlier speaker
     ["The model, called GPT-4o, will be free to all users, chief technology officer Mira Murati said at an event."] =
       {quote = {{text = "The model, called GPT-4o, will be free to all users", kind = "indirect"}}},
+    -- a clause of time after the one told reports nothing
+    ['"We will never accept this," Orbán told journalists as he arrived at the summit.'] =
+      {quote = {{text = "We will never accept this,", kind = "direct"}}},
     -- a comparison is no attribution
     ["Revenue from Greater China fell 0.3% to $15bn, less than Wall Street had feared."] = {quote = {}},
     -- an -ing form after an article is a noun, no cue
