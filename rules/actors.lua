@@ -735,6 +735,9 @@ end
 local ARABIC_ARTICLE = {al = true, el = true, ad = true, ar = true, as = true, ash = true, at = true, az = true,
   an = true, ibn = true, bin = true, abu = true, bou = true}
 
+-- words that end a company's name and make none alone ("Motor Corp")
+local COMPANY_TAIL = {Motor = true, Motors = true, Group = true, Holdings = true, Industries = true}
+
 -- members of a parliament by the seat they hold ("MP for ...")
 local SEAT_HOLDER = {MP = true, MPs = true, MEP = true, MSP = true, MS = true, MLA = true, TD = true, member = true}
 
@@ -763,6 +766,18 @@ local function visit(i)
   if x <= ntok and not poss[j] and not taken[x] and not sent_start[x] and kind(doc, x) == "word" then
     local art = match(words[x], "^(%l%l?%l?)%-%u")
     if art and ARABIC_ARTICLE[art] then j = x end
+  end
+  -- (the rest of a company's name after a known one is no name of its own:
+  -- "Toyota Motor Corp" where the lexicon knows "Toyota")
+  if i > 1 and taken[i - 1] and not sent_start[i] then
+    local tail = true
+    for k = i, j do
+      if not (suffix_head[k] or COMPANY_TAIL[words[k]]) then tail = false break end
+    end
+    if tail then
+      upto = j
+      return
+    end
   end
   -- the seat a member of a parliament holds is a place: "the Labour MP for
   -- York Central", "MSP for Glasgow Kelvin"
@@ -941,7 +956,7 @@ end
 -- The last words of a company's name (not of a council, school or party,
 -- whose first word is more often a place: "Hereford County Hospital").
 local COMPANY = {}
-for w in ([[Plc PLC Ltd Ltd. Limited Corp Corp. Corporation Inc Inc. Co Co. LLC LLP AG GmbH NV Group
+for w in ([[Plc PLC Ltd Ltd. Limited Corp Corp. Corporation Inc Inc. Co Co. LLC LLP AG GmbH NV Group Motor
   Holdings Industries Enterprises Airlines Airways Motors Bank Securities Investments Partners
   Technologies Pharmaceuticals Electric Petroleum Telecom Bancorp Insurance Entertainment Studios
   Publishing Shipping Mining Chemicals Laboratories Labs Systems Services Stores]]):gmatch("%S+") do
@@ -1770,6 +1785,9 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- "Motor" ends a company's name, which names it by its first word later
+    ["Nissan Motor said it would cut 9,000 jobs. Shares in Nissan fell."] = {mention = {
+      {text = "Nissan Motor", type = "org"}, {text = "Nissan", name = "Nissan Motor"}}},
     -- places whose official names carry marks news leaves off
     ["Floods hit Himachal Pradesh and Rajasthan, Chief Minister Sukhvinder Singh Sukhu said."] = {mention = {
       {text = "Himachal Pradesh", type = "place", name = "Himachal Pradesh"}, {text = "Rajasthan", type = "place", name = "Rajasthan"},

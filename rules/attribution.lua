@@ -1752,6 +1752,12 @@ rule "quote.speaker" {
                 end
               end
               sp = sp or after_verb(doc, cx, c.j, c_last)
+              -- "according to the company": the organisation named last
+              if sp and not sp.type and sp.start and c.j + 2 <= c_last and lower(doc, c.j + 1) == "the" and
+                  sp["end"] == select(2, doc:tok(c.j + 2)) and ORG_DESCRIPTOR[lower(doc, c.j + 2)] then
+                local o = org_named_last(doc, cx, c.j + 1, c_first, nil, lower(doc, c.j + 2))
+                if o then sp.name = o.name or doc:text(o.start, o["end"]) end
+              end
             elseif c.i > c_first and (doc:word(c.i - 1) == "," or PARTICIPLE_LEAD[lower(doc, c.i - 1)]) and
                 lower(doc, c.i):find("ing$") then
               -- "Trump said, adding ...", "..., arguing that": the subject of the
@@ -1953,6 +1959,9 @@ rule "quote.speaker" {
     -- "according to" an organisation's thing is the organisation's, never the next paragraph's person
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
+    -- "according to the company": the organisation named last
+    ["Nissan Motor cut jobs. According to the company, profit fell 94%."] = {quote = {
+      {text = "profit fell 94%", speaker = {name = "Nissan Motor"}}}},
     -- "according to" a document an outlet saw: the document, anonymous, via the outlet
     ["The company plans to cut 500 jobs, according to a memo seen by Reuters."] = {quote = {
       {text = "The company plans to cut 500 jobs", speaker = {name = "a memo", anonymous = true}, via = "Reuters"}}},
