@@ -395,6 +395,13 @@ local function speaker_clause(doc, k, last)
   return c ~= nil and c.first > k + 1 and c.first <= math.min(last, k + 10)
 end
 
+-- Is there a speech verb within eight tokens from k (up to last)?
+local function cue_soon(doc, k, last)
+  if k > last then return false end
+  local c = doc:after("cue", doc:tok(k))
+  return c ~= nil and c.first <= math.min(last, k + 8)
+end
+
 local function clause_end(doc, last, from, relative)
   local brk = from and from + 2 <= last - 1 and quote_cue_break(doc, from, last)
   if brk then last = brk end
@@ -409,7 +416,12 @@ local function clause_end(doc, last, from, relative)
       -- (not before the clause has a verb: the comma opens an aside inside
       -- its subject, "said that budget forestalling, when traders bring in
       -- goods early, brought in 300 mln")
-      if nxt and CLAUSE_BREAK[nxt] and not goes_on and doc:covered("quote", doc:tok(t), doc:tok(t) + 1) == 0 and
+      -- (a relative clause goes on with what was said, unless it has a
+      -- speech verb of its own: "..., which is a problem because ..." is
+      -- the speaker's, "..., which says they were annexed" another's)
+      local relative_goes_on = (nxt == "which" or nxt == "who") and not cue_soon(doc, t + 2, last)
+      if nxt and CLAUSE_BREAK[nxt] and not goes_on and not relative_goes_on and
+          doc:covered("quote", doc:tok(t), doc:tok(t) + 1) == 0 and
           (verb_in(doc, from, t - 1) or speaker_clause(doc, t + 1, last)) then
         return trim_end(doc, t - 1)
       end
@@ -1239,6 +1251,11 @@ rule "quote.reported" {
     -- "called" naming a thing is no earlier speaker
     ["The model, called GPT-4o, will be free to all users, chief technology officer Mira Murati said at an event."] =
       {quote = {{text = "The model, called GPT-4o, will be free to all users", kind = "indirect"}}},
+    -- a relative clause goes on with what was said, unless it has a speech verb of its own
+    ["She added that the black vote seems more anti-Trump than pro-Clinton, which is a problem for her campaign."] =
+      {quote = {{text = "that the black vote seems more anti-Trump than pro-Clinton, which is a problem for her campaign", kind = "indirect"}}},
+    ["Putin said the regions will never be returned to Ukraine, which says they were annexed illegally."] =
+      {quote = {{text = "the regions will never be returned to Ukraine", kind = "indirect"}, {text = "they were annexed illegally", kind = "indirect"}}},
     -- a clause of time after the one told reports nothing
     ['"We will never accept this," Orbán told journalists as he arrived at the summit.'] =
       {quote = {{text = "We will never accept this,", kind = "direct"}}},
