@@ -416,10 +416,12 @@ local function clause_end(doc, last, from, relative)
       -- (not before the clause has a verb: the comma opens an aside inside
       -- its subject, "said that budget forestalling, when traders bring in
       -- goods early, brought in 300 mln")
-      -- (a relative clause goes on with what was said, unless it has a
-      -- speech verb of its own: "..., which is a problem because ..." is
-      -- the speaker's, "..., which says they were annexed" another's)
-      local relative_goes_on = (nxt == "which" or nxt == "who") and not cue_soon(doc, t + 2, last)
+      -- (a relative clause, or one of "as" or "when", goes on with what was
+      -- said, unless it has a speech verb of its own: "..., which is a
+      -- problem because ..." is the speaker's, "..., which says they were
+      -- annexed" another's)
+      local relative_goes_on = (nxt == "which" or nxt == "who" or nxt == "as" or nxt == "when") and
+        not cue_soon(doc, t + 2, last)
       if nxt and CLAUSE_BREAK[nxt] and not goes_on and not relative_goes_on and
           doc:covered("quote", doc:tok(t), doc:tok(t) + 1) == 0 and
           (verb_in(doc, from, t - 1) or speaker_clause(doc, t + 1, last)) then
@@ -1251,6 +1253,9 @@ rule "quote.reported" {
     -- "called" naming a thing is no earlier speaker
     ["The model, called GPT-4o, will be free to all users, chief technology officer Mira Murati said at an event."] =
       {quote = {{text = "The model, called GPT-4o, will be free to all users", kind = "indirect"}}},
+    -- (so do "as" and "when" clauses)
+    ["The bank said reserves were 22 billion pesos at the end of December, when reserves required were 21 billion."] =
+      {quote = {{text = "reserves were 22 billion pesos at the end of December, when reserves required were 21 billion", kind = "indirect"}}},
     -- a relative clause goes on with what was said, unless it has a speech verb of its own
     ["She added that the black vote seems more anti-Trump than pro-Clinton, which is a problem for her campaign."] =
       {quote = {{text = "that the black vote seems more anti-Trump than pro-Clinton, which is a problem for her campaign", kind = "indirect"}}},
