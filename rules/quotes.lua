@@ -173,6 +173,13 @@ local NOUN_ADJ = {strong = true, weak = true, high = true, low = true, firm = tr
   customer = true, further = true, similar = true, repeated = true, ["false"] = true, wild = true}
 local VERB_AFTER_NOUN = {is = true, was = true, were = true, are = true, has = true, had = true, will = true,
   would = true, could = true, can = true, may = true, might = true, should = true, must = true}
+local MODAL = {can = true, could = true, will = true, would = true, shall = true, should = true, may = true,
+  might = true, must = true, ["do"] = true, does = true, did = true, ["not"] = true, ["n't"] = true}
+-- words that open what a verb says or names ("state that", "claim the title")
+local VERB_OBJECT_START = {that = true, the = true, a = true, an = true, his = true, her = true, its = true,
+  their = true, our = true, this = true, these = true, those = true, what = true, how = true, why = true,
+  whether = true, ["if"] = true, to = true, no = true, all = true, some = true, any = true, it = true,
+  them = true, him = true, us = true, me = true, you = true}
 local function noun_use(doc, i, entry)
   -- a possessive is a noun's: "the state's 497 municipalities"
   if doc:is(i, "apostrophe") and doc:lower(i):find("'s?$") then return true end
@@ -197,6 +204,17 @@ local function noun_use(doc, i, entry)
   local nxt = i < doc:ntok() and doc:lower(i + 1)
   -- (not after a plural or a pronoun, its subject: "which critics claim would")
   if nxt == "of" or nxt == "from" then return true end
+  -- the base form before a noun modifies it: "state law", "state media"
+  -- (not before what is stated: "state the obvious", "state that")
+  -- (where no subject, "to" or modal comes before it: "federal and state
+  -- law", not "tried to blame low-level workers", "Clinton call them")
+  local pw = i > 1 and doc:lower(i - 1) or ""
+  local subject_before = i > 1 and (PRONOUNS[pw] or pw == "to" or VERB_AFTER_NOUN[pw] or MODAL[pw] or
+    doc:is(i - 1, "title") or (pw:sub(-1) == "s" and pw:sub(-2) ~= "ss" and doc:is(i - 1, "lower")))
+  if w == lemma and nxt and not subject_before and doc:is(i + 1, "lower") and doc:kind(i + 1) == "word" and
+      not VERB_OBJECT_START[nxt] and not PRONOUNS[nxt] and not nxt:find("ly$") and not VERB_AFTER_NOUN[nxt] then
+    return true
+  end
   -- before a title written short, a noun: "state Del. Marcia Price", "state Sen."
   if nxt and doc:is(i + 1, "title") and nxt:sub(-1) == "." and #nxt <= 5 then return true end
   if VERB_AFTER_NOUN[nxt] then
@@ -483,6 +501,13 @@ local SUBJECT_START = {the = true, a = true, an = true, all = true, some = true,
   anybody = true, anyone = true, everybody = true, everyone = true, nobody = true, somebody = true,
   someone = true}
 
+-- subjects that open a reported clause with no "that" ("said there needs to
+-- be a law that ...", "said all of those that ..."), past which a later
+-- "that" is no start of the clause
+local OPENING_SUBJECT = {there = true, all = true, some = true, no = true, every = true, each = true, any = true,
+  many = true, most = true, several = true, both = true, neither = true, either = true, anyone = true,
+  everyone = true, nobody = true, someone = true, everybody = true, somebody = true, anybody = true}
+
 -- a hedged number too: "said more than 100 people were killed"
 local HEDGE_SUBJECT = {more = true, less = true, fewer = true, about = true, around = true, nearly = true,
   almost = true, over = true, at = true, up = true, roughly = true, approximately = true, some = true}
@@ -548,6 +573,10 @@ function finite_verb(doc, from, last, no_s_form)
     -- (a word right after a subject pronoun is its verb: "they intend",
     -- "we expect"; not after "it" or "you", which may be objects)
     if t == from + 1 and NOMINATIVE[w1] and doc:is(t, "lower") and doc:kind(t) == "word" then return true end
+    -- (and right after an existential "there": "there needs to be")
+    if t == from + 1 and w1 == "there" and doc:is(t, "lower") and doc:kind(t) == "word" and not NOT_VERB[w] then
+      return true
+    end
     if t > from and doc:is(t, "lower") then
       -- a past in -ed (not -eed; -ied is one), or an -s form (not -ss, -us) after a name or pronoun
       local n = #w
@@ -982,7 +1011,11 @@ rule "quote.reported" {
           -- nor after an infinitive, "vowed to go after any company that buys")
           -- (not past a verb: "said there was disappointment that ...", where
           -- "that" is the noun's)
-          local t = c < last and not infinitive_after(doc, j, last) and (THAT_SOON:match(doc, c) or that_past_place(doc, c, last))
+          -- (not past a subject that opens the clause: "says there needs to be
+          -- a law that requires ..." reports all of it)
+          local opens = c <= last and OPENING_SUBJECT[doc:lower(c)]
+          local t = c < last and not opens and not infinitive_after(doc, j, last) and
+            (THAT_SOON:match(doc, c) or that_past_place(doc, c, last))
           if t and t <= last then
             for x = c, t - 1 do
               if AUX[doc:lower(x)] then t = nil break end
@@ -1253,6 +1286,14 @@ rule "quote.reported" {
     -- "called" naming a thing is no earlier speaker
     ["The model, called GPT-4o, will be free to all users, chief technology officer Mira Murati said at an event."] =
       {quote = {{text = "The model, called GPT-4o, will be free to all users", kind = "indirect"}}},
+    -- a speech noun before a noun modifies it ("state law", "call centres"); a clause opening
+    -- with "there" is reported whole, not from a later "that"
+    ["The city says the campaign violated federal and state law by using its images."] =
+      {quote = {{text = "the campaign violated federal and state law by using its images", kind = "indirect"}}},
+    ["Clinton says there needs to be a law that requires nominees to release their tax returns."] =
+      {quote = {{text = "there needs to be a law that requires nominees to release their tax returns", kind = "indirect"}}},
+    ["As a result, call centres have a high “churn rate”, with a quarter of workers leaving every year."] =
+      {quote = {{text = "churn rate", kind = "direct"}}},
     -- (so do "as" and "when" clauses)
     ["The bank said reserves were 22 billion pesos at the end of December, when reserves required were 21 billion."] =
       {quote = {{text = "reserves were 22 billion pesos at the end of December, when reserves required were 21 billion", kind = "indirect"}}},
