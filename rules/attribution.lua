@@ -835,6 +835,11 @@ for w in ([[singer rapper actor actress star musician comedian presenter broadca
   BACKREF_NOUN[w] = true
 end
 
+-- bodies a sentence may open with that "it" then stands for ("The city ...
+-- It says")
+local BODY_NOUN = {city = true, state = true, county = true, government = true, ministry = true,
+  department = true, court = true, commission = true, committee = true, council = true, administration = true}
+
 -- Nouns by which news names again an organisation it has named: "The
 -- agency said", "the company said", "the Japanese carmaker said".
 local ORG_DESCRIPTOR = {}
@@ -959,6 +964,26 @@ local function written_lower(doc, cx, w)
   return words[w] ~= nil
 end
 
+-- "it" at token k after a sentence that opens with "the city", "the
+-- company": that body, or the organisation "the company" names ("The city
+-- sent a letter Thursday. It says ..."); or nil.
+local function it_body(doc, cx, k)
+  local _, _, _, first = doc:sentence(k)
+  if first <= 1 or k > first + 2 then return nil end
+  local _, _, _, pf, pl = doc:sentence(first - 1)
+  if lower(doc, pf) ~= "the" then return nil end
+  for t = pf + 1, math.min(pl, pf + 3) do
+    if not (is_word(doc, t) and doc:is(t, "lower")) then return nil end
+    local w = lower(doc, t)
+    if ORG_DESCRIPTOR[w] then return org_named_last(doc, cx, pf, pf, nil, w) end
+    if BODY_NOUN[w] then
+      local s, e = doc:tok(pf), select(2, doc:tok(t))
+      return {start = s, ["end"] = e, name = doc:text(s, e)}
+    end
+  end
+  return nil
+end
+
 -- The speaker whose last token is k (the subject before a verb, or the
 -- words after an inverted one).
 function subject_at(doc, cx, k, first, right_before)
@@ -976,7 +1001,7 @@ function subject_at(doc, cx, k, first, right_before)
     if pro == "group" and w == "they" and last and (last.anonymous or (last.type == nil and not one_person(last.name))) then
       return {name = last.name, anonymous = last.anonymous, start = s, ["end"] = e}
     end
-    local a = resolve_pronoun(doc, cx, pro, s)
+    local a = w == "it" and it_body(doc, cx, k) or resolve_pronoun(doc, cx, pro, s)
     if not a then return nil end
     local sp = speaker_of_mention(doc, a)
     if a.anonymous then sp.anonymous = true end
@@ -1960,6 +1985,11 @@ rule "quote.speaker" {
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
     -- "according to the company": the organisation named last
+    -- "it" after a sentence about "the city" or "the company": that body
+    ["The city sent a letter on Thursday. It says the campaign broke the law by using its images."] = {quote = {
+      {text = "the campaign broke the law by using its images", speaker = {name = "The city"}}}},
+    ["Texaco Inc sued Pennzoil Co. The company contended that the bias was clear. It said the motion was filed."] = {quote = {
+      {text = "that the bias was clear", speaker = {name = "Texaco Inc"}}, {text = "the motion was filed", speaker = {name = "Texaco Inc"}}}},
     ["Nissan Motor cut jobs. According to the company, profit fell 94%."] = {quote = {
       {text = "profit fell 94%", speaker = {name = "Nissan Motor"}}}},
     -- "according to" a document an outlet saw: the document, anonymous, via the outlet
