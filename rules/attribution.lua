@@ -1188,6 +1188,19 @@ local function after_verb(doc, cx, vj, last)
     while t <= last and t < k + 4 and doc:is(t, "title") and is_word(doc, t) and not NOT_NAME[lower(doc, t)] do t = t + 1 end
     if t > k and closes(doc, t, last) then return span_speaker(doc, k, t - 1, false) end
   end
+  -- "said the 26-year-old (striker)": whom the age names
+  if w == "the" and k + 3 <= last and doc:kind(k + 1) == "number" and doc:word(k + 2) == "-" and
+      lower(doc, k + 3) == "year-old" then
+    local e = k + 3
+    while e + 1 <= last and e < k + 5 and is_word(doc, e + 1) and doc:is(e + 1, "lower") and
+        not NOT_IN_NP[lower(doc, e + 1)] do
+      e = e + 1
+    end
+    if closes(doc, e + 1, last) then
+      local _, _, _, sfirst = doc:sentence(k)
+      return subject_at(doc, cx, e, sfirst, false)
+    end
+  end
   if DET[w] then
     for t = k + 1, math.min(last, k + 5) do
       if not is_word(doc, t) then break end
@@ -1985,6 +1998,9 @@ rule "quote.speaker" {
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
     -- "according to the company": the organisation named last
+    -- "said the 26-year-old": the person named last
+    ['Sarah Smith scored twice on Saturday. "It was a special night," said the 26-year-old.'] = {quote = {
+      {text = "It was a special night,", speaker = {name = "Sarah Smith"}}}},
     -- "it" after a sentence about "the city" or "the company": that body
     ["The city sent a letter on Thursday. It says the campaign broke the law by using its images."] = {quote = {
       {text = "the campaign broke the law by using its images", speaker = {name = "The city"}}}},
