@@ -738,6 +738,12 @@ local ARABIC_ARTICLE = {al = true, el = true, ad = true, ar = true, as = true, a
 -- words that end a company's name and make none alone ("Motor Corp")
 local COMPANY_TAIL = {Motor = true, Motors = true, Group = true, Holdings = true, Industries = true}
 
+-- heads that end a group company's name after its parent's ("UBS
+-- Securities", "Wells Fargo Bank"), unlike a product's ("Microsoft Office")
+local FIRM_HEAD = {Bank = true, Securities = true, Capital = true, Investments = true, Partners = true,
+  Insurance = true, Airlines = true, Airways = true, Petroleum = true, Studios = true, Entertainment = true,
+  Financial = true, Services = true, Energy = true, Pharmaceuticals = true, Technologies = true}
+
 -- members of a parliament by the seat they hold ("MP for ...")
 local SEAT_HOLDER = {MP = true, MPs = true, MEP = true, MSP = true, MS = true, MLA = true, TD = true, member = true}
 
@@ -1402,6 +1408,25 @@ rule "actor.lexicons_and_names" {
         i = i - 1
         entry = {name = text(d, tok(d, i), name_end(j))}
       end
+      -- a company named with more words after the lexicon's name is that
+      -- company, ending in a head word or legal form: "UBS Securities Inc",
+      -- "Credit Suisse First Boston"; with a legal form alone after it, the
+      -- lexicon's ("Siemens AG", "Ford Motor Co")
+      if entry.category == "company" or entry.category == "club" then
+        local k, last_head = j, nil
+        while k + 1 <= ntok and k < j + 5 and capword(k + 1) and not sent_start[k + 1] and not poss[k] do
+          k = k + 1
+          if heads[k] == "org" and (suffix_head[k] or COMPANY_TAIL[words[k]] or FIRM_HEAD[words[k]]) then last_head = k end
+        end
+        if last_head then
+          local only_legal = true
+          for t = j + 1, last_head do
+            if not (suffix_head[t] or COMPANY_TAIL[words[t]]) then only_legal = false end
+          end
+          if not only_legal then entry = {name = text(d, tok(d, i), name_end(last_head)), category = entry.category} end
+          j = last_head
+        end
+      end
       -- (nor a one-word name after a given name: "Liam Fox", "Michael
       -- Bloomberg" are people, not Fox News or Bloomberg)
       local given = i == j and i > 1 and not sent_start[i] and capword(i - 1) and NAMES:lookup(words[i - 1])
@@ -1687,7 +1712,7 @@ rule "actor.lexicons_and_names" {
     ["Arsenal boss Arsene Wenger says he has no plans. Liberal Democrat leader Charles Kennedy agreed."] = {mention = {
       {text = "Arsene Wenger", type = "person", roles = {"Arsenal boss"}},
       {text = "Charles Kennedy", type = "person", roles = {"leader"}}}},
-    ["Mobile giant appoints new boss\n\nVodafone has drafted in more staff for the launch."] = {mention = {}},
+    ["Mobile giant appoints new boss\n\nZentrix has drafted in more staff for the launch."] = {mention = {}},
     ["Later, BP will not raise its offer for Standard Oil Co, BP Managing Director David Simon said."] = {mention = {
       {text = "David Simon", type = "person", roles = {"BP Managing Director"}}}},
     ["The release of Asif Zardari, former Prime Minister Benazir Bhutto's husband, eased tensions."] = {mention = {
@@ -1785,9 +1810,15 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- companies and clubs the lexicon knows; a group company's longer name is its own,
+    -- a legal form after the name the lexicon's
+    ["Real Madrid beat Bayern Munich. Man Utd lost. Wells Fargo Bank and UBS Securities Inc agreed. Ford Motor Co rose."] = {mention = {
+      {text = "Real Madrid", type = "org"}, {text = "Bayern Munich", type = "org"}, {text = "Man Utd", name = "Manchester United"},
+      {text = "Wells Fargo Bank", name = "Wells Fargo Bank"}, {text = "UBS Securities Inc", name = "UBS Securities Inc"},
+      {text = "Ford Motor Co", name = "Ford Motor"}}},
     -- "Motor" ends a company's name, which names it by its first word later
-    ["Nissan Motor said it would cut 9,000 jobs. Shares in Nissan fell."] = {mention = {
-      {text = "Nissan Motor", type = "org"}, {text = "Nissan", name = "Nissan Motor"}}},
+    ["Mazda Motor said it would cut 9,000 jobs. Shares in Mazda fell."] = {mention = {
+      {text = "Mazda Motor", type = "org"}, {text = "Mazda", name = "Mazda Motor"}}},
     -- places whose official names carry marks news leaves off
     ["Floods hit Himachal Pradesh and Rajasthan, Chief Minister Sukhvinder Singh Sukhu said."] = {mention = {
       {text = "Himachal Pradesh", type = "place", name = "Himachal Pradesh"}, {text = "Rajasthan", type = "place", name = "Rajasthan"},

@@ -2006,8 +2006,8 @@ rule "quote.speaker" {
       {text = "the campaign broke the law by using its images", speaker = {name = "The city"}}}},
     ["Texaco Inc sued Pennzoil Co. The company contended that the bias was clear. It said the motion was filed."] = {quote = {
       {text = "that the bias was clear", speaker = {name = "Texaco Inc"}}, {text = "the motion was filed", speaker = {name = "Texaco Inc"}}}},
-    ["Nissan Motor cut jobs. According to the company, profit fell 94%."] = {quote = {
-      {text = "profit fell 94%", speaker = {name = "Nissan Motor"}}}},
+    ["Mazda Motor cut jobs. According to the company, profit fell 94%."] = {quote = {
+      {text = "profit fell 94%", speaker = {name = "Mazda Motor"}}}},
     -- "according to" a document an outlet saw: the document, anonymous, via the outlet
     ["The company plans to cut 500 jobs, according to a memo seen by Reuters."] = {quote = {
       {text = "The company plans to cut 500 jobs", speaker = {name = "a memo", anonymous = true}, via = "Reuters"}}},
