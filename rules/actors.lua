@@ -476,6 +476,12 @@ local function written_alone(j)
   return alone_words[bare_word(j)] or 0
 end
 
+-- How often the word w is written alone (as written_alone counts).
+local function written_alone_word(w)
+  if not alone_words then written_alone(1) end
+  return alone_words[w] or 0
+end
+
 -- Words that open sentences and name no one ("Although Thompson said",
 -- "Now Roddick faces"), beside words in -ly, -ing, -ed.
 local NOT_GIVEN = {}
@@ -634,12 +640,18 @@ local DIRECTION = {North = true, South = true, East = true, West = true}
 -- Is the name ending at token j followed by a comma and a role, "Johsen
 -- Takahashi, chief economist at ...", "Kerr Putney, the police chief"? (Not
 -- one owning something: "Downing Street, the prime minister's office".)
+local KIN = {daughter = true, son = true, wife = true, husband = true, widow = true, widower = true,
+  mother = true, father = true, brother = true, sister = true, niece = true, nephew = true,
+  grandson = true, granddaughter = true, cousin = true, partner = true}
 local function role_after(j)
   if j + 2 > ntok or words[j + 1] ~= "," then return false end
   local named = false
-  for t = j + 2, math.min(ntok, j + 5) do
+  for t = j + 2, math.min(ntok, j + 7) do
     -- (after an employer's name, "a Yukos spokesman", a role in lower case:
     -- "Green Day, the Foo Fighters" is a list)
+    -- (a relative's word counts: "Paetongtarn Shinawatra, the 37-year-old
+    -- daughter of ...")
+    if KIN[words[t]] and t + 1 <= ntok and words[t + 1] == "of" then return true end
     if role_tok[t] and not (named and not is(doc, t, "lower")) then
       local e = t
       while e < ntok and role_tok[e + 1] do e = e + 1 end
@@ -651,7 +663,9 @@ local function role_after(j)
       while k <= ntok and k <= e + 4 and capword(k) and not sent_start[k] and not poss[k] do k = k + 1 end
       return k == e + 1 or (k <= ntok and poss[k] ~= nil and capword(k))
     end
-    if kind(doc, t) ~= "word" then return false end
+    -- (past an age: "the 37-year-old")
+    local age = kind(doc, t) == "number" and words[t + 1] == "-" or words[t] == "-" and words[t + 1] == "year-old"
+    if kind(doc, t) ~= "word" and not age then return false end
     -- (an owner's name is no list's: "Mexico's Undersecretary for Commerce")
     -- (nor an acronym's, "Jeremy Dear, NUJ General Secretary")
     if not is(doc, t, "lower") and not poss[t] and not is(doc, t, "upper") then named = true end
@@ -1545,6 +1559,16 @@ rule "actor.lexicons_and_names" {
           not lower_word_in(article_text(), fam:lower()) then
         by_last[fam] = name
       end
+      -- (and a longer first word no lexicon knows that the article writes
+      -- alone names the person too, as Thai and Indonesian news names
+      -- people by the given name: "Srettha Thavisin ... Srettha told")
+      local first = not fam and match(name, "^(%u%l%l%l%l+)%s%u%S+$")
+      if first and not by_last[first] and by_first[first] == name and not NAMES:lookup(first) and
+          not NOT_GIVEN[first] and not PLACES:lookup(first) and not ORGS:lookup(first) and
+          not DEMONYMS:lookup(first) and written_alone_word(first) > 0 and
+          not lower_word_in(article_text(), first:lower()) then
+        by_last[first] = name
+      end
     end
     firm_stems(d, firms, nfirms)
     -- (a place that is a named person's surname is that person: "Brad
@@ -1810,6 +1834,10 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- a given name no lexicon knows, written alone, names the person; a relative in apposition
+    ["Prime Minister Srettha Thavisin was dismissed. Srettha told reporters he was sorry. Paetongtarn Shinawatra, the 37-year-old daughter of former premier Thaksin Shinawatra, may succeed him."] = {mention = {
+      {text = "Srettha Thavisin", type = "person"}, {text = "Srettha", name = "Srettha Thavisin"},
+      {text = "Paetongtarn Shinawatra", type = "person"}, {text = "Thaksin Shinawatra", type = "person"}}},
     -- companies and clubs the lexicon knows; a group company's longer name is its own,
     -- a legal form after the name the lexicon's
     ["Real Madrid beat Bayern Munich. Man Utd lost. Wells Fargo Bank and UBS Securities Inc agreed. Ford Motor Co rose."] = {mention = {
