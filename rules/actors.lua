@@ -749,6 +749,17 @@ end
 local ARABIC_ARTICLE = {al = true, el = true, ad = true, ar = true, as = true, ash = true, at = true, az = true,
   an = true, ibn = true, bin = true, abu = true, bou = true}
 
+-- Adds the run [i, j] as a mention of type_ named as written (without a
+-- possessive ending), marks it and moves past it; returns the name.
+local function add_run(i, j, type_)
+  local s, e = tok(doc, i), name_end(j)
+  local name = text(doc, s, e)
+  add(doc, "mention", s, e, {type = type_, name = name})
+  mark(i, j)
+  upto = j
+  return name
+end
+
 -- words that end a company's name and make none alone ("Motor Corp")
 local COMPANY_TAIL = {Motor = true, Motors = true, Group = true, Holdings = true, Industries = true}
 
@@ -802,23 +813,15 @@ local function visit(i)
   -- the seat a member of a parliament holds is a place: "the Labour MP for
   -- York Central", "MSP for Glasgow Kelvin"
   if i > 2 and words[i - 1] == "for" and SEAT_HOLDER[words[i - 2]] and not (place_end[i] and place_end[i] >= j) then
-    local s, e = tok(doc, i), name_end(j)
-    add(doc, "mention", s, e, {type = "place", name = text(doc, s, e)})
-    mark(i, j)
-    upto = j
+    add_run(i, j, "place")
     return
   end
   -- a legal ending after a comma makes the run a company: "Ashland Oil,
   -- Inc. chairman John Hall"
   if j + 2 <= ntok and words[j + 1] == "," and LEGAL[words[j + 2]] and not taken[j + 2] and
       not (i == j and (NAMES:lookup(words[i]) or sure_place(i))) then
-    local s, e = tok(doc, i), name_end(j + 2)
-    local name = text(doc, s, e)
-    add(doc, "mention", s, e, {type = "org", name = name})
     nfirms = nfirms + 1
-    firms[nfirms] = name
-    mark(i, j + 2)
-    upto = j + 2
+    firms[nfirms] = add_run(i, j + 2, "org")
     return
   end
   -- a weekday or month ends a name ("in Florida Friday"); a law,
@@ -938,10 +941,7 @@ local function visit(i)
   if first and j == first and not honor[first - 1] and role_end_at[first - 1] and
       find(words[first - 1], "[^s']s$") and is(doc, first - 1, "lower") and
       not (first < ntok and SAYS[words[first + 1]]) then
-    local s, e = tok(doc, first), name_end(first)
-    add(doc, "mention", s, e, {type = "org", name = text(doc, s, e)})
-    mark(first, first)
-    upto = first
+    add_run(first, first, "org")
     return
   end
   if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
