@@ -413,6 +413,20 @@ local function speaker_clause(doc, k, last)
   return c ~= nil and c.first > k + 1 and c.first <= math.min(last, k + 10)
 end
 
+-- Does the aside from token k say the claim could not be checked ("a claim
+-- Reuters could not independently verify", "which could not be confirmed")?
+local CHECKED = {verify = true, verified = true, confirm = true, confirmed = true}
+local function unverified(doc, k, last)
+  local neg = false
+  for t = k, math.min(last, k + 8) do
+    local w = doc:lower(t)
+    if w == "," then return false end
+    if w == "not" or w == "n't" or w == "cannot" then neg = true end
+    if neg and CHECKED[w] then return true end
+  end
+  return false
+end
+
 -- Is there a speech verb within eight tokens from k (up to last)?
 local function cue_soon(doc, k, last)
   if k > last then return false end
@@ -439,7 +453,10 @@ local function clause_end(doc, last, from, relative)
       -- problem because ..." is the speaker's, "..., which says they were
       -- annexed" another's)
       local relative_goes_on = (nxt == "which" or nxt == "who" or nxt == "as" or nxt == "when") and
-        not cue_soon(doc, t + 2, last)
+        not cue_soon(doc, t + 2, last) and not unverified(doc, t + 1, last)
+      -- (the writer's note that it could not be checked ends it: "..., a
+      -- claim Reuters could not independently verify")
+      if w == "," and unverified(doc, t + 1, last) then return trim_end(doc, t - 1) end
       if nxt and CLAUSE_BREAK[nxt] and not goes_on and not relative_goes_on and
           doc:covered("quote", doc:tok(t), doc:tok(t) + 1) == 0 and
           (verb_in(doc, from, t - 1) or speaker_clause(doc, t + 1, last)) then
@@ -1294,6 +1311,9 @@ rule "quote.reported" {
       {quote = {{text = "there needs to be a law that requires nominees to release their tax returns", kind = "indirect"}}},
     ["As a result, call centres have a high “churn rate”, with a quarter of workers leaving every year."] =
       {quote = {{text = "churn rate", kind = "direct"}}},
+    -- the writer's note that a claim could not be checked is no part of it
+    ["The ministry said its forces had captured the village, a claim Reuters could not independently verify."] =
+      {quote = {{text = "its forces had captured the village", kind = "indirect"}}},
     -- (so do "as" and "when" clauses)
     ["The bank said reserves were 22 billion pesos at the end of December, when reserves required were 21 billion."] =
       {quote = {{text = "reserves were 22 billion pesos at the end of December, when reserves required were 21 billion", kind = "indirect"}}},
