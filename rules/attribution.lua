@@ -261,6 +261,7 @@ local function one_person(name)
   local first, last = low:match("^(%a+)"), low:match("(%a+)%W*$")
   -- (a group opening its sentence is capitalised too: "Arbitrageurs said")
   if not first or GROUP[last] then return false end
+  if low:find(" and ", 1, true) then return false end   -- (two people: "Chris Larkin and Toby Stephens")
   -- a definite unnamed source: "Securities houses ..., the spokesman said.
   -- ..., he added" (not a title, which names someone named before: "The
   -- United boss said", "The executive said")
@@ -1045,6 +1046,16 @@ function subject_at(doc, cx, k, first, right_before)
       end
       while a < ms - 2 and (lower(doc, a) == "and" or lower(doc, a) == "but" or lower(doc, a) == "or") do a = a + 1 end
       return span_speaker(doc, a, k, ANON[lower(doc, ms - 2)] ~= nil)
+    end
+  end
+  -- two people joined by "and" speak together: "her sons Chris Larkin and
+  -- Toby Stephens said" (and "they" after them are both)
+  if m and m.type == "person" and right_before then
+    local ms = doc:tokat(m.start)
+    local o = ms - 2 >= first and lower(doc, ms - 1) == "and" and mention_at(doc, ms - 2)
+    if o and o.type == "person" and o ~= m then
+      local a, b = o.name or doc:text(o.start, o["end"]), m.name or doc:text(m.start, m["end"])
+      return {name = a .. " and " .. b, start = o.start, ["end"] = m["end"]}
     end
   end
   -- places speak only as institutions right before the verb: "Kyiv said"
@@ -1998,6 +2009,10 @@ rule "quote.speaker" {
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
     -- "according to the company": the organisation named last
+    -- two people joined by "and" speak together, and "they" after them are both
+    ['In a statement, her sons Chris Larkin and Toby Stephens said she died peacefully. "She leaves two sons," they said.'] = {quote = {
+      {text = "she died peacefully", speaker = {name = "Chris Larkin and Toby Stephens"}},
+      {text = "She leaves two sons,", speaker = {name = "Chris Larkin and Toby Stephens"}}}},
     -- "said the 26-year-old": the person named last
     ['Sarah Smith scored twice on Saturday. "It was a special night," said the 26-year-old.'] = {quote = {
       {text = "It was a special night,", speaker = {name = "Sarah Smith"}}}},
