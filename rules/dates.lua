@@ -280,6 +280,23 @@ local function candidates(doc)
   return kept
 end
 
+-- Is the weekday candidate c to come: "next", "by" or "until" before it, or
+-- a verb of the future before it in its sentence ("will", "is expected to",
+-- "is due")?
+local AHEAD_LEAD = {next = true, by = true, ["until"] = true}
+local FUTURE = {will = true, ["'ll"] = true, expected = true, expect = true, expects = true, due = true,
+  scheduled = true, plans = true}
+local function ahead(doc, c)
+  local lead = doc:text(c.s, c.e):match("^(%a+)")
+  if lead and AHEAD_LEAD[lead:lower()] then return true end
+  local k = doc:tokat(c.s)
+  local _, _, _, first = doc:sentence(k)
+  for t = k - 1, math.max(first, k - 15), -1 do
+    if FUTURE[doc:lower(t)] then return true end
+  end
+  return false
+end
+
 rule "date.expressions" {
   stage = "dates",
   doc = "dates with their preposition, valued as (partial) ISO 8601",
@@ -317,11 +334,17 @@ rule "date.expressions" {
       elseif c.kind == "r" and ay then
         value = relative_value(doc:text(c.s, c.e), ay, am, ad)
       elseif c.kind == "w" and ay then
-        -- news reports the past: the latest such weekday on or before the article's date
+        -- news reports the past: the latest such weekday on or before the
+        -- article's date; what is to come, the next one after it ("next
+        -- Thursday", "by Thursday", "the winds are expected to ease by Thursday")
         local wd = WEEKDAYS[doc:text(a[1], a[2]):lower()]
         local today = days(ay, am, ad)
         local today_wd = (today + 3) % 7 + 1   -- 1970-01-01 was a Thursday
-        value = iso(civil(today - (today_wd - wd) % 7))
+        if ahead(doc, c) then
+          value = iso(civil(today + (wd - today_wd - 1) % 7 + 1))
+        else
+          value = iso(civil(today - (today_wd - wd) % 7))
+        end
       end
       -- (the keys doc:add sets named in the constructor, so that the table
       -- is made with room for them: grown key by key it rehashed three

@@ -1160,7 +1160,14 @@ rule "quote.reported" {
                 if doc:word(t) == "(" then dist = dist - (i - t) break end
               end
             end
-            if from and c2 > from + 2 and (dist <= 6 or (dist <= 9 and unnamed_source(doc, c2 + 1, i - 1))) and
+            -- (a longer attribution is an unnamed source at length, or a
+            -- role and a name in capitals: "..., Los Angeles County Fire
+            -- Chief Anthony Marrone said")
+            local titled = dist <= 10
+            for t = c2 + 1, i - 1 do
+              if not (doc:kind(t) == "word" and doc:is(t, "title")) then titled = false break end
+            end
+            if from and c2 > from + 2 and (dist <= 6 or titled or (dist <= 9 and unnamed_source(doc, c2 + 1, i - 1))) and
                 doc:kind(c2 + 1) ~= "quote" and
                 clause_has_verb(doc, from, c2 - 1) then
               local first = from
@@ -1311,6 +1318,9 @@ rule "quote.reported" {
       {quote = {{text = "there needs to be a law that requires nominees to release their tax returns", kind = "indirect"}}},
     ["As a result, call centres have a high “churn rate”, with a quarter of workers leaving every year."] =
       {quote = {{text = "churn rate", kind = "direct"}}},
+    -- an inverted attribution with a long role and a name in capitals
+    ["About 1,000 structures have been destroyed, Los Angeles County Fire Chief Anthony Marrone said."] =
+      {quote = {{text = "About 1,000 structures have been destroyed", kind = "indirect"}}},
     -- the writer's note that a claim could not be checked is no part of it
     ["The ministry said its forces had captured the village, a claim Reuters could not independently verify."] =
       {quote = {{text = "its forces had captured the village", kind = "indirect"}}},
