@@ -1707,6 +1707,7 @@ local SEEN = {seen = true, obtained = true, reviewed = true, viewed = true}
 -- Does an aside right after byte pos say its speaker asked not to be named
 -- (", who asked not to be named,", ", speaking on condition of anonymity,")?
 local UNNAMED = {"^,? who asked not to be named", "^,? who asked not to be identified",
+  "^,? who did not want to give h[ei][rs] name", "^,? who declined to give h[ei][rs] name",
   "^,? who declined to be named", "^,? who declined to be identified", "^,? who did not want to be named",
   "^,? who requested anonymity", "^,? speaking on condition of anonymity", "^,? who spoke on condition of anonymity"}
 local function unnamed_aside(doc, pos)
@@ -1872,6 +1873,27 @@ rule "quote.speaker" {
                 sp = sentence_subject(doc, cx, ss, q.start)
                 if sp then why(q, "no cue: the subject of the quote's sentence") end
               end
+              -- (a sentence of narration right before it in its paragraph
+              -- whose subject is someone else speaks it: 'Her neighbour, Juan
+              -- García, 82, agrees. “The young people leave ...”')
+              if not sp and prev and sfirst > 1 and qi <= sfirst + 1 and doc:paragraph(sfirst - 1) == para then
+                local _, ps, pe = doc:sentence(sfirst - 1)
+                -- (narration with no quote of its own: "Wilson spread ..., James
+                -- said. “So it's not ...”" goes on with James)
+                local narrated = #doc:covering("quote", ps, ps + 1) == 0 and #doc:inside("quote", ps, pe) == 0 and
+                  sentence_subject(doc, cx, ps, doc:tok(sfirst))
+                -- (its subject: near its start, no preposition's object, "next
+                -- to Mr Blair he added", "trained with ... Robert Korzeniowski")
+                local nt = narrated and narrated.start and doc:tokat(narrated.start)
+                local _, _, _, pfirst = doc:sentence(sfirst - 1)
+                local b = nt and nt - 1
+                while b and b > pfirst and doc:is(b, "title") do b = b - 1 end   -- (past "Mr", "President")
+                if nt and (nt > pfirst + 8 or (b >= pfirst and PREP[lower(doc, b)])) then narrated = nil end
+                if narrated and narrated.type == "person" and narrated.name ~= prev.speaker.name then
+                  sp = narrated
+                  why(q, "no cue: the subject of the sentence before, someone new")
+                end
+              end
               if not sp and prev and q.kind == "direct" and para - prev.para <= 1 then
                 sp, via = prev.speaker, prev.via
                 why(q, "no cue: continues the previous quote's speaker")
@@ -2009,6 +2031,11 @@ rule "quote.speaker" {
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
     -- "according to the company": the organisation named last
+    -- a quote after narration about someone new is theirs, not the last speaker's;
+    -- one who did not want to give her name is anonymous
+    ['Maria Lopez has lived here all her life. "It was busy," she says. Her neighbour, Juan García, 82, agrees. "The young people leave." "It\'s a nice idea," says one resident, who did not want to give her name.'] = {quote = {
+      {text = "It was busy,", speaker = {name = "Maria Lopez"}}, {text = "The young people leave.", speaker = {name = "Juan García"}},
+      {text = "It's a nice idea,", speaker = {name = "one resident", anonymous = true}}}},
     -- two people joined by "and" speak together, and "they" after them are both
     ['In a statement, her sons Chris Larkin and Toby Stephens said she died peacefully. "She leaves two sons," they said.'] = {quote = {
       {text = "she died peacefully", speaker = {name = "Chris Larkin and Toby Stephens"}},

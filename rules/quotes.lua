@@ -335,7 +335,9 @@ local AUX = {is = true, was = true, were = true, are = true, am = true, will = t
 local IRREGULAR_PAST = {}
 for w in ([[rose fell went came made took gave got knew thought saw told said began became left kept held
   brought felt found meant ran won lost paid sent spent stood understood wrote spoke broke chose grew drew
-  flew threw led met put set cut hit let sold sought fought built bought caught taught struck]]):gmatch("%a+") do
+  flew threw led met put set cut hit let sold sought fought built bought caught taught struck spread
+  hurt quit shut lent dealt fled hung laid slid stuck swept swung rode shook sank slept stole swore swam
+  tore woke wore ate drove froze hid sprang]]):gmatch("%a+") do
   IRREGULAR_PAST[w] = true
 end
 
@@ -1318,6 +1320,9 @@ rule "quote.reported" {
       {quote = {{text = "there needs to be a law that requires nominees to release their tax returns", kind = "indirect"}}},
     ["As a result, call centres have a high “churn rate”, with a quarter of workers leaving every year."] =
       {quote = {{text = "churn rate", kind = "direct"}}},
+    -- an irregular past is a clause's verb
+    ["Wilson spread tax increases evenly across the sector, James said."] =
+      {quote = {{text = "Wilson spread tax increases evenly across the sector", kind = "indirect"}}},
     -- an inverted attribution with a long role and a name in capitals
     ["About 1,000 structures have been destroyed, Los Angeles County Fire Chief Anthony Marrone said."] =
       {quote = {{text = "About 1,000 structures have been destroyed", kind = "indirect"}}},
