@@ -1576,7 +1576,9 @@ local function via_in(doc, cx, s, e)
       local k = doc:tokat(m.start) - 1
       if k >= 1 and lower(doc, k) == "the" then k = k - 1 end
       local w = k >= 1 and lower(doc, k)
-      if (w == "with" or w == "to" or (told and w and SPEECH_OBJECT[w])) and outlet(m) then return m.name end
+      -- (and the one spoken on: "Speaking on Sky News, the minister said")
+      local on = w == "on" and k > 1 and (lower(doc, k - 1) == "speaking" or lower(doc, k - 1) == "appearing")
+      if (w == "with" or w == "to" or on or (told and w and SPEECH_OBJECT[w])) and outlet(m) then return m.name end
     end
   end
   return nil
@@ -2031,6 +2033,9 @@ rule "quote.speaker" {
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
     -- "according to the company": the organisation named last
+    -- the outlet spoken on relays it
+    ["Speaking on Sky News, the minister said the plan would work."] = {quote = {
+      {text = "the plan would work", via = "Sky News"}}},
     -- a quote after narration about someone new is theirs, not the last speaker's;
     -- one who did not want to give her name is anonymous
     ['Maria Lopez has lived here all her life. "It was busy," she says. Her neighbour, Juan García, 82, agrees. "The young people leave." "It\'s a nice idea," says one resident, who did not want to give her name.'] = {quote = {
