@@ -248,6 +248,15 @@ local SMALLER = {
 -- (and of a percentage point: "a quarter of a percentage point")
 local MEASURE_OF_A = {duration = true, length = true, area = true, volume = true, mass = true, percent = true}
 
+-- words before an amount that make it a modifier of the noun after it ("a
+-- $5bn deal"), and words after it that are no such noun
+local ATTRIBUTIVE = {a = true, an = true, the = true, its = true, his = true, her = true, their = true, this = true}
+local NOT_NOUN = {a = true, an = true, the = true, last = true, this = true, next = true, each = true, per = true,
+  more = true, less = true, higher = true, lower = true, up = true, down = true, over = true, under = true,
+  ["and"] = true, ["or"] = true, but = true, hurt = true, rose = true, fell = true, grew = true, hit = true,
+  cut = true, led = true, won = true, lost = true, put = true, set = true, came = true, went = true,
+  already = true, seen = true, worth = true, due = true, thanks = true}
+
 -- pasts that make a new clause after a count and "and" ("killed 40 people and left ...")
 local PAST_AFTER_AND = {}
 for w in ("left made took sent set cut hit put gave went came saw held kept led lost won brought"):gmatch("%a+") do
@@ -1178,6 +1187,21 @@ rule "figure.amounts" {
         fields.of = of_after(last + 1, unit, true)   -- "300mm of rain", "$4bn of debt"
       end
       local first = hedge and hfirst or (rangeword and ranged and k - 1) or a.first
+      -- an amount before a noun, after an article, is of that noun: "a $5bn
+      -- deal", "a 10% stake", "the £1.2m fine"
+      -- (the noun phrase, up to three words: "a 150 mln dlr revolving credit")
+      if not fields.of and (kind == "money" or kind == "percent") and first > 1 and ATTRIBUTIVE[LOW[first - 1]] then
+        local e = last
+        while e < n and e < last + 3 do
+          local w = LOW[e + 1]
+          if not (w and KIND[e + 1] == "word" and is(e + 1, "lower") and not OF_STOP[w] and not NOT_NOUN[w] and
+                  not w:find("ly$") and not w:find("year") and not w:find("[^e]ed$") and not can_start(w)) then
+            break
+          end
+          e = e + 1
+        end
+        if e > last then fields.of = doc:text(span(last + 1, e)) end
+      end
       return fields, first, last
     end
 
@@ -1404,6 +1428,9 @@ rule "figure.amounts" {
     -- what a count is of ends before a verb of its own; no verb is what it is of
     ["The storm killed at least 40 people and left 2 million homes without power. More than 2,000 injured were treated."] = {figure = {
       {text = "at least 40", of = "people"}, {text = "2 million", of = "homes"}, {text = "More than 2,000", of = false}}},
+    -- an amount after an article is of the noun after it
+    ["The firm paid a £1.2m fine, bought a 10% stake and set up a $150m revolving credit facility."] = {figure = {
+      {text = "£1.2m", of = "fine"}, {text = "10%", of = "stake"}, {text = "$150m", of = "revolving credit facility"}}},
     ["The bank raised its rate by a quarter of a percentage point, then by half a percentage point."] = {figure = {
       {text = "a quarter of a percentage point", value = 0.25, unit = "%", kind = "percent"},
       {text = "half a percentage point", value = 0.5, unit = "%", kind = "percent"}}},
