@@ -393,7 +393,13 @@ local function headline(i)
       end
     end
   end
-  is_headline = is_headline and small and nwords >= 4 and ncaps >= nwords * 0.8
+  -- (the article's title line needs no small word: "Elizabeth Warren
+  -- Hammers Wells Fargo CEO: ...")
+  -- (a line of one sentence, in title case, not capitals)
+  local pno, _, _, pfirst, plast = doc:paragraph(first)
+  local title_line = pno == 1 and pfirst == first and plast == last and doc:word(last) ~= "." and
+    not is(doc, first, "upper")
+  is_headline = is_headline and (small or title_line) and nwords >= 4 and ncaps >= nwords * 0.8
   headline_memo[first] = is_headline
   return is_headline
 end
@@ -1834,6 +1840,9 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- an article's title line in title case runs on past a name
+    ["Elizabeth Warren Hammers Wells Fargo CEO: You Should Be Investigated\n\nSen. Elizabeth Warren spoke."] = {mention = {
+      {text = "Elizabeth Warren", type = "person"}, {text = "Wells Fargo", type = "org"}, {text = "Elizabeth Warren", type = "person"}}},
     -- a given name no lexicon knows, written alone, names the person; a relative in apposition
     ["Prime Minister Srettha Thavisin was dismissed. Srettha told reporters he was sorry. Paetongtarn Shinawatra, the 37-year-old daughter of former premier Thaksin Shinawatra, may succeed him."] = {mention = {
       {text = "Srettha Thavisin", type = "person"}, {text = "Srettha", name = "Srettha Thavisin"},
