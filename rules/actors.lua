@@ -514,6 +514,14 @@ for w in ([[One Two Three Four Five Six Seven Eight Nine Ten United City Villa R
   NOT_SURNAME[w] = true
 end
 
+-- words that end names of things and never a person's ("President Obama
+-- Speech at ...", "Mac Mini", "Nelson Town", "April Three")
+local NOT_PERSON_END = {}
+for w in ([[Speech Interview Video Remarks Statement Address Rally Visit Summit Mini Plus Max Pro One Two
+  Three Four Five Town Catholic]]):gmatch("%a+") do
+  NOT_PERSON_END[w] = true
+end
+
 -- Are the two words at i, j a person's given name and surname, no given
 -- name being known: "Bukayo Saka ... Saka levelled"? The surname is
 -- written alone elsewhere (twice, when the name opens its sentence, as
@@ -950,6 +958,9 @@ local function visit(i)
     add_run(first, first, "org")
     return
   end
+  -- (a word that ends names of other things ends no person's: "President
+  -- Obama Speech at ...")
+  while first and j > first and NOT_PERSON_END[words[j]] and not poss[j] do j = j - 1 end
   if first and (j > first or honor[first - 1] or role_end_at[first - 1]) then
     local s = tok(doc, first)
     local fields = {type = "person"}
@@ -1840,6 +1851,9 @@ rule "actor.lexicons_and_names" {
     ["Ford Motor Co and General Electric Co rose. Warner Lambert Co fell. He lives in Co. Durham."] = {mention = {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
+    -- words that end names of things end no person's
+    ["Watch: President Obama Speech at the dinner. Apple launched the Mac Mini on April Three."] = {mention = {
+      {text = "Obama", type = "person"}, {text = "Apple", type = "org"}}},
     -- an article's title line in title case runs on past a name
     ["Elizabeth Warren Hammers Wells Fargo CEO: You Should Be Investigated\n\nSen. Elizabeth Warren spoke."] = {mention = {
       {text = "Elizabeth Warren", type = "person"}, {text = "Wells Fargo", type = "org"}, {text = "Elizabeth Warren", type = "person"}}},
