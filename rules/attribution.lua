@@ -985,6 +985,32 @@ local function it_body(doc, cx, k)
   return nil
 end
 
+-- "they" at token k after sentences whose subject is a group: that group,
+-- through a "They" opening the sentence between ("Critics of the EB-5
+-- program, like ..., see .... They sent a letter .... “...,” they wrote").
+local function they_group(doc, k)
+  local _, _, _, first = doc:sentence(k)
+  for _ = 1, 3 do
+    if first <= 1 then return nil end
+    local _, _, _, pf, pl = doc:sentence(first - 1)
+    local w = lower(doc, pf)
+    if w ~= "they" then
+      if not (GROUP[w] or ANON[w]) then return nil end
+      -- (with what it is of, to a comma: "Critics of the EB-5 program,")
+      local e = pf
+      if pf + 2 <= pl and lower(doc, pf + 1) == "of" then
+        local t = pf + 2
+        while t <= pl and t <= pf + 6 and is_word(doc, t) and doc:word(t) ~= "," do t = t + 1 end
+        if t <= pl and doc:word(t) == "," then e = t - 1 end
+      end
+      local s, ee = doc:tok(pf), select(2, doc:tok(e))
+      return {start = s, ["end"] = ee, name = doc:text(s, ee), anonymous = ANON[w] ~= nil}
+    end
+    first = pf
+  end
+  return nil
+end
+
 -- The speaker whose last token is k (the subject before a verb, or the
 -- words after an inverted one).
 function subject_at(doc, cx, k, first, right_before)
@@ -1002,7 +1028,8 @@ function subject_at(doc, cx, k, first, right_before)
     if pro == "group" and w == "they" and last and (last.anonymous or (last.type == nil and not one_person(last.name))) then
       return {name = last.name, anonymous = last.anonymous, start = s, ["end"] = e}
     end
-    local a = w == "it" and it_body(doc, cx, k) or resolve_pronoun(doc, cx, pro, s)
+    local a = (w == "it" and it_body(doc, cx, k)) or (w == "they" and they_group(doc, k)) or
+      resolve_pronoun(doc, cx, pro, s)
     if not a then return nil end
     local sp = speaker_of_mention(doc, a)
     if a.anonymous then sp.anonymous = true end
@@ -2033,6 +2060,9 @@ rule "quote.speaker" {
     ["Traders now see a 60% chance of a cut, according to CME Group's FedWatch tool.\n\nTreasury Secretary Janet Yellen spoke in Ohio."] = {quote = {
       {text = "Traders now see a 60% chance of a cut", speaker = {name = "CME Group"}}}},
     -- "according to the company": the organisation named last
+    -- "they" after sentences about a group is that group
+    ['Critics of the program, like Senator Charles Grassley, see a chance. They sent a letter. "It is plagued by fraud," they wrote.'] = {quote = {
+      {text = "It is plagued by fraud,", speaker = {name = "Critics of the program"}}}},
     -- the outlet spoken on relays it
     ["Speaking on Sky News, the minister said the plan would work."] = {quote = {
       {text = "the plan would work", via = "Sky News"}}},
