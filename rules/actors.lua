@@ -738,9 +738,11 @@ end
 -- May the given name at token k that is also a word ("Tony", "Roger",
 -- "Will") open a name at its sentence's start? Only as the first of two
 -- words, before a plain surname, when the article never writes the word
--- in lower case ("Tony Blair said"; not "Ford Motor Co", "Will Tory voters").
+-- in lower case ("Tony Blair said"; not "Ford Motor Co", "Will Tory voters"),
+-- a surname that is a place only when it is no surname too ("Peter Jackson
+-- made", not "Will Texas")
 local function word_name_opens(k, j)
-  return j == k + 1 and plain_word(j) and not place_end[j] and not heads[j] and not NOT_SURNAME[words[j]] and
+  return j == k + 1 and plain_word(j) and not sure_place(j) and not heads[j] and not NOT_SURNAME[words[j]] and
     not DEMONYMS:lookup(words[k + 1]) and not lower_word_in(article_text(), lower(doc, k))
 end
 
@@ -1832,6 +1834,9 @@ rule "actor.lexicons_and_names" {
       {text = "Matt Wrack", type = "person", roles = {"general secretary"}},
       {text = "Mark Jeffries", type = "person", roles = {"Det Insp"}},
       {text = "Devon and Cornwall Police", type = "org"}}},
+    -- a given name that is also a word opens a name before a surname that is
+    -- also a place, when the place is known as a surname too
+    ["Peter Jackson made a new film."] = {mention = {{text = "Peter Jackson", type = "person"}}},
     -- two words whose last is written alone elsewhere are a person, no given name being known;
     -- a given name that is also a word opens a sentence's name when the article never writes it
     -- in lower case

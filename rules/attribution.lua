@@ -753,16 +753,68 @@ local function owned(doc, t)
   return false
 end
 
+-- An adverb between a subject and its verb ("Clinton boldly suggested",
+-- "a reader would now ask"): a lower-case -ly word that is no noun.
+local LY_NOUNS = {family = true, ally = true, assembly = true, rally = true, supply = true, monopoly = true,
+  bully = true, italy = true, july = true}
+local MORE_ADVERBS = {now = true, still = true, ["then"] = true, twice = true, soon = true, ever = true}
+local function adverb(doc, k)
+  local w = lower(doc, k)
+  return doc:is(k, "lower") and (MORE_ADVERBS[w] or (#w > 4 and w:sub(-2) == "ly" and not LY_NOUNS[w]))
+end
+
+-- Does a list of names go on after the name at token t ("the Scottish
+-- Parliament, Welsh Assembly or Northern Ireland Assembly")?
+local function list_goes_on(doc, t)
+  local n = doc:ntok()
+  for b = t + 1, math.min(n, t + 12) do
+    local w = lower(doc, b)
+    if (w == "and" or w == "or") and b < n and doc:is(b + 1, "title") then return true end
+    if not (w == "," or doc:is(b, "title")) then return false end
+  end
+  return false
+end
+
 -- Is the actor named at token t the object of a preposition or of "told"
 -- ("talking to Real Madrid sporting director Emilio Butragueno",
 -- "introduced to Conte", "approved by the Food and Drug Administration")?
 -- (Past "the", capitalised words and lower-case role words before the
--- name; "told" takes an object as a preposition does: "Yates told Reuters".)
+-- name; "told" takes an object as a preposition does: "Yates told Reuters";
+-- and back over a list the name ends: "in the Scottish Parliament, Welsh
+-- Assembly or Northern Ireland Assembly", not "In Paris, Macron".)
 local function after_prep(doc, t, first)
-  for b = t - 1, math.max(first, t - 6), -1 do
+  local listed = list_goes_on(doc, t)
+  local b = t - 1
+  while b >= math.max(first, t - (listed and 16 or 6)) do
     local w = lower(doc, b)
     if PREP[w] or w == "told" or w == "tells" then return true end
-    if not is_word(doc, b) or (doc:is(b, "lower") and w ~= "the" and not ROLES:match(doc, b)) then return false end
+    if (w == "and" or w == "or") and b > first and doc:is(b - 1, "title") then
+      listed = true
+    elseif not (listed and w == "," and b > first and doc:is(b - 1, "title")) and
+        (not is_word(doc, b) or (doc:is(b, "lower") and w ~= "the" and not ROLES:match(doc, b))) then
+      return false
+    end
+    b = b - 1
+  end
+  return false
+end
+
+-- Is the actor named at token t a verb's object ("to beat Swede Daniel
+-- Persson", "defeated Andy Roddick")? Past "the", capitalised words and
+-- role words, the word before is a past form or follows "to" (not "World
+-- number one Lindsay Davenport", "Hollywood legend Dustin Hoffman").
+-- (and past an owner and a list of names: "to beat Swede Daniel Persson
+-- and Italy's Luca Verdecchia")
+local function verb_object(doc, t, first)
+  for b = t - 1, math.max(first, t - 12), -1 do
+    local w = lower(doc, b)
+    local listed = (w == "and" or w == "or" or w == ",") and b > first and doc:is(b - 1, "title")
+    if not listed and not possessive(w) then
+      if not is_word(doc, b) then return false end
+      if doc:is(b, "lower") and w ~= "the" and not ROLES:match(doc, b) then
+        return (#w > 4 and w:sub(-2) == "ed") or (b > first and lower(doc, b - 1) == "to")
+      end
+    end
   end
   return false
 end
@@ -808,7 +860,7 @@ function named_last(doc, cx, k, first)
     for m in doc:each("mention", ps, pe) do
       local t = doc:tokat(m.start)
       if m.type == "person" and not in_direct_quote(doc, m.start) and not owned(doc, t) and
-          not after_prep(doc, t, pfirst) then
+          not after_prep(doc, t, pfirst) and not verb_object(doc, t, pfirst) then
         return antecedent(m)
       end
     end
@@ -832,7 +884,7 @@ for w in ([[singer rapper actor actress star musician comedian presenter broadca
   novelist poet artist painter designer chef model striker midfielder defender goalkeeper winger
   forward player batsman bowler golfer boxer fighter driver rider jockey athlete sprinter swimmer
   cyclist skier runner captain youngster teenager veteran billionaire tycoon entrepreneur
-  businessman businesswoman musician songwriter composer filmmaker comedian dancer]]):gmatch("%a+") do
+  businessman businesswoman musician songwriter composer filmmaker comedian dancer winner champion]]):gmatch("%a+") do
   BACKREF_NOUN[w] = true
 end
 
@@ -1171,8 +1223,9 @@ function subject_at(doc, cx, k, first, right_before)
     local holder = a < k and role_holder(doc, cx, sp.name, sp.start)
     -- "the Italian said", "the Spaniard added": the person named last before
     -- (news names a person by nationality only right after naming them)
-    if not holder and a == k and a > first and lower(doc, a - 1) == "the" and DEMONYMS:lookup(doc:word(k)) and
-        not w:find("[^s]s$") then
+    if not holder and a > first and lower(doc, a - 1) == "the" and not w:find("[^s]s$") and
+        (a == k and DEMONYMS:lookup(doc:word(k)) or
+         (k == a + 1 and DEMONYMS:lookup(doc:text(doc:tok(a), select(2, doc:tok(k))))) ) then
       local m = named_last(doc, cx, k, first)
       holder = m and (m.name or doc:text(m.start, m["end"]))
     end
@@ -1262,21 +1315,21 @@ local function after_verb(doc, cx, vj, last)
       if acting then return span_speaker(doc, k, t, ANON[lower(doc, t)] or false) end
       if ANON[lower(doc, t)] or nxt > last or not is_word(doc, nxt) or lower(doc, nxt) == "for" or lower(doc, nxt) == "of" then
         if not closes(doc, nxt, last) and not ANON[lower(doc, t)] then return nil end
-        return span_speaker(doc, k, t, ANON[lower(doc, t)] or false)
+        local sp = span_speaker(doc, k, t, ANON[lower(doc, t)] or false)
+        -- "said the New Zealander", "said the company": whom it refers
+        -- back to, as before the verb
+        if w == "the" and not sp.anonymous then
+          local _, _, _, sfirst = doc:sentence(k)
+          local r = subject_at(doc, cx, t, sfirst, false)
+          if r and r["end"] == sp["end"] and r.start >= sp.start and r.name ~= doc:text(r.start, r["end"]) then
+            sp.name = r.name
+          end
+        end
+        return sp
       end
     end
   end
   return nil
-end
-
--- An adverb between a subject and its verb ("Clinton boldly suggested",
--- "a reader would now ask"): a lower-case -ly word that is no noun.
-local LY_NOUNS = {family = true, ally = true, assembly = true, rally = true, supply = true, monopoly = true,
-  bully = true, italy = true, july = true}
-local MORE_ADVERBS = {now = true, still = true, ["then"] = true, twice = true, soon = true, ever = true}
-local function adverb(doc, k)
-  local w = lower(doc, k)
-  return doc:is(k, "lower") and (MORE_ADVERBS[w] or (#w > 4 and w:sub(-2) == "ly" and not LY_NOUNS[w]))
 end
 
 -- The person before an apposition that runs up to token k with no comma
@@ -2161,6 +2214,16 @@ rule "quote.speaker" {
     -- "quoted him as saying": the man the pronoun stands for
     ["President Xi Jinping did not speak. But TASS later quoted him as saying the country must prepare."] = {quote = {
       {text = "the country must prepare", speaker = {name = "Xi Jinping"}}}},
+    -- after the verb too, and by a demonym of two words: "said the New Zealander"
+    ["Peter Jackson has a new film. The Oscar winner said it would be shot in Wellington. “It will be big,” said the New Zealander."] = {quote = {
+      {text = "it would be shot in Wellington", speaker = {name = "Peter Jackson"}},
+      {text = "It will be big,", speaker = {name = "Peter Jackson"}}}},
+    -- (not a verb's object: "to beat Swede Daniel Persson")
+    ["Jason Gardener won in Glasgow. He then recovered to beat Swede Daniel Persson. “It is hard,” said the world indoor champion."] = {quote = {
+      {text = "It is hard,", speaker = {name = "Jason Gardener"}}}},
+    -- (nor, for an organisation, one in a list after a preposition)
+    ["The Electoral Commission published a report. It wants help for the Scottish Parliament, Welsh Assembly or Northern Ireland Assembly. Candidates should get a free mailshot, says the watchdog."] = {quote = {
+      {text = "Candidates should get a free mailshot", speaker = {name = "Electoral Commission"}}}},
     -- "the striker": a person named by what they do is the one referred back to
     ["Thierry Henry will captain the side. And the striker said it would be hard."] = {quote = {
       {text = "it would be hard", speaker = {name = "Thierry Henry"}}}},
