@@ -98,7 +98,8 @@ static int in_list(const char *const *list, const char *s, size_t n)
 static const char *const TLDS[] = {
     "com", "org", "net", "gov", "edu", "mil", "int", "io", "co", "uk", "us", "ru", "ua", "de",
     "fr", "info", "news", "tv", "me", "ly", "ai", "eu", "ca", "au", "in", "cn", "jp", "it",
-    "es", "nl", "ch", "se", "no", "pl", "org.uk", "gov.uk", "ac", "biz", "app", "dev", NULL
+    "es", "nl", "ch", "se", "no", "pl", "org.uk", "gov.uk", "ac", "biz", "app", "dev", "fyi", "ie",
+    "nz", "za", "ng", "ke", "br", "mx", "kr", "il", "sg", "hk", "xyz", "online", "site", NULL
 };
 
 /* ---- token building ----------------------------------------------------- */

@@ -28,7 +28,7 @@ local CAP_WORD = pattern{CAP}
 local PARTICLE = {lower = PARTICLE_LIST, title = false}
 local CHAINS = pattern{CAP, {alt = {CAP, {PARTICLE, CAP}, {PARTICLE, PARTICLE, CAP}}, op = "+"}}
 local SENT_STARTS = pattern{{sent_start = true}}
-local SITES = pattern{{kind = "url", regex = [[(?s)\p{Lu}[\p{L}\p{N}-]*\.(?:com|org|net|co\.uk|io)]]}}
+local SITES = pattern{{kind = "url", regex = [[(?s)\p{Lu}[\p{L}\p{N}-]*\.\p{Ll}{2,}(?:\.\p{Ll}{2})?]]}}
 -- the head words ("Association" -> "org"): every form of the lexicon starts
 -- with a capital, so only capitalised words need a look (HEADS:each would
 -- try every token)
@@ -1031,6 +1031,11 @@ short_names = function(d)
     end
   end
   if nforms == 0 then return end
+  -- (the first word named alone before the full name is it too: "Tech firm
+  -- Brightwave to cut jobs ... Brightwave Inc said")
+  for f in d:each("mention") do
+    if f.type == "org" and by_first[f.name] then f.name = by_first[f.name] end
+  end
   local m = pattern{{kind = "word", title = true, text = forms}}:all(d)
   for x = 1, #m, 2 do
     local k = m[x]
@@ -1471,7 +1476,10 @@ rule "actor.lexicons_and_names" {
     m = SITES:all(d)
     for x = 1, #m, 2 do
       local i = m[x]
-      if not taken[i] then add_lexicon_mention(i, i, {name = words[i]}, "org") end
+      -- (with its legal form: "Amazon.com Inc")
+      local j = i
+      while j + 1 <= ntok and j < i + 2 and suffix_head[j + 1] do j = j + 1 end
+      if not taken[i] then add_lexicon_mention(i, j, {name = words[i]}, "org") end
     end
     -- places are looked up before people so that "North Korea" (North is
     -- a given name) is not taken for a person; they are added after them
@@ -1739,6 +1747,9 @@ rule "actor.lexicons_and_names" {
     -- a firm by its first word, once named in full
     ["Lex Service Plc bought it. Lex said so, and Lex Vehicle agreed."] = {mention = {
       {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
+    -- (and named so before it: "Tech firm Brightwave ... Brightwave Inc")
+    ["Tech firm Brightwave will cut jobs. Brightwave Inc said so."] = {mention = {
+      {text = "Brightwave", name = "Brightwave Inc", type = "org"}, {text = "Brightwave Inc", type = "org"}}},
     ["West Texas Intermediate rose, and Royal Dutch fell."] = {mention = {{text = "Texas", type = "place"}}},
     ["The show opened in the West End."] = {mention = {}},
     -- roles in apposition, up to the comma, and before the name with what they are of
@@ -1975,6 +1986,9 @@ rule "actor.lexicons_and_names" {
     ["General Motors is recalling cars."] = {mention = {{text = "General Motors", type = "org"}}},
     -- a site named by its domain
     ["The editor told Antiwar.com that talks had stalled."] = {mention = {{text = "Antiwar.com", type = "org"}}},
+    -- (any domain the tokenizer knows, with its legal form)
+    ["Cuts were tracked by Layoffs.fyi, and Amazon.com Inc said more would come."] = {mention = {
+      {text = "Layoffs.fyi", type = "org"}, {text = "Amazon.com Inc", type = "org"}}},
     -- a law names no one ("Care" is also a given name)
     ["He defended the Affordable Care Act."] = {mention = {}},
     -- a title-case headline runs on past the name

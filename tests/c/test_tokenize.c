@@ -86,6 +86,7 @@ static const char *const TOKEN_ROWS[][2] = {
     {"see https://example.com/a?b=1, then", "see|https://example.com/a?b=1|,|then"},
     {"write to press@example.org.", "write|to|press@example.org|."},
     {"told Antiwar.com that", "told|Antiwar.com|that"},
+    {"the tracking site Layoffs.fyi said", "the|tracking|site|Layoffs.fyi|said"},
     {"in the east.Apple MacBook", "in|the|east|.|Apple|MacBook"},
     {"John F. Kennedy", "John|F.|Kennedy"},
     {"Covid-19 and F-16s", "Covid-19|and|F-16s"},
