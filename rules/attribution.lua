@@ -1113,18 +1113,26 @@ function subject_at(doc, cx, k, first, right_before)
   -- supporters in Congress say", "officials in Kyiv said"
   if m and right_before then
     local ms = doc:tokat(m.start)
-    if ms - 2 >= first and PLACE_PREP[lower(doc, ms - 1)] and GROUP[lower(doc, ms - 2)] and
-        (doc:is(ms - 2, "lower") or ms - 2 == first) then
+    local g = ms - 2
+    -- (past more phrases: "Negotiators at the UN climate summit in Baku agreed")
+    if g >= first and PLACE_PREP[lower(doc, ms - 1)] and not GROUP[lower(doc, g)] then
+      for c = ms - 3, math.max(first, ms - 10), -1 do
+        local w = lower(doc, c)
+        if not is_word(doc, c) or (NOT_IN_NP[w] and not PREP[w] and not PLACE_PREP[w]) or w:find("ed$") then break end
+        if GROUP[w] and PLACE_PREP[lower(doc, c + 1)] then g = c break end
+      end
+    end
+    if g >= first and PLACE_PREP[lower(doc, g + 1)] and GROUP[lower(doc, g)] and (doc:is(g, "lower") or g == first) then
       -- (back over its modifiers: "Western diplomats", "Diplomatic and
       -- banking sources"; not "But" or "And" opening the sentence)
-      local a = ms - 2
-      while a - 1 >= first and a > ms - 6 and is_word(doc, a - 1) and
+      local a = g
+      while a - 1 >= first and a > g - 4 and is_word(doc, a - 1) and
           (doc:is(a - 1, "lower") or a - 1 == first or DEMONYMS:lookup(doc:word(a - 1))) and
           not PREP[lower(doc, a - 1)] and not BETWEEN[lower(doc, a - 1)] do
         a = a - 1
       end
-      while a < ms - 2 and (lower(doc, a) == "and" or lower(doc, a) == "but" or lower(doc, a) == "or") do a = a + 1 end
-      return span_speaker(doc, a, k, ANON[lower(doc, ms - 2)] ~= nil)
+      while a < g and (lower(doc, a) == "and" or lower(doc, a) == "but" or lower(doc, a) == "or") do a = a + 1 end
+      return span_speaker(doc, a, k, ANON[lower(doc, g)] ~= nil)
     end
   end
   -- two people joined by "and" speak together: "her sons Chris Larkin and
@@ -1535,13 +1543,17 @@ sentence_subject = function(doc, cx, ss, limit)
     local m = people[x]
     if m.start >= limit then break end
     if m.start >= from then
-      -- an organisation's person after it: "Dai-Ichi Kangyo Bank chief economist Kosaku Furuta"
+      -- an organisation's person after it: "Dai-Ichi Kangyo Bank chief
+      -- economist Kosaku Furuta", "The EU's climate commissioner, Wopke Hoekstra,"
       local p = people[x + 1]
       if m.type ~= "person" and p and p.type == "person" and p.start < limit then
         local a, b = doc:tokat(m["end"] - 1) + 1, doc:tokat(p.start) - 1
-        local role = b >= a and b - a < 4
+        local role = b >= a and b - a < 5
         for t = a, b do
-          if not (is_word(doc, t) and (doc:is(t, "lower") or ROLES:match(doc, t))) then role = false end
+          if not ((is_word(doc, t) and (doc:is(t, "lower") or ROLES:match(doc, t))) or
+              (t == a and possessive(lower(doc, t))) or (t == b and t > a and doc:word(t) == ",")) then
+            role = false
+          end
         end
         if role then return speaker_of_mention(doc, p) end
       end
@@ -2047,6 +2059,8 @@ rule "quote.speaker" {
     -- "but added": the person the organisation's role names
     ["Dai-Ichi Kangyo Bank chief economist Kosaku Furuta said growth was slow, but added he expects a recovery."] = {quote = {
       {text = "growth was slow", speaker = {name = "Kosaku Furuta"}}, {text = "he expects a recovery", speaker = {name = "Kosaku Furuta"}}}},
+    ["The EU's climate commissioner, Wopke Hoekstra, praised the deal and said Europe would lead."] = {quote = {
+      {text = "Europe would lead", speaker = {name = "Wopke Hoekstra"}}}},
     -- a bare plural speaks for its group, and "they" goes on for it
     ["Soviet buying has skewed the market, cash grain dealers said. Barge costs have risen sharply, they said."] = {quote = {
       {text = "Soviet buying has skewed the market", speaker = {name = "cash grain dealers"}},
@@ -2155,6 +2169,9 @@ rule "quote.speaker" {
     -- a group in a place speaks, all of it
     ["Western diplomats in Khartoum said the meetings do not amount to formal talks."] = {quote = {
       {text = "the meetings do not amount to formal talks", speaker = {name = "Western diplomats in Khartoum", anonymous = true}}}},
+    -- (past more phrases, not the place: "Negotiators at the UN climate summit in Baku agreed")
+    ["Negotiators at the UN climate summit in Baku agreed on Sunday that rich countries would pay more."] = {quote = {
+      {text = "that rich countries would pay more", speaker = {name = "Negotiators at the UN climate summit in Baku"}}}},
     -- a quote after a name in apposition and a dash is theirs; not after an object's name
     ["Republicans have said the same, including the former candidate Mitt Romney -- “It is disqualifying” -- and others."] = {quote = {
       {text = "It is disqualifying", speaker = {name = "Mitt Romney"}}}},
