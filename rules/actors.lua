@@ -1465,10 +1465,22 @@ rule "actor.lexicons_and_names" {
           j = last_head
         end
       end
+      -- (nor a one-word name inside a longer one that a head word ends: "the
+      -- Nigeria Labour Congress", "Trades Union Congress" are neither the
+      -- Labour Party nor the US Congress; "US Congress" is)
+      local inside = false
+      if i == j and not entry.outlet and entry.category ~= "company" and entry.category ~= "club" then
+        inside = (j < ntok and capword(j + 1) and not sent_start[j + 1] and not poss[j] and heads[j + 1] == "org" and
+                   not suffix_head[j + 1]) or
+                 (heads[i] == "org" and i > 2 and not sent_start[i] and not sent_start[i - 1] and capword(i - 1) and
+                   capword(i - 2) and not OPENERS[words[i - 2]] and not taken[i - 1] and
+                   not poss[i - 1] and not honor[i - 1] and not role_tok[i - 1] and not PLACES:match(d, i - 1) and
+                   not DEMONYMS:lookup(words[i - 1]) and not find(words[i - 1], "%-%l"))
+      end
       -- (nor a one-word name after a given name: "Liam Fox", "Michael
       -- Bloomberg" are people, not Fox News or Bloomberg)
       local given = i == j and i > 1 and not sent_start[i] and capword(i - 1) and NAMES:lookup(words[i - 1])
-      if not (i > 1 and honor[i - 1]) and not (given and not given.word and not given.place and not taken[i - 1]) then
+      if not inside and not (i > 1 and honor[i - 1]) and not (given and not given.word and not given.place and not taken[i - 1]) then
         add_lexicon_mention(i, j, entry, "org")
       end
     end
@@ -1747,6 +1759,10 @@ rule "actor.lexicons_and_names" {
     -- a firm by its first word, once named in full
     ["Lex Service Plc bought it. Lex said so, and Lex Vehicle agreed."] = {mention = {
       {text = "Lex Service Plc", type = "org"}, {text = "Lex", name = "Lex Service Plc", type = "org"}}},
+    -- a one-word name the lexicon knows inside a longer one a head word ends is no name of its own
+    ["The Nigeria Labour Congress and the Trades Union Congress wrote to the US Congress."] = {mention = {
+      {text = "Nigeria Labour Congress", type = "org"}, {text = "Trades Union Congress", type = "org"},
+      {text = "US Congress", name = "Congress", type = "org"}}},
     -- (and named so before it: "Tech firm Brightwave ... Brightwave Inc")
     ["Tech firm Brightwave will cut jobs. Brightwave Inc said so."] = {mention = {
       {text = "Brightwave", name = "Brightwave Inc", type = "org"}, {text = "Brightwave Inc", type = "org"}}},

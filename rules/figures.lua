@@ -770,6 +770,7 @@ rule "figure.amounts" {
         if e then
           a.unit, a.kind = resolve(e, j, je, info)
           factor, a.last = (e.factor or 1) * mult, je
+          a.unit_factor = e.factor or 1
           -- "75 USD million": a scale after a currency code
           local sc = a.kind == "money" and info.scale == 1 and mult == 1 and scale_word(LOW[je + 1] or "")
           if sc then factor, a.last, info.scale = factor * sc, je + 1, sc end
@@ -1102,7 +1103,9 @@ rule "figure.amounts" {
           b = nil
         end
         if b and b.unit == nil and a.cur then b.unit, b.kind = unit, kind end   -- "$5-10bn"
+        -- (nor ends in units of other sizes: "by 25 basis points to 27.50%")
         if b and type(b.value) == "number" and (unit == nil or unit == b.unit)
+           and not (a.unit_factor and b.unit_factor and a.unit_factor ~= b.unit_factor)
            and not (info.year and b.info.year)
            and not (cw == "or" and b.info.scale > 1 and info.scale > 1) then
           local lo = value
@@ -1448,6 +1451,9 @@ rule "figure.amounts" {
       {text = "From 3km to 5km", value = {3, 5}, unit = "km"}, {text = "from $10 to $20", value = {10, 20}, unit = "USD"},
       {text = "from -18C to -34C", value = {-34, -18}, unit = "degC"}}},
     ["Between 10 and 20 people were hurt."] = {figure = {{text = "Between 10 and 20", value = {10, 20}}}},
+    -- (no range between units of other sizes: a change by one to the other)
+    ["The bank raised its main rate 25 basis points to 27.50% on Tuesday."] = {figure = {
+      {text = "25 basis points", value = 0.25, unit = "%"}, {text = "27.50%", value = 27.5, unit = "%"}}},
     ["It costs $5-10bn."] = {figure = {{text = "$5-10bn", value = {5000000000, 10000000000}}}},
     ["Russia annexed Crimea in 2014, on March 18."] = {figure = {}},
     ["No one knows which one the F-16 is, said the 3-1 winner."] = {figure = {}},
