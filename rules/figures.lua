@@ -358,12 +358,14 @@ local function whole(v)
   return abs(v - floor(v + 0.5)) < 1e-9
 end
 
--- A duration's value and unit in the largest unit that makes it whole.
+-- A duration's value and unit in the next smaller unit where that makes it
+-- whole ("1.5 hours": 90 minutes); as written where it does not ("4.7
+-- years" is no 1,692 days).
 local function whole_duration(v, unit)
-  while not whole(v) and SMALLER[unit] do
-    local s = SMALLER[unit]
-    unit, v = s[1], type(v) == "table" and {v[1] * s[2], v[2] * s[2]} or v * s[2]
-  end
+  local s = not whole(v) and SMALLER[unit]
+  if not s then return v, unit end
+  local w = type(v) == "table" and {v[1] * s[2], v[2] * s[2]} or v * s[2]
+  if whole(w) then return w, s[1] end
   return v, unit
 end
 

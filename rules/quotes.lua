@@ -161,6 +161,16 @@ for w in ([[of in on at to for from with by about over under into onto and or bu
   early late ago this]]):gmatch("%a+") do
   NOT_VERB[w] = true
 end
+-- verbs in the base form that are seldom nouns: after a plural or a name
+-- they are the present of a plural subject ("Millions of people in Britain
+-- take aspirin", "Britons want change")
+local PRESENT_BASE = {}
+for w in ([[take make want believe know feel say spend buy live expect remain continue agree
+  disagree prefer tend seem lack earn get see keep give worry struggle rely depend oppose understand
+  refuse admit deny insist]]):gmatch("%a+") do
+  PRESENT_BASE[w] = true
+end
+local PLURAL_WORD = {people = true, children = true, men = true, women = true, police = true}
 -- words that open a verb's object after a short noun phrase ("an internal
 -- review shows no one ...", "the company expects a loss")
 local OBJECT_START = {a = true, an = true, no = true, nothing = true, that = true, its = true, his = true,
@@ -617,6 +627,12 @@ function finite_verb(doc, from, last, no_s_form)
           NP_START[w1] and t < last and OBJECT_START[doc:lower(t + 1)] then
         return true
       end
+      local prev = doc:lower(t - 1)
+      if not no_s_form and PRESENT_BASE[w] and doc:kind(t - 1) == "word" and not PRONOUNS[prev] and
+          not NOT_VERB[prev] and not NP_START[prev] and
+          (doc:is(t - 1, "title") or PLURAL_WORD[prev] or (doc:is(t - 1, "lower") and prev:find("[^su]s$"))) then
+        return true
+      end
       -- (a plural noun's verb in its base form before an object: "the
       -- videos show Scott calmly leaving", "the figures show that")
       local pw = doc:lower(t - 1)
@@ -814,7 +830,24 @@ for w in ("to why how what when where whether if and but or nor who whom which t
 end
 local NOUN_OF = {of = true, from = true, with = true, ["for"] = true, ["in"] = true, on = true, by = true,
   about = true, at = true}
-local function bare_subject(doc, c, last)
+-- (past a relative clause to the main clause's auxiliary, `near` the verb:
+-- "said anyone who had been prescribed aspirin should keep taking it")
+local INDEFINITE = {anyone = true, everyone = true, someone = true, anybody = true, everybody = true,
+  those = true}
+local function after_relative(doc, u, last)
+  while u < last and AUX[doc:lower(u)] do u = u + 1 end   -- (its own: "who had been")
+  local words = 0
+  while u < last and words < 12 and (doc:kind(u) == "word" or doc:kind(u) == "number") and not AUX[doc:lower(u)] do
+    u, words = u + 1, words + 1
+  end
+  return words > 0 and AUX[doc:lower(u)] and u
+end
+local function bare_subject(doc, c, last, near)
+  if near and c + 2 < last and doc:lower(c + 1) == "who" and doc:is(c, "lower") and
+      (INDEFINITE[doc:lower(c)] or not (AUX[doc:lower(c)] or NOT_SUBJECT[doc:lower(c)] or PRONOUNS[doc:lower(c)])) then
+    local u = after_relative(doc, c + 2, last)
+    if u then return u end
+  end
   for t = c, math.min(c + 2, last - 1) do
     local w = doc:lower(t)
     if not doc:is(t, "lower") or AUX[w] or NOT_SUBJECT[w] or PRONOUNS[w] then return false end
@@ -1068,7 +1101,8 @@ rule "quote.reported" {
           -- right before an auxiliary ("said fighting was still going on")
           -- (a bare subject whose auxiliary was found past a relative clause
           -- needs no finite verb looked for again)
-          local bare_aux = w and bare_subject(doc, c, last)
+          -- (not after a participle that is an adjective: "life threatening diseases who are")
+          local bare_aux = w and bare_subject(doc, c, last, c <= j + 3 and not (c == j + 1 and doc:lower(j):find("ing$")))
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
             SUBJECT_START[w] or
             doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
@@ -1355,6 +1389,15 @@ rule "quote.reported" {
     -- two nouns and a relative clause; an -s verb after a short noun phrase
     ["She said fathers and parents who adopt would not be eligible for the leave."] =
       {quote = {{text = "fathers and parents who adopt would not be eligible for the leave", kind = "indirect"}}},
+    -- a noun or "anyone" and a relative clause with verbs of its own, before the main clause's
+    ["The charity said anyone who had been prescribed aspirin after a stroke should keep taking it."] =
+      {quote = {{text = "anyone who had been prescribed aspirin after a stroke should keep taking it", kind = "indirect"}}},
+    -- a verb seldom a noun, in its base form after a plural or a name: the clause's own
+    ["Millions of people in Britain take aspirin daily, she added. The Soviets want a higher offer, the source said."] =
+      {quote = {{text = "Millions of people in Britain take aspirin daily", kind = "indirect"},
+                {text = "The Soviets want a higher offer", kind = "indirect"}}},
+    -- (not after a participle that is an adjective)
+    ["Patients with life threatening diseases who are not in trials would get access."] = {quote = {}},
     ["The commissioner says an internal review shows no one from the state Department of Revenue Services released the filings."] =
       {quote = {{text = "an internal review shows no one from the state Department of Revenue Services released the filings", kind = "indirect"}}},
     -- (no verb in "the existing owners the revised price"; an infinitive is no inverted cue)
