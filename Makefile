@@ -40,7 +40,7 @@ CLI_OBJ := $(CLI_SRC:engine/%.c=$(B)/obj/%.o)
 TEST_SRC := $(wildcard tests/c/*.c)
 TEST_BIN := $(TEST_SRC:tests/c/%.c=$(B)/tests/%)
 
-.PHONY: all check test test-asan test-valgrind test-tsan bench install uninstall clean deps lexicons
+.PHONY: all check test test-asan test-valgrind test-tsan bench install uninstall clean deps
 
 all: $(B)/trawl $(B)/libtrawl.a $(B)/libtrawl.so $(B)/trawl.so
 

@@ -272,6 +272,12 @@ trawl_engine *trawl_engine_new(trawl_alloc_fn alloc, void *ud)
     e->L = lua_newstate(engine_alloc, e);
     if (!e->L) goto fail;
     *(trawl_engine **)lua_getextraspace(e->L) = e;
+    /* Collect when the heap reaches 1.5x what was live after the last cycle
+     * (Lua's default: 2x): the lexicons stay live for the engine's life, so
+     * the default let an engine's heap grow by their whole size again
+     * before collecting. Measured on the 4,795-article corpus: 44 -> 32 MiB
+     * peak, 2.3% more instructions. */
+    lua_gc(e->L, LUA_GCINC, 150, 0, 0);
     lua_pushcfunction(e->L, open_protected);
     if (lua_pcall(e->L, 0, 0, 0) != LUA_OK) {
         lua_close(e->L);

@@ -5,6 +5,7 @@
 local ORGS = lexicon "orgs"
 local PLACES = lexicon "places"
 local NAMES = lexicon "names"
+local RARE_NAMES = lexicon "names_rare"
 local ROLES = lexicon "roles"
 local HONORIFICS = lexicon "honorifics"
 local DEMONYMS = lexicon "demonyms"
@@ -96,9 +97,16 @@ local function capword(i)
 end
 
 -- The names lexicon's entry for a given name, or for two joined by a
--- hyphen ("Jo-Renee", "Mary-Kate"; each a name and no English word), or nil.
+-- hyphen ("Jo-Renee", "Mary-Kate"; each a name and no English word), or nil;
+-- else names_rare.yaml's ("Walter", "Arjen"), and true: a rare name opens a
+-- person's name, but is no reason to doubt elsewhere that a word is a
+-- surname or a company's name ("Toshiba", "Phillips")
 local function given_name(w)
   local e = NAMES:lookup(w)
+  if not e then
+    local r = RARE_NAMES:lookup(w)
+    if r then return r, true end
+  end
   if e or not find(w, "-", 2, true) then return e end
   local a, b = match(w, "^(%u%l+)%-(%u%l+)$")
   local ea, eb = a and NAMES:lookup(a), b and NAMES:lookup(b)
@@ -239,7 +247,10 @@ local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = t
   From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true,
   -- (and a question's auxiliary: "Have Radio 2 listeners heard of ...?")
   Have = true, Has = true, Had = true, Do = true, Does = true, Did = true, Is = true, Are = true, Was = true,
-  Were = true, Can = true, Could = true, Should = true}
+  Were = true, Can = true, Could = true, Should = true,
+  -- (and adverbs that open sentences: "Later Kawasaki Steel fell")
+  Later = true, Earlier = true, Meanwhile = true, Yesterday = true, However = true, Separately = true,
+  Instead = true, Also = true}
 
 -- The fields a minister or secretary is for, before the role's title
 -- ("Education Secretary", "Transport Minister").
@@ -580,6 +591,11 @@ end
 -- "Department of Homeland Security", "Kent County"). Returns the index
 -- where it ends, or nil.
 local short_names   -- defined below, used in the rule
+-- head words that name a trade, and so end a company's name only after a
+-- name of its own
+local TRADE_HEAD = {Oil = true, Energy = true, Financial = true, Capital = true, Services = true, Steel = true,
+  Foods = true, Communications = true, Electronics = true, Software = true, Resources = true, Gas = true,
+  Commodities = true, Semiconductor = true, Automotive = true, Aircraft = true, Hotels = true}
 local function headed_run(i, j, head, kind_)
   -- (a place head inside a role is the role's: "U.S. District Judge")
   if kind_ == "place" and role_tok[head] then return nil end
@@ -631,6 +647,18 @@ local function headed_run(i, j, head, kind_)
     end
   end
   if a == b then return nil end   -- a head alone ("the Council") names nothing
+  -- (a trade's word after a place, a demonym or another such word is no
+  -- company's name: "U.S. Oil", "Saudi Energy", "Financial Services", as
+  -- title-case text writes "U.S. oil"; "Cairn Energy", "Shell Oil" are)
+  if kind_ == "org" and b == head and TRADE_HEAD[words[head]] then
+    local plain = false
+    for k = a, head - 1 do
+      if not (place_end[k] or DEMONYMS:lookup(words[k]) or TRADE_HEAD[words[k]] or GENERIC_FIRST[words[k]]) then
+        plain = true
+      end
+    end
+    if not plain then return nil end
+  end
   if not free(a, b) then return nil end
   local s = tok(doc, a)
   local e = name_end(b)
@@ -838,6 +866,7 @@ local function visit(i)
       not (i == j and (NAMES:lookup(words[i]) or sure_place(i))) then
     nfirms = nfirms + 1
     firms[nfirms] = add_run(i, j + 2, "org")
+    know_stem(firms[nfirms])   -- ("Ashland Oil" again is "Ashland Oil, Inc.")
     return
   end
   -- a weekday or month ends a name ("in Florida Friday"); a law,
@@ -895,7 +924,8 @@ local function visit(i)
       if not ((pe and (place_entry[k].ambiguous ~= "person" or titled_place)) or head_word or OPENERS[w] or w == "I" or
               role_tok[k] or honor[k]) then
         -- (a given name in the run's last word would name no one by itself)
-        local given = k < j and given_name(w)
+        local given, rare = false, false
+        if k < j then given, rare = given_name(w) end
         -- a given name that is also a word opens no name at a sentence's start
         -- ("Even China"), nor next to a place or demonym ("West Texas
         -- Intermediate", "Royal Dutch", "Alaska North Slope")
@@ -905,6 +935,9 @@ local function visit(i)
             DEMONYMS:lookup(words[k + 1]) or (k > 1 and place_end[k - 1] == k - 1 and sure_place(k - 1))) then
           given = nil
         end
+        -- (nor a rare one in a title-case headline, where every word is
+        -- capitalised: "Clinton Speaks To Voters")
+        if given and rare and headline(k) then given = nil end
         if given or (k > 1 and (honor[k - 1] or role_end_at[k - 1])) then
           first = k
           break
@@ -1626,7 +1659,8 @@ rule "actor.lexicons_and_names" {
     -- Mr. Obama ... the first lady, Michelle Obama": the surname alone is
     -- the man, not her)
     local function gender_of(full)
-      local given = full and NAMES:lookup(match(full, "^(%S+)"))
+      local first = full and match(full, "^(%S+)")
+      local given = first and (NAMES:lookup(first) or RARE_NAMES:lookup(first))
       return given and given.gender
     end
     -- (no one named in full with the surname has the lone one's gender:
@@ -1861,6 +1895,11 @@ rule "actor.lexicons_and_names" {
       {text = "Matt Wrack", type = "person", roles = {"general secretary"}},
       {text = "Mark Jeffries", type = "person", roles = {"Det Insp"}},
       {text = "Devon and Cornwall Police", type = "org"}}},
+    -- a rare given name (names_rare.yaml) opens a name; it does not stop a company's
+    -- short form ("Toshiba" is one)
+    ["Walter Smith met Arjen Robben. Toshiba Corp said on Friday that Toshiba would grow."] = {mention = {
+      {text = "Walter Smith", type = "person"}, {text = "Arjen Robben", type = "person"},
+      {text = "Toshiba Corp", type = "org"}, {text = "Toshiba", name = "Toshiba Corp", type = "org"}}},
     -- a given name that is also a word opens a name before a surname that is
     -- also a place, when the place is known as a surname too
     ["Peter Jackson made a new film."] = {mention = {{text = "Peter Jackson", type = "person"}}},

@@ -6,6 +6,7 @@
 -- "according to" an outlet becomes `via`.
 local ORGS = lexicon "orgs"
 local NAMES = lexicon "names"
+local RARE_NAMES = lexicon "names_rare"
 local HONORIFICS = lexicon "honorifics"
 local ROLES = lexicon "roles"
 local DEMONYMS = lexicon "demonyms"
@@ -121,7 +122,7 @@ local function gender_of(doc, cx, m)
   g = false
   -- (a name of one word is a surname: "Leigh" is Mike Leigh)
   local first = name:match("^(%S+)%s")
-  local e = first and NAMES:lookup(first)
+  local e = first and (NAMES:lookup(first) or RARE_NAMES:lookup(first))
   if e and e.gender then g = e.gender end
   if not g then
     for _, o in ipairs(cx.people) do
