@@ -1362,7 +1362,10 @@ local function unclosed_apposition(doc, k, first)
   return nil
 end
 
-local function speaker_near(doc, cx, vi, vj, first, last, entry)
+-- "does" before a verb: "the commission does urge parties ..."
+local DO_AUX = {["do"] = true, does = true, did = true}
+local speaker_near
+function speaker_near(doc, cx, vi, vj, first, last, entry)
   -- inverted right after the quote or a clause: "“...,” said Peskov", "...,
   -- said Mr Armstrong."; never "told X" (the addressee)
   local object = entry and entry.object
@@ -1378,7 +1381,7 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
   local participle = lower(doc, vi):find("ing$") ~= nil
   while k >= first do
     local w = lower(doc, k)
-    if BE[w] or BETWEEN[w] or adverb(doc, k) then
+    if BE[w] or BETWEEN[w] or adverb(doc, k) or DO_AUX[w] then
       passive = passive or BE[w] or false
       k = k - 1
     elseif (WHEN[w] or (w == "on" and k < vi - 1 and WHEN[lower(doc, k + 1)])) and not participle then
@@ -1440,6 +1443,15 @@ local function speaker_near(doc, cx, vi, vj, first, last, entry)
       end
       if far then return far end
     elseif (lower(doc, k) == "and" or lower(doc, k) == "but") and k > first then
+      -- "The Israeli military said it had struck ... and accused the
+      -- groups of ...": the subject of the sentence's first speech verb
+      for c in doc:each("cue", doc:tok(first), doc:tok(k)) do
+        if c.first > first and not in_direct_quote(doc, c.start) then
+          local sp = speaker_near(doc, cx, c.first, c.last, first, last, c.entry)
+          if sp then return sp end
+        end
+        break
+      end
       -- "Zelenskyy hailed the meeting ..., and said ...": the clause's subject
       local sp = sentence_subject(doc, cx, doc:tok(first), doc:tok(k))
       if sp then return sp end
@@ -2060,6 +2072,12 @@ rule "quote.speaker" {
     -- "but added": the person the organisation's role names
     ["Dai-Ichi Kangyo Bank chief economist Kosaku Furuta said growth was slow, but added he expects a recovery."] = {quote = {
       {text = "growth was slow", speaker = {name = "Kosaku Furuta"}}, {text = "he expects a recovery", speaker = {name = "Kosaku Furuta"}}}},
+    -- a verb after "and" shares the subject of the sentence's first speech verb ("does" before it is no name's)
+    ["Officials met Hamas. The Israeli military said it had struck targets used by Hamas and accused the groups of hiding among civilians."] = {quote = {
+      {text = "it had struck targets used by Hamas", speaker = {name = "The Israeli military"}},
+      {text = "the groups of hiding among civilians", speaker = {name = "The Israeli military"}}}},
+    ["Even so the agency does urge caution and suggests there should be more checks."] = {quote = {
+      {text = "there should be more checks", speaker = {name = "the agency"}}}},
     ["The EU's climate commissioner, Wopke Hoekstra, praised the deal and said Europe would lead."] = {quote = {
       {text = "Europe would lead", speaker = {name = "Wopke Hoekstra"}}}},
     -- a bare plural speaks for its group, and "they" goes on for it
