@@ -242,6 +242,8 @@ local function place_ok(i, j, entry)
 end
 
 -- words that open a sentence or clause and are no part of a name
+-- words a saint's name follows, whose possessive is in a name ("St James's University Hospital")
+local SAINT = {St = true, ["St."] = true, Saint = true}
 local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = true, On = true, At = true,
   For = true, When = true, While = true, If = true, As = true, After = true, Before = true, Since = true,
   From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true,
@@ -603,9 +605,10 @@ local function headed_run(i, j, head, kind_)
   -- (a role word right before the head stays: "General Motors", "General Electric")
   while a < head and (OPENERS[words[a]] or (role_tok[a] and a + 1 < head)) do a = a + 1 end
   -- "UK's Royal Bank", "Washington-based Economic Policy Institute": the name starts after
+  -- (not a saint's: "St James's University Hospital")
   for k = a, head - 1 do
     local w = words[k]
-    if possessive(w) > 0 or find(w, "%-based$") then a = k + 1 end
+    if (possessive(w) > 0 and not (k > a and SAINT[words[k - 1]])) or find(w, "%-based$") then a = k + 1 end
   end
   -- "Ways and Means Committee", "Food and Drug Administration": the words
   -- before an "and" right before the name belong to it
@@ -833,7 +836,8 @@ local function visit(i)
       break
     end
     j = x
-    if poss[j] then break end   -- "Biden’s team"
+    -- "Biden’s team" (not a saint's: "St James's University Hospital")
+    if poss[j] and not (j > i and SAINT[words[j - 1]]) then break end
   end
   -- (a family name with an Arabic article joined by a hyphen ends it:
   -- "Majed al-Ansari", "Ahmed el-Tayeb")
@@ -1895,6 +1899,9 @@ rule "actor.lexicons_and_names" {
       {text = "Matt Wrack", type = "person", roles = {"general secretary"}},
       {text = "Mark Jeffries", type = "person", roles = {"Det Insp"}},
       {text = "Devon and Cornwall Police", type = "org"}}},
+    -- a saint's possessive is inside a name
+    ["She worked at St James's University Hospital and St Thomas' Hospital."] = {mention = {
+      {text = "St James's University Hospital", type = "org"}, {text = "St Thomas' Hospital", type = "org"}}},
     -- a rare given name (names_rare.yaml) opens a name; it does not stop a company's
     -- short form ("Toshiba" is one)
     ["Walter Smith met Arjen Robben. Toshiba Corp said on Friday that Toshiba would grow."] = {mention = {

@@ -1107,7 +1107,10 @@ rule "quote.reported" {
             SUBJECT_START[w] or
             doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
             (HEDGE_SUBJECT[w] and c + 2 <= last and (doc:kind(c + 1) == "number" or doc:kind(c + 2) == "number" or
-                                                     (COUNT_WORD[doc:lower(c + 1)] and w ~= "at" and w ~= "up"))) or
+                                                     (COUNT_WORD[doc:lower(c + 1)] and w ~= "at" and w ~= "up") or
+                                                     -- ("said at least six patients had been")
+                                                     (w == "at" and doc:lower(c + 1) == "least" and
+                                                      COUNT_WORD[doc:lower(c + 2)]))) or
             bare_aux))
           -- (an amount's verb comes before a clause of its own: "threatens
           -- 50% tariffs on EU goods as talks stall" reports nothing; an
@@ -1396,6 +1399,8 @@ rule "quote.reported" {
     ["Millions of people in Britain take aspirin daily, she added. The Soviets want a higher offer, the source said."] =
       {quote = {{text = "Millions of people in Britain take aspirin daily", kind = "indirect"},
                 {text = "The Soviets want a higher offer", kind = "indirect"}}},
+    ["Prosecutor Amelia Hart said at least six patients had been left in pain."] =
+      {quote = {{text = "at least six patients had been left in pain", kind = "indirect"}}},
     -- (not after a participle that is an adjective)
     ["Patients with life threatening diseases who are not in trials would get access."] = {quote = {}},
     ["The commissioner says an internal review shows no one from the state Department of Revenue Services released the filings."] =
