@@ -1146,6 +1146,20 @@ function subject_at(doc, cx, k, first, right_before)
       return {name = a .. " and " .. b, start = o.start, ["end"] = m["end"]}
     end
   end
+  -- a person of a place speaks, not the place: "Robert Byrd (Democrat) of
+  -- West Virginia said", "David Wyss of Data Resources Inc said" is below
+  if m and m.type == "place" and right_before then
+    local b = doc:tokat(m.start) - 1
+    if b > first and (lower(doc, b) == "of" or lower(doc, b) == "from") then
+      local p = b - 1
+      if doc:word(p) == ")" then
+        while p > first and p > b - 8 and doc:word(p) ~= "(" do p = p - 1 end
+        p = p - 1
+      end
+      local o = p >= first and mention_at(doc, p)
+      if o and o.type == "person" then return speaker_of_mention(doc, o) end
+    end
+  end
   -- places speak only as institutions right before the verb: "Kyiv said"
   if m and (m.type ~= "place" or right_before) then return speaker_of_mention(doc, m) end
   -- "the 34-year-old said": the person whose age the article gave as that,
@@ -1362,6 +1376,17 @@ local function unclosed_apposition(doc, k, first)
   return nil
 end
 
+-- Is the cue c a speech verb, not a noun ("declined to give a 1987 profit
+-- forecast")? One that may be a noun only where it reports a quote.
+local function reports(doc, first, start, entry)
+  local w = lower(doc, first)
+  if not (entry and entry.noun) or w:find("ed$") or w:find("ing$") then return true end
+  for q in doc:each("quote", start, select(3, doc:sentence(first))) do
+    if q._verb_first == first then return true end
+  end
+  return false
+end
+
 -- "does" before a verb: "the commission does urge parties ..."
 local DO_AUX = {["do"] = true, does = true, did = true}
 local speaker_near
@@ -1446,7 +1471,7 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
       -- "The Israeli military said it had struck ... and accused the
       -- groups of ...": the subject of the sentence's first speech verb
       for c in doc:each("cue", doc:tok(first), doc:tok(k)) do
-        if c.first > first and not in_direct_quote(doc, c.start) then
+        if c.first > first and not in_direct_quote(doc, c.start) and reports(doc, c.first, c.start, c.entry) then
           local sp = speaker_near(doc, cx, c.first, c.last, first, last, c.entry)
           if sp then return sp end
         end
@@ -1510,13 +1535,18 @@ sentence_subject = function(doc, cx, ss, limit)
     end
   end
   -- "The Republican nominee also outlined his plan and vowed ...": a role
-  -- opening the sentence right before its verb, and who holds it
-  if lower(doc, first) == "the" then
+  -- opening the sentence right before its verb, and who holds it ("A New
+  -- York judge has rejected": one unnamed)
+  local det = lower(doc, first)
+  if det == "the" or det == "a" or det == "an" then
     for k = first + 1, math.min(first + 4, doc:ntok() - 1) do
       if doc:tok(k + 1) >= limit or not is_word(doc, k) then break end
       local w = lower(doc, k)
+      -- (a role of two words: "A chief constable has backed")
+      local role, re = ROLES:match(doc, k)
+      if re and re > k and doc:is(re, "lower") then k, w = re, lower(doc, re) end
       if doc:is(k, "lower") and is_word(doc, k + 1) and doc:is(k + 1, "lower") and
-          (ROLES:match(doc, k) or BACKREF_NOUN[w] or ORG_DESCRIPTOR[w]) then
+          (role or BACKREF_NOUN[w] or ORG_DESCRIPTOR[w]) then
         local nw = lower(doc, k + 1)
         if not (NOT_IN_NP[nw] or PREP[nw] or ROLES:match(doc, k + 1)) then
           local sp = subject_at(doc, cx, k, first, true)
@@ -1922,10 +1952,14 @@ rule "quote.speaker" {
               -- participle too: "Mr Clarke, writing in The Times, accused ...,
               -- adding"), else of the sentence
               local main = cue_in(cx, c_ss, c.s)
-              if main and lower(doc, main.j):find("ing$") then main = nil end
+              if main and (lower(doc, main.j):find("ing$") or not reports(doc, main.i, main.s, main.entry)) then
+                main = nil
+              end
               if main then sp = speaker_near(doc, cx, main.i, main.j, c_first, c_last, main.entry) end
               local last = not sp and cue_in(cx, c_ss, c.s, true)
-              if last then sp = speaker_near(doc, cx, last.i, last.j, c_first, c_last, last.entry) end
+              if last and reports(doc, last.i, last.s, last.entry) then
+                sp = speaker_near(doc, cx, last.i, last.j, c_first, c_last, last.entry)
+              end
               sp = sp or sentence_subject(doc, cx, c_ss, c.s)
             elseif c.i == c_first and c.entry.kind ~= "according" and lower(doc, c.i):find("ing$") then
               -- "Claiming the criticism ..., Trump told Fox": the subject of
@@ -2072,6 +2106,14 @@ rule "quote.speaker" {
     -- "but added": the person the organisation's role names
     ["Dai-Ichi Kangyo Bank chief economist Kosaku Furuta said growth was slow, but added he expects a recovery."] = {quote = {
       {text = "growth was slow", speaker = {name = "Kosaku Furuta"}}, {text = "he expects a recovery", speaker = {name = "Kosaku Furuta"}}}},
+    -- a participle after a comma: the main clause's subject (not a speech verb's noun use before it)
+    ["General manager Liu Shuxun declined to give a 1987 profit forecast, saying targets were under study."] = {quote = {
+      {text = "targets were under study", speaker = {name = "Liu Shuxun"}}}},
+    ["A chief constable has backed the move, saying police had a duty."] = {quote = {
+      {text = "police had a duty", speaker = {name = "A chief constable"}}}},
+    -- a person of a place speaks, not the place
+    ["Senate Majority Leader Robert Byrd (Democrat) of West Virginia said he was heartened."] = {quote = {
+      {text = "he was heartened", speaker = {name = "Robert Byrd"}}}},
     -- a verb after "and" shares the subject of the sentence's first speech verb ("does" before it is no name's)
     ["Officials met Hamas. The Israeli military said it had struck targets used by Hamas and accused the groups of hiding among civilians."] = {quote = {
       {text = "it had struck targets used by Hamas", speaker = {name = "The Israeli military"}},

@@ -6,6 +6,8 @@ local SPEECH = lexicon "speech_verbs"
 
 local PRONOUNS = {he = "person", she = "person", they = "any", it = "org", we = "any", i = "person"}
 local PREPS = {on = true, ["in"] = true, at = true, during = true, late = true, earlier = true, last = true, this = true}
+local PP_BEFORE_PRONOUN = {after = true, before = true, during = true, following = true, at = true, ["in"] = true,
+  on = true}
 local TIME_WORDS = {week = true, month = true, year = true, morning = true, evening = true, night = true, afternoon = true,
   weekend = true, day = true}
 local SO_CALLED = {["so-called"] = true, dubbed = true, termed = true, called = true, labelled = true, labeled = true}
@@ -1081,6 +1083,19 @@ rule "quote.reported" {
             c = c + 1
             w = doc:lower(c)
           end
+          -- (a phrase of time with "the" and a noun or two, before a pronoun
+          -- subject: "said after the convention he would not accept")
+          if w and PP_BEFORE_PRONOUN[w] and c + 3 < last and (doc:lower(c + 1) == "the" or doc:lower(c + 1) == "a") then
+            local u = c + 2
+            while u < last and u <= c + 3 and doc:is(u, "lower") and doc:kind(u) == "word" and
+                not NOMINATIVE[doc:lower(u)] do
+              u = u + 1
+            end
+            if u > c + 2 and NOMINATIVE[doc:lower(u)] then
+              c = u
+              w = doc:lower(c)
+            end
+          end
           if w and PREPS[w] then
             local t = c + 1
             while t <= last and t <= c + 4 and (doc:is(t, "title") or doc:kind(t) == "number" or TIME_WORDS[doc:lower(t)]) do t = t + 1 end
@@ -1126,8 +1141,11 @@ rule "quote.reported" {
           -- (a pronoun after it is a clause's subject: "Obama, dedicating the museum, said it would")
           -- (not after an apposition, where a long clause follows: "Phil
           -- Smith, a spokesman for the union, said the union expected ...")
+          -- (not a participle: ", saying the plan was bad" names no speaker
+          -- after it; one that takes an addressee first, ", telling Turkish
+          -- radio: ...", does)
           if has_subject and not that and i > first and doc:word(i - 1) == "," and not PRONOUNS[w] and
-              not apposition_before(doc, first, i - 1) then
+              not (doc:lower(j):find("ing$") and not entry.object) and not apposition_before(doc, first, i - 1) then
             has_subject = false
           end
           -- (a comma after "that" opens an aside: "said that, if elected, he'd leave")
@@ -1401,6 +1419,15 @@ rule "quote.reported" {
                 {text = "The Soviets want a higher offer", kind = "indirect"}}},
     ["Prosecutor Amelia Hart said at least six patients had been left in pain."] =
       {quote = {{text = "at least six patients had been left in pain", kind = "indirect"}}},
+    -- a participle after a comma reports a clause with a subject of its own;
+    -- one that takes an addressee names it first
+    ["The judge rejected the request, saying the courts have no business deciding it."] =
+      {quote = {{text = "the courts have no business deciding it", kind = "indirect"}}},
+    ["He was defiant, telling Turkish radio: “We can never accept that.”"] =
+      {quote = {{text = "We can never accept that.", kind = "direct"}}},
+    -- "said" and a phrase of time before a pronoun subject
+    ["Trump said after the convention he would not accept the endorsement."] =
+      {quote = {{text = "he would not accept the endorsement", kind = "indirect"}}},
     -- (not after a participle that is an adjective)
     ["Patients with life threatening diseases who are not in trials would get access."] = {quote = {}},
     ["The commissioner says an internal review shows no one from the state Department of Revenue Services released the filings."] =
