@@ -63,6 +63,9 @@ local NOT_IN_NP = {where = true, who = true, which = true, that = true, ["of"] =
   at = true, ["for"] = true, with = true, by = true, to = true, from = true, ["and"] = true, ["or"] = true,
   when = true, as = true, ["while"] = true, because = true, although = true, though = true, since = true,
   ["if"] = true, whereas = true, but = true}
+-- words before a group for some of it: "many Democrats", "some Republicans"
+local QUANTIFIER = {many = true, some = true, most = true, several = true, few = true, other = true,
+  two = true, three = true, both = true, all = true}
 -- words for some of a group: "one of the sources", "some of the analysts"
 local PART_OF = {one = true, some = true, many = true, most = true, several = true, none = true, each = true,
   both = true, all = true, another = true}
@@ -1146,6 +1149,14 @@ function subject_at(doc, cx, k, first, right_before)
       return {name = a .. " and " .. b, start = o.start, ["end"] = m["end"]}
     end
   end
+  -- some of a party or group speak as that part: "many Democrats say",
+  -- "Some Republicans said" (not the party)
+  if m and m.type == "org" and right_before then
+    local b = doc:tokat(m.start) - 1
+    if b >= first and QUANTIFIER[lower(doc, b)] and select(2, doc:tok(k)) == m["end"] then
+      return span_speaker(doc, b, k, false)
+    end
+  end
   -- a person of a place speaks, not the place: "Robert Byrd (Democrat) of
   -- West Virginia said", "David Wyss of Data Resources Inc said" is below
   if m and m.type == "place" and right_before then
@@ -2111,6 +2122,10 @@ rule "quote.speaker" {
       {text = "targets were under study", speaker = {name = "Liu Shuxun"}}}},
     ["A chief constable has backed the move, saying police had a duty."] = {quote = {
       {text = "police had a duty", speaker = {name = "A chief constable"}}}},
+    -- some of a party speak as that part, not the party
+    ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
+      {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
+      {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
     -- a person of a place speaks, not the place
     ["Senate Majority Leader Robert Byrd (Democrat) of West Virginia said he was heartened."] = {quote = {
       {text = "he was heartened", speaker = {name = "Robert Byrd"}}}},

@@ -635,6 +635,13 @@ function finite_verb(doc, from, last, no_s_form)
           (doc:is(t - 1, "title") or PLURAL_WORD[prev] or (doc:is(t - 1, "lower") and prev:find("[^su]s$"))) then
         return true
       end
+      -- (or after a noun phrase a name's possessive opens, before a word
+      -- of its own: "Mrs. Clinton's statistical advantage obscures concerns")
+      if c == B_S and not no_s_form and b and b ~= B_S and b ~= B_U and n >= 4 and t > from + 1 and t <= from + 4 and
+          (w1:find("'s$") or (doc:is(from, "title") and from + 1 < t and doc:lower(from + 1):find("'s$"))) and
+          t < last and doc:is(t + 1, "lower") and doc:kind(t + 1) == "word" and not NOT_VERB[doc:lower(t + 1)] then
+        return true
+      end
       -- (a plural noun's verb in its base form before an object: "the
       -- videos show Scott calmly leaving", "the figures show that")
       local pw = doc:lower(t - 1)
@@ -1425,6 +1432,9 @@ rule "quote.reported" {
       {quote = {{text = "the courts have no business deciding it", kind = "indirect"}}},
     ["He was defiant, telling Turkish radio: “We can never accept that.”"] =
       {quote = {{text = "We can never accept that.", kind = "direct"}}},
+    -- an -s verb after a noun phrase a name's possessive opens
+    ["But many Democrats say Mrs. Clinton's statistical advantage obscures concerns about turnout."] =
+      {quote = {{text = "Mrs. Clinton's statistical advantage obscures concerns about turnout", kind = "indirect"}}},
     -- "said" and a phrase of time before a pronoun subject
     ["Trump said after the convention he would not accept the endorsement."] =
       {quote = {{text = "he would not accept the endorsement", kind = "indirect"}}},
