@@ -636,14 +636,20 @@ local function headed_run(i, j, head, kind_)
       local w = lower(doc, b + 1)
       local c = b + 2
       if CONNECT[w] and lower(doc, c) == "the" then c = c + 1 end
-      if not (CONNECT[w] or (joined and w == "and")) or c > ntok or not capword(c) or taken[c] or heads[c] == "time" then
+      -- ("to" and a verb, in a body's name alone: "Committee to Protect
+      -- Journalists", "Alliance to Reclaim Our Schools"; not a headline's
+      -- "Bank to Cut Rates")
+      local to = w == "to" and b == head and not joined and not headline(head)
+      if not (CONNECT[w] or to or (joined and w == "and")) or c > ntok or not capword(c) or taken[c] or
+          heads[c] == "time" then
         break   -- (not "Ethel Barrymore Theatre on Thursday")
       end
       b = c
       -- (a possessive ends the name: "Bank of Japan's December"; so does a
-      -- role, "Bank of Korea Governor Park Sung-sang")
+      -- role, "Bank of Korea Governor Park Sung-sang", but for the object
+      -- after "to": "Committee to Protect Journalists")
       while not poss[b] and b + 1 <= ntok and capword(b + 1) and not taken[b + 1] and not sent_start[b + 1] and
-          not role_tok[b + 1] and not honor[b + 1] do
+          (to or not role_tok[b + 1]) and not honor[b + 1] do
         b = b + 1
       end
       joined = true
@@ -1899,6 +1905,9 @@ rule "actor.lexicons_and_names" {
       {text = "Matt Wrack", type = "person", roles = {"general secretary"}},
       {text = "Mark Jeffries", type = "person", roles = {"Det Insp"}},
       {text = "Devon and Cornwall Police", type = "org"}}},
+    -- "to" and a verb in a body's name
+    ["The Committee to Protect Journalists and the Alliance to Reclaim Our Schools said so."] = {mention = {
+      {text = "Committee to Protect Journalists", type = "org"}, {text = "Alliance to Reclaim Our Schools", type = "org"}}},
     -- a saint's possessive is inside a name
     ["She worked at St James's University Hospital and St Thomas' Hospital."] = {mention = {
       {text = "St James's University Hospital", type = "org"}, {text = "St Thomas' Hospital", type = "org"}}},
