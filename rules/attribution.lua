@@ -1398,10 +1398,19 @@ local function reports(doc, first, start, entry)
   return false
 end
 
+-- words after which a speech verb's base or -s form is a noun ("on reports that")
+local NOUN_AFTER = {on = true, about = true, amid = true, despite = true, following = true, over = true,
+  of = true, ["in"] = true, with = true, without = true}
 -- "does" before a verb: "the commission does urge parties ..."
 local DO_AUX = {["do"] = true, does = true, did = true}
 local speaker_near
 function speaker_near(doc, cx, vi, vj, first, last, entry)
+  -- a speech noun after a preposition is no one's here: "He declined to
+  -- comment on reports that Putin could meet Kellogg" (not his)
+  if entry and entry.noun and vi > first and NOUN_AFTER[lower(doc, vi - 1)] and
+      not lower(doc, vi):find("ed$") and not lower(doc, vi):find("ing$") then
+    return nil
+  end
   -- inverted right after the quote or a clause: "“...,” said Peskov", "...,
   -- said Mr Armstrong."; never "told X" (the addressee)
   local object = entry and entry.object

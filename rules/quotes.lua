@@ -8,6 +8,12 @@ local PRONOUNS = {he = "person", she = "person", they = "any", it = "org", we = 
 local PREPS = {on = true, ["in"] = true, at = true, during = true, late = true, earlier = true, last = true, this = true}
 local PP_BEFORE_PRONOUN = {after = true, before = true, during = true, following = true, at = true, ["in"] = true,
   on = true}
+-- nouns of what someone says that take its clause: "reports that ..."
+local CLAIM_NOUN = {}
+for w in ([[report reports claim claims allegation allegations suggestion suggestions assertion assertions
+  rumour rumours rumor rumors speculation fears fear accusation accusations charge charges]]):gmatch("%a+") do
+  CLAIM_NOUN[w] = true
+end
 local TIME_WORDS = {week = true, month = true, year = true, morning = true, evening = true, night = true, afternoon = true,
   weekend = true, day = true}
 local SO_CALLED = {["so-called"] = true, dubbed = true, termed = true, called = true, labelled = true, labeled = true}
@@ -1081,6 +1087,14 @@ rule "quote.reported" {
             for x = c, t - 1 do
               if AUX[doc:lower(x)] then t = nil break end
             end
+            -- (nor past a noun of what is said after a preposition or an
+            -- article, whose clause it is: "declined to comment on reports
+            -- that Putin could meet Kellogg"; not "he hopes that", nor "said
+            -- in its request that")
+            if t and t - 2 > j and CLAIM_NOUN[doc:lower(t - 1)] then
+              local p = doc:lower(t - 2)
+              if NOUN_PREP[p] or NP_START[p] or p == "these" or p == "those" then t = nil end
+            end
             if t then c = t end
           end
           -- "said on Wednesday it was ...": skip a short prepositional phrase
@@ -1432,6 +1446,10 @@ rule "quote.reported" {
       {quote = {{text = "the courts have no business deciding it", kind = "indirect"}}},
     ["He was defiant, telling Turkish radio: “We can never accept that.”"] =
       {quote = {{text = "We can never accept that.", kind = "direct"}}},
+    -- a "that" after a noun of what is said is that noun's ("on reports that"), not the verb's
+    ["He declined to comment on reports that Putin could meet Kellogg."] = {quote = {}},
+    ["The federation said in its request that many exporters were operating without profit."] =
+      {quote = {{text = "that many exporters were operating without profit", kind = "indirect"}}},
     -- an -s verb after a noun phrase a name's possessive opens
     ["But many Democrats say Mrs. Clinton's statistical advantage obscures concerns about turnout."] =
       {quote = {{text = "Mrs. Clinton's statistical advantage obscures concerns about turnout", kind = "indirect"}}},
