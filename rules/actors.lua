@@ -228,6 +228,12 @@ end
 -- when no capitalised word stands next to it (a weekday or month may:
 -- "in Florida Friday").
 local function place_ok(i, j, entry)
+  -- a state's abbreviation only after a city and a comma or in a party
+  -- tag: "Kansas City, Mo.", "(D-Mo.)"; not "Mo is Mo."
+  if i == j and find(words[i], "^%u%l+%.$") and
+      not (i > 1 and (words[i - 1] == "," or words[i - 1] == "-" or words[i - 1] == "(")) then
+    return false
+  end
   local amb = entry.ambiguous
   if amb == "person" or amb == "word" then
     if i > 1 and capword(i - 1) and not sent_start[i] then return false end
@@ -241,9 +247,9 @@ local function place_ok(i, j, entry)
   return true
 end
 
--- words that open a sentence or clause and are no part of a name
 -- words a saint's name follows, whose possessive is in a name ("St James's University Hospital")
 local SAINT = {St = true, ["St."] = true, Saint = true}
+-- words that open a sentence or clause and are no part of a name
 local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = true, On = true, At = true,
   For = true, When = true, While = true, If = true, As = true, After = true, Before = true, Since = true,
   From = true, With = true, By = true, Of = true, To = true, Under = true, Then = true, So = true,
@@ -1905,6 +1911,9 @@ rule "actor.lexicons_and_names" {
       {text = "Matt Wrack", type = "person", roles = {"general secretary"}},
       {text = "Mark Jeffries", type = "person", roles = {"Det Insp"}},
       {text = "Devon and Cornwall Police", type = "org"}}},
+    -- a state's abbreviation after a city and a comma, not alone
+    ["“Mo is Mo,” he said. He lives in Kansas City, Mo., now."] = {mention = {
+      {text = "Kansas City", type = "place"}, {text = "Mo.", name = "Missouri", type = "place"}}},
     -- "to" and a verb in a body's name
     ["The Committee to Protect Journalists and the Alliance to Reclaim Our Schools said so."] = {mention = {
       {text = "Committee to Protect Journalists", type = "org"}, {text = "Alliance to Reclaim Our Schools", type = "org"}}},
