@@ -115,7 +115,16 @@ local RANGE_CUE = {
 local ARTICLE_PREV = {
   ["for"] = true, within = true, than = true, lasted = true, lasting = true, spanning = true,
   least = true, most = true, ["just"] = true, only = true, barely = true, nearly = true,
+  -- ("took a decade", "spent a year in jail", "after a decade of war",
+  -- "it has been a year since", "over a decade")
+  took = true, take = true, takes = true, taking = true, spent = true, spend = true, spends = true,
+  spending = true, waited = true, wait = true, after = true, over = true, been = true,
 }
+-- words after "a second" that leave it a period ("for a second it goes"),
+-- where a noun makes it an ordinal ("a second term")
+local AFTER_PERIOD = {it = true, he = true, she = true, they = true, we = true, i = true, you = true,
+  ["and"] = true, ["or"] = true, but = true, ["then"] = true, before = true, after = true, ["in"] = true,
+  of = true, to = true, ago = true, later = true, longer = true, too = true, there = true}
 -- "the past three quarters", "two consecutive quarters": periods, not fractions
 local PERIOD_PREV = {
   past = true, last = true, previous = true, preceding = true, next = true, first = true,
@@ -1062,6 +1071,15 @@ rule "figure.amounts" {
       local a = amount_at(k, false, (lk == "a" or lk == "an")
                          and (hedge ~= nil or ARTICLE_PREV[LOW[k - 1] or ""] or period_and_more(k) or one_of_unit(k)))
       if not a then return nil end
+      -- ("a" and a unit: the unit in lower case, "been a CM game" is none;
+      -- nor an ordinal or a night out: "after a second doping offence",
+      -- "after a night out")
+      if (lk == "a" or lk == "an") and a.last == k + 1 and
+          (not is(a.last, "lower") or
+           ((LOW[a.last] == "second" or LOW[a.last] == "night") and KIND[a.last + 1] == "word" and is(a.last + 1, "lower") and
+            not AFTER_PERIOD[LOW[a.last + 1]])) then
+        return nil
+      end
       k = a.first   -- (it may have taken a whole number back: "fell 1-1/2 to 19")
       local info = a.info
       local value, unit, kind, last = a.value, a.unit, a.kind, a.last
@@ -1346,6 +1364,9 @@ rule "figure.amounts" {
       {text = "30-day", value = 30, unit = "day", kind = "duration"}}},
     ["It would not join Nato for a decade."] = {figure = {
       {text = "a decade", value = 10, unit = "year", kind = "duration"}}},
+    -- (and after "took", "spent", "after" ...; not an ordinal, a night out or a unit in capitals)
+    ["It took a decade. He spent a year in jail. After a second doping offence and a night out, he played a CM game."] = {figure = {
+      {text = "a decade", value = 10, unit = "year", kind = "duration"}, {text = "a year", value = 1, unit = "year", kind = "duration"}}},
     ["The war has left hundreds of thousands dead."] = {figure = {
       {text = "hundreds of thousands", value = {200000, 999999}, approx = "vague", op = "~"}}},
     ["The meeting ran 1 hour and 15 minutes, then two more minutes."] = {figure = {
