@@ -83,6 +83,13 @@ local OWNER_WORD = {its = true, their = true, his = true, her = true, our = true
 -- after "a year", "a month": the time it points back or forward to
 local RELATIVE_AFTER = {ago = true, earlier = true, before = true, later = true, previously = true}
 
+-- verbs of moving by oneself, whose particle "up" is no hedge ("edged up
+-- to 3.5%"; not "would raise up to £680m", "cut up to 45,000 jobs")
+local MOVED = {}
+for w in ([[edged edges edge went goes go moved moves move crept creeps inched inches ticked ticks
+  shot climbed climbs crawled bounced rebounded firmed]]):gmatch("%a+") do
+  MOVED[w] = true
+end
 local CHANGE = {
   rose = true, rise = true, rises = true, rising = true, risen = true, fell = true, fall = true,
   falls = true, falling = true, fallen = true, increased = true, increase = true, increases = true,
@@ -593,6 +600,13 @@ rule "figure.amounts" {
         if c == "a" or (c == nil and (info.scale >= 1e6 or LOW[last + 1] == "sterling")) then
           return e.alt_unit, e.alt_kind
         end
+        -- (with no word to tell, pounds in an article that counted in
+        -- pounds sterling before are money: "£40bn ... hundreds of pounds higher")
+        if c == nil then
+          local f = doc:before("figure", doc:tok(first))
+          while f and f.unit ~= e.alt_unit do f = doc:before("figure", f.start) end
+          if f then return e.alt_unit, e.alt_kind end
+        end
         return e.unit, e.kind
       end
       if DASH[LOW[last - 1] or ""] or nearest(first, last, ANGLE_CONTEXT, TEMP_CONTEXT) == "a" then
@@ -1057,6 +1071,8 @@ rule "figure.amounts" {
       local k = i
       local hedge, hfirst, hlast
       local h, hj = HEDGES:match(doc, k)
+      -- ("edged up to 3.5%", "moved down to": the verb's particle, no hedge)
+      if h and (LOW[k] == "up" or LOW[k] == "down") and k > 1 and MOVED[LOW[k - 1] or ""] then return nil end
       if h and h.position ~= "after" then hedge, hfirst, hlast, k = h, k, hj, hj + 1 end
       local rangeword
       if LOW[k] == "between" or LOW[k] == "from" then
@@ -1483,6 +1499,12 @@ rule "figure.amounts" {
     ["The iPhone 16 lineup sold well."] = {figure = {}},
     ["A third Russian source said about 5m people live there."] = {figure = {
       {text = "about 5m", value = 5000000, op = "~"}}},
+    -- "up to" after a verb of moving is its particle, no hedge
+    ["Core inflation edged up to 3.5%. The plan would raise up to £680m."] = {figure = {
+      {text = "3.5%", value = 3.5}, {text = "up to £680m", op = "<="}}},
+    -- (with no word near to tell, pounds in an article that counted pounds sterling before are money)
+    ["Taxes rose by £40bn. Many face monthly payments hundreds of pounds higher."] = {figure = {
+      {text = "£40bn", unit = "GBP"}, {text = "hundreds of pounds", unit = "GBP", kind = "money"}}},
     ["The 5-year-old boy weighs 40 pounds; the fine was 50 pounds."] = {figure = {
       {text = "5-year-old", value = 5, unit = "year", kind = "age"},
       {text = "40 pounds", value = 40, unit = "lb", kind = "mass"},
