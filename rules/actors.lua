@@ -1914,6 +1914,9 @@ rule "actor.lexicons_and_names" {
     -- a state's abbreviation after a city and a comma, not alone
     ["“Mo is Mo,” he said. He lives in Kansas City, Mo., now."] = {mention = {
       {text = "Kansas City", type = "place"}, {text = "Mo.", name = "Missouri", type = "place"}}},
+    -- a noun that introduces an organisation ("trade body", "provider", "union")
+    ["Deals will end, according to trade body UK Finance. Data provider Kpler agreed."] = {mention = {
+      {text = "UK Finance", type = "org"}, {text = "Kpler", type = "org"}}},
     -- "to" and a verb in a body's name
     ["The Committee to Protect Journalists and the Alliance to Reclaim Our Schools said so."] = {mention = {
       {text = "Committee to Protect Journalists", type = "org"}, {text = "Alliance to Reclaim Our Schools", type = "org"}}},
