@@ -583,9 +583,11 @@ function finite_verb(doc, from, last, no_s_form)
     -- "the program, run by the Department of Homeland Security, has brought")
     -- (its participle taking a preposition: "run by", "based on"; not an
     -- attribution, ", said Mr Purushotma,")
-    if w == "," and t > from + 1 and t + 2 < stop and doc:is(t + 1, "lower") and
-        (doc:lower(t + 1):find("[^e]ed$") or IRREGULAR_PAST[doc:lower(t + 1)] or PARTICIPLE[doc:lower(t + 1)]) and
-        NOT_VERB[doc:lower(t + 2)] and doc:is(t + 2, "lower") then
+    -- (or a name for it: "the model, called o3, scored")
+    if w == "," and t > from and t + 2 < stop and doc:is(t + 1, "lower") and
+        ((t > from + 1 and (doc:lower(t + 1):find("[^e]ed$") or IRREGULAR_PAST[doc:lower(t + 1)] or
+          PARTICIPLE[doc:lower(t + 1)]) and NOT_VERB[doc:lower(t + 2)] and doc:is(t + 2, "lower")) or
+         SO_CALLED[doc:lower(t + 1)]) then
       local c = t + 2
       while c < stop and c <= t + 10 and doc:word(c) ~= "," do c = c + 1 end
       if doc:word(c) == "," and c < stop then
@@ -857,11 +859,33 @@ local function after_relative(doc, u, last)
   end
   return words > 0 and AUX[doc:lower(u)] and u
 end
+-- (a plural noun, maybe after another, and a past: "said benchmark scores
+-- often overstated what ...", "said prices rose")
+local function plural_then_past(doc, c, last)
+  local t = c
+  if t + 1 < last and doc:is(t + 1, "lower") and doc:lower(t + 1):find("[^su]s$") and
+      not doc:lower(t):find("[^su]s$") then
+    t = t + 1   -- ("benchmark scores")
+  end
+  local w = doc:lower(t)
+  if not (w:find("[^su]s$") and #w > 3) or NOT_SUBJECT[w] then return false end
+  local v = t + 1
+  if v < last and (doc:lower(v):find("ly$") or ADVERB_BETWEEN[doc:lower(v)]) then v = v + 1 end
+  local p = doc:lower(v)
+  return v <= last and doc:is(v, "lower") and (IRREGULAR_PAST[p] or (p:find("[^e]ed$") ~= nil and #p > 4))
+end
+local function adverb_like(w)
+  return w:find("ly$") ~= nil or ADVERB_BETWEEN[w] ~= nil or w == "then" or w == "later" or w == "further"
+end
 local function bare_subject(doc, c, last, near)
   if near and c + 2 < last and doc:lower(c + 1) == "who" and doc:is(c, "lower") and
       (INDEFINITE[doc:lower(c)] or not (AUX[doc:lower(c)] or NOT_SUBJECT[doc:lower(c)] or PRONOUNS[doc:lower(c)])) then
     local u = after_relative(doc, c + 2, last)
     if u then return u end
+  end
+  if near and doc:is(c, "lower") and not (AUX[doc:lower(c)] or NOT_SUBJECT[doc:lower(c)] or PRONOUNS[doc:lower(c)]) and
+      plural_then_past(doc, c, last) then
+    return true
   end
   for t = c, math.min(c + 2, last - 1) do
     local w = doc:lower(t)
@@ -1138,7 +1162,12 @@ rule "quote.reported" {
           -- (a bare subject whose auxiliary was found past a relative clause
           -- needs no finite verb looked for again)
           -- (not after a participle that is an adjective: "life threatening diseases who are")
-          local bare_aux = w and bare_subject(doc, c, last, c <= j + 3 and not (c == j + 1 and doc:lower(j):find("ing$")))
+          -- (nor after a verb form that is no finite one: "in written remarks
+          -- distributed", "would slash guaranteed prices paid")
+          local pw = i > 1 and doc:lower(i - 1) or ""
+          local finite = not (NOUN_PREP[pw] or (doc:lower(i):find("ed$") and i > 1 and doc:is(i - 1, "lower") and
+            doc:kind(i - 1) == "word" and not pw:find("s$") and not AUX[pw] and not adverb_like(pw)))
+          local bare_aux = w and bare_subject(doc, c, last, finite and c <= j + 3 and not (c == j + 1 and doc:lower(j):find("ing$")))
           local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
             SUBJECT_START[w] or
             doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
@@ -1453,6 +1482,13 @@ rule "quote.reported" {
     -- an -s verb after a noun phrase a name's possessive opens
     ["But many Democrats say Mrs. Clinton's statistical advantage obscures concerns about turnout."] =
       {quote = {{text = "Mrs. Clinton's statistical advantage obscures concerns about turnout", kind = "indirect"}}},
+    -- a plural noun and a past, and an aside naming the subject
+    ["Gary Marcus said benchmark scores often overstated what such systems could do."] =
+      {quote = {{text = "benchmark scores often overstated what such systems could do", kind = "indirect"}}},
+    ["The company said the model, called o3, scored 87.5% on a test."] =
+      {quote = {{text = "the model, called o3, scored 87.5% on a test", kind = "indirect"}}},
+    -- (not after a verb form that is no finite one: "in written remarks distributed")
+    ["The minister, in written remarks distributed today, was firm."] = {quote = {}},
     -- "said" and a phrase of time before a pronoun subject
     ["Trump said after the convention he would not accept the endorsement."] =
       {quote = {{text = "he would not accept the endorsement", kind = "indirect"}}},
