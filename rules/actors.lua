@@ -844,6 +844,8 @@ local function visit(i)
     elseif x + 2 <= ntok and iscap[x + 2] and not iscap[x + 1] and PARTICLES[lower(doc, x)] and
         PARTICLES[lower(doc, x + 1)] then
       x = x + 1   -- two particles: "Ursula von der Leyen"
+    elseif words[x] == "and" and x < ntok and suffix_head[x + 1] and not taken[x + 1] then
+      x = x + 1   -- a partnership's "and Co": "Kleinwort Grieveson and Co"
     elseif not (iscap[x + 1] and PARTICLES[lower(doc, x)]) then
       break
     end
@@ -1158,7 +1160,11 @@ local function described_orgs(d)
       while not poss[j] and j < ntok do
         local x = j + 1
         -- "Johnson & Johnson", "Bradford & Bingley", "United Bank of Africa"
-        if (words[x] == "&" or (words[x] == "of" and heads[j] == "org")) and x < ntok and capword(x + 1) then x = x + 1 end
+        -- (and "and Co": "Kleinwort Grieveson and Co")
+        if (words[x] == "&" or (words[x] == "of" and heads[j] == "org") or (words[x] == "and" and suffix_head[x + 1])) and
+            x < ntok and capword(x + 1) then
+          x = x + 1
+        end
         if not capword(x) or taken[x] or sent_start[x] or heads[x] == "time" or role_tok[x] then break end
         -- (a person's name after the firm's: "group EADS Philippe Camus")
         if x < ntok and capword(x + 1) and NAMES:lookup(words[x]) then break end
@@ -1914,6 +1920,10 @@ rule "actor.lexicons_and_names" {
     -- a state's abbreviation after a city and a comma, not alone
     ["“Mo is Mo,” he said. He lives in Kansas City, Mo., now."] = {mention = {
       {text = "Kansas City", type = "place"}, {text = "Mo.", name = "Missouri", type = "place"}}},
+    -- a partnership's "and Co" is in its name
+    ["Paul Spedding of stockbroker Kleinwort Grieveson and Co spoke, as did Harris Upham and Co on Monday."] = {mention = {
+      {text = "Paul Spedding", type = "person"}, {text = "Kleinwort Grieveson and Co", type = "org"},
+      {text = "Harris Upham and Co", type = "org"}}},
     -- a noun that introduces an organisation ("trade body", "provider", "union")
     ["Deals will end, according to trade body UK Finance. Data provider Kpler agreed."] = {mention = {
       {text = "UK Finance", type = "org"}, {text = "Kpler", type = "org"}}},

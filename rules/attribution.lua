@@ -6,6 +6,7 @@
 -- "according to" an outlet becomes `via`.
 local ORGS = lexicon "orgs"
 local NAMES = lexicon "names"
+local ORG_NOUN = lexicon "org_nouns"
 local RARE_NAMES = lexicon "names_rare"
 local HONORIFICS = lexicon "honorifics"
 local ROLES = lexicon "roles"
@@ -1511,10 +1512,12 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
       -- "Four sources speaking with Reuters said": past "PREP X" and a participle
       local ms = sp and sp.start and doc:tokat(sp.start)
       -- ("Friedrich Merz of the Christian Democrats said": past "the" and the
-      -- rest of the name too)
+      -- rest of the name too, and a noun of what it is: "Paul Spedding of
+      -- stockbroker Kleinwort Grieveson and Co told")
       if ms then
         local b = ms - 1
-        while b > first and b > ms - 4 and (doc:is(b, "title") and is_word(doc, b) or lower(doc, b) == "the") and
+        while b > first and b > ms - 4 and (doc:is(b, "title") and is_word(doc, b) or lower(doc, b) == "the" or
+            (is_word(doc, b) and doc:is(b, "lower") and ORG_NOUN:lookup(lower(doc, b)))) and
             not PREP[lower(doc, b)] do
           b = b - 1
         end
@@ -1522,7 +1525,9 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
       end
       if ms and ms > first and PREP[lower(doc, ms - 1)] and doc:tokat(sp["end"] - 1) == k then
         local b = ms - 2
-        if b >= first and lower(doc, b):find("ing$") then b = b - 1 end
+        if b >= first and doc:is(b, "lower") and lower(doc, b):find("ing$") then b = b - 1 end
+        -- (past a comma: "Jeffrey Miller, of Miller Tabak Hirsch and Co said")
+        if b > first and doc:word(b) == "," and (lower(doc, b + 1) == "of" or lower(doc, b + 1) == "at") then b = b - 1 end
         local sp2 = b >= first and subject_at(doc, cx, b, first, false)
         if sp2 and sp2.anonymous then return sp2 end
         -- "Judge Susan Illston in San Francisco wrote": not the place; "Friedrich
@@ -2135,6 +2140,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- a person of a firm a noun introduces speaks, not the firm (nor is a surname in -ing a participle)
+    ["“It is big,” Paul Spedding of stockbroker Kleinwort Grieveson and Co told Reuters."] = {quote = {
+      {text = "It is big,", speaker = {name = "Paul Spedding"}}}},
     -- a person of a place speaks, not the place
     ["Senate Majority Leader Robert Byrd (Democrat) of West Virginia said he was heartened."] = {quote = {
       {text = "he was heartened", speaker = {name = "Robert Byrd"}}}},
