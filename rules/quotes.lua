@@ -871,8 +871,9 @@ local function plural_then_past(doc, c, last)
   if not (w:find("[^su]s$") and #w > 3) or NOT_SUBJECT[w] then return false end
   local v = t + 1
   if v < last and (doc:lower(v):find("ly$") or ADVERB_BETWEEN[doc:lower(v)]) then v = v + 1 end
+  if v > last then return false end
   local p = doc:lower(v)
-  return v <= last and doc:is(v, "lower") and (IRREGULAR_PAST[p] or (p:find("[^e]ed$") ~= nil and #p > 4))
+  return doc:is(v, "lower") and (IRREGULAR_PAST[p] or (p:find("[^e]ed$") ~= nil and #p > 4))
 end
 local function adverb_like(w)
   return w:find("ly$") ~= nil or ADVERB_BETWEEN[w] ~= nil or w == "then" or w == "later" or w == "further"
