@@ -1203,6 +1203,12 @@ rule "figure.amounts" {
       if unit == nil and (before == "aged" or before == "age") then unit, kind = "year", "age" end
       -- (and a person's age set off after their name: "Liam Hartley, 34,", "Jane Smith (29)")
       if unit == nil and not approx and a.first == last and age_after_name(a.first) then unit, kind = "year", "age" end
+      -- (and one a short sentence gives a person: "He was 100.", "She is 96.")
+      if unit == nil and not approx and a.first == last and mtype(value) == "integer" and value < 130 and
+          (before == "was" or before == "is") and (LOW[a.num - 2] == "he" or LOW[a.num - 2] == "she") and
+          is(a.num - 2, "sent_start") and LOW[last + 1] == "." then
+        unit, kind = "year", "age"
+      end
       if kind == "duration" and (LOW[last + 1] == "old" or before == "aged") then
         kind = "age"
         if LOW[last + 1] == "old" then last = last + 1 end
@@ -1499,6 +1505,9 @@ rule "figure.amounts" {
     ["The iPhone 16 lineup sold well."] = {figure = {}},
     ["A third Russian source said about 5m people live there."] = {figure = {
       {text = "about 5m", value = 5000000, op = "~"}}},
+    -- an age a short sentence gives a person
+    ["Carter has died at his home. He was 100. She was 5 ahead."] = {figure = {
+      {text = "100", value = 100, unit = "year", kind = "age"}, {text = "5", value = 5, kind = "number"}}},
     -- "up to" after a verb of moving is its particle, no hedge
     ["Core inflation edged up to 3.5%. The plan would raise up to £680m."] = {figure = {
       {text = "3.5%", value = 3.5}, {text = "up to £680m", op = "<="}}},
