@@ -536,8 +536,8 @@ end
 -- words that end names of things and never a person's ("President Obama
 -- Speech at ...", "Mac Mini", "Nelson Town", "April Three")
 local NOT_PERSON_END = {}
-for w in ([[Speech Interview Video Remarks Statement Address Rally Visit Summit Mini Plus Max Pro One Two
-  Three Four Five Town Catholic]]):gmatch("%a+") do
+for w in ([[Speech Interview Video Remarks Statement Address Rally Visit Summit Mini Plus Max Pro Studio Air
+  Ultra One Two Three Four Five Town Catholic]]):gmatch("%a+") do
   NOT_PERSON_END[w] = true
 end
 
@@ -1961,7 +1961,7 @@ rule "actor.lexicons_and_names" {
       {text = "Ford Motor Co", type = "org"}, {text = "General Electric Co", type = "org"},
       {text = "Warner Lambert Co", type = "org"}, {text = "Durham", type = "place"}}},
     -- words that end names of things end no person's
-    ["Watch: President Obama Speech at the dinner. Apple launched the Mac Mini on April Three."] = {mention = {
+    ["Watch: President Obama Speech at the dinner. Apple launched the Mac Mini on April Three, and the Mac Studio."] = {mention = {
       {text = "Obama", type = "person"}, {text = "Apple", type = "org"}}},
     -- an article's title line in title case runs on past a name
     ["Elizabeth Warren Hammers Wells Fargo CEO: You Should Be Investigated\n\nSen. Elizabeth Warren spoke."] = {mention = {
