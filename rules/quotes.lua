@@ -178,6 +178,7 @@ for w in ([[take make want believe know feel say spend buy live expect remain co
   refuse admit deny insist]]):gmatch("%a+") do
   PRESENT_BASE[w] = true
 end
+local S_VERB = {goes = true, comes = true, means = true, needs = true, looks = true, becomes = true, seems = true}
 local PLURAL_WORD = {people = true, children = true, men = true, women = true, police = true}
 -- words that open a verb's object after a short noun phrase ("an internal
 -- review shows no one ...", "the company expects a loss")
@@ -641,6 +642,12 @@ function finite_verb(doc, from, last, no_s_form)
       if not no_s_form and PRESENT_BASE[w] and doc:kind(t - 1) == "word" and not PRONOUNS[prev] and
           not NOT_VERB[prev] and not NP_START[prev] and
           (doc:is(t - 1, "title") or PLURAL_WORD[prev] or (doc:is(t - 1, "lower") and prev:find("[^su]s$"))) then
+        return true
+      end
+      -- (or an -s form of a verb seldom a noun, after a short noun phrase a
+      -- determiner opens: "Critics say the bill goes too far")
+      if c == B_S and not no_s_form and t > from + 1 and t <= from + 3 and NP_START[w1] and
+          (PRESENT_BASE[w:sub(1, -2)] or PRESENT_BASE[w:sub(1, -3)] or S_VERB[w]) and doc:is(t - 1, "lower") then
         return true
       end
       -- (or after a noun phrase a name's possessive opens, before a word
@@ -1483,6 +1490,8 @@ rule "quote.reported" {
     -- an -s verb after a noun phrase a name's possessive opens
     ["But many Democrats say Mrs. Clinton's statistical advantage obscures concerns about turnout."] =
       {quote = {{text = "Mrs. Clinton's statistical advantage obscures concerns about turnout", kind = "indirect"}}},
+    -- an -s form of a verb seldom a noun after a short noun phrase
+    ["Critics say the bill goes too far."] = {quote = {{text = "the bill goes too far", kind = "indirect"}}},
     -- a plural noun and a past, and an aside naming the subject
     ["Gary Marcus said benchmark scores often overstated what such systems could do."] =
       {quote = {{text = "benchmark scores often overstated what such systems could do", kind = "indirect"}}},
