@@ -1920,6 +1920,12 @@ rule "actor.lexicons_and_names" {
     -- a state's abbreviation after a city and a comma, not alone
     ["“Mo is Mo,” he said. He lives in Kansas City, Mo., now."] = {mention = {
       {text = "Kansas City", type = "place"}, {text = "Mo.", name = "Missouri", type = "place"}}},
+    -- parties of the countries most in the news, by name and initials
+    ["The AfD came second; the Alternative for Germany beat the SPD, and Japan's ruling LDP lost."] = {mention = {
+      {text = "AfD", name = "Alternative for Germany", type = "org"},
+      {text = "Alternative for Germany", type = "org"},
+      {text = "SPD", name = "Social Democratic Party of Germany", type = "org"},
+      {text = "LDP", name = "Liberal Democratic Party", type = "org"}}},
     -- a partnership's "and Co" is in its name
     ["Paul Spedding of stockbroker Kleinwort Grieveson and Co spoke, as did Harris Upham and Co on Monday."] = {mention = {
       {text = "Paul Spedding", type = "person"}, {text = "Kleinwort Grieveson and Co", type = "org"},
