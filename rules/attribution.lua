@@ -413,10 +413,17 @@ resolve_pronoun = function(doc, cx, want, pos, depth)
   if not found then
     local fallback
     local last = people_before(cx, pos)
+    -- ("..., it said" after a clause: not a body the clause names, "The
+    -- Bundesbank could hold down rates ..., it said" is the association's)
+    local skip_from = math.huge
+    if want == "group" then
+      local k = doc:tokat(pos)
+      if k > 1 and doc:word(k - 1) == "," then skip_from = select(2, doc:sentence(k)) end
+    end
     for k = last, math.max(1, last - 29), -1 do   -- (the 30 mentions before it)
       local m = cx.people[k]
       if want == "group" then
-        if m.type == "org" then found = m break end
+        if m.type == "org" and m.start < skip_from then found = m break end
       elseif m.type == "person" then
         local g = gender_of(doc, cx, m)
         if g == want then found = m break end
@@ -2140,6 +2147,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- "..., it said" after a clause: not a body the clause names
+    ["Texaco Inc filed papers on Monday. Chase Manhattan Corp asked for deposits to cover the transactions, it said."] = {quote = {
+      {text = "Chase Manhattan Corp asked for deposits to cover the transactions", speaker = {name = "Texaco Inc"}}}},
     -- a person of a firm a noun introduces speaks, not the firm (nor is a surname in -ing a participle)
     ["“It is big,” Paul Spedding of stockbroker Kleinwort Grieveson and Co told Reuters."] = {quote = {
       {text = "It is big,", speaker = {name = "Paul Spedding"}}}},
