@@ -340,7 +340,8 @@ local function role_before(i)
   end
   local first = r
   -- one modifier before it: a place, an organisation or a demonym ("US", "Kremlin", "Russian")
-  if first > 1 then
+  -- (in its sentence: not a title line's last word)
+  if first > 1 and not sent_start[first] then
     local p = first - 1
     local w = words[p]
     -- (an owner too: "Turkey's president")
@@ -537,7 +538,7 @@ end
 -- Speech at ...", "Mac Mini", "Nelson Town", "April Three")
 local NOT_PERSON_END = {}
 for w in ([[Speech Interview Video Remarks Statement Address Rally Visit Summit Mini Plus Max Pro Studio Air
-  Ultra One Two Three Four Five Town Catholic]]):gmatch("%a+") do
+  Ultra One Two Three Four Five Town Catholic Fire]]):gmatch("%a+") do
   NOT_PERSON_END[w] = true
 end
 
@@ -1926,6 +1927,9 @@ rule "actor.lexicons_and_names" {
       {text = "Alternative for Germany", type = "org"},
       {text = "SPD", name = "Social Democratic Party of Germany", type = "org"},
       {text = "LDP", name = "Liberal Democratic Party", type = "org"}}},
+    -- a role's modifier is in its sentence, not a title line's last word
+    ["Fire in Southern California\n\nGov. Gavin Newsom declared an emergency, according to Cal Fire."] = {mention = {
+      {text = "California", type = "place"}, {text = "Gavin Newsom", type = "person", roles = {"Gov."}}}},
     -- a partnership's "and Co" is in its name
     ["Paul Spedding of stockbroker Kleinwort Grieveson and Co spoke, as did Harris Upham and Co on Monday."] = {mention = {
       {text = "Paul Spedding", type = "person"}, {text = "Kleinwort Grieveson and Co", type = "org"},
