@@ -1334,6 +1334,17 @@ local function after_verb(doc, cx, vj, last)
       return subject_at(doc, cx, e, sfirst, false)
     end
   end
+  -- a group with no article: "according to show insiders", "said
+  -- industry sources"
+  if not DET[w] and doc:is(k, "lower") and not PREP[w] then
+    for t = k, math.min(last, k + 2) do
+      if not is_word(doc, t) or not doc:is(t, "lower") then break end
+      local wt = lower(doc, t)
+      if (GROUP[wt] or ANON[wt]) and closes(doc, t + 1, last) then
+        return span_speaker(doc, k, t, ANON[wt] ~= nil and wt:find("^source") ~= nil)
+      end
+    end
+  end
   if DET[w] then
     for t = k + 1, math.min(last, k + 5) do
       if not is_word(doc, t) then break end

@@ -969,9 +969,20 @@ rule "quote.reported" {
           -- adverbial ("On the other hand, ...", "As forces advance, ...")
           local a = past_dateline(doc, first, i)
           if doc:kind(a) == "quote" then a = a + 1 end
+          -- (not "As" and a noun phrase, which says what the subject was:
+          -- "As a reality TV boss on “The Apprentice,” Donald Trump
+          -- demeaned women, according to show insiders")
           if LEADS[doc:lower(a)] then
             for t = a + 1, math.min(i - 3, a + 15) do
-              if doc:word(t) == "," then a = t + 1 break end
+              if doc:word(t) == "," then
+                local as_np = doc:lower(a) == "as" and (doc:lower(a + 1) == "a" or doc:lower(a + 1) == "an" or
+                  doc:lower(a + 1) == "the") and doc:lower(a + 2) ~= "result" and not verb_in(doc, a + 1, t - 1)
+                if not as_np then
+                  a = t + 1
+                  if doc:kind(a) == "quote" and a < i then a = a + 1 end   -- (a comma inside a title's marks)
+                end
+                break
+              end
             end
           end
           local s = doc:tok(a)
