@@ -79,15 +79,20 @@ local ANY_CASE = {slogan = true, headline = true, headlined = true, hashtag = tr
 local OF_WORK = {episode = true, broadcast = true, edition = true}
 -- (and a show in capitals after an outlet's name: "told MSNBC's “Morning Joe”")
 local ORGS = lexicon "orgs"
+-- (no word of four letters or more in lower case between the marks)
+local TITLE_PREP = {on = true, ["in"] = true, of = true, ["for"] = true, from = true, at = true}
+local function title_case(doc, i, j)
+  for t = i + 1, j - 1 do
+    if doc:kind(t) == "word" and doc:is(t, "lower") and #doc:word(t) > 3 then return false end
+  end
+  return true
+end
 local function outlets_show(doc, k, i, j)
   local w = doc:word(k)
   local bare = w:match("^(.-)'s$") or w:match("^(.-)’s$")
   local o = bare and ORGS:lookup(bare)
   if not (o and (o.outlet or o.category == "outlet")) then return false end
-  for t = i + 1, j - 1 do
-    if doc:kind(t) == "word" and doc:is(t, "lower") and #doc:word(t) > 3 then return false end
-  end
-  return true
+  return title_case(doc, i, j)
 end
 local function titled(doc, i, j)
   if doc:is(i, "para_start") then return false end   -- (not the word ending the paragraph before)
@@ -97,6 +102,13 @@ local function titled(doc, i, j)
   local w = doc:lower(k)
   local capital = i < doc:ntok() and not doc:is(i + 1, "lower")
   if j and capital and k == i - 1 and outlets_show(doc, k, i, j) then return true end
+  -- (a title in title case after a preposition: "a reality TV boss on “The
+  -- Apprentice,”", "a role in “Love Actually”")
+  -- (not a cry: "chants of “Bobby!”")
+  if j and capital and k == i - 1 and TITLE_PREP[w] and j - i <= 6 and title_case(doc, i, j) and
+      doc:word(j - 1) ~= "!" and doc:word(j - 1) ~= "?" then
+    return true
+  end
   if WORKS[w] then return capital or ANY_CASE[w] ~= nil end
   if w == "of" and k > 1 and OF_WORK[doc:lower(k - 1)] then return capital end   -- "episode of"
   if w == "the" and k > 2 and doc:lower(k - 1) == "as" and doc:lower(k - 2) == "known" then return true end
@@ -144,6 +156,9 @@ rule "quote.direct" {
     ["Johnson tells the show “Morning Joe” about it. In his book, “Make Your Kid a Millionaire,” he wrote more."] = {quote = {
       {text = "Morning Joe", kind = "term"}, {text = "Make Your Kid a Millionaire,", kind = "term"}}},
     ["He called the film “pornographic and sensational”."] = {quote = {{text = "pornographic and sensational", kind = "direct"}}},
+    -- a title in title case after a preposition (not a cry)
+    ["He was a boss on “The Apprentice,” and spoke on “Face the Nation.” The crowd broke into chants of “Bobby!”"] = {quote = {
+      {text = "The Apprentice,", kind = "term"}, {text = "Face the Nation.", kind = "term"}, {text = "Bobby!", kind = "direct"}}},
     -- a nickname inside a name; "state" before a title is a noun
     ["Antonio “LA” Reid, chairman of the group, said: “It is good.”"] = {quote = {
       {text = "LA", kind = "term"}, {text = "It is good.", kind = "direct"}}},
