@@ -1224,6 +1224,15 @@ function subject_at(doc, cx, k, first, right_before)
       if o then holder = o.name or doc:text(o.start, o["end"]) end
     end
     if holder then d.name = holder end
+    -- two bodies joined by "and" speak together: "the organisation and the
+    -- foreign ministry said in a joint statement"
+    if right_before and not d.anonymous and dfirst - 2 >= first and lower(doc, dfirst - 1) == "and" and
+        lower(doc, dfirst) == "the" then
+      local o = descriptor(doc, dfirst - 2, first)
+      if o and o.start and not o.anonymous and lower(doc, doc:tokat(o.start)) == "the" then
+        return span_speaker(doc, doc:tokat(o.start), k, false)
+      end
+    end
     return d
   end
   if (w == "who" or w == "which") and k - 2 >= first and doc:word(k - 1) == "," then
@@ -2158,6 +2167,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- two bodies joined by "and" speak together
+    ["“We will act,” the organisation and the foreign ministry said in a joint statement."] = {quote = {
+      {text = "We will act,", speaker = {name = "the organisation and the foreign ministry"}}}},
     -- "..., it said" after a clause: not a body the clause names
     ["Texaco Inc filed papers on Monday. Chase Manhattan Corp asked for deposits to cover the transactions, it said."] = {quote = {
       {text = "Chase Manhattan Corp asked for deposits to cover the transactions", speaker = {name = "Texaco Inc"}}}},
