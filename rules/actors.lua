@@ -1243,6 +1243,51 @@ local function role_owners(d)
   for _, name in ipairs(names) do mention_again(d, name, name, true) end
 end
 
+-- One capitalised word between "the" and a noun for a body names that
+-- body: "the Aslef union", "the Wagner group", "the Unite union" (not a
+-- place, demonym, given name, role or a word the article writes in lower
+-- case: "the Labour party" is the lexicon's, "the Russian army" a demonym's).
+local BODY_NOUN = {}
+for w in ([[union group militia movement faction party company firm bank agency network alliance
+  coalition charity institute foundation]]):gmatch("%a+") do
+  BODY_NOUN[w] = true
+end
+local BODY_NOUNS = pattern{{kind = "word", lower = true, text = (function()
+  local t = {}
+  for w in pairs(BODY_NOUN) do t[#t + 1] = w end
+  table.sort(t)
+  return t
+end)()}}
+-- (nor a person's surname, written after a given name or another
+-- capitalised word elsewhere: "the Redstone group" of Sumner Redstone,
+-- "the Tanaka faction" of Kakuei Tanaka)
+local function someones_surname(w)
+  for k in pairs(cap_tokens()) do
+    if k > 1 and bare_word(k) == w and capword(k - 1) and not OPENERS[words[k - 1]] and
+        (NAMES:lookup(words[k - 1]) or RARE_NAMES:lookup(words[k - 1]) or honor[k - 1] or not sent_start[k - 1]) then
+      return true
+    end
+  end
+  return false
+end
+local function body_owners(d)
+  local m = BODY_NOUNS:all(d)
+  for x = 1, #m, 2 do
+    local p = m[x] - 1
+    if p > 1 and capword(p) and not taken[p] and not sent_start[p] and lower(d, p - 1) == "the" and
+        not poss[p] and not OPENERS[words[p]] and not NO_OWNER[words[p]] and not NOT_EMPLOYER[words[p]] and
+        not GENERIC_FIRST[words[p]] and not DEMONYMS:lookup(words[p]) and not place_end[p] and
+        not NAMES:lookup(words[p]) and not RARE_NAMES:lookup(words[p]) and not honor[p] and not role_tok[p] and
+        not heads[p] and find(words[p], "^%u[%a&]+$") and not LEGAL[words[p]] and
+        not lower_word_in(article_text(), lower(d, p)) and not someones_surname(words[p]) then
+      local s, e = tok(d, p)
+      add(d, "mention", s, e, {type = "org", name = words[p]})
+      mark(p, p)
+      mention_again(d, words[p], words[p], true)
+    end
+  end
+end
+
 -- "Athletics Kenya (AK)", "the Congressional Black Caucus (CBC)": a name
 -- with its initials in brackets after it is an actor (an organisation,
 -- unless a mention already says what it is), and the initials alone name it.
@@ -1594,6 +1639,7 @@ rule "actor.lexicons_and_names" {
     end
     described_orgs(d)
     role_owners(d)
+    body_owners(d)
     firm_stems(d, lex_orgs, nlex_orgs)
     -- A capitalised word alone (in no chain) is a run of one word, which
     -- names something only with an org head word ("Council" of Europe) or
@@ -1927,6 +1973,9 @@ rule "actor.lexicons_and_names" {
       {text = "Alternative for Germany", type = "org"},
       {text = "SPD", name = "Social Democratic Party of Germany", type = "org"},
       {text = "LDP", name = "Liberal Democratic Party", type = "org"}}},
+    -- one capitalised word between "the" and a noun for a body names it (not someone's surname)
+    ["Drivers will strike, the Aslef union said. Sumner Redstone spoke for the Redstone group."] = {mention = {
+      {text = "Aslef", type = "org"}, {text = "Sumner Redstone", type = "person"}, {text = "Redstone", type = "person"}}},
     -- a role's modifier is in its sentence, not a title line's last word
     ["Fire in Southern California\n\nGov. Gavin Newsom declared an emergency, according to Cal Fire."] = {mention = {
       {text = "California", type = "place"}, {text = "Gavin Newsom", type = "person", roles = {"Gov."}}}},
