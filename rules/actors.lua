@@ -258,7 +258,7 @@ local OPENERS = {The = true, A = true, An = true, But = true, And = true, In = t
   Were = true, Can = true, Could = true, Should = true,
   -- (and adverbs that open sentences: "Later Kawasaki Steel fell")
   Later = true, Earlier = true, Meanwhile = true, Yesterday = true, However = true, Separately = true,
-  Instead = true, Also = true}
+  Instead = true, Also = true, Only = true, Even = true, Just = true}
 
 -- The fields a minister or secretary is for, before the role's title
 -- ("Education Secretary", "Transport Minister").
@@ -1973,6 +1973,9 @@ rule "actor.lexicons_and_names" {
       {text = "Alternative for Germany", type = "org"},
       {text = "SPD", name = "Social Democratic Party of Germany", type = "org"},
       {text = "LDP", name = "Liberal Democratic Party", type = "org"}}},
+    -- adverbs that open sentences open no name
+    ["Even Denzel Washington came. Only Prime Cabinet Secretary Musalia Mudavadi was spared."] = {mention = {
+      {text = "Denzel Washington", type = "person"}}},
     -- one capitalised word between "the" and a noun for a body names it (not someone's surname)
     ["Drivers will strike, the Aslef union said. Sumner Redstone spoke for the Redstone group."] = {mention = {
       {text = "Aslef", type = "org"}, {text = "Sumner Redstone", type = "person"}, {text = "Redstone", type = "person"}}},
