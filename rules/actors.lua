@@ -2151,3 +2151,38 @@ rule "actor.lexicons_and_names" {
       {mention = {{text = "Hillary Clinton", type = "person"}, {text = "Donald Trump", type = "person"}}},
   },
 }
+
+-- A place or organisation the lexicons know, inside a compound adjective:
+-- "the Santa Clara, California-based company", "a Microsoft-backed
+-- startup", "the Hamas-run health ministry" (not a demonym's: "Russian-backed").
+-- An actor of the article, but no speaker of its sentence ("according to the
+-- UK-based journal Screen Digest"): added after the speakers are found.
+local COMPOUND = pattern{{kind = "word", title = true,
+  regex = [[(?s)\p{Lu}.*-(?:based|backed|led|run|owned|born|controlled|funded|headquartered|allied|linked|affiliated|made)]]}}
+rule "actor.compounds" {
+  stage = "resolve",
+  priority = -1,
+  doc = "places and organisations inside compound adjectives: 'California-based', 'Microsoft-backed'",
+  run = function(d)
+    local m = COMPOUND:all(d)
+    for x = 1, #m, 2 do
+      local k = m[x]
+      local prefix = match(d:word(k), "^(.-)%-%l+$")
+      if prefix then
+        local type_, entry = "place", PLACES:lookup(prefix)
+        if not entry then type_, entry = "org", ORGS:lookup(prefix) end
+        if entry and not (type_ == "place" and entry.ambiguous) then
+          local s = d:tok(k)
+          local e = s + #prefix
+          if #d:covering("mention", s, e) == 0 then
+            d:add("mention", s, e, {type = type_, name = entry.name})
+          end
+        end
+      end
+    end
+  end,
+  examples = {
+    ["Shares of the Santa Clara, California-based company rose. A Microsoft-backed startup grew. A Russian-backed group fought."] = {mention = {
+      {text = "Santa Clara", type = "place"}, {text = "California", type = "place"}, {text = "Microsoft", type = "org"}}},
+  },
+}
