@@ -249,7 +249,7 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   advisers advisors spokesmen members shareholders creditors bondholders citizens locals sources
   groups agencies charities organisations organizations unions universities colleges schools hospitals
   companies firms banks lenders insurers airlines carmakers retailers councils states countries governments
-  clubs churches landlords tenants motorists drivers commuters customers users owners]]):gmatch("%a+") do
+  clubs churches landlords tenants motorists drivers commuters customers users owners media]]):gmatch("%a+") do
   GROUP[w] = true
 end
 
@@ -2167,6 +2167,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- the media of a country speak as a group
+    ["Russian state media reported that three people had been killed."] = {quote = {
+      {text = "that three people had been killed", speaker = {name = "Russian state media"}}}},
     -- two bodies joined by "and" speak together
     ["“We will act,” the organisation and the foreign ministry said in a joint statement."] = {quote = {
       {text = "We will act,", speaker = {name = "the organisation and the foreign ministry"}}}},
