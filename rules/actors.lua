@@ -1681,6 +1681,24 @@ rule "actor.lexicons_and_names" {
       local name = people[x]
       local last = match(name, "(%S+)$")
       if last and last ~= name and not by_last[last] then by_last[last] = name end
+    end
+    -- (a word inside a name of four words or more, no particle, names the
+    -- person alone too: "Luiz Inacio Lula da Silva ... Lula said")
+    for x = 1, npeople do
+      local name = people[x]
+      local n, parts = 0, {}
+      for w in name:gmatch("%S+") do n = n + 1; parts[n] = w end
+      if n >= 4 then
+        for y = 2, n - 1 do
+          local w = parts[y]
+          if find(w, "^%u%l%l%l+$") and not by_last[w] and not PARTICLES[w:lower()] then
+            by_last[w] = name
+          end
+        end
+      end
+    end
+    for x = 1, npeople do
+      local name = people[x]
       local given = match(name, "^(%S+)%s")
       if given then
         local had = by_first[given]
@@ -1973,6 +1991,9 @@ rule "actor.lexicons_and_names" {
       {text = "Alternative for Germany", type = "org"},
       {text = "SPD", name = "Social Democratic Party of Germany", type = "org"},
       {text = "LDP", name = "Liberal Democratic Party", type = "org"}}},
+    -- a word inside a long name names the person alone too
+    ["Brazilian President Luiz Inacio Lula da Silva had surgery. Lula is recovering, doctors said."] = {mention = {
+      {text = "Luiz Inacio Lula da Silva", type = "person"}, {text = "Lula", name = "Luiz Inacio Lula da Silva", type = "person"}}},
     -- adverbs that open sentences open no name
     ["Even Denzel Washington came. Only Prime Cabinet Secretary Musalia Mudavadi was spared."] = {mention = {
       {text = "Denzel Washington", type = "person"}}},
