@@ -1691,7 +1691,9 @@ rule "actor.lexicons_and_names" {
       if n >= 4 then
         for y = 2, n - 1 do
           local w = parts[y]
-          if find(w, "^%u%l%l%l+$") and not by_last[w] and not PARTICLES[w:lower()] then
+          if find(w, "^%u%l%l%l+$") and not by_last[w] and not PARTICLES[w:lower()] and
+              not ROLES:lookup(w) and not HEADS:lookup(w) and not DEMONYMS:lookup(w) and not PLACES:lookup(w) and
+              not ROLES:lookup(parts[y + 1]) and not ROLES:lookup(parts[y - 1]) then
             by_last[w] = name
           end
         end
