@@ -1314,8 +1314,15 @@ local function after_verb(doc, cx, vj, last)
   end
   -- a role before the name: "said MSNBC host Chris Matthews", "said 9/11
   -- widow Terry Strada", "said European Council President Donald Tusk"
-  for t = k, math.min(last, k + 6) do
-    if doc:kind(t) == "punct" or doc:kind(t) == "quote" or NOT_IN_NP[lower(doc, t)] then break end
+  -- (past an owner's "'s" and a comma before the name: "said Yahoo's Yonca
+  -- Brunini", "said EEF chief economist, Steve Radley")
+  for t = k, math.min(last, k + 7) do
+    local punct = doc:kind(t) == "punct"
+    if punct and not (possessive(lower(doc, t)) or (doc:word(t) == "," and t > k and t < last and
+        doc:is(t - 1, "lower") and mention_at(doc, t + 1))) then
+      break
+    end
+    if doc:kind(t) == "quote" or NOT_IN_NP[lower(doc, t)] then break end
     local p = mention_at(doc, t)
     if p and p.type == "person" and doc:tokat(p.start) == t then
       local plast = doc:tokat(p["end"] - 1)
@@ -2167,6 +2174,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- an inverted name after its role and a comma
+    ["“It is correct,” said EEF chief economist, Steve Radley."] = {quote = {
+      {text = "It is correct,", speaker = {name = "Steve Radley"}}}},
     -- the media of a country speak as a group
     ["Russian state media reported that three people had been killed."] = {quote = {
       {text = "that three people had been killed", speaker = {name = "Russian state media"}}}},
