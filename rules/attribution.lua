@@ -1382,6 +1382,17 @@ local function after_verb(doc, cx, vj, last)
       local acting = nxt < last and doc:is(nxt, "lower") and lower(doc, nxt):find("ing$") ~= nil and t > k and
         (doc:word(nxt + 1) == "," or doc:kind(nxt + 1) == "quote" or lower(doc, nxt + 1) == "that")
       if acting then return span_speaker(doc, k, t, ANON[lower(doc, t)] or false) end
+      -- ("said an analyst with a major oil company.": all of it, to the
+      -- clause's end, when a role or group noun has a place or body after it)
+      local pw = nxt <= last and lower(doc, nxt)
+      if t > k and (pw == "with" or pw == "at" or pw == "from" or pw == "in") and
+          (GROUP[lower(doc, t)] or ANON[lower(doc, t)] or ROLES:lookup(lower(doc, t))) then
+        local e = nxt + 1
+        while e <= last and e <= nxt + 6 and is_word(doc, e) and not NOT_IN_NP[lower(doc, e)] do e = e + 1 end
+        if e > nxt + 1 and closes(doc, e, last) then
+          return span_speaker(doc, k, e - 1, ANON[lower(doc, t)] ~= nil and lower(doc, t):find("^source") ~= nil)
+        end
+      end
       if ANON[lower(doc, t)] or nxt > last or not is_word(doc, nxt) or lower(doc, nxt) == "for" or lower(doc, nxt) == "of" then
         if not closes(doc, nxt, last) and not ANON[lower(doc, t)] then return nil end
         local sp = span_speaker(doc, k, t, ANON[lower(doc, t)] or false)
@@ -2174,6 +2185,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- an unnamed speaker with where they work, all of it
+    ["“All members can make a case,” said an analyst with a major oil company."] = {quote = {
+      {text = "All members can make a case,", speaker = {name = "an analyst with a major oil company"}}}},
     -- an inverted name after its role and a comma
     ["“It is correct,” said EEF chief economist, Steve Radley."] = {quote = {
       {text = "It is correct,", speaker = {name = "Steve Radley"}}}},
