@@ -1332,10 +1332,17 @@ local function after_verb(doc, cx, vj, last)
   end
   -- a name the actor rules did not know, ending the clause: "said Blair.",
   -- "said Elez Biberaj, the director of ..."
-  if not m or doc:tokat(m.start) > k then
-    local t = k
-    while t <= last and t < k + 4 and doc:is(t, "title") and is_word(doc, t) and not NOT_NAME[lower(doc, t)] do t = t + 1 end
-    if t > k and closes(doc, t, last) then return span_speaker(doc, k, t - 1, false) end
+  -- (and after an organisation's possessive: "said Lloyds Bank's Johnson")
+  local a = k
+  if m and doc:tokat(m.start) <= k then
+    local ml = doc:tokat(m["end"] - 1)
+    if possessive(lower(doc, ml)) then a = ml + 1
+    elseif ml + 1 <= last and possessive(lower(doc, ml + 1)) then a = ml + 2 end
+  end
+  if not m or doc:tokat(m.start) > k or a > k then
+    local t = a
+    while t <= last and t < a + 4 and doc:is(t, "title") and is_word(doc, t) and not NOT_NAME[lower(doc, t)] do t = t + 1 end
+    if t > a and closes(doc, t, last) then return span_speaker(doc, a, t - 1, false) end
   end
   -- "said the 26-year-old (striker)": whom the age names
   if w == "the" and k + 3 <= last and doc:kind(k + 1) == "number" and doc:word(k + 2) == "-" and
@@ -2185,6 +2192,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- a name after an organisation's possessive
+    ["“The dollar has further to fall,” said Lloyds Bank's Johnson."] = {quote = {
+      {text = "The dollar has further to fall,", speaker = {name = "Johnson"}}}},
     -- an unnamed speaker with where they work, all of it
     ["“All members can make a case,” said an analyst with a major oil company."] = {quote = {
       {text = "All members can make a case,", speaker = {name = "an analyst with a major oil company"}}}},
