@@ -1476,6 +1476,7 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
   end
   local k = vi - 1
   local passive = false
+  local dash_comma = false
   local participle = lower(doc, vi):find("ing$") ~= nil
   while k >= first do
     local w = lower(doc, k)
@@ -1499,6 +1500,23 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
       while o > first and o > k - 8 and doc:word(o) ~= open do o = o - 1 end
       if o < first or doc:word(o) ~= open then break end   -- (a ")" opening the sentence)
       k = o - 1
+    elseif doc:kind(k) == "dash" and k == vi - 1 then
+      -- "Laah Chong-gyu, executive director of Korea Development Bank - one
+      -- of the firm's creditors - said": past the aside between dashes
+      local o = k - 1
+      while o > first and o > k - 16 and doc:kind(o) ~= "dash" and doc:kind(o) ~= "quote" do o = o - 1 end
+      if o <= first or doc:kind(o) ~= "dash" then break end
+      k = o - 1
+      -- (an aside after an apposition closes it as a comma would: the
+      -- opening dash then stands for the apposition's closing comma)
+      for c = o - 1, math.max(first, o - 12), -1 do
+        if doc:word(c) == "," then
+          -- ("Laah Chong-gyu, executive director of ...": a name, a comma and a role)
+          if c + 1 < o and c > first and doc:is(c + 1, "lower") and doc:is(c - 1, "title") then k, dash_comma = o, true end
+          break
+        end
+      end
+      break
     else
       break
     end
@@ -1508,7 +1526,7 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
   -- saying" still names X)
   if passive and not lower(doc, vj):find("ing$") and lower(doc, vi) ~= "quoted" then return nil end
   if k >= first then
-    if doc:word(k) == "," then
+    if doc:word(k) == "," or dash_comma then
       -- "The Conservative leader, Kemi Badenoch, said": the name in apposition
       local m0 = mention_at(doc, k - 1)
       if m0 and m0.type == "person" then
@@ -2192,6 +2210,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- past an aside between dashes, as past a comma's apposition
+    ["“It is fine,” John Smith, director of Korea Development Bank - one of its creditors - said. But Deutsche Bank - itself a target - said it was wrong."] = {quote = {
+      {text = "It is fine,", speaker = {name = "John Smith"}}, {text = "it was wrong", speaker = {name = "Deutsche Bank"}}}},
     -- a name after an organisation's possessive
     ["“The dollar has further to fall,” said Lloyds Bank's Johnson."] = {quote = {
       {text = "The dollar has further to fall,", speaker = {name = "Johnson"}}}},
