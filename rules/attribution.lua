@@ -1554,6 +1554,17 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
               mention_at(doc, ms - 2)
             if p and p.type == "person" then return speaker_of_mention(doc, p) end
           end
+          -- (a capitalised word before ", who" is a name the actor rules
+          -- did not know: "Swett, who was Finance Minister ..., added")
+          if not m and lower(doc, c + 1) == "who" and doc:is(c - 1, "title") and is_word(doc, c - 1) and
+              not NOT_NAME[lower(doc, c - 1)] and not DEMONYMS:lookup(doc:word(c - 1)) then
+            local a = c - 1
+            while a > first and a > c - 4 and doc:is(a - 1, "title") and is_word(doc, a - 1) and
+                not NOT_NAME[lower(doc, a - 1)] do
+              a = a - 1
+            end
+            return span_speaker(doc, a, c - 1, false)
+          end
           far = subject_at(doc, cx, c - 1, first, false) or far
         end
       end
@@ -2210,6 +2221,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- a capitalised word before ", who" is a name the actor rules did not know
+    ["Swett, who was finance minister until 1986, added: “There has been a ceasing of payments.”"] = {quote = {
+      {text = "There has been a ceasing of payments.", speaker = {name = "Swett"}}}},
     -- past an aside between dashes, as past a comma's apposition
     ["“It is fine,” John Smith, director of Korea Development Bank - one of its creditors - said. But Deutsche Bank - itself a target - said it was wrong."] = {quote = {
       {text = "It is fine,", speaker = {name = "John Smith"}}, {text = "it was wrong", speaker = {name = "Deutsche Bank"}}}},
