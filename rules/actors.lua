@@ -1473,6 +1473,32 @@ end
 -- (a word in "-in" must own something or do something: "Putin's plan", "Putin was")
 local VERB_AFTER_NAME = {said = true, says = true, told = true, was = true, is = true, has = true, had = true,
   will = true, would = true, added = true, warned = true, urged = true}
+-- A person named by the last words of one other person's longer name is
+-- that person: "Charles Saumarez Smith ... Saumarez Smith said" (a surname
+-- of two words); not when two people share those words.
+local function full_names(d)
+  local persons, names = {}, {}
+  for m in d:each("mention") do
+    if m.type == "person" and m.name and find(m.name, " ") then
+      persons[#persons + 1] = m
+      names[m.name] = true
+    end
+  end
+  if #persons < 2 then return end
+  local tail_of = {}
+  for name in pairs(names) do
+    local rest = match(name, "^%S+ (%S+ %S.*)$")   -- (the last two words or more)
+    while rest do
+      if tail_of[rest] == nil then tail_of[rest] = name elseif tail_of[rest] ~= name then tail_of[rest] = false end
+      rest = match(rest, "^%S+ (%S+ %S.*)$")
+    end
+  end
+  for _, m in ipairs(persons) do
+    local full = tail_of[m.name]
+    if full then m.name = full end
+  end
+end
+
 local function surname_forms(d)
   local at = cap_tokens()
   for k in pairs(at) do
@@ -1836,6 +1862,7 @@ rule "actor.lexicons_and_names" {
     short_names(d)
     lone_speakers(d)
     surname_forms(d)
+    full_names(d)
     doc, words, iscap, people, firms, lone_people = nil, nil, nil, nil, nil, nil
   end,
   examples = {
@@ -1993,6 +2020,9 @@ rule "actor.lexicons_and_names" {
       {text = "Alternative for Germany", type = "org"},
       {text = "SPD", name = "Social Democratic Party of Germany", type = "org"},
       {text = "LDP", name = "Liberal Democratic Party", type = "org"}}},
+    -- the last words of one other person's longer name are that person
+    ["Robert De Niro stars in the film. De Niro said it was fun."] = {mention = {
+      {text = "Robert De Niro", type = "person"}, {text = "De Niro", name = "Robert De Niro", type = "person"}}},
     -- a word inside a long name names the person alone too
     ["Brazilian President Luiz Inacio Lula da Silva had surgery. Lula is recovering, doctors said."] = {mention = {
       {text = "Luiz Inacio Lula da Silva", type = "person"}, {text = "Lula", name = "Luiz Inacio Lula da Silva", type = "person"}}},

@@ -1480,7 +1480,10 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
   local participle = lower(doc, vi):find("ing$") ~= nil
   while k >= first do
     local w = lower(doc, k)
-    if BE[w] or BETWEEN[w] or adverb(doc, k) or DO_AUX[w] then
+    -- (and a floating quantifier after an auxiliary: "the two biggest
+    -- insurers have both said")
+    local floating = (w == "both" or w == "all" or w == "each") and k > first and BETWEEN[lower(doc, k - 1)]
+    if BE[w] or BETWEEN[w] or adverb(doc, k) or DO_AUX[w] or floating then
       passive = passive or BE[w] or false
       k = k - 1
     elseif (WHEN[w] or (w == "on" and k < vi - 1 and WHEN[lower(doc, k + 1)])) and not participle then
@@ -2221,6 +2224,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- a floating quantifier between the auxiliary and the verb
+    ["Sweden's two biggest insurers have both said they would like to enter banking."] = {quote = {
+      {text = "they would like to enter banking", speaker = {name = "two biggest insurers"}}}},
     -- a capitalised word before ", who" is a name the actor rules did not know
     ["Swett, who was finance minister until 1986, added: “There has been a ceasing of payments.”"] = {quote = {
       {text = "There has been a ceasing of payments.", speaker = {name = "Swett"}}}},
