@@ -249,7 +249,7 @@ for w in ([[police officials authorities prosecutors investigators officers witn
   advisers advisors spokesmen members shareholders creditors bondholders citizens locals sources
   groups agencies charities organisations organizations unions universities colleges schools hospitals
   companies firms banks lenders insurers airlines carmakers retailers councils states countries governments
-  clubs churches landlords tenants motorists drivers commuters customers users owners media]]):gmatch("%a+") do
+  clubs churches landlords tenants motorists drivers commuters customers users owners media committees panels]]):gmatch("%a+") do
   GROUP[w] = true
 end
 
@@ -518,6 +518,18 @@ descriptor = function(doc, k, first)
           and is_word(doc, p - 2) then
         local head = descriptor(doc, p - 2, first)
         if head then return head end
+      end
+      -- "The House and Senate committees investigating the Iran arms scandal
+      -- said": the group and the participle's object, all of it
+      if p - 1 >= first and doc:is(p, "lower") and lower(doc, p):find("%a%a%aing$") and is_word(doc, p - 1) and
+          (GROUP[lower(doc, p - 1)] or ANON[lower(doc, p - 1)] or ROLES:lookup(lower(doc, p - 1))) then
+        local a = p - 1
+        while a > first and a > p - 6 and is_word(doc, a - 1) and not PREP[lower(doc, a - 1)] and
+            not NOT_IN_NP[lower(doc, a - 1)] and not (doc:kind(a - 1) == "word" and lower(doc, a - 1):find("ed$")) do
+          a = a - 1
+          if DET[lower(doc, a)] then break end
+        end
+        return span_speaker(doc, a, k, ANON[lower(doc, p - 1)] ~= nil)
       end
       if p > first and PLACE_PREP[lower(doc, p)] and is_word(doc, p - 1) and doc:is(p - 1, "lower") and
           not NOT_IN_NP[lower(doc, p - 1)] and not DET[lower(doc, p - 1)] then
@@ -2224,6 +2236,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- a group and a participle's object, all of it
+    ["Protesters demanding his resignation said they would return."] = {quote = {
+      {text = "they would return", speaker = {name = "Protesters demanding his resignation"}}}},
     -- a floating quantifier between the auxiliary and the verb
     ["Sweden's two biggest insurers have both said they would like to enter banking."] = {quote = {
       {text = "they would like to enter banking", speaker = {name = "two biggest insurers"}}}},
