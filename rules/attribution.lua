@@ -1560,6 +1560,12 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
             local o = c - 2
             while o > first and o > c - 8 and doc:word(o) ~= "(" do o = o - 1 end
             if doc:word(o) == "(" and o > first then m = mention_at(doc, o - 1) end
+            -- (or a name in the brackets themselves, after a dateline: "NEW
+            -- YORK, March 18 - (General Partners), a Texas partnership, said")
+            local inner = doc:word(o) == "(" and mention_at(doc, c - 2)
+            if (not m or m.type == "place") and inner and inner.type ~= "place" and doc:tokat(inner.start) == o + 1 then
+              return speaker_of_mention(doc, inner)
+            end
           end
           if m and m.type == "person" then return speaker_of_mention(doc, m) end
           -- ("Sen. Patty Murray of Washington, the top Democrat ..., said": the person, not her state)
@@ -1629,8 +1635,9 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
         -- "Judge Susan Illston in San Francisco wrote": not the place; "Friedrich
         -- Merz of the Christian Democrats said", "Mr Smith at Goldman Sachs said":
         -- not the organisation
+        local pw = lower(doc, ms - 1)
         if sp2 and sp2.type == "person" and (sp.type == "place" or (sp.type == "org" and
-            (lower(doc, b + 1) == "of" or lower(doc, b + 1) == "at" or lower(doc, b + 1) == "from"))) then
+            (pw == "of" or pw == "at" or pw == "from"))) then
           return sp2
         end
       end
@@ -2236,6 +2243,9 @@ rule "quote.speaker" {
     ["But many Democrats say the numbers hide a problem. Some Republicans said the plan was bad."] = {quote = {
       {text = "the numbers hide a problem", speaker = {name = "many Democrats"}},
       {text = "the plan was bad", speaker = {name = "Some Republicans"}}}},
+    -- a person of a firm after a comma; a name in brackets after a dateline
+    ["“There will be a swap,” Jeffrey Miller, of Miller Tabak Hirsch and Co said. NEW YORK, March 18 - (General Partners), a Texas partnership, said it holds 9.8 pct."] = {quote = {
+      {text = "There will be a swap,", speaker = {name = "Jeffrey Miller"}}, {text = "it holds 9.8 pct", speaker = {name = "General Partners"}}}},
     -- a group and a participle's object, all of it
     ["Protesters demanding his resignation said they would return."] = {quote = {
       {text = "they would return", speaker = {name = "Protesters demanding his resignation"}}}},
