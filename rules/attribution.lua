@@ -1852,11 +1852,12 @@ end
 -- else the first organisation, else the words there), and the outlet
 -- that quoted them relays it; in the passive ("Lavrov was quoted by TASS
 -- as saying") the name before it. Nil when the cue at c is not that "saying".
+local QUOTED_VERB = {quoted = true, quotes = true, quoting = true}
 local function quoted_as(doc, c, first)
   if c.i < first + 3 or lower(doc, c.i) ~= "saying" or lower(doc, c.i - 1) ~= "as" then return nil end
   for k = c.i - 2, math.max(first + 1, c.i - 12), -1 do
     local w = lower(doc, k)
-    if w == "quoted" or w == "quotes" or w == "quoting" then
+    if QUOTED_VERB[w] then
       -- (not the passive, "Baker was quoted by PAP as saying": its subject spoke)
       local p = k - 1
       if p > first and (lower(doc, p) == "also" or lower(doc, p) == "widely") then p = p - 1 end
@@ -1878,7 +1879,9 @@ local function quoted_as(doc, c, first)
       local sp, org
       for m in doc:each("mention", s, e) do
         if m.type == "person" then sp = speaker_of_mention(doc, m) break end
-        if m.type == "org" and not org then org = m end
+        -- (an organisation that heads the words, not one that describes
+        -- them: "quoted an OPEC secretariat official as saying")
+        if m.type == "org" and not org and m["end"] == e then org = m end
       end
       local unnamed = INDEFINITE[lower(doc, a)] ~= nil or lower(doc, b):find("^sources?$") ~= nil
       sp = sp or (org and speaker_of_mention(doc, org)) or span_speaker(doc, a, b, unnamed)
@@ -2116,7 +2119,15 @@ rule "quote.speaker" {
               end
             end
             via = via_in(doc, cx, c_ss, c_se)
-            local qsp, qvia = quoted_as(doc, c, c_first)
+            -- ('“...,” Reuters quoted an official as saying': the cue found
+            -- is "quoted"; its "as saying" names who spoke)
+            local qc = c
+            if QUOTED_VERB[lower(doc, c.i)] then
+              for k = c.j + 2, math.min(c_last, c.j + 12) do
+                if lower(doc, k) == "saying" and lower(doc, k - 1) == "as" then qc = {i = k} break end
+              end
+            end
+            local qsp, qvia = quoted_as(doc, qc, c_first)
             -- ("CCTV quoted him as saying": the man the pronoun stands for)
             local obj = qsp and OBJECT_PRONOUN[(qsp.name or ""):lower()]
             if obj then
@@ -2323,6 +2334,12 @@ rule "quote.speaker" {
       {text = "the talks had failed", speaker = {name = "official sources", anonymous = true}}}},
     ["Interfax quoted a senior official as saying talks would resume."] = {quote = {
       {text = "talks would resume", speaker = {name = "a senior official", anonymous = true}, via = "Interfax"}}},
+    ['“It is a question of sovereignty,” Reuters quoted a central bank official as saying.'] = {quote = {
+      {text = "It is a question of sovereignty,", speaker = {name = "a central bank official", anonymous = true}, via = "Reuters"}}},
+    ['“Output was low,” the news agency Opecna quoted an OPEC secretariat official as saying.'] = {quote = {
+      {text = "Output was low,", speaker = {name = "an OPEC secretariat official", anonymous = true}}}},
+    ['“We will win,” TASS quoted Sergei Lavrov as saying.'] = {quote = {
+      {text = "We will win,", speaker = {name = "Sergei Lavrov"}, via = "TASS"}}},
     -- a name in apposition after a role speaks
     ["The Conservative leader, Kemi Badenoch, said her party would support the move."] = {quote = {
       {text = "her party would support the move", speaker = {name = "Kemi Badenoch"}}}},
