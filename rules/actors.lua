@@ -189,10 +189,27 @@ local function stem_of(name)
   end
   return st or nil
 end
--- Remembers a company's short form, for names written later (headed_run).
+-- A shorter form still, without a trade or group word the stem ends in,
+-- where two words or more are left: "Sears Motor" for "Sears Motor Group
+-- Ltd", "Lex Vehicle" for "Lex Vehicle Leasing Ltd"; nil otherwise.
+local STEM_TAIL = {}
+for w in ([[Group Holdings Holding Industries Enterprises Motor Motors Leasing Finance Trading Services
+  International Company]]):gmatch("%S+") do
+  STEM_TAIL[w] = true
+end
+local function shorter_stem(stem)
+  local rest, last = match(stem, "^(%S+ .-%S) (%S+)$")
+  if rest and STEM_TAIL[last] and find(rest, " ") and not PLACES:lookup(rest) then return rest end
+  return nil
+end
+-- Remembers a company's short forms, for names written later (headed_run,
+-- visit).
 local function know_stem(name)
   local st = stem_of(name)
-  if st and not stems[st] then stems[st] = name end
+  if not st then return end
+  if not stems[st] then stems[st] = name end
+  local short = shorter_stem(st)
+  if short and not stems[short] then stems[short] = name end
 end
 
 local function add_lexicon_mention(i, j, entry, type_)
@@ -853,6 +870,10 @@ local function visit(i)
     j = x
     -- "Biden’s team" (not a saint's: "St James's University Hospital")
     if poss[j] and not (j > i and SAINT[words[j - 1]]) then break end
+    -- a legal form with its full stop ends a name, whether or not the
+    -- sentence ends there: "sold to Sears Motor Group Ltd. Sears Motor
+    -- is ..." (but "Samsung Electronics Co. Ltd.")
+    if j > i and suffix_head[j] and byte(words[j], #words[j]) == 46 and not suffix_head[j + 1] then break end
   end
   -- (a family name with an Arabic article joined by a hyphen ends it:
   -- "Majed al-Ansari", "Ahmed el-Tayeb")
@@ -869,6 +890,17 @@ local function visit(i)
       if not (suffix_head[k] or COMPANY_TAIL[words[k]]) then tail = false break end
     end
     if tail then
+      upto = j
+      return
+    end
+  end
+  -- a company's short form, named in full before: "Lex Vehicle Leasing Ltd
+  -- ... Lex Vehicle is owned by" (Lex is a given name)
+  if j > i then
+    local full = stems[text(doc, tok(doc, i), name_end(j))]
+    if full then
+      add(doc, "mention", tok(doc, i), name_end(j), {type = "org", name = full})
+      mark(i, j)
       upto = j
       return
     end
@@ -1139,7 +1171,11 @@ end
 local function firm_stems(d, names, n)
   for x = 1, n do
     local stem = stem_of(names[x])
-    if stem then mention_again(d, stem, names[x]) end
+    if stem then
+      mention_again(d, stem, names[x])
+      local short = shorter_stem(stem)
+      if short then mention_again(d, short, names[x]) end
+    end
   end
 end
 
@@ -1884,6 +1920,12 @@ rule "actor.lexicons_and_names" {
     ["Kawasaki Steel Corp rose. Later Kawasaki Steel fell, and Royal Bank of Canada gained. Royal Bank said so."] = {mention = {
       {text = "Kawasaki Steel Corp", type = "org"}, {text = "Kawasaki Steel", type = "org", name = "Kawasaki Steel Corp"},
       {text = "Royal Bank of Canada", type = "org"}, {text = "Royal Bank", type = "org", name = "Royal Bank of Canada"}}},
+    -- without its trade or group word too, though a given name opens it
+    ["The fleet was sold to Lex Vehicle Leasing Ltd for cash. Lex Vehicle is owned by two banks."] = {mention = {
+      {text = "Lex Vehicle Leasing Ltd", type = "org"}, {text = "Lex Vehicle", type = "org", name = "Lex Vehicle Leasing Ltd"}}},
+    -- a legal form with its full stop ends a name
+    ["It bought Sears Motor Group Ltd. Sears Motor had lost money."] = {mention = {
+      {text = "Sears Motor Group Ltd.", type = "org"}, {text = "Sears Motor", type = "org", name = "Sears Motor Group Ltd."}}},
     ["The Public and Commercial Services Union objected."] = {mention = {
       {text = "Public and Commercial Services Union", type = "org"}}},
     -- a plan, like a treaty, names no actor
