@@ -406,6 +406,19 @@ static size_t scan_word(const scan *sc, size_t b, int open_singles, uint32_t *fl
             *acc = simple ? cls : 0;
             return i + 1;
         }
+        /* a stock's exchange code: "AAPL.O", "VOD.L", "RDSa.L" (one word, so
+         * that no sentence ends inside "Apple Inc (AAPL.O) said") */
+        if (wlen >= 2 && wlen <= 6 && (cls & AC_UPPER) && !(cls & AC_DIGIT)) {
+            size_t p = i + 1, u = 0;
+            while (p < n && s[p] >= 'A' && s[p] <= 'Z' && u < 3) { p++; u++; }
+            int upper_run = 1;
+            for (size_t k = b; k < i; k++)
+                if (!(s[k] >= 'A' && s[k] <= 'Z') && !(k == i - 1 && s[k] >= 'a' && s[k] <= 'z')) upper_run = 0;
+            if (upper_run && u > 0 && (p >= n || !cp_is_letter(cp_at1(sc, p))) && !(p < n && s[p] == '.')) {
+                *acc = 0;
+                return p;
+            }
+        }
         size_t d = scan_domain(sc, i);
         if (d != i) { *kind = TK_URL; *acc = 0; return d; }
     }

@@ -428,9 +428,10 @@ local function verb_in(doc, a, b, restart)
   local s = a
   while s <= b do
     if finite_verb(doc, s, b) then return true end
-    -- (a part opening with a past, after an aside: "The United States,
-    -- which has been reluctant, joined in the attack")
-    if s > a and doc:is(s, "lower") and doc:lower(s):find("[^e]ed$") then return true end
+    -- (a part opening with a past or an auxiliary, after an aside: "The
+    -- United States, which has been reluctant, joined in the attack", "The
+    -- facility, to be guaranteed by BP, is the largest")
+    if s > a and doc:is(s, "lower") and (doc:lower(s):find("[^e]ed$") or AUX[doc:lower(s)]) then return true end
     local t = s + 1
     while t <= b and t < s + 12 and not restart[doc:lower(t)] do t = t + 1 end
     if t > b then break end   -- (b may be the text's last token)
@@ -900,6 +901,25 @@ end
 local function adverb_like(w)
   return w:find("ly$") ~= nil or ADVERB_BETWEEN[w] ~= nil or w == "then" or w == "later" or w == "further"
 end
+
+-- A participle after a noun with its agent soon after, as in "the loss
+-- reported last week by Volkswagen": part of a noun phrase, no verb of
+-- the sentence's (so no earlier speaker for "..., sources said").
+local function reduced_passive(doc, i, j)
+  if i < 3 or not doc:lower(i):find("ed$") then return false end
+  local p = doc:lower(i - 1)
+  -- (in an aside too: "The facility, guaranteed by BP, is", "The
+  -- facility, to be guaranteed by BP, is")
+  if not (p == "," or (p == "be" and doc:lower(i - 2) == "to")) then
+    if doc:kind(i - 1) ~= "word" or not doc:is(i - 1, "lower") then return false end
+    if AUX[p] or BE_FORMS[p] or PRONOUNS[p] or adverb_like(p) or p == "to" or p == "that" or p == "who" then return false end
+  end
+  for t = j + 1, math.min(doc:ntok(), j + 4) do
+    if doc:lower(t) == "by" then return true end
+    if doc:kind(t) ~= "word" then return false end
+  end
+  return false
+end
 local function bare_subject(doc, c, last, near)
   if near and c + 2 < last and doc:lower(c + 1) == "who" and doc:is(c, "lower") and
       (INDEFINITE[doc:lower(c)] or not (AUX[doc:lower(c)] or NOT_SUBJECT[doc:lower(c)] or PRONOUNS[doc:lower(c)])) then
@@ -967,7 +987,7 @@ rule "quote.reported" {
       if entry.kind ~= "evaluation" and not (j < doc:ntok() and (doc:lower(j + 1) == "to" or doc:lower(j + 1) == "for")) and
           not (i > 1 and doc:lower(i - 1) == "to") and
           not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") and
-          not negated(doc, i) and not relative and
+          not negated(doc, i) and not relative and not reduced_passive(doc, i, j) and
           -- (nor "called" naming a thing: "The model, called GPT-4o, will be ...")
           not (SO_CALLED[doc:lower(i)] and j < doc:ntok() and (doc:is(j + 1, "title") or doc:kind(j + 1) == "quote")) then
         prev_start = vs
@@ -1378,6 +1398,13 @@ rule "quote.reported" {
       {text = "that growth will be below three pct", kind = "indirect"}}},
     ["The United States, which has been reluctant to criticize Japan, joined in the attack, he said."] = {quote = {
       {text = "The United States, which has been reluctant to criticize Japan, joined in the attack", kind = "indirect"}}},
+    ["The facility, to be guaranteed by BP, is probably the largest ever, bond analysts said."] = {quote = {
+      {text = "The facility, to be guaranteed by BP, is probably the largest ever", kind = "indirect"}}},
+    ["The facility, guaranteed by BP, is probably the largest ever, bond analysts said."] = {quote = {
+      {text = "The facility, guaranteed by BP, is probably the largest ever", kind = "indirect"}}},
+    -- (nor a participle inside a noun phrase: "the loss reported by")
+    ["The loss of 480 mln marks reported last week by Volkswagen AG is so large that traders were involved, currency sources said."] = {quote = {
+      {text = "The loss of 480 mln marks reported last week by Volkswagen AG is so large that traders were involved", kind = "indirect"}}},
     ["Officials said more than 100 people were killed and at least 40 were hurt."] =
       {quote = {{text = "more than 100 people were killed and at least 40 were hurt", kind = "indirect"}}},
     ["Analysts say Moscow now controls nearly a fifth of Ukraine's territory."] =

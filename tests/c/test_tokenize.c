@@ -98,6 +98,9 @@ static const char *const TOKEN_ROWS[][2] = {
     {"soft\xc2\xad" "hyphen word", "soft\xc2\xad" "hyphen|word"},
     {"line one\r\nline two", "line|one|line|two"},
     {"AT&T and S&P 500", "AT&T|and|S&P|500"},
+    /* a stock's exchange code is one word; a capital after a missing space is not one */
+    {"Apple Inc (AAPL.O) and <LEXL.L> and RDSa.L", "Apple|Inc|(|AAPL.O|)|and|<|LEXL.L|>|and|RDSa.L"},
+    {"in the USA.He left", "in|the|USA|.|He|left"},
 };
 
 static const char *const SENT_ROWS[][2] = {
@@ -115,6 +118,7 @@ static const char *const SENT_ROWS[][2] = {
     {"Cautious Russia awaits details\nThe Kremlin said so.", "Cautious Russia awaits details || The Kremlin said so."},
     {"WHAT DOES RUSSIA WANT\nIt wants land.", "WHAT DOES RUSSIA WANT || It wants land."},
     {"It was Sept. 11 when it began.", "It was Sept. 11 when it began."},
+    {"Apple Inc (AAPL.O) said so. Shares fell.", "Apple Inc (AAPL.O) said so. || Shares fell."},
     {"John F. Kennedy spoke. Crowds cheered!", "John F. Kennedy spoke. || Crowds cheered!"},
     {"Prices rose 2.5 percent. Wages fell.", "Prices rose 2.5 percent. || Wages fell."},
     {"He left... Then she came.", "He left... || Then she came."},
