@@ -314,7 +314,15 @@ rule "quote.cues" {
       if reach < s + 1 and not named and not other and not dotted and not noun_use(doc, i, entry) and
           not adjective_use(doc, i) then
         local prev = i > 1 and doc:lower(i - 1)
-        doc:add("cue", s, e, {first = i, last = j, entry = entry, relative = prev == "who" or prev == "which"})
+        local relative = prev == "who" or prev == "which"
+        -- (and one whose object the pronoun is: "The plan, which the
+        -- ministry announced on Monday, will cost ...")
+        for t = i - 2, math.max(1, i - 5), -1 do
+          if relative or doc:kind(t) ~= "word" then break end
+          local w = doc:lower(t)
+          if w == "which" or w == "whom" then relative = true end
+        end
+        doc:add("cue", s, e, {first = i, last = j, entry = entry, relative = relative})
       end
     end
   end,
@@ -705,6 +713,7 @@ local PAREN_TAIL = {me = true, us = true, him = true, her = true, them = true, r
   earlier = true, last = true, this = true, week = true, month = true, year = true, recently = true}
 local PAREN_NOUN = {interview = true, statement = true, week = true, month = true, year = true, a = true,
   an = true, the = true}
+local RELATIVE_OPENER = {which = true, who = true, whom = true, whose = true, that = true, where = true, when = true}
 local function parenthetical(doc, i, j, first, last)
   -- (past what the verb has after it: "..., he told me on Friday, is that")
   -- (which opens with whom or when, not a noun: "a Commons written statement,")
@@ -721,6 +730,9 @@ local function parenthetical(doc, i, j, first, last)
   local b = i - 1
   while b > first and b >= i - 6 and doc:word(b) ~= "," do b = b - 1 end
   if b <= first or doc:word(b) ~= "," or b == i - 1 or doc:kind(b - 1) == "quote" then return nil end
+  -- (a relative clause is no attribution: "The plan, which the ministry
+  -- announced on Monday, will cost ...")
+  if RELATIVE_OPENER[doc:lower(b + 1)] then return nil end
   for t = b + 1, i - 1 do
     if not (doc:kind(t) == "word" or doc:word(t) == ".") then return nil end
   end
@@ -1298,11 +1310,21 @@ rule "quote.reported" {
               -- (a lead with a verb is a clause, and part of what was said:
               -- "While in the US drivers prefer SUVs, in Europe demand is ...")
               from = nil
-              for t = a + 1, c2 - 3 do
+              local t = a + 1
+              while t <= c2 - 3 do
                 if doc:word(t) == "," then
-                  from = clause_has_verb(doc, a + 1, t - 1) and start or t + 1
+                  -- (past a relative clause the lead ends in: "In line with
+                  -- Ciba-Geigy, which reported last month, Sandoz profit was hit")
+                  local u = t
+                  if RELATIVE_OPENER[doc:lower(t + 1)] then
+                    u = t + 2
+                    while u < c2 - 2 and doc:word(u) ~= "," do u = u + 1 end
+                    if doc:word(u) ~= "," then u = t end
+                  end
+                  from = clause_has_verb(doc, a + 1, t - 1) and start or u + 1
                   break
                 end
+                t = t + 1
               end
             end
             -- (a comma inside closing marks, “... changes,” Obama said, is the
@@ -1402,6 +1424,10 @@ rule "quote.reported" {
       {text = "The facility, to be guaranteed by BP, is probably the largest ever", kind = "indirect"}}},
     ["The facility, guaranteed by BP, is probably the largest ever, bond analysts said."] = {quote = {
       {text = "The facility, guaranteed by BP, is probably the largest ever", kind = "indirect"}}},
+    ["The plan, which the ministry announced on Monday, will cost 5 billion dollars, analysts said."] = {quote = {
+      {text = "The plan, which the ministry announced on Monday, will cost 5 billion dollars", kind = "indirect", cue = "said"}}},
+    ["In line with Ciba-Geigy, which reported last month, Sandoz profit was also hit by the falling dollar, the official said."] = {quote = {
+      {text = "Sandoz profit was also hit by the falling dollar", kind = "indirect", cue = "said"}}},
     -- (nor a participle inside a noun phrase: "the loss reported by")
     ["The loss of 480 mln marks reported last week by Volkswagen AG is so large that traders were involved, currency sources said."] = {quote = {
       {text = "The loss of 480 mln marks reported last week by Volkswagen AG is so large that traders were involved", kind = "indirect"}}},
