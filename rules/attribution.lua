@@ -1087,6 +1087,37 @@ local function they_group(doc, k)
   return nil
 end
 
+-- A collective noun opening the subject speaks, all of it: "A team of
+-- researchers at Oxford said", "A consortium led by Blackstone said" (not
+-- the researchers in Oxford, nor Blackstone). Only a subject that opens
+-- its sentence or clause, so that "A spokesman for a group of investors"
+-- stays the spokesman.
+local COLLECTIVE = {}
+for w in ([[group coalition consortium alliance team panel delegation committee association federation
+  network caucus bloc syndicate]]):gmatch("%a+") do
+  COLLECTIVE[w] = true
+end
+local LED = {led = true, headed = true, backed = true, formed = true, made = true}
+local CONJ_OPEN = {but = true, ["and"] = true, so = true, yet = true, meanwhile = true}
+local function collective_subject(doc, k, first)
+  for b = k - 1, math.max(first, k - 12), -1 do
+    if not is_word(doc, b) then return nil end
+    local w = lower(doc, b)
+    local nxt = lower(doc, b + 1)
+    if COLLECTIVE[w] and doc:is(b, "lower") and (nxt == "of" or (LED[nxt] and b + 2 <= k and lower(doc, b + 2) == "by")) then
+      local a = b - 1
+      while a >= first and a > b - 4 and is_word(doc, a) and doc:is(a, "lower") and not DET[lower(doc, a)] and
+          not NOT_IN_NP[lower(doc, a)] do
+        a = a - 1
+      end
+      if a < first or not DET[lower(doc, a)] then return nil end
+      if a > first and doc:word(a - 1) ~= "," and not (a - 1 == first and CONJ_OPEN[lower(doc, first)]) then return nil end
+      return span_speaker(doc, a, k, false)
+    end
+  end
+  return nil
+end
+
 -- The speaker whose last token is k (the subject before a verb, or the
 -- words after an inverted one).
 function subject_at(doc, cx, k, first, right_before)
@@ -1111,6 +1142,10 @@ function subject_at(doc, cx, k, first, right_before)
     if a.anonymous then sp.anonymous = true end
     sp.start, sp["end"] = s, e
     return sp
+  end
+  if right_before then
+    local g = collective_subject(doc, k, first)
+    if g then return g end
   end
   local m = mention_at(doc, k)
   -- "sources close to the prime minister", "people familiar with the
@@ -2325,6 +2360,12 @@ rule "quote.speaker" {
       {text = "that the country has spent years fighting racism", speaker = {name = "Bernie Sanders"}}}},
     ['Bernie Sanders spoke on Monday. “The debate is insane,” Sanders said, going on to say that the country has spent “hundreds of years fighting racism.”'] = {quote = {
       {text = "hundreds of years fighting racism.", speaker = {name = "Bernie Sanders"}}}},
+    -- a collective noun opening the subject speaks, all of it
+    ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
+      {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
+    ["A consortium led by Blackstone said it would bid. A spokesman for a group of investors said it would sell."] = {quote = {
+      {text = "it would bid", speaker = {name = "A consortium led by Blackstone"}},
+      {text = "it would sell", speaker = {name = "A spokesman for a group of investors"}}}},
     -- "X quoted Y as saying": Y speaks, X relays it
     ["Russia's RIA news agency quoted Foreign Minister Sergei Lavrov as saying that any deployment was unacceptable."] = {quote = {
       {text = "that any deployment was unacceptable", speaker = {name = "Sergei Lavrov"}, via = "RIA Novosti"}}},
