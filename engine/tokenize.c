@@ -473,6 +473,12 @@ static uint32_t straight_quote_dir(const scan *sc, size_t b, size_t e)
     }
     if (before_space && !after_space) return TF_OPEN;
     if (!before_space && after_space) return TF_CLOSE;
+    /* spaces on both sides, after a clause's comma or full stop and before
+     * a lower-case word: a closing mark typed with a space, "... your
+     * control, " added Prutton" */
+    if (before_space && after_space && before == ' ' && after == ' ' && p > 0 && strchr(",.?!", sc->s[p - 1]) &&
+        e + 1 < sc->len && sc->s[e + 1] >= 'a' && sc->s[e + 1] <= 'z')
+        return TF_CLOSE;
     return 0;
 }
 

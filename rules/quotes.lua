@@ -124,9 +124,10 @@ rule "quote.direct" {
       if i > done then
         local j, open_end = find_close(doc, i)
         if j and j > i + (open_end and 0 or 1) then
-          local _, s = doc:tok(i)
+          -- (the words only, without spaces inside the marks: '“ It is', 'react, ”')
+          local s = doc:tok(i + 1)
           local e
-          if open_end then _, e = doc:tok(j) else e = doc:tok(j) end
+          if open_end then _, e = doc:tok(j) else _, e = doc:tok(j - 1) end
           local kind = "direct"
           -- (not what a speaker called something: "a proposal that Moscow
           -- called “extremely confrontational”", "he labelled it “a disgrace”")
@@ -148,6 +149,8 @@ rule "quote.direct" {
   end,
   examples = {
     ["He said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
+    -- a closing mark typed with a space before it; the words without the space
+    ['He left. "It was a blur. Sometimes you react, " added Prutton.'] = {quote = {{text = "It was a blur. Sometimes you react,", kind = "direct"}}},
     ["its so-called “de-Nazify” aim"] = {quote = {{text = "de-Nazify", kind = "term"}}},
     -- what a named speaker called something is what they said; a group called so is named
     ["a proposal that Moscow called “extremely confrontational”, by a group called “Fathers 4 Justice”"] = {quote = {
