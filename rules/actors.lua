@@ -12,7 +12,7 @@ local DEMONYMS = lexicon "demonyms"
 local HEADS = lexicon "name_heads"
 
 -- name particles that may sit inside a person's name
-local PARTICLE_LIST = {"de", "da", "van", "von", "der", "bin", "al", "le", "la", "del"}
+local PARTICLE_LIST = {"de", "da", "di", "du", "dos", "das", "della", "van", "von", "der", "den", "ten", "ter", "zu", "bin", "al", "le", "la", "del"}
 local PARTICLES = {}
 for _, p in ipairs(PARTICLE_LIST) do PARTICLES[p] = true end
 
@@ -2038,6 +2038,8 @@ rule "actor.lexicons_and_names" {
     -- two particles inside a name
     ["Ursula von der Leyen and Edwin van der Sar spoke."] = {mention = {
       {text = "Ursula von der Leyen", type = "person"}, {text = "Edwin van der Sar", type = "person"}}},
+    ["Paolo di Canio and Erik ten Hag spoke."] = {mention = {
+      {text = "Paolo di Canio", type = "person"}, {text = "Erik ten Hag", type = "person"}}},
     -- a rank that is also an adjective is a title only before a full name
     ["A major European bank and General Accident fell; Major Tim Peake and OPEC Secretary General Fadhil Chalabi spoke."] = {mention = {
       {text = "Tim Peake", type = "person"}, {text = "Fadhil Chalabi", type = "person"}}},
