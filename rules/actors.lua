@@ -939,6 +939,8 @@ local function visit(i)
         if k > i and (not head or head_kind == "place") and not (i > 1 and taken[i - 1] and not sent_start[i]) then
           head, head_kind = k, h
         end
+      elseif place_end[k] and place_end[k] > k then
+        -- (a head word that opens a place's name: "The United States")
       elseif h == "org" or h == "place" then head, head_kind = k, h end
     end
   end
