@@ -1922,6 +1922,9 @@ rule "actor.lexicons_and_names" {
     ["Kawasaki Steel Corp rose. Later Kawasaki Steel fell, and Royal Bank of Canada gained. Royal Bank said so."] = {mention = {
       {text = "Kawasaki Steel Corp", type = "org"}, {text = "Kawasaki Steel", type = "org", name = "Kawasaki Steel Corp"},
       {text = "Royal Bank of Canada", type = "org"}, {text = "Royal Bank", type = "org", name = "Royal Bank of Canada"}}},
+    -- a sports club by its last word; not a place's first word
+    ["Leeds United beat Blackburn Rovers. The United States objected."] = {mention = {
+      {text = "Leeds United", type = "org"}, {text = "Blackburn Rovers", type = "org"}, {text = "United States", type = "place"}}},
     -- without its trade or group word too, though a given name opens it
     ["The fleet was sold to Lex Vehicle Leasing Ltd for cash. Lex Vehicle is owned by two banks."] = {mention = {
       {text = "Lex Vehicle Leasing Ltd", type = "org"}, {text = "Lex Vehicle", type = "org", name = "Lex Vehicle Leasing Ltd"}}},

@@ -1122,7 +1122,10 @@ rule "figure.amounts" {
       local conn, ranged
       if rangeword == "between" then conn = cw == "and"
       elseif cw == "to" then
-        conn = rangeword == "from" or not (change or LOW[k - 1] == "from" or after_change(k))
+        -- ("by 3 mln tonnes to 26 mln tonnes" is a change and a level,
+        -- however far the verb; "by 3 to 5 percent" a range)
+        conn = rangeword == "from" or not (change or LOW[k - 1] == "from" or after_change(k) or
+          (LOW[k - 1] == "by" and unit ~= nil))
       elseif DASH[cw or ""] or cw == "through" or cw == "thru" then conn = true
       elseif cw == "~" then conn = glued(last + 1) and glued(last + 2)
       elseif cw == "or" then conn = rangeword == nil and unit == nil and not info.fraction
@@ -1497,6 +1500,8 @@ rule "figure.amounts" {
       {text = "from -18C to -34C", value = {-34, -18}, unit = "degC"}}},
     ["Between 10 and 20 people were hurt."] = {figure = {{text = "Between 10 and 20", value = {10, 20}}}},
     -- (no range between units of other sizes: a change by one to the other)
+    ["The agency raised its Soviet grain imports estimate today by three mln tonnes to 26 mln tonnes."] = {figure = {
+      {text = "three mln tonnes", value = 3000000, unit = "t"}, {text = "26 mln tonnes", value = 26000000, unit = "t"}}},
     ["The bank raised its main rate 25 basis points to 27.50% on Tuesday."] = {figure = {
       {text = "25 basis points", value = 0.25, unit = "%"}, {text = "27.50%", value = 27.5, unit = "%"}}},
     ["It costs $5-10bn."] = {figure = {{text = "$5-10bn", value = {5000000000, 10000000000}}}},

@@ -128,6 +128,9 @@ local SCALES_AFTER = {
   tn = 1e12, trn = 1e12, tln = 1e12, cr = 1e7, lkh = 1e5, lkhs = 1e5,
   thousands = 1e3, millions = 1e6, billions = 1e9, trillions = 1e12,
 }
+-- the abbreviations that news writes after a number word too: "one mln
+-- barrels", "two bln dlrs"
+local WORD_SCALE_ABBR = {mln = true, bln = true, bn = true, mn = true, trn = true, tln = true}
 -- scale letters glued to digits ("61bn", "1.2M"); case-sensitive ones below
 local SUFFIX_SCALES = {
   k = 1e3, bn = 1e9, bln = 1e9, mn = 1e6, mln = 1e6, mil = 1e6, mio = 1e6,
@@ -605,8 +608,8 @@ card = function(P, p, o)
            ((x.raw == "M" or x.raw == "B") and (last == "digits" or last == "decimal")) then
       local s = SCALES[w] or SCALES_AFTER[w] or SUFFIX_SCALES_CASED[x.raw] or SUFFIX_MONEY[w]
       if (SCALES_AFTER[w] or SUFFIX_MONEY[w] or SUFFIX_SCALES_CASED[x.raw]) and not SCALES[w]
-         and not (last == "digits" or last == "decimal") and #w <= 3 then
-        break   -- "k", "bn" only after digits: "five k" is not a number
+         and not (last == "digits" or last == "decimal") and #w <= 3 and not (WORD_SCALE_ABBR[w] and last ~= nil) then
+        break   -- "k", "bn" only after digits: "five k" is not a number (but "one mln barrels" is)
       end
       if last == "scale" and s >= maxs then
         -- "thousand millions": a bigger scale multiplies everything so far
@@ -673,7 +676,8 @@ card = function(P, p, o)
           break
         end
       elseif (last == "hundred" or last == "scale") and t.plain and t.int and t.v > 0
-             and t.v < lastmult and allowed_small(t.v) then
+             and t.v < lastmult and allowed_small(t.v) and not (P(q + 1) and P(q + 1).raw == "-") then
+        -- (not digits that open a compound: "seven mln 50-cent shares")
         -- "4 thousand 3 hundred and 21"
         cur, last, r.digits = cur + t.v, "digits", true
         accept(q + 1)

@@ -88,7 +88,7 @@ run("scale words", N.parse, {
   {"5 thousand", 5000}, {"322 hundred", 32200}, {"2.33 k", 2330}, {"10 bln", 1e10},
   {"10 bn", 1e10}, {"3 mn", 3e6}, {"10 tln", 1e13}, {"30 lakh", 3000000}, {"12 lakhs", 1200000},
   {"1 crore", 1e7}, {"three lakh crore", 3e12}, {"5 m", 5, n = 1}, {"5 m", 5e6, opts = {money = true}},
-  {"1,674.5 G", 1674.5, n = 1}, {"five k", 5, n = 1}, {"3 billions", 3e9},
+  {"1,674.5 G", 1674.5, n = 1}, {"five k", 5, n = 1}, {"one mln", 1e6}, {"two bln", 2e9}, {"7 mln 50 - cent", 7e6, n = 2}, {"3 billions", 3e9},
   {"three billions", 3e9}, {"three thousand millions", 3e9}, {"three hundred crores", 3e9},
   {"a million", 1e6}, {"a hundred", 100}, {"a thousand", 1000}, {"one million", 1e6},
   {"million", 1e6, info = {bare = true}}, {"thousand liters", 1000, n = 1},
