@@ -1097,6 +1097,7 @@ for w in ([[group coalition consortium alliance team panel delegation committee 
   network caucus bloc syndicate]]):gmatch("%a+") do
   COLLECTIVE[w] = true
 end
+local PLACE_KIND = {state = true, province = true, region = true, county = true, district = true, city = true}
 local LED = {led = true, headed = true, backed = true, formed = true, made = true}
 local CONJ_OPEN = {but = true, ["and"] = true, so = true, yet = true, meanwhile = true}
 local function collective_subject(doc, k, first)
@@ -1166,6 +1167,16 @@ function subject_at(doc, cx, k, first, right_before)
         return d
       end
       return span_speaker(doc, a - 2, a - 2, true)
+    end
+  end
+  -- (in a place no lexicon knows, named with its kind: "Officials in
+  -- Cojedes state said")
+  if not m and right_before and PLACE_KIND[lower(doc, k)] and k - 1 > first and doc:is(k - 1, "title") then
+    local ms = k - 1
+    while ms - 1 > first and doc:is(ms - 1, "title") and is_word(doc, ms - 1) do ms = ms - 1 end
+    local g = ms - 2
+    if g >= first and PLACE_PREP[lower(doc, ms - 1)] and GROUP[lower(doc, g)] and (doc:is(g, "lower") or g == first) then
+      return span_speaker(doc, g, k, ANON[lower(doc, g)] ~= nil)
     end
   end
   -- a group in a place or body speaks, all of it: "Developers and
@@ -2360,6 +2371,8 @@ rule "quote.speaker" {
       {text = "that the country has spent years fighting racism", speaker = {name = "Bernie Sanders"}}}},
     ['Bernie Sanders spoke on Monday. “The debate is insane,” Sanders said, going on to say that the country has spent “hundreds of years fighting racism.”'] = {quote = {
       {text = "hundreds of years fighting racism.", speaker = {name = "Bernie Sanders"}}}},
+    ["Officials in Cojedes state said on Friday that the land would be taken."] = {quote = {
+      {text = "that the land would be taken", speaker = {name = "Officials in Cojedes state"}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},

@@ -174,6 +174,16 @@ local function in_quote(doc, s, e)
   return doc:covered("quote", s, e) > 0
 end
 
+-- past forms that are no "-ed" (finite_verb, noun_use)
+local IRREGULAR_PAST = {}
+for w in ([[rose fell went came made took gave got knew thought saw told said began became left kept held
+  brought felt found meant ran won lost paid sent spent stood understood wrote spoke broke chose grew drew
+  flew threw led met put set cut hit let sold sought fought built bought caught taught struck spread
+  hurt quit shut lent dealt fled hung laid slid stuck swept swung rode shook sank slept stole swore swam
+  tore woke wore ate drove froze hid sprang]]):gmatch("%a+") do
+  IRREGULAR_PAST[w] = true
+end
+
 -- A verb that is also a noun ("state", "report", "question", "remarks"),
 -- in its base or -s form after a determiner, is the noun.
 local NP_START = {a = true, an = true, the = true, this = true, his = true, her = true, its = true, their = true,
@@ -252,6 +262,12 @@ local function noun_use(doc, i, entry)
       not VERB_OBJECT_START[nxt] and not PRONOUNS[nxt] and not nxt:find("ly$") and not VERB_AFTER_NOUN[nxt] then
     return true
   end
+  -- before a past, a subject: "Oil demand rose", "Gasoline demand fell
+  -- sharply" (not after a pronoun, "to" or a modal: "they claim credited")
+  if nxt and (w == lemma or w == lemma .. "s") and doc:is(i + 1, "lower") and
+      not (PRONOUNS[pw] or pw == "to" or MODAL[pw]) and (IRREGULAR_PAST[nxt] or nxt:find("[^e]ed$")) then
+    return true
+  end
   -- before a title written short, a noun: "state Del. Marcia Price", "state Sen."
   if nxt and doc:is(i + 1, "title") and nxt:sub(-1) == "." and #nxt <= 5 then return true end
   if VERB_AFTER_NOUN[nxt] then
@@ -312,6 +328,9 @@ rule "quote.cues" {
       local named = i > 1 and doc:is(i, "title") and not doc:is(i, "upper") and not doc:is(i, "sent_start")
       -- (another verb with its particle: "ruled out", "called off")
       local other = entry.not_before and j < doc:ntok() and doc:lower(j + 1) == entry.not_before
+      -- (a verb that reports only with its "that": "a study found that ...",
+      -- not "must find new reserves")
+      if entry.that and not (j < doc:ntok() and doc:lower(j + 1) == "that") then other = true end
       -- (a word glued after a dot is a domain's or a file's: "the .post domain")
       local dotted = i > 1 and doc:word(i - 1) == "." and select(2, doc:tok(i - 1)) == s
       if reach < s + 1 and not named and not other and not dotted and not noun_use(doc, i, entry) and
@@ -377,14 +396,6 @@ local AUX = {is = true, was = true, were = true, are = true, am = true, will = t
   did = true, does = true, ["do"] = true, shall = true, ["won't"] = true, ["can't"] = true, ["isn't"] = true,
   ["wasn't"] = true, ["didn't"] = true, ["doesn't"] = true, ["don't"] = true, ["wouldn't"] = true,
   cannot = true}
-local IRREGULAR_PAST = {}
-for w in ([[rose fell went came made took gave got knew thought saw told said began became left kept held
-  brought felt found meant ran won lost paid sent spent stood understood wrote spoke broke chose grew drew
-  flew threw led met put set cut hit let sold sought fought built bought caught taught struck spread
-  hurt quit shut lent dealt fled hung laid slid stuck swept swung rode shook sank slept stole swore swam
-  tore woke wore ate drove froze hid sprang]]):gmatch("%a+") do
-  IRREGULAR_PAST[w] = true
-end
 
 -- past participles unlike their past tense ("the program, run by ...")
 local PARTICIPLE = {}
@@ -1001,7 +1012,8 @@ rule "quote.reported" {
       -- "Scott's relatives, who asked ..., watched it, attorneys said")
       if entry.kind ~= "evaluation" and not (j < doc:ntok() and (doc:lower(j + 1) == "to" or doc:lower(j + 1) == "for")) and
           not (i > 1 and doc:lower(i - 1) == "to") and
-          not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and doc:kind(j + 1) == "punct") and
+          not (i > 1 and BE_FORMS[doc:lower(i - 1)] and j < doc:ntok() and
+            (doc:kind(j + 1) == "punct" or doc:lower(j + 1) == "at")) and
           not negated(doc, i) and not relative and not reduced_passive(doc, i, j) and
           -- (nor "called" naming a thing: "The model, called GPT-4o, will be ...")
           not (SO_CALLED[doc:lower(i)] and j < doc:ntok() and (doc:is(j + 1, "title") or doc:kind(j + 1) == "quote")) then
@@ -1142,6 +1154,20 @@ rule "quote.reported" {
             local mt = m and doc:tokat(m.start)
             if mt and (mt == c or (mt == c + 1 and doc:lower(c) == "the")) then
               c = doc:tokat(m["end"] - 1) + 1
+              -- (a name right after it is the same addressee's: "told Sky
+              -- News Australia", "told BBC Radio Five Live")
+              -- (not the clause's subject: "told Reuters Pakistan had
+              -- suspended", "told the BBC Labour MPs would")
+              for _ = 1, 2 do
+                local m2 = c <= last and doc:after("mention", doc:tok(c) - 1)
+                if not (m2 and doc:tokat(m2.start) == c) then break end
+                local n = doc:tokat(m2["end"] - 1) + 1
+                local nw = n <= last and doc:lower(n)
+                if not (nw and (nw == ":" or nw == "that" or NP_START[nw] or PRONOUNS[nw] or doc:kind(n) == "quote")) then
+                  break
+                end
+                c = n
+              end
               -- (and the show's title after it: 'told MSNBC's "Morning Joe" that')
               if c < last and doc:kind(c) == "quote" and doc:is(c, "open") then
                 local k = c + 1
@@ -1164,7 +1190,10 @@ rule "quote.reported" {
               skipped = skipped + 1
             end
             -- 'told MPs: “...”': a colon after the addressee opens a direct quote
-            if c < last and doc:word(c + 1) == ":" then c = last end
+            -- (past the rest of a name: 'told BBC Radio Five Live: “...”')
+            local k = c
+            while k < last and k < c + 5 and doc:is(k, "title") and doc:kind(k) == "word" do k = k + 1 end
+            if c < last and (doc:word(c + 1) == ":" or doc:word(k) == ":") then c = last end
           end
           -- "said on Wednesday that ...", "said at talks in Riyadh that ...": a "that" soon after
           -- (at the sentence's last token there is nothing to move to;
@@ -1415,6 +1444,9 @@ rule "quote.reported" {
       {quote = {{text = "While in the US drivers tend to prefer big cars, in Europe demand is likely to be considerable", kind = "indirect"}}},
     ['"The UK is the largest market," according to John Binks, director of GfK, which monitors markets.'] =
       {quote = {{text = "The UK is the largest market,", kind = "direct"}}},
+    -- the whole addressee is skipped; a colon after it opens a direct quote
+    ['McLeish told Sky News Australia the team was good. He told BBC Radio Five Live: "We blew it."'] = {quote = {
+      {text = "the team was good", kind = "indirect"}, {text = "We blew it.", kind = "direct"}}},
     -- a "that" past a verb is not the one opening the clause
     ["Arbitrageurs said there was disappointment that neither of the offers topped 20 dlrs."] =
       {quote = {{text = "there was disappointment that neither of the offers topped 20 dlrs", kind = "indirect"}}},
@@ -1431,6 +1463,14 @@ rule "quote.reported" {
       {text = "The plan, which the ministry announced on Monday, will cost 5 billion dollars", kind = "indirect", cue = "said"}}},
     ["In line with Ciba-Geigy, which reported last month, Sandoz profit was also hit by the falling dollar, the official said."] = {quote = {
       {text = "Sandoz profit was also hit by the falling dollar", kind = "indirect", cue = "said"}}},
+    -- (nor an amount's passive, nor a speech verb's noun before a past)
+    ["Crude oil production was estimated at 8.36 mln bpd, down 5.9 pct from a year ago, the EIA said. Oil demand rose to 6.94 mln bpd, it said."] = {quote = {
+      {text = "Crude oil production was estimated at 8.36 mln bpd, down 5.9 pct from a year ago", kind = "indirect"},
+      {text = "Oil demand rose to 6.94 mln bpd", kind = "indirect"}}},
+    -- "found" reports only with its "that"
+    ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
+      {text = "that obesity rates were rising", kind = "indirect"},
+      {text = "Indonesia must find new oil reserves to stay an exporter", kind = "indirect"}}},
     -- (nor a participle inside a noun phrase: "the loss reported by")
     ["The loss of 480 mln marks reported last week by Volkswagen AG is so large that traders were involved, currency sources said."] = {quote = {
       {text = "The loss of 480 mln marks reported last week by Volkswagen AG is so large that traders were involved", kind = "indirect"}}},

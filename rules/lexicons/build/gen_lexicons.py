@@ -79,7 +79,8 @@ addressee first: told reporters that ...); report (an outlet's verb:
 reported, has learned); noun (the base or -s form is also a common noun);
 not_before (a word that makes it another verb: ruled out, called off);
 complement (the preposition after the one accused that opens what they are
-accused of: accused Moscow of stalling, blamed the West for the crisis).""",
+accused of: accused Moscow of stalling, blamed the West for the crisis);
+that (a verb of saying only before "that": a study found that ...).""",
                   "speech_verbs", "verb", "insensitive", entries)
     return len(entries)
 
