@@ -182,9 +182,9 @@ static int nl_read(lua_State *L)
     }
     if (maybe != 0) set_num(L, "maybe_scale", numlex_norm(float_num(maybe)));
     set_num(L, "scale", numlex_norm(scale));
-    /* a bare four-digit integer 1800-2100 may be a year */
+    /* a bare four-digit integer 1000-2100 (numbers.looks_like_year decides) may be a year */
     if (tk.isint && !tk.slash && scale.isint && scale.i == 1 && !suffix && value.isint &&
-        value.i >= 1800 && value.i <= 2100 && n == 4 && isdig(s[0]) && isdig(s[1]) && isdig(s[2]) && isdig(s[3]))
+        value.i >= 1000 && value.i <= 2100 && n == 4 && isdig(s[0]) && isdig(s[1]) && isdig(s[2]) && isdig(s[3]))
         set_true(L, "year");
     return 3;
 }

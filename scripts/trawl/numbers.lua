@@ -37,7 +37,7 @@
 --                        "b" (bits or billion); multiply when it is money
 --         slash          {num, den} for "3/4"
 --         decade         "1990s", "20s": value is {1990, 1999}, {20, 29}
---         year           a bare four-digit integer 1800-2100 (see looks_like_year)
+--         year           a bare four-digit integer 1000-2100 (see looks_like_year)
 --
 --   numbers.range(words, i [, opts]) -> {lo, hi}, j, info | nil
 --       "between 5 and 10", "from 3 to 4 million", "10-15", "10 to 15",
@@ -72,7 +72,8 @@
 --       "one of the most ...", "this one", "ones".
 --   numbers.looks_like_year(word [, next_word [, prev_word]]) -> boolean
 --       A four-digit integer 1800-2100 read as a year rather than a count:
---       "in 2019", "2019 was" are years; "2,000", "2000 people", "$2000" not.
+--       "in 2019", "2019 was" are years; "2,000", "2000 people", "$2000" not;
+--       from 1000, only after "in", "since", "until" ... ("in 1337 by").
 --   numbers.remembered(f) -> table
 --       t[word] = f(word), computed on first read (false for nil), bounded
 --       at 20,000 words: a memo for pure functions of one word.
@@ -838,7 +839,7 @@ local function finish(P, r, opts, neg)
     value = norm(value)
   end
   if r.int and not r.words and not neg and r.scale == 1 and not info.suffix
-     and type(value) == "number" and value >= 1800 and value <= 2100 then
+     and type(value) == "number" and value >= 1000 and value <= 2100 then
     local raw = lastp.raw
     if find(raw, "^%d%d%d%d$") then info.year = true end
   end
@@ -996,7 +997,7 @@ local function simple(words, i, opts)
   }
   local value = norm(v)
   if t.int and not t.slash and v == floor(v) and scale == 1 and not suffix
-     and value >= 1800 and value <= 2100 and find(raw, "^%d%d%d%d$") then
+     and value >= 1000 and value <= 2100 and find(raw, "^%d%d%d%d$") then
     info.year = true
   end
   return value, i + 1, info
@@ -1248,9 +1249,21 @@ local YEAR_NEXT_NOUN = {
   numbers = true, rates = true, values = true, standards = true, laws = true,
 }
 
+-- before an older year ("in 1337 by King Edward III", "since 1066,"):
+-- what may follow a year, and what comes before one
+local OLD_YEAR_PREV = {["in"] = true, since = true, ["until"] = true, till = true, circa = true,
+  ["c."] = true, during = true}
+local OLD_YEAR_NEXT = {by = true, when = true, ["and"] = true, as = true, after = true, before = true,
+  ["until"] = true, at = true, with = true, under = true, that = true, which = true, the = true,
+  ["in"] = true, on = true, ["for"] = true, ["or"] = true, but = true, where = true}
+
 function M.looks_like_year(word, next_word, prev_word)
   if not word or not find(word, "^%d%d%d%d$") then return false end
   local n = tonumber(word)
+  if n >= 1000 and n < 1800 and prev_word and OLD_YEAR_PREV[lower(prev_word)] then
+    local nx = next_word and lower(next_word)
+    return nx == nil or not find(nx, "^%a") or OLD_YEAR_NEXT[nx] == true
+  end
   if n < 1800 or n > 2100 then return false end
   local pv = prev_word and lower(prev_word)
   if pv and YEAR_PREV[pv] then return true end
