@@ -1215,7 +1215,9 @@ rule "quote.reported" {
             -- in its request that")
             if t and t - 2 > j and CLAIM_NOUN[doc:lower(t - 1)] then
               local p = doc:lower(t - 2)
-              if NOUN_PREP[p] or NP_START[p] or p == "these" or p == "those" then t = nil end
+              -- (but "said in a report that ...": the report is where it was said)
+              local where = t - 3 > j and doc:lower(t - 3) == "in" and NP_START[p]
+              if (NOUN_PREP[p] or NP_START[p] or p == "these" or p == "those") and not where then t = nil end
             end
             if t then c = t end
           end
@@ -1467,6 +1469,9 @@ rule "quote.reported" {
     ["Crude oil production was estimated at 8.36 mln bpd, down 5.9 pct from a year ago, the EIA said. Oil demand rose to 6.94 mln bpd, it said."] = {quote = {
       {text = "Crude oil production was estimated at 8.36 mln bpd, down 5.9 pct from a year ago", kind = "indirect"},
       {text = "Oil demand rose to 6.94 mln bpd", kind = "indirect"}}},
+    -- a "that" after "in a report" is the verb's
+    ["The Reporters Without Borders group said in a report that Chinese censorship is among the most developed in the world."] = {quote = {
+      {text = "that Chinese censorship is among the most developed in the world", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
