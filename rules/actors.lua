@@ -846,6 +846,12 @@ local FIRM_HEAD = {Bank = true, Securities = true, Capital = true, Investments =
   Insurance = true, Airlines = true, Airways = true, Petroleum = true, Studios = true, Entertainment = true,
   Financial = true, Services = true, Energy = true, Pharmaceuticals = true, Technologies = true}
 
+-- prepositions, which a title-case name of a group has but a person's
+-- never opens: "Reporters Without Borders", "Lawyers Against Hate"
+local CAP_PREP = {Against = true, Without = true, Across = true, Beyond = true, Within = true, Among = true,
+  Between = true, Behind = true, Towards = true, Toward = true, Despite = true, Amid = true, Through = true,
+  Into = true, Over = true, Until = true, During = true}
+
 -- members of a parliament by the seat they hold ("MP for ...")
 local SEAT_HOLDER = {MP = true, MPs = true, MEP = true, MSP = true, MS = true, MLA = true, TD = true, member = true}
 
@@ -974,7 +980,8 @@ local function visit(i)
       -- "Florida Rep. Debbie Wasserman Schultz")
       local titled_place = pe and k < j and (honor[k + 1] or (role_tok[k + 1] and k + 2 <= j))
       local head_word = heads[k] and not (heads[k] == "place" and after_title(k))
-      if not ((pe and (place_entry[k].ambiguous ~= "person" or titled_place)) or head_word or OPENERS[w] or w == "I" or
+      if not ((pe and (place_entry[k].ambiguous ~= "person" or titled_place)) or head_word or OPENERS[w] or
+              CAP_PREP[w] or w == "I" or
               role_tok[k] or honor[k]) then
         -- (a given name in the run's last word would name no one by itself)
         local given, rare = false, false
@@ -2043,6 +2050,8 @@ rule "actor.lexicons_and_names" {
     -- two particles inside a name
     ["Ursula von der Leyen and Edwin van der Sar spoke."] = {mention = {
       {text = "Ursula von der Leyen", type = "person"}, {text = "Edwin van der Sar", type = "person"}}},
+    -- a capitalised preposition opens no person's name
+    ["Lawyers Against Hate said so."] = {mention = {}},
     ["Paolo di Canio and Erik ten Hag spoke."] = {mention = {
       {text = "Paolo di Canio", type = "person"}, {text = "Erik ten Hag", type = "person"}}},
     -- a rank that is also an adjective is a title only before a full name
