@@ -846,6 +846,13 @@ local FIRM_HEAD = {Bank = true, Securities = true, Capital = true, Investments =
   Insurance = true, Airlines = true, Airways = true, Petroleum = true, Studios = true, Entertainment = true,
   Financial = true, Services = true, Energy = true, Pharmaceuticals = true, Technologies = true}
 
+-- words that count or point, capitalised at a sentence's start ("Both House leaders")
+local QUANTIFIER_CAP = {Both = true, Some = true, Each = true, Every = true, All = true, Any = true, No = true,
+  This = true, That = true, Many = true, Most = true, Several = true, Other = true}
+-- party adjectives that may come before a legislature's short name ("Republican House")
+local PARTY_ADJ = {Republican = true, Democratic = true, Democrat = true, GOP = true, Labour = true, Tory = true,
+  Conservative = true, Liberal = true}
+
 -- prepositions, which a title-case name of a group has but a person's
 -- never opens: "Reporters Without Borders", "Lawyers Against Hate"
 local CAP_PREP = {Against = true, Without = true, Across = true, Beyond = true, Within = true, Among = true,
@@ -1649,6 +1656,24 @@ rule "actor.lexicons_and_names" {
                    not poss[i - 1] and not honor[i - 1] and not role_tok[i - 1] and not PLACES:match(d, i - 1) and
                    not DEMONYMS:lookup(words[i - 1]) and not find(words[i - 1], "%-%l"))
       end
+      -- ("House" ends many a building's or body's name no lexicon knows:
+      -- "Companies House", "Opera House", "State House"; only a party, a
+      -- place or an acronym before it leaves it the House of Representatives)
+      if i == j and words[i] == "House" and i > 1 and not sent_start[i] and capword(i - 1) and not taken[i - 1] and
+          not OPENERS[words[i - 1]] and not QUANTIFIER_CAP[words[i - 1]] and not role_tok[i - 1] and not poss[i - 1] and
+          not (i < ntok and capword(i + 1) and not sent_start[i + 1]) and
+          not PARTY_ADJ[words[i - 1]] and not DEMONYMS:lookup(words[i - 1]) and not PLACES:match(d, i - 1) and
+          upper(words[i - 1]) ~= words[i - 1] then
+        inside = true
+        local a = i - 1
+        while a > 1 and capword(a - 1) and not taken[a - 1] and not sent_start[a] and not OPENERS[words[a - 1]] and
+            a > i - 3 do
+          a = a - 1
+        end
+        if not (sent_start[a] and OPENERS[words[a]]) then
+          add_lexicon_mention(a, i, {name = text(d, tok(d, a), name_end(i))}, "org")
+        end
+      end
       -- (nor a one-word name after a given name: "Liam Fox", "Michael
       -- Bloomberg" are people, not Fox News or Bloomberg)
       local given = i == j and i > 1 and not sent_start[i] and capword(i - 1) and NAMES:lookup(words[i - 1])
@@ -2050,6 +2075,10 @@ rule "actor.lexicons_and_names" {
     -- two particles inside a name
     ["Ursula von der Leyen and Edwin van der Sar spoke."] = {mention = {
       {text = "Ursula von der Leyen", type = "person"}, {text = "Edwin van der Sar", type = "person"}}},
+    -- "House" after another name's word ends that name
+    ["He works at Companies House in Cardiff. The House voted."] = {mention = {
+      {text = "Companies House", type = "org", name = "Companies House"}, {text = "Cardiff", type = "place"},
+      {text = "House", type = "org", name = "House of Representatives"}}},
     -- a capitalised preposition opens no person's name
     ["Lawyers Against Hate said so."] = {mention = {}},
     ["Paolo di Canio and Erik ten Hag spoke."] = {mention = {
