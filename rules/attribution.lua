@@ -261,11 +261,23 @@ local INDEFINITE = {a = true, an = true, one = true, another = true}
 local UNNAMED = {spokesman = true, spokeswoman = true, spokesperson = true, official = true, banker = true,
   analyst = true, dealer = true, trader = true, diplomat = true, economist = true, source = true,
   delegate = true, broker = true}
+-- nouns for a group of people ("a team of researchers") and for a
+-- document ("a poll released in August"): who speaks as one, but no person
+local COLLECTIVE = {}
+for w in ([[group coalition consortium alliance team panel delegation committee association federation
+  network caucus bloc syndicate]]):gmatch("%a+") do
+  COLLECTIVE[w] = true
+end
+local DOCUMENT = {}
+for w in ([[poll survey study report analysis review audit investigation inquiry paper letter memo
+  statement census release filing complaint lawsuit ruling editorial document assessment]]):gmatch("%a+") do
+  DOCUMENT[w] = true
+end
 local function one_person(name)
   local low = name:lower()
   local first, last = low:match("^(%a+)"), low:match("(%a+)%W*$")
   -- (a group opening its sentence is capitalised too: "Arbitrageurs said")
-  if not first or GROUP[last] then return false end
+  if not first or GROUP[last] or COLLECTIVE[last] or DOCUMENT[last] then return false end
   if low:find(" and ", 1, true) then return false end   -- (two people: "Chris Larkin and Toby Stephens")
   -- a definite unnamed source: "Securities houses ..., the spokesman said.
   -- ..., he added" (not a title, which names someone named before: "The
@@ -723,9 +735,7 @@ end
 -- A document speaks for whoever wrote it: "the IMF report stated" (the
 -- IMF), "the Security Council issued a statement calling ..." (the Council),
 -- and then "The statement noted ..." (the same Council).
-local DOCUMENT = {statement = true, report = true, letter = true, memo = true, release = true,
-  study = true, survey = true, filing = true, complaint = true, lawsuit = true, ruling = true,
-  editorial = true, document = true, assessment = true, analysis = true, audit = true}
+-- (DOCUMENT: at the top)
 local ISSUED = {issued = true, released = true, published = true, sent = true, filed = true,
   posted = true, wrote = true, issues = true, releases = true, publishes = true}
 local function document_author(doc, cx, d, k, first)
@@ -1092,11 +1102,6 @@ end
 -- the researchers in Oxford, nor Blackstone). Only a subject that opens
 -- its sentence or clause, so that "A spokesman for a group of investors"
 -- stays the spokesman.
-local COLLECTIVE = {}
-for w in ([[group coalition consortium alliance team panel delegation committee association federation
-  network caucus bloc syndicate]]):gmatch("%a+") do
-  COLLECTIVE[w] = true
-end
 local PLACE_KIND = {state = true, province = true, region = true, county = true, district = true, city = true}
 local LED = {led = true, headed = true, backed = true, formed = true, made = true}
 local CONJ_OPEN = {but = true, ["and"] = true, so = true, yet = true, meanwhile = true}
@@ -1105,6 +1110,20 @@ local function collective_subject(doc, k, first)
     if not is_word(doc, b) then return nil end
     local w = lower(doc, b)
     local nxt = lower(doc, b + 1)
+    -- (a document with a participle after it speaks as the document: "A
+    -- Quinnipiac University poll released in late August found")
+    if DOCUMENT[w] and doc:is(b, "lower") and doc:is(b + 1, "lower") and nxt:find("[^e]ed$") then
+      local a = b - 1
+      while a >= first and a > b - 6 and is_word(doc, a) and not DET[lower(doc, a)] and
+          not NOT_IN_NP[lower(doc, a)] do
+        a = a - 1
+      end
+      if a >= first and DET[lower(doc, a)] and (a == first or doc:word(a - 1) == "," or
+          (a - 1 == first and CONJ_OPEN[lower(doc, first)])) then
+        return span_speaker(doc, a, b, false)
+      end
+      return nil
+    end
     if COLLECTIVE[w] and doc:is(b, "lower") and (nxt == "of" or (LED[nxt] and b + 2 <= k and lower(doc, b + 2) == "by")) then
       local a = b - 1
       while a >= first and a > b - 4 and is_word(doc, a) and doc:is(a, "lower") and not DET[lower(doc, a)] and
@@ -1899,8 +1918,9 @@ end
 -- that quoted them relays it; in the passive ("Lavrov was quoted by TASS
 -- as saying") the name before it. Nil when the cue at c is not that "saying".
 local QUOTED_VERB = {quoted = true, quotes = true, quoting = true}
+local QUOTED_AS = {saying = true, telling = true, stating = true, writing = true}
 local function quoted_as(doc, c, first)
-  if c.i < first + 3 or lower(doc, c.i) ~= "saying" or lower(doc, c.i - 1) ~= "as" then return nil end
+  if c.i < first + 3 or not QUOTED_AS[lower(doc, c.i)] or lower(doc, c.i - 1) ~= "as" then return nil end
   for k = c.i - 2, math.max(first + 1, c.i - 12), -1 do
     local w = lower(doc, k)
     if QUOTED_VERB[w] then
@@ -2170,7 +2190,7 @@ rule "quote.speaker" {
             local qc = c
             if QUOTED_VERB[lower(doc, c.i)] then
               for k = c.j + 2, math.min(c_last, c.j + 12) do
-                if lower(doc, k) == "saying" and lower(doc, k - 1) == "as" then qc = {i = k} break end
+                if QUOTED_AS[lower(doc, k)] and lower(doc, k - 1) == "as" then qc = {i = k} break end
               end
             end
             local qsp, qvia = quoted_as(doc, qc, c_first)
@@ -2373,6 +2393,8 @@ rule "quote.speaker" {
       {text = "hundreds of years fighting racism.", speaker = {name = "Bernie Sanders"}}}},
     ["Officials in Cojedes state said on Friday that the land would be taken."] = {quote = {
       {text = "that the land would be taken", speaker = {name = "Officials in Cojedes state"}}}},
+    ["A Quinnipiac University poll released in late August found that 74 percent of likely voters wanted it."] = {quote = {
+      {text = "that 74 percent of likely voters wanted it", speaker = {name = "A Quinnipiac University poll"}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
@@ -2392,6 +2414,8 @@ rule "quote.speaker" {
       {text = "It is a question of sovereignty,", speaker = {name = "a central bank official", anonymous = true}, via = "Reuters"}}},
     ['“Output was low,” the news agency Opecna quoted an OPEC secretariat official as saying.'] = {quote = {
       {text = "Output was low,", speaker = {name = "an OPEC secretariat official", anonymous = true}}}},
+    ["The statement quoted Yu Kuo-hua as telling officials the relaxation was needed."] = {quote = {
+      {text = "the relaxation was needed", speaker = {name = "Yu Kuo-hua"}}}},
     ['“We will win,” TASS quoted Sergei Lavrov as saying.'] = {quote = {
       {text = "We will win,", speaker = {name = "Sergei Lavrov"}, via = "TASS"}}},
     -- a name in apposition after a role speaks
