@@ -146,6 +146,11 @@ local ELLIPSIS_PREV = {
   vs = true, versus = true, against = true,
 }
 -- near a glued "m", these make it metres ("the 100m sprint"), not millions
+-- what shows that an article is about money at all
+local MONEY_SIGNS = {"£", "$", "€", "¥", "₹", "dollar", "pound", "euro", "dlr", "stg", "sterling", "yen",
+  "yuan", "rupee", "franc", "peso", "rouble", "ruble", "price", "cost", "profit", "revenue", "budget",
+  "fund", "pay", "spend", "worth", "deal", "sales", "bank", "share", "stock", "market", "invest", "tax", "econom",
+  "debt", "loan", "earn", "income", "wage", "salar", "cash", "money", "financ", "subscri", "viewer", "user"}
 local LENGTH_CONTEXT = {
   high = true, tall = true, long = true, wide = true, deep = true, deeper = true, higher = true,
   sprint = true, race = true, hurdles = true, freestyle = true, backstroke = true,
@@ -523,6 +528,20 @@ rule "figure.amounts" {
       return nil
     end
 
+    -- Does the article name money anywhere (a currency sign or word)? Read
+    -- once, when a glued "m" needs it.
+    local money_named
+    local function names_money()
+      if money_named == nil then
+        local t = doc:text(0, #doc):lower()
+        money_named = false
+        for _, w in ipairs(MONEY_SIGNS) do
+          if string.find(t, w, 1, true) then money_named = true break end
+        end
+      end
+      return money_named
+    end
+
     -- The unit after a number that ends before token j. Returns entry, its
     -- last token, and a multiplier for the value (a suffix read as a scale:
     -- "20m euros", "5m people"); or nil, nil, multiplier; or nil.
@@ -538,11 +557,14 @@ rule "figure.amounts" {
           end
           -- a glued "m" is metres where lengths are about ("a 20m-high wall",
           -- "the 100m sprint"), in news otherwise millions ("up from 38m")
+          -- (and in an article that names no money at all: "the men's
+          -- 800m", "a world-leading mark for 1,000m")
           if info.suffix == "m" then
             local len = DASH[LOW[j] or ""] and glued(j)
             for x = max(1, j - 5), min(n, j + 3) do
               if LENGTH_CONTEXT[LOW[x]] then len = true end
             end
+            if not len and not names_money() then len = true end
             if not len then return nil, nil, info.maybe_scale end
           end
         end
@@ -1500,6 +1522,9 @@ rule "figure.amounts" {
       {text = "from -18C to -34C", value = {-34, -18}, unit = "degC"}}},
     ["Between 10 and 20 people were hurt."] = {figure = {{text = "Between 10 and 20", value = {10, 20}}}},
     -- (no range between units of other sizes: a change by one to the other)
+    -- a glued "m" in an article that names no money is metres
+    ["McIlroy won the men's 800m in Erfurt and set a world-leading mark for 1,000m."] = {figure = {
+      {text = "800m", value = 800, unit = "m"}, {text = "1,000m", value = 1000, unit = "m"}}},
     ["The agency raised its Soviet grain imports estimate today by three mln tonnes to 26 mln tonnes."] = {figure = {
       {text = "three mln tonnes", value = 3000000, unit = "t"}, {text = "26 mln tonnes", value = 26000000, unit = "t"}}},
     ["The bank raised its main rate 25 basis points to 27.50% on Tuesday."] = {figure = {
