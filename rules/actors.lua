@@ -2079,6 +2079,9 @@ rule "actor.lexicons_and_names" {
     ["He works at Companies House in Cardiff. The House voted."] = {mention = {
       {text = "Companies House", type = "org", name = "Companies House"}, {text = "Cardiff", type = "place"},
       {text = "House", type = "org", name = "House of Representatives"}}},
+    -- a unit or division named after its noun
+    ["Gazprom lost its oil production unit Yuganskneftegas."] = {mention = {
+      {text = "Gazprom", type = "org"}, {text = "Yuganskneftegas", type = "org"}}},
     -- a capitalised preposition opens no person's name
     ["Lawyers Against Hate said so."] = {mention = {}},
     ["Paolo di Canio and Erik ten Hag spoke."] = {mention = {
