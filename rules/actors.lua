@@ -252,6 +252,9 @@ local function place_ok(i, j, entry)
     return false
   end
   local amb = entry.ambiguous
+  -- (nor one that is also a name, naming a grade of oil: "Brent crude";
+  -- "U.S. crude" is the country's)
+  if amb and j < ntok and (words[j + 1] == "crude" or words[j + 1] == "blend") then return false end
   if amb == "person" or amb == "word" then
     if i > 1 and capword(i - 1) and not sent_start[i] then return false end
     -- (a title may follow: "Florida Rep. Debbie Wasserman Schultz")
@@ -2079,6 +2082,9 @@ rule "actor.lexicons_and_names" {
     ["He works at Companies House in Cardiff. The House voted."] = {mention = {
       {text = "Companies House", type = "org", name = "Companies House"}, {text = "Cardiff", type = "place"},
       {text = "House", type = "org", name = "House of Representatives"}}},
+    -- a grade of oil is no place
+    ["Brent crude rose, and U.S. crude fell in Brent."] = {mention = {
+      {text = "U.S.", type = "place"}, {text = "Brent", type = "place"}}},
     -- a unit or division named after its noun
     ["Gazprom lost its oil production unit Yuganskneftegas."] = {mention = {
       {text = "Gazprom", type = "org"}, {text = "Yuganskneftegas", type = "org"}}},
