@@ -2005,6 +2005,9 @@ rule "actor.lexicons_and_names" {
       {text = "Konstantin Kosachev", type = "person", roles = {"chairman of the Federation Council committee"}},
       {text = "Federation Council", type = "org"},
       {text = "Kerr Putney", type = "person", roles = {"police chief"}}}},
+    ["Lucie Roesch, the prefect of Aude, spoke. Campaigner Jo Bloggs agreed."] = {mention = {
+      {text = "Lucie Roesch", type = "person", roles = {"prefect of Aude"}}, {text = "Aude", type = "place"},
+      {text = "Jo Bloggs", type = "person", roles = {"Campaigner"}}}},
     ["The former UK ambassador to Ukraine Sir Tony Brenton spoke. Adolfo Hegewisch, Mexico's Undersecretary for Commerce, agreed."] = {mention = {
       {text = "UK", type = "place"}, {text = "Ukraine", type = "place"},
       {text = "Tony Brenton", type = "person", roles = {"former UK ambassador to Ukraine"}},
