@@ -348,8 +348,21 @@ local function role_before(i)
   local last = i - 1
   -- "The Conservative leader, Kemi Badenoch,": a role in apposition before the name
   local before_comma = last > 2 and words[last] == "," and role_end_at[last - 1] ~= nil
-  if before_comma then last = last - 1 end
-  local r = role_end_at[last]
+  local r
+  if before_comma then
+    last = last - 1
+  elseif last > 3 and words[last] == "," and capword(last - 1) then
+    -- (with what it is of: "The mayor of Leeds, Jane Brown,")
+    for o = last - 2, math.max(2, last - 5), -1 do
+      local w = words[o]
+      if (w == "of" or w == "for" or w == "at") and role_end_at[o - 1] then
+        r, before_comma, last = role_end_at[o - 1], true, last - 1
+        break
+      end
+      if not (capword(o) or w == "the") then break end
+    end
+  end
+  r = r or role_end_at[last]
   if not r then
     -- the role's place or body between it and the name: "ambassador to Ukraine Sir Tony Brenton"
     local k = last
@@ -2005,6 +2018,8 @@ rule "actor.lexicons_and_names" {
       {text = "Konstantin Kosachev", type = "person", roles = {"chairman of the Federation Council committee"}},
       {text = "Federation Council", type = "org"},
       {text = "Kerr Putney", type = "person", roles = {"police chief"}}}},
+    ["The mayor of Leeds, Jane Brown, agreed."] = {mention = {
+      {text = "Leeds", type = "place"}, {text = "Jane Brown", type = "person", roles = {"mayor of Leeds"}}}},
     ["Lucie Roesch, the prefect of Aude, spoke. Campaigner Jo Bloggs agreed."] = {mention = {
       {text = "Lucie Roesch", type = "person", roles = {"prefect of Aude"}}, {text = "Aude", type = "place"},
       {text = "Jo Bloggs", type = "person", roles = {"Campaigner"}}}},
