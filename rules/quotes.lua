@@ -1209,6 +1209,18 @@ rule "quote.reported" {
             for x = c, t - 1 do
               if AUX[doc:lower(x)] then t = nil break end
             end
+            -- (nor past a clause of its own: "said the package added spending
+            -- that had not been debated")
+            -- (but a second verb after "and" is the speaker's: "highlighted
+            -- his absence and reported that")
+            if t and (NP_START[doc:lower(c)] or PRONOUNS[doc:lower(c)]) and finite_verb(doc, c, t - 1) then
+              local joined = false
+              for x = c, t - 1 do
+                local w = doc:lower(x)
+                if w == "and" or w == "or" or w == "but" or w == "," then joined = true break end
+              end
+              if not joined then t = nil end
+            end
             -- (nor past a noun of what is said after a preposition or an
             -- article, whose clause it is: "declined to comment on reports
             -- that Putin could meet Kellogg"; not "he hopes that", nor "said
@@ -1472,6 +1484,9 @@ rule "quote.reported" {
     -- a "that" after "in a report" is the verb's
     ["The Reporters Without Borders group said in a report that Chinese censorship is among the most developed in the world."] = {quote = {
       {text = "that Chinese censorship is among the most developed in the world", kind = "indirect"}}},
+    -- a "that" past a clause's verb is not the one opening it
+    ["Sen. Rand Paul said the package added $12 billion in spending that had not been debated."] = {quote = {
+      {text = "the package added $12 billion in spending that had not been debated", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
