@@ -1383,6 +1383,9 @@ rule "quote.reported" {
             for t = c2 + 1, i - 1 do
               if doc:lower(t) == "than" then compared = true end
             end
+            -- (nor a relative clause: "It now goes to President Joe Biden,
+            -- who is expected to sign it")
+            if RELATIVE_OPENER[doc:lower(c2 + 1)] then compared = true end
             local dist = compared and math.huge or i - c2
             if doc:word(i - 1) == ")" then
               for t = i - 2, math.max(c2 + 1, i - 4), -1 do
@@ -1484,6 +1487,7 @@ rule "quote.reported" {
     -- a "that" after "in a report" is the verb's
     ["The Reporters Without Borders group said in a report that Chinese censorship is among the most developed in the world."] = {quote = {
       {text = "that Chinese censorship is among the most developed in the world", kind = "indirect"}}},
+    ["It now goes to President Joe Biden, who is expected to sign it."] = {quote = {}},
     -- a "that" past a clause's verb is not the one opening it
     ["Sen. Rand Paul said the package added $12 billion in spending that had not been debated."] = {quote = {
       {text = "the package added $12 billion in spending that had not been debated", kind = "indirect"}}},
