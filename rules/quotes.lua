@@ -1178,8 +1178,14 @@ rule "quote.reported" {
               end
             end
             local skipped = 0
+            local addressed = c > j + 1   -- (a named addressee was skipped)
+            -- (a determiner after the addressee opens the clause: "told the
+            -- BBC her son was", "told reporters his plan had"; "told her the
+            -- plan" has her as the addressee)
             while c <= last and skipped < 4 and doc:word(c) ~= "that" and doc:is(c, "lower") and
-                not PRONOUNS[doc:lower(c)] and doc:lower(c) ~= "the" do
+                not PRONOUNS[doc:lower(c)] and doc:lower(c) ~= "the" and
+                not (NP_START[doc:lower(c)] and ((addressed and skipped == 0) or
+                     (skipped > 0 and doc:lower(c - 1):find("[^su]s$") and not AUX[doc:lower(c - 1)]))) do
               -- (a clause of time or cause after the one told reports nothing:
               -- "told journalists as he arrived at the summit")
               if CLAUSE_CONJ[doc:lower(c)] and c > j + 1 then
@@ -1488,6 +1494,9 @@ rule "quote.reported" {
     ["The Reporters Without Borders group said in a report that Chinese censorship is among the most developed in the world."] = {quote = {
       {text = "that Chinese censorship is among the most developed in the world", kind = "indirect"}}},
     ["It now goes to President Joe Biden, who is expected to sign it."] = {quote = {}},
+    ["The victim's mother told the BBC her son was still receiving treatment. He told reporters his plan had failed. She told her the plan was dead."] = {quote = {
+      {text = "her son was still receiving treatment", kind = "indirect"}, {text = "his plan had failed", kind = "indirect"},
+      {text = "the plan was dead", kind = "indirect"}}},
     -- a "that" past a clause's verb is not the one opening it
     ["Sen. Rand Paul said the package added $12 billion in spending that had not been debated."] = {quote = {
       {text = "the package added $12 billion in spending that had not been debated", kind = "indirect"}}},
