@@ -2100,6 +2100,9 @@ rule "actor.lexicons_and_names" {
     ["He works at Companies House in Cardiff. The House voted."] = {mention = {
       {text = "Companies House", type = "org", name = "Companies House"}, {text = "Cardiff", type = "place"},
       {text = "House", type = "org", name = "House of Representatives"}}},
+    -- an airport is a place, though a given name opens it
+    ["Flights from Ben Gurion Airport and Heathrow Airport resumed."] = {mention = {
+      {text = "Ben Gurion Airport", type = "place"}, {text = "Heathrow Airport", type = "place"}}},
     -- a grade of oil is no place
     ["Brent crude rose, and U.S. crude fell in Brent."] = {mention = {
       {text = "U.S.", type = "place"}, {text = "Brent", type = "place"}}},
