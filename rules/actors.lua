@@ -1633,6 +1633,19 @@ rule "actor.lexicons_and_names" {
           entry = {name = (text(d, tok(d, i), name_end(j)):gsub("^[Tt]he ", ""))}
         end
       end
+      -- a place before a court names that place's court: "Manchester Crown
+      -- Court", "Delhi High Court", "Pennsylvania Supreme Court" (not the
+      -- US one; not after a possessive, "Kenya's High Court")
+      if entry.category == "court" and i > 1 and not taken[i - 1] and not poss[i - 1] and not sent_start[i] then
+        for k = i - 1, math.max(1, i - 3), -1 do
+          local pe, pj = PLACES:match(d, k)
+          if pe and pj == i - 1 then
+            i = k
+            entry = {name = text(d, tok(d, k), name_end(j)), category = "court"}
+            break
+          end
+        end
+      end
       -- a word that opens many names before a one-word alias names another
       -- body: "Christian Democrats", "Social Democrats" are no US party
       -- (not "New Labour", the party's own; nor a place, "British Columbia")
@@ -2100,6 +2113,11 @@ rule "actor.lexicons_and_names" {
     ["He works at Companies House in Cardiff. The House voted."] = {mention = {
       {text = "Companies House", type = "org", name = "Companies House"}, {text = "Cardiff", type = "place"},
       {text = "House", type = "org", name = "House of Representatives"}}},
+    -- a place's own court
+    ["He was tried at Manchester Crown Court. The Pennsylvania Supreme Court and the Supreme Court ruled."] = {mention = {
+      {text = "Manchester Crown Court", type = "org", name = "Manchester Crown Court"},
+      {text = "Pennsylvania Supreme Court", type = "org", name = "Pennsylvania Supreme Court"},
+      {text = "Supreme Court", type = "org", name = "Supreme Court"}}},
     -- an airport is a place, though a given name opens it
     ["Flights from Ben Gurion Airport and Heathrow Airport resumed."] = {mention = {
       {text = "Ben Gurion Airport", type = "place"}, {text = "Heathrow Airport", type = "place"}}},
