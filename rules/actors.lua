@@ -2118,6 +2118,8 @@ rule "actor.lexicons_and_names" {
       {text = "Manchester Crown Court", type = "org", name = "Manchester Crown Court"},
       {text = "Pennsylvania Supreme Court", type = "org", name = "Pennsylvania Supreme Court"},
       {text = "Supreme Court", type = "org", name = "Supreme Court"}}},
+    ["Police were called to Leeds General Infirmary and the Mayo Clinic."] = {mention = {
+      {text = "Leeds General Infirmary", type = "org"}, {text = "Mayo Clinic", type = "org"}}},
     -- an airport is a place, though a given name opens it
     ["Flights from Ben Gurion Airport and Heathrow Airport resumed."] = {mention = {
       {text = "Ben Gurion Airport", type = "place"}, {text = "Heathrow Airport", type = "place"}}},
