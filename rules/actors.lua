@@ -35,6 +35,9 @@ local SITES = pattern{{kind = "url", regex = [[(?s)\p{Lu}[\p{L}\p{N}-]*\.\p{Ll}{
 -- try every token)
 local HEAD_WORDS = pattern{{kind = "word", title = true, lexicon = HEADS}}
 local POSSESSIVES = pattern{{apostrophe = true, regex = [[(?s).*['’]s?]]}}
+-- a capitalised word before a family name with its Arabic article, which
+-- no chain of capitalised words holds: "Ahmed el-Tayeb", "Majed al-Ansari"
+local ARABIC_FAMILY = pattern{CAP, {kind = "word", regex = [[(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|bou)-\p{Lu}.*]]}}
 
 local byte, sub, find, match, upper = string.byte, string.sub, string.find, string.match, string.upper
 
@@ -803,11 +806,19 @@ local function apposition_role(j)
   return text(doc, tok(doc, a), name_end(b))
 end
 
+-- the articles and words of descent that open an Arabic family name
+-- joined by a hyphen ("al-Ansari", "el-Tayeb")
+local ARABIC_ARTICLE = {al = true, el = true, ad = true, ar = true, as = true, ash = true, at = true, az = true,
+  an = true, ibn = true, bin = true, abu = true, bou = true}
+
 -- Is token k a capitalised word of letters alone, "Takahashi", "Šefčovič"
 -- (not "McDonald", "iPhone", "AT&T", "O'Neill")?
 local function plain_word(k)
   local w = words[k]
   if find(w, "^%u%l+$") then return true end
+  -- (a family name with its Arabic article: "al-Ansari")
+  local art = match(w, "^(%l%l?%l?)%-%u%l+$")
+  if art and ARABIC_ARTICLE[art] then return true end
   return is(doc, k, "nonascii") and is(doc, k, "title") and not is(doc, k, "upper") and
     not is(doc, k, "digit") and not find(w, "[%u%d%p]", 2)
 end
@@ -839,8 +850,6 @@ end
 -- start, an opener, a possessive or a word already taken): an org or place
 -- when a head word is in it, else a person when it starts with a given name
 -- or follows an honorific or a role.
-local ARABIC_ARTICLE = {al = true, el = true, ad = true, ar = true, as = true, ash = true, at = true, az = true,
-  an = true, ibn = true, bin = true, abu = true, bou = true}
 
 -- Adds the run [i, j] as a mention of type_ named as written (without a
 -- possessive ending), marks it and moves past it; returns the name.
@@ -1776,6 +1785,8 @@ rule "actor.lexicons_and_names" {
     end
     for j in pairs(role_end_at) do nlone = nlone + 1; lone[nlone] = j + 1 end
     for j in pairs(honor) do nlone = nlone + 1; lone[nlone] = j + 1 end
+    m = ARABIC_FAMILY:all(d)
+    for x = 1, #m, 2 do nlone = nlone + 1; lone[nlone] = m[x] end
     local n = 0
     for x = 1, nlone do
       local k = lone[x]
@@ -2242,6 +2253,9 @@ rule "actor.lexicons_and_names" {
     ["Mikel Arteta told Sky Sports and Radio Five Live it was good. Have Radio 2 listeners heard of it?"] = {mention = {
       {text = "Mikel Arteta", type = "person"}, {text = "Sky Sports", type = "org"}, {text = "Radio Five Live", type = "org"}}},
     -- an Arabic article joined by a hyphen ends a name; a role with "a" in apposition; a list is no apposition
+    ["Qatar's foreign ministry spokesman, Majed al-Ansari, spoke. Ahmed el-Tayeb agreed."] = {mention = {
+      {text = "Qatar", type = "place"}, {text = "Majed al-Ansari", type = "person", roles = {"Qatar's foreign ministry spokesman"}},
+      {text = "Ahmed el-Tayeb", type = "person"}}},
     ["A government spokesman, Eylon Levy, agreed with spokesman Majed al-Ansari. Police arrested a teacher, John Smith, and a nurse."] = {mention = {
       {text = "Eylon Levy", type = "person", roles = {"government spokesman"}}, {text = "Majed al-Ansari", type = "person"},
       {text = "John Smith", type = "person", roles = {"teacher"}}}},
