@@ -2116,6 +2116,18 @@ rule "quote.speaker" {
                   m = nil
                 end
               end
+              -- (a name that describes the source: "according to a senior
+              -- Hamas official who spoke on condition of anonymity")
+              if m and not sp and DET[nw or ""] then
+                local nk = doc:tokat(m["end"] - 1) + 1
+                if nk <= c_last and doc:is(nk, "lower") and is_word(doc, nk) and speaks_for(lower(doc, nk)) then
+                  local d = descriptor(doc, nk, c.j + 1)
+                  if d then
+                    if INDEFINITE[nw] or ANON[lower(doc, nk)] then d.anonymous = true end
+                    sp, m = d, nil
+                  end
+                end
+              end
               if m and doc:tokat(m.start) <= c.j + 6 and (m.start < q.start or q._after) then
                 -- (the organisation's people when they follow: "according to Reuters sources")
                 local people = after_verb(doc, cx, c.j, c_last)
@@ -2395,6 +2407,8 @@ rule "quote.speaker" {
       {text = "that the land would be taken", speaker = {name = "Officials in Cojedes state"}}}},
     ["A Quinnipiac University poll released in late August found that 74 percent of likely voters wanted it."] = {quote = {
       {text = "that 74 percent of likely voters wanted it", speaker = {name = "A Quinnipiac University poll"}}}},
+    ["The talks are focused on the hostages, according to a senior Hamas official who spoke on condition of anonymity."] = {quote = {
+      {text = "The talks are focused on the hostages", speaker = {name = "a senior Hamas official", anonymous = true}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
