@@ -1102,6 +1102,9 @@ end
 -- the researchers in Oxford, nor Blackstone). Only a subject that opens
 -- its sentence or clause, so that "A spokesman for a group of investors"
 -- stays the spokesman.
+-- bodies that speak for a place they are in: "the health ministry in Gaza"
+local BODY_IN_PLACE = {ministry = true, department = true, office = true, agency = true, authority = true,
+  government = true, council = true, embassy = true, mission = true, administration = true}
 local PLACE_KIND = {state = true, province = true, region = true, county = true, district = true, city = true}
 local LED = {led = true, headed = true, backed = true, formed = true, made = true}
 local CONJ_OPEN = {but = true, ["and"] = true, so = true, yet = true, meanwhile = true}
@@ -1211,12 +1214,15 @@ function subject_at(doc, cx, k, first, right_before)
         if GROUP[w] and PLACE_PREP[lower(doc, c + 1)] then g = c break end
       end
     end
-    if g >= first and PLACE_PREP[lower(doc, g + 1)] and GROUP[lower(doc, g)] and (doc:is(g, "lower") or g == first) then
+    if g >= first and PLACE_PREP[lower(doc, g + 1)] and (GROUP[lower(doc, g)] or BODY_IN_PLACE[lower(doc, g)]) and
+        (doc:is(g, "lower") or g == first) then
       -- (back over its modifiers: "Western diplomats", "Diplomatic and
-      -- banking sources"; not "But" or "And" opening the sentence)
+      -- banking sources", "The Hamas-run health ministry"; not "But" or
+      -- "And" opening the sentence)
       local a = g
       while a - 1 >= first and a > g - 4 and is_word(doc, a - 1) and
-          (doc:is(a - 1, "lower") or a - 1 == first or DEMONYMS:lookup(doc:word(a - 1))) and
+          (doc:is(a - 1, "lower") or a - 1 == first or DEMONYMS:lookup(doc:word(a - 1)) or
+           doc:word(a - 1):find("%a%-%l")) and
           not PREP[lower(doc, a - 1)] and not BETWEEN[lower(doc, a - 1)] do
         a = a - 1
       end
@@ -2409,6 +2415,8 @@ rule "quote.speaker" {
       {text = "that 74 percent of likely voters wanted it", speaker = {name = "A Quinnipiac University poll"}}}},
     ["The talks are focused on the hostages, according to a senior Hamas official who spoke on condition of anonymity."] = {quote = {
       {text = "The talks are focused on the hostages", speaker = {name = "a senior Hamas official", anonymous = true}}}},
+    ["The Hamas-run health ministry in Gaza says more than 61,000 Palestinians have been killed."] = {quote = {
+      {text = "more than 61,000 Palestinians have been killed", speaker = {name = "The Hamas-run health ministry in Gaza"}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
