@@ -979,7 +979,11 @@ local function visit(i)
         end
       elseif place_end[k] and place_end[k] > k then
         -- (a head word that opens a place's name: "The United States")
-      elseif h == "org" or h == "place" then head, head_kind = k, h end
+      elseif h == "org" or h == "place" then
+        -- (a later head wins over a thing's word: "Summit Insights Group",
+        -- "Election Commission")
+        head, head_kind, thing = k, h, false
+      end
     end
   end
   -- a given name before a place head that is also a surname, with a role
@@ -2134,6 +2138,9 @@ rule "actor.lexicons_and_names" {
     -- an airport is a place, though a given name opens it
     ["Flights from Ben Gurion Airport and Heathrow Airport resumed."] = {mention = {
       {text = "Ben Gurion Airport", type = "place"}, {text = "Heathrow Airport", type = "place"}}},
+    -- a later head word wins over a thing's word
+    ["Kinngai Chan, an analyst at Summit Insights Group, agreed. The Paris Agreement held."] = {mention = {
+      {text = "Kinngai Chan", type = "person"}, {text = "Summit Insights Group", type = "org"}, {text = "Paris", type = "place"}}},
     -- a grade of oil is no place
     ["Brent crude rose, and U.S. crude fell in Brent."] = {mention = {
       {text = "U.S.", type = "place"}, {text = "Brent", type = "place"}}},
