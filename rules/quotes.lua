@@ -135,13 +135,16 @@ rule "quote.direct" {
             kind = "term"
           end
           if j - i <= 9 and titled(doc, i, j) then kind = "term" end
+          -- one letter between marks names the letter ('a "B" quote') or is
+          -- the apostrophes of "rock 'n' roll"
+          if e - s == 1 and j == i + 2 then kind = doc:lower(i + 1) == "n" and "skip" or "term" end
           -- a nickname inside a name: Marcia “Cia” Price
           if j - i <= 3 and i > 1 and j < doc:ntok() and doc:is(i - 1, "title") and doc:is(j + 1, "title") and
               doc:kind(i - 1) == "word" and doc:kind(j + 1) == "word" and not doc:is(j + 1, "sent_start") and
               doc:is(i + 1, "title") then
             kind = "term"
           end
-          doc:add("quote", s, e, {kind = kind, _first = i + 1, _last = open_end and j or j - 1})
+          if kind ~= "skip" then doc:add("quote", s, e, {kind = kind, _first = i + 1, _last = open_end and j or j - 1}) end
           done = j
         end
       end
@@ -149,6 +152,9 @@ rule "quote.direct" {
   end,
   examples = {
     ["He said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
+    -- one letter between marks is no speech
+    ["Rock 'n' roll legend Elvis topped the chart. They asked for a non-competitive - or \"B\" - quote."] = {quote = {
+      {text = "B", kind = "term"}}},
     -- a closing mark typed with a space before it; the words without the space
     ['He left. "It was a blur. Sometimes you react, " added Prutton.'] = {quote = {{text = "It was a blur. Sometimes you react,", kind = "direct"}}},
     ["its so-called “de-Nazify” aim"] = {quote = {{text = "de-Nazify", kind = "term"}}},
