@@ -485,7 +485,7 @@ descriptor = function(doc, k, first)
   local head = lower(doc, k)
   if NOT_IN_NP[head] or PREP[head] or BETWEEN[head] then return nil end
   if not doc:is(k, "lower") and not (k == first and (GROUP[lower(doc, k)] or ANON[lower(doc, k)])) then return nil end
-  local from = k
+  local from, last_and = k, nil
   for b = k - 1, math.max(first, k - 10), -1 do
     local w = lower(doc, b)
     if DET[w] or doc:kind(b) == "number" or NUMBER_WORD[w] then
@@ -561,6 +561,12 @@ descriptor = function(doc, k, first)
     -- state and current Democratic nominee")
     if (w == "of" or w == "and") and b - 1 >= first and b > k - 10 and is_word(doc, b - 1) then
       -- keep looking for the determiner
+      if w == "and" then last_and = b end
+    elseif last_and and (BE[w] or w == "have" or w == "has" or w == "had") then
+      -- (a verb: the "and" after it joined two clauses, "Thai stocks have
+      -- broken all expectations and brokers and analysts said")
+      from = last_and + 1
+      break
     elseif NOT_IN_NP[w] or not is_word(doc, b) then break end
     if possessive(w) then break end
     from = b
@@ -2417,6 +2423,8 @@ rule "quote.speaker" {
       {text = "The talks are focused on the hostages", speaker = {name = "a senior Hamas official", anonymous = true}}}},
     ["The Hamas-run health ministry in Gaza says more than 61,000 Palestinians have been killed."] = {quote = {
       {text = "more than 61,000 Palestinians have been killed", speaker = {name = "The Hamas-run health ministry in Gaza"}}}},
+    ["Thai stocks have broken all expectations and brokers and securities analysts said the market would rise."] = {quote = {
+      {text = "the market would rise", speaker = {name = "brokers and securities analysts"}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
