@@ -53,7 +53,7 @@ local BETWEEN = {also = true, has = true, had = true, have = true, is = true, wa
   reportedly = true, recently = true, once = true, never = true, already = true, publicly = true,
   privately = true, separately = true, earlier = true, quickly = true, just = true, ["n't"] = true, ["not"] = true,
   further = true, even = true, ["’s"] = true, ["'s"] = true, often = true, frequently = true,
-  initially = true, first = true, subsequently = true, still = true, too = true, been = true}
+  initially = true, first = true, subsequently = true, still = true, too = true, been = true, instead = true}
 -- a capitalised word before a verb that is no name
 local NOT_NAME = {the = true, but = true, ["and"] = true, he = true, she = true, it = true, they = true, we = true,
   i = true, this = true, that = true, there = true, ["then"] = true, ["in"] = true, on = true, at = true, as = true,
@@ -2425,6 +2425,9 @@ rule "quote.speaker" {
       {text = "more than 61,000 Palestinians have been killed", speaker = {name = "The Hamas-run health ministry in Gaza"}}}},
     ["Thai stocks have broken all expectations and brokers and securities analysts said the market would rise."] = {quote = {
       {text = "the market would rise", speaker = {name = "brokers and securities analysts"}}}},
+    ["John Smith believes the rivalry is overblown and instead thinks the real battle is elsewhere."] = {quote = {
+      {text = "the rivalry is overblown", speaker = {name = "John Smith"}},
+      {text = "the real battle is elsewhere", speaker = {name = "John Smith"}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
