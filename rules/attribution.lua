@@ -1654,8 +1654,10 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
           end
           -- (a capitalised word before ", who" is a name the actor rules
           -- did not know: "Swett, who was Finance Minister ..., added")
+          -- (not a state's abbreviation: "of Ashton, Md., who watched")
           if not m and lower(doc, c + 1) == "who" and doc:is(c - 1, "title") and is_word(doc, c - 1) and
-              not NOT_NAME[lower(doc, c - 1)] and not DEMONYMS:lookup(doc:word(c - 1)) then
+              not NOT_NAME[lower(doc, c - 1)] and not DEMONYMS:lookup(doc:word(c - 1)) and
+              not doc:word(c - 1):find("%.$") then
             local a = c - 1
             while a > first and a > c - 4 and doc:is(a - 1, "title") and is_word(doc, a - 1) and
                 not NOT_NAME[lower(doc, a - 1)] do
@@ -2428,6 +2430,9 @@ rule "quote.speaker" {
     ["John Smith believes the rivalry is overblown and instead thinks the real battle is elsewhere."] = {quote = {
       {text = "the rivalry is overblown", speaker = {name = "John Smith"}},
       {text = "the real battle is elsewhere", speaker = {name = "John Smith"}}}},
+    ['Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony, said it brought back memories. "It was moving," she said.'] = {quote = {
+      {text = "it brought back memories", speaker = {name = "Donna Sampson Rawlings"}},
+      {text = "It was moving,", speaker = {name = "Donna Sampson Rawlings"}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
