@@ -152,6 +152,8 @@ rule "quote.direct" {
   end,
   examples = {
     ["He said: “No scenario will suit us.”"] = {quote = {{text = "No scenario will suit us.", kind = "direct"}}},
+    -- a speech verb's noun after a possessive is no cue
+    ['The piece used one of the woman’s quotes as its headline: “Finally, someone who thinks like me.”'] = {cue = {}},
     -- one letter between marks is no speech
     ["Rock 'n' roll legend Elvis topped the chart. They asked for a non-competitive - or \"B\" - quote."] = {quote = {
       {text = "B", kind = "term"}}},
@@ -233,13 +235,24 @@ local VERB_OBJECT_START = {that = true, the = true, a = true, an = true, his = t
   their = true, our = true, this = true, these = true, those = true, what = true, how = true, why = true,
   whether = true, ["if"] = true, to = true, no = true, all = true, some = true, any = true, it = true,
   them = true, him = true, us = true, me = true, you = true}
+-- words whose "'s" is "is" or "has"
+local CONTRACTED = {that = true, there = true, what = true, who = true, where = true, here = true, let = true,
+  this = true, how = true, why = true, when = true, everyone = true, nobody = true, somebody = true,
+  everything = true, nothing = true, something = true}
 local function noun_use(doc, i, entry)
   -- a possessive is a noun's: "the state's 497 municipalities"
   if doc:is(i, "apostrophe") and doc:lower(i):find("'s?$") then return true end
   -- an -ing form after an article is a noun: "at a briefing", "the warning"
   if i > 1 and doc:lower(i):find("ing$") and NP_START[doc:lower(i - 1)] then return true end
-  if not entry.noun then return false end
   local w, lemma = doc:lower(i), entry.lemma or ""
+  -- after a common noun's possessive, any verb's base or -s form is a noun:
+  -- "one of the woman’s quotes" (not a contraction's "'s", "that's")
+  if i > 1 and (w == lemma or w == lemma .. "s") and not (i < doc:ntok() and doc:lower(i + 1) == "that") and
+      doc:is(i - 1, "lower") then
+    local base = doc:lower(i - 1):match("^(.-)['’]s$")
+    if base and not PRONOUNS[base] and not CONTRACTED[base] then return true end
+  end
+  if not entry.noun then return false end
   if w ~= lemma and w ~= lemma .. "s" and w ~= lemma .. "es" then return false end
   -- after a name's possessive, a noun: "Mrs. Clinton's remark", "Trump's claim"
   -- (not a pronoun's "'s", which is "is" or "has": "he's"; "Moody's said"
