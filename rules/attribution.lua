@@ -2220,6 +2220,22 @@ rule "quote.speaker" {
               end
             end
             local qsp, qvia = quoted_as(doc, qc, c_first)
+            -- ('“...,” the newspaper quotes a source close to the firm': who
+            -- is quoted after the verb speaks, the quoting outlet relays it)
+            if not qsp and qc == c and QUOTED_VERB[lower(doc, c.i)] and q["end"] <= c.s and c.j < c_last then
+              local a, b = c.j + 1, c.j + 1
+              while b + 1 <= c_last and is_word(doc, b + 1) and b < a + 10 do b = b + 1 end
+              local person
+              for m in doc:each("mention", doc:tok(a), select(2, doc:tok(b))) do
+                if m.type == "person" then person = m end
+                break
+              end
+              if person then qsp = speaker_of_mention(doc, person)
+              elseif is_word(doc, a) and (INDEFINITE[lower(doc, a)] or DET[lower(doc, a)]) then
+                qsp = span_speaker(doc, a, b, INDEFINITE[lower(doc, a)] ~= nil)
+              end
+              if qsp and sp and sp.name ~= qsp.name then qvia = sp.name end
+            end
             -- ("CCTV quoted him as saying": the man the pronoun stands for)
             local obj = qsp and OBJECT_PRONOUN[(qsp.name or ""):lower()]
             if obj then
@@ -2452,6 +2468,8 @@ rule "quote.speaker" {
       {text = "It is a question of sovereignty,", speaker = {name = "a central bank official", anonymous = true}, via = "Reuters"}}},
     ['“Output was low,” the news agency Opecna quoted an OPEC secretariat official as saying.'] = {quote = {
       {text = "Output was low,", speaker = {name = "an OPEC secretariat official", anonymous = true}}}},
+    ['“SAIC is concerned,” the newspaper quotes a source close to the Chinese firm.'] = {quote = {
+      {text = "SAIC is concerned,", speaker = {name = "a source close to the Chinese firm", anonymous = true}}}},
     ["The statement quoted Yu Kuo-hua as telling officials the relaxation was needed."] = {quote = {
       {text = "the relaxation was needed", speaker = {name = "Yu Kuo-hua"}}}},
     ['“We will win,” TASS quoted Sergei Lavrov as saying.'] = {quote = {
