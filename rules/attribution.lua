@@ -1726,7 +1726,11 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
   -- (not after a pronoun subject we could not resolve: "they published the
   -- results" names no one in "the results")
   if k >= first and pronoun_word(lower(doc, k)) then return nil end
-  if not inverted and not object then return after_verb(doc, cx, vj, last) end
+  -- (nor after an infinitive, whose subject comes before it: "were
+  -- “simply wrong” to imply the men were held")
+  if not inverted and not object and not (vi > first and lower(doc, vi - 1) == "to") then
+    return after_verb(doc, cx, vj, last)
+  end
   return nil
 end
 
@@ -2449,6 +2453,9 @@ rule "quote.speaker" {
     ['Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony, said it brought back memories. "It was moving," she said.'] = {quote = {
       {text = "it brought back memories", speaker = {name = "Donna Sampson Rawlings"}},
       {text = "It was moving,", speaker = {name = "Donna Sampson Rawlings"}}}},
+    -- (no inverted speaker after an infinitive: the words after it are what was implied)
+    ['Straw spoke. Law lords were "simply wrong" to imply the men were being held arbitrarily.'] = {quote = {
+      {text = "simply wrong", speaker = false}, {text = "the men were being held arbitrarily", speaker = false}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
