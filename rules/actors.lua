@@ -1758,7 +1758,10 @@ rule "actor.lexicons_and_names" {
         not (is(d, i, "title") and i + 2 <= ntok and capword(i + 1) and capword(i + 2) and not sent_start[i + 2])
       if not adjective then
         -- (a role's possessive names no one after it: "Prime Minister's Questions")
-        if not sent_start[j + 1] and not poss[j] then role_end_at[j] = i end
+        -- (nor an award's category: "the best actress Oscar")
+        if not sent_start[j + 1] and not poss[j] and not (i > 1 and lower(d, i - 1) == "best") then
+          role_end_at[j] = i
+        end
         for k = i, j do role_tok[k] = true end
       end
     end
@@ -2147,6 +2150,10 @@ rule "actor.lexicons_and_names" {
     -- a unit or division named after its noun
     ["Gazprom lost its oil production unit Yuganskneftegas."] = {mention = {
       {text = "Gazprom", type = "org"}, {text = "Yuganskneftegas", type = "org"}}},
+    -- arts and sports roles; an award's category is none
+    ["Rapper Snoop Dogg and footballer Bukayo Saka spoke. Imelda Staunton may win the best actress Oscar."] = {mention = {
+      {text = "Snoop Dogg", type = "person", roles = {"Rapper"}}, {text = "Bukayo Saka", type = "person", roles = {"footballer"}},
+      {text = "Imelda Staunton", type = "person"}}},
     -- a capitalised preposition opens no person's name
     ["Lawyers Against Hate said so."] = {mention = {}},
     ["Paolo di Canio and Erik ten Hag spoke."] = {mention = {
