@@ -470,10 +470,21 @@ rule "figure.amounts" {
     end
 
     -- The unit after a number at token j (the longest lexicon form), or nil.
+    -- Does a unit word in title case at token j open a name, mid-sentence
+    -- and before a possessive or another capitalised word: "50 Cent's
+    -- G-Unit", "30 Seconds To Mars"?
+    local function names_unit(j, je)
+      if j > n or glued(j) or not is(j, "title") or is(j, "upper") or is(j, "sent_start") then return false end
+      local nk = je + 1
+      return nk <= n and (KIND[nk] == "quote" and glued(nk) or (KIND[nk] == "word" and is(nk, "title")) or
+        LOW[nk] == "'s" or LOW[nk] == "’s" or (LOW[je] or ""):find("['’]s$") ~= nil)
+    end
+
     local function unit_at(j, need_glue)
       if j > n then return nil end
       local e, je = UNITS:match(doc, j)
       if not e then return nil end
+      if names_unit(j, je) then return nil end
       if need_glue and not glued(j) then return nil end
       if e.weak and not weak_ok(e, j, je) then return nil end
       if e.kind == "money" and not money_after(e) then return nil end
@@ -937,6 +948,20 @@ rule "figure.amounts" {
       -- (the word before counts only in the same sentence: "line" ending a
       -- title is no label of "Hundreds" opening the text)
       local prev, nxt = not is(k, "sent_start") and LOW[k - 1] or nil, LOW[j]
+      if j <= n then
+        -- a unit word in title case before a possessive: "50 Cent's"
+        local e, je = UNITS:match(doc, j)
+        if e and names_unit(j, je) and (LOW[je + 1] == "'s" or LOW[je + 1] == "’s" or KIND[je + 1] == "quote" or
+            (LOW[je] or ""):find("['’]s$")) then
+          return true
+        end
+        -- a number word in title case inside a title: "Million Dollar Baby"
+        -- (not "three Grand Slams")
+        if KIND[k] == "word" and is(k, "title") and not is(k, "sent_start") and KIND[j] == "word" and is(j, "title") and
+            not is(j, "upper") then
+          return true
+        end
+      end
       if info.decade or info.article then return true end                 -- "1990s"
       -- "9/11", "24/7" are no amounts; "1/40 of the wavelength" is
       if info.slash and not (nxt == "of" and info.slash[1] < info.slash[2]) then return true end
