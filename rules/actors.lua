@@ -2138,6 +2138,9 @@ rule "actor.lexicons_and_names" {
       {text = "Supreme Court", type = "org", name = "Supreme Court"}}},
     ["Police were called to Leeds General Infirmary and the Mayo Clinic."] = {mention = {
       {text = "Leeds General Infirmary", type = "org"}, {text = "Mayo Clinic", type = "org"}}},
+    -- a smaller city of several words is known too
+    ["The attack in Santa Monica shocked Palo Alto."] = {mention = {
+      {text = "Santa Monica", type = "place"}, {text = "Palo Alto", type = "place"}}},
     -- an airport is a place, though a given name opens it
     ["Flights from Ben Gurion Airport and Heathrow Airport resumed."] = {mention = {
       {text = "Ben Gurion Airport", type = "place"}, {text = "Heathrow Airport", type = "place"}}},

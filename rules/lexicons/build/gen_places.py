@@ -27,6 +27,8 @@ OUT = os.path.dirname(HERE)
 ISO = "/usr/share/iso-codes/json/"
 WORDS = "/usr/share/dict/words"
 WORLD_MIN_POP = 150000      # every GeoNames city at least this big
+MULTIWORD_MIN_POP = 50000   # and one of several words this big ("Santa Monica",
+                            # "Palo Alto"): rarely a surname, unlike one word
 US_TOP = 150                # plus the largest US cities
 BIG_CITY = 1000000          # keep a city even if its name is an English word
 
@@ -223,10 +225,14 @@ def main():
             places.add(raw, aliases, **attrs)
 
     us = 0
+    # (a smaller town named after someone is more often that person:
+    # "Benito Juarez", "Agustin Codazzi")
+    people = person_names()
     for pop, name, cc in geonames_cities():
         if cc == "US":
             us += 1
-        if pop < WORLD_MIN_POP and not (cc == "US" and us <= US_TOP):
+        if pop < WORLD_MIN_POP and not (cc == "US" and us <= US_TOP) and \
+                not (pop >= MULTIWORD_MIN_POP and " " in name and name.split()[0] not in people):
             continue
         if name in places.forms or "," in name:
             continue
