@@ -1238,13 +1238,17 @@ rule "quote.reported" {
             -- that had not been debated")
             -- (but a second verb after "and" is the speaker's: "highlighted
             -- his absence and reported that")
-            if t and (NP_START[doc:lower(c)] or PRONOUNS[doc:lower(c)]) and finite_verb(doc, c, t - 1) then
+            -- ("said witnesses saw a gun and that one was found": the same
+            -- verb's two clauses)
+            if t and (NP_START[doc:lower(c)] or PRONOUNS[doc:lower(c)] or
+                      (doc:is(c, "lower") and doc:lower(c):find("[^su]s$") and not NOUN_PREP[doc:lower(c)])) and
+                finite_verb(doc, c, t - 1) then
               local joined = false
               for x = c, t - 1 do
                 local w = doc:lower(x)
                 if w == "and" or w == "or" or w == "but" or w == "," then joined = true break end
               end
-              if not joined then t = nil end
+              if not joined or doc:lower(t - 1) == "and" then t = nil end
             end
             -- (nor past a noun of what is said after a preposition or an
             -- article, whose clause it is: "declined to comment on reports
@@ -1519,6 +1523,9 @@ rule "quote.reported" {
     -- a "that" past a clause's verb is not the one opening it
     ["Sen. Rand Paul said the package added $12 billion in spending that had not been debated."] = {quote = {
       {text = "the package added $12 billion in spending that had not been debated", kind = "indirect"}}},
+    ["Putney told CNN that the video was unclear, but he said witnesses saw a gun and that one was found nearby."] = {quote = {
+      {text = "that the video was unclear", kind = "indirect"},
+      {text = "witnesses saw a gun and that one was found nearby", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
