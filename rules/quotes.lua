@@ -530,7 +530,7 @@ local function clause_end(doc, last, from, relative)
       -- said, unless it has a speech verb of its own: "..., which is a
       -- problem because ..." is the speaker's, "..., which says they were
       -- annexed" another's)
-      local relative_goes_on = (nxt == "which" or nxt == "who" or nxt == "as" or nxt == "when") and
+      local relative_goes_on = (nxt == "which" or nxt == "who" or nxt == "as" or nxt == "when" or nxt == "where") and
         not cue_soon(doc, t + 2, last) and not unverified(doc, t + 1, last)
       -- (the writer's note that it could not be checked ends it: "..., a
       -- claim Reuters could not independently verify")
@@ -1526,6 +1526,9 @@ rule "quote.reported" {
     ["Putney told CNN that the video was unclear, but he said witnesses saw a gun and that one was found nearby."] = {quote = {
       {text = "that the video was unclear", kind = "indirect"},
       {text = "witnesses saw a gun and that one was found nearby", kind = "indirect"}}},
+    -- a relative clause of place goes on with what was said
+    ["The White House has said it believes the bill could result in retaliatory measures, where other countries would change their laws."] = {quote = {
+      {text = "it believes the bill could result in retaliatory measures, where other countries would change their laws", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
