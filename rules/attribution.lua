@@ -1546,6 +1546,16 @@ local NOUN_AFTER = {on = true, about = true, amid = true, despite = true, follow
 -- "does" before a verb: "the commission does urge parties ..."
 local DO_AUX = {["do"] = true, does = true, did = true}
 local speaker_near
+-- Is the verb ending at vj followed by a person's name and an apposition
+-- ("..., said William Blair, an executive member of the authority.")?
+local function named_apposition_after(doc, vj, last)
+  if vj >= last or not doc:is(vj + 1, "title") then return false end
+  local m = mention_at(doc, vj + 1)
+  if not (m and m.type == "person" and doc:tokat(m.start) == vj + 1) then return false end
+  local me = doc:tokat(m["end"] - 1)
+  return me + 2 <= last and doc:word(me + 1) == "," and (DET[lower(doc, me + 2)] ~= nil or lower(doc, me + 2) == "who")
+end
+
 function speaker_near(doc, cx, vi, vj, first, last, entry)
   -- a speech noun after a preposition is no one's here: "He declined to
   -- comment on reports that Putin could meet Kellogg" (not his)
@@ -1558,7 +1568,7 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
   local object = entry and entry.object
   local inverted = not object and vi > first and (doc:kind(vi - 1) == "quote" or
     (doc:word(vi - 1) == "," and (vi - 1 > first and doc:kind(vi - 2) == "quote" or
-      (vj < last and vj >= last - 6 and doc:is(vj + 1, "title")))))
+      (vj < last and vj >= last - 6 and doc:is(vj + 1, "title")) or named_apposition_after(doc, vj, last))))
   if inverted then
     local sp = after_verb(doc, cx, vj, last)
     if sp then return sp end
@@ -2456,6 +2466,8 @@ rule "quote.speaker" {
     -- (no inverted speaker after an infinitive: the words after it are what was implied)
     ['Straw spoke. Law lords were "simply wrong" to imply the men were being held arbitrarily.'] = {quote = {
       {text = "simply wrong", speaker = false}, {text = "the men were being held arbitrarily", speaker = false}}},
+    ["The waterway is expected to lose money this year, said William Blair, an executive member of the authority."] = {quote = {
+      {text = "The waterway is expected to lose money this year", speaker = {name = "William Blair"}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},

@@ -1364,7 +1364,18 @@ rule "quote.reported" {
             if mt and (mt == j + 1 or (mt == j + 2 and doc:lower(j + 1) == "the")) then jj = doc:tokat(m["end"] - 1) end
           end
           -- ("..., said a source close to the talks.": an unnamed source at length)
-          local near_end = jj >= last - 4 or (jj >= last - 8 and TAIL_PREPS[doc:lower(jj + 1)] and
+          -- (or a name with its apposition: "..., said Jeffrey N. Trimble, a
+          -- senior official with the board that oversees them.")
+          local named_apposition = false
+          if j < last and i > 1 and doc:word(i - 1) == "," then
+            local m = doc:after("mention", select(2, doc:tok(j)))
+            if m and m.type == "person" and doc:tokat(m.start) == j + 1 then
+              local me = doc:tokat(m["end"] - 1)
+              named_apposition = me + 2 <= last and doc:word(me + 1) == "," and
+                (NP_START[doc:lower(me + 2)] or doc:lower(me + 2) == "who")
+            end
+          end
+          local near_end = named_apposition or jj >= last - 4 or (jj >= last - 8 and TAIL_PREPS[doc:lower(jj + 1)] and
             (NP_START[doc:lower(jj + 2)] or DAY_WORDS[doc:lower(jj + 2)] or doc:lower(jj + 2) == "reporters")) or
             tail_clause_after(doc, jj, last) or (jj >= last - 9 and unnamed_source(doc, jj + 1, last))
           -- (never an infinitive: "..., RIE, for trading to continue.")
@@ -1526,6 +1537,9 @@ rule "quote.reported" {
     ["Putney told CNN that the video was unclear, but he said witnesses saw a gun and that one was found nearby."] = {quote = {
       {text = "that the video was unclear", kind = "indirect"},
       {text = "witnesses saw a gun and that one was found nearby", kind = "indirect"}}},
+    -- an inverted speaker with a long apposition
+    ["Moves against VOA led to their removal from all but one of 100 stations, said Jeffrey N. Trimble, a senior official with the board that oversees them."] = {quote = {
+      {text = "Moves against VOA led to their removal from all but one of 100 stations", kind = "indirect"}}},
     -- a relative clause of place goes on with what was said
     ["The White House has said it believes the bill could result in retaliatory measures, where other countries would change their laws."] = {quote = {
       {text = "it believes the bill could result in retaliatory measures, where other countries would change their laws", kind = "indirect"}}},
