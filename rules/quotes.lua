@@ -965,6 +965,15 @@ local function reduced_passive(doc, i, j)
   end
   return false
 end
+-- common verbs in the present that a plural subject takes ("parents want")
+local PLURAL_VERB = {}
+for w in ([[want need have think know believe expect see feel get make take go come use support oppose
+  face pay fear worry hope plan continue remain agree like love hate prefer show suggest seem appear tend
+  help keep find give ask try call work live spend buy sell lose win play stay leave bring hold mean
+  look vote favour favor back reject accept deserve rely depend earn owe struggle suffer account
+  represent include lack risk cost]]):gmatch("%a+") do
+  PLURAL_VERB[w] = true
+end
 local function bare_subject(doc, c, last, near)
   if near and c + 2 < last and doc:lower(c + 1) == "who" and doc:is(c, "lower") and
       (INDEFINITE[doc:lower(c)] or not (AUX[doc:lower(c)] or NOT_SUBJECT[doc:lower(c)] or PRONOUNS[doc:lower(c)])) then
@@ -974,6 +983,15 @@ local function bare_subject(doc, c, last, near)
   if near and doc:is(c, "lower") and not (AUX[doc:lower(c)] or NOT_SUBJECT[doc:lower(c)] or PRONOUNS[doc:lower(c)]) and
       plural_then_past(doc, c, last) then
     return true
+  end
+  -- a bare plural and a common verb in the present, maybe after an adverb:
+  -- "said parents still want neighborhood schools", "said officials fear"
+  -- (the verb's index: it needs no finite verb looked for)
+  if near and c + 1 <= last and doc:is(c, "lower") and #doc:lower(c) > 3 and doc:lower(c):find("^%a+[^su]s$") and
+      not (AUX[doc:lower(c)] or NOT_SUBJECT[doc:lower(c)] or PRONOUNS[doc:lower(c)] or NP_START[doc:lower(c)]) then
+    local v = c + 1
+    if v < last and adverb_like(doc:lower(v)) then v = v + 1 end
+    if PLURAL_VERB[doc:lower(v)] and doc:is(v, "lower") then return v end
   end
   for t = c, math.min(c + 2, last - 1) do
     local w = doc:lower(t)
@@ -986,7 +1004,9 @@ local function bare_subject(doc, c, last, near)
     -- "said fathers and parents who adopt would not be eligible" (the
     -- auxiliary's index: no finite verb need be looked for past the "who")
     local n = doc:lower(t + 1)
-    if n == "and" and t + 2 < last and doc:is(t + 2, "lower") and not NOT_SUBJECT[doc:lower(t + 2)] then
+    -- (or two plurals: "professors or supervisors would")
+    if (n == "and" or (n == "or" and w:find("[^su]s$"))) and t + 2 < last and doc:is(t + 2, "lower") and
+        not NOT_SUBJECT[doc:lower(t + 2)] then
       local u = t + 3
       if doc:lower(u) == "who" then
         while u < last and u <= t + 8 and doc:kind(u) == "word" and doc:is(u, "lower") and not AUX[doc:lower(u)] do u = u + 1 end
@@ -1265,7 +1285,8 @@ rule "quote.reported" {
           -- "said on Wednesday it was ...": skip a short prepositional phrase
           local w = c <= last and doc:lower(c)   -- the word at c (false past the sentence)
           -- "said Friday (that) ...", "said yesterday it was ...": a bare time word
-          while w and DAY_WORDS[w] and c < last do
+          -- (not a day that owns what follows: "said Monday night's vote showed")
+          while w and DAY_WORDS[w] and c < last and not doc:lower(c + 1):find("['’]s$") do
             c = c + 1
             w = doc:lower(c)
           end
@@ -1291,12 +1312,21 @@ rule "quote.reported" {
             end
           end
           local that = w == "that"
+          local demonstrative = false
           local body = that and c + 1 or c
           -- "that" before a verb is a relative pronoun ("groups that published
           -- the paper", "trucks that were allowed"), opening no reported clause
           if that and body <= last then
             local b = doc:lower(body)
-            if AUX[b] or IRREGULAR_PAST[b] or (doc:is(body, "lower") and b:sub(-2) == "ed") then that = false; w = nil end
+            -- (but "that" before a modal is the clause's subject: "said that
+            -- would permit more ships", a demonstrative)
+            if AUX[b] or IRREGULAR_PAST[b] or (doc:is(body, "lower") and b:sub(-2) == "ed") then
+              if c == j + 1 and body < last then
+                that, demonstrative, body = false, true, c
+              else
+                that = false; w = nil
+              end
+            end
           end
           -- a subject: a name, pronoun, determiner or number, or a bare noun
           -- right before an auxiliary ("said fighting was still going on")
@@ -1309,7 +1339,7 @@ rule "quote.reported" {
           local finite = not (NOUN_PREP[pw] or (doc:lower(i):find("ed$") and i > 1 and doc:is(i - 1, "lower") and
             doc:kind(i - 1) == "word" and not pw:find("s$") and not AUX[pw] and not adverb_like(pw)))
           local bare_aux = w and bare_subject(doc, c, last, finite and c <= j + 3 and not (c == j + 1 and doc:lower(j):find("ing$")))
-          local has_subject = that or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
+          local has_subject = that or demonstrative or (w and (doc:is(c, "title") or PRONOUNS[w] or PRONOUNS[w:match("^(%a+)'") or ""] or
             SUBJECT_START[w] or
             doc:kind(c) == "number" or (CURRENCY_SIGN[w] and c < last and doc:kind(c + 1) == "number") or
             (HEDGE_SUBJECT[w] and c + 2 <= last and (doc:kind(c + 1) == "number" or doc:kind(c + 2) == "number" or
@@ -1543,6 +1573,12 @@ rule "quote.reported" {
     -- a relative clause of place goes on with what was said
     ["The White House has said it believes the bill could result in retaliatory measures, where other countries would change their laws."] = {quote = {
       {text = "it believes the bill could result in retaliatory measures, where other countries would change their laws", kind = "indirect"}}},
+    -- a bare plural and a common verb; "that" before a verb right after the
+    -- speech verb is its subject
+    ["Hester said parents still want neighborhood schools. She said professors or supervisors would dismiss her. He said that would permit more ships. Dauster will explain his plan to members then."] = {quote = {
+      {text = "parents still want neighborhood schools", kind = "indirect"},
+      {text = "professors or supervisors would dismiss her", kind = "indirect"},
+      {text = "that would permit more ships", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
