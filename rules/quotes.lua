@@ -974,6 +974,24 @@ for w in ([[want need have think know believe expect see feel get make take go c
   represent include lack risk cost]]):gmatch("%a+") do
   PLURAL_VERB[w] = true
 end
+-- Is token c a name (a person's or an organisation's) with a verb in the
+-- past or the -s form right after it, before token t: "said Obama hopes
+-- that", "said Salomon believes that" (not "denied Conservative claims
+-- that": a speech noun; nor "told a London news conference that")
+local function named_subject(doc, c, t)
+  if not doc:is(c, "title") then return false end
+  local m = doc:covering("mention", doc:tok(c), doc:tok(c) + 1)[1]
+  if m and m.type ~= "person" and m.type ~= "org" then return false end
+  if not m and (DAY_WORDS[doc:lower(c)] or not doc:is(c + 1, "lower")) then return false end
+  local v = m and doc:tokat(m["end"] - 1) + 1 or c + 1
+  if v >= t or not doc:is(v, "lower") or doc:kind(v) ~= "word" then return false end
+  local w = doc:lower(v)
+  -- (a speech noun reads as a verb only after a person: "Barack Obama hopes")
+  local speech = SPEECH:match(doc, v)
+  if speech and speech.noun and not (m and m.type == "person") then return false end
+  return IRREGULAR_PAST[w] ~= nil or w:find("[^e]ed$") ~= nil or (w:find("[^su]s$") ~= nil and #w > 3)
+end
+
 local function bare_subject(doc, c, last, near)
   if near and c + 2 < last and doc:lower(c + 1) == "who" and doc:is(c, "lower") and
       (INDEFINITE[doc:lower(c)] or not (AUX[doc:lower(c)] or NOT_SUBJECT[doc:lower(c)] or PRONOUNS[doc:lower(c)])) then
@@ -1260,7 +1278,7 @@ rule "quote.reported" {
             -- his absence and reported that")
             -- ("said witnesses saw a gun and that one was found": the same
             -- verb's two clauses)
-            if t and (NP_START[doc:lower(c)] or PRONOUNS[doc:lower(c)] or
+            if t and (NP_START[doc:lower(c)] or PRONOUNS[doc:lower(c)] or named_subject(doc, c, t) or
                       (doc:is(c, "lower") and doc:lower(c):find("[^su]s$") and not NOUN_PREP[doc:lower(c)])) and
                 finite_verb(doc, c, t - 1) then
               local joined = false
@@ -1579,6 +1597,9 @@ rule "quote.reported" {
       {text = "parents still want neighborhood schools", kind = "indirect"},
       {text = "professors or supervisors would dismiss her", kind = "indirect"},
       {text = "that would permit more ships", kind = "indirect"}}},
+    ["He said Barack Obama hopes that his successor will push for the same goals. He denied Conservative claims that he had fiddled the figures."] = {quote = {
+      {text = "Barack Obama hopes that his successor will push for the same goals", kind = "indirect"},
+      {text = "that he had fiddled the figures", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
