@@ -873,7 +873,15 @@ local BE_FORMS = {is = true, are = true, was = true, were = true, be = true, bee
 local function apposition_before(doc, first, k)
   for b = k - 1, math.max(first + 1, k - 15), -1 do
     if doc:word(b) == "," then
-      return b > first and b - first <= 8 and not clause_has_verb(doc, first, b - 1)
+      -- (past a leading phrase: "In a statement, one of the family's
+      -- attorneys, Justin Bamberg, said")
+      local f = first
+      if SUBORDINATE[doc:lower(first)] then
+        for x = first + 1, b - 1 do
+          if doc:word(x) == "," then f = x + 1 break end
+        end
+      end
+      return b > f and b - f <= 8 and not clause_has_verb(doc, f, b - 1)
     end
   end
   return false
@@ -1600,6 +1608,8 @@ rule "quote.reported" {
     ["He said Barack Obama hopes that his successor will push for the same goals. He denied Conservative claims that he had fiddled the figures."] = {quote = {
       {text = "Barack Obama hopes that his successor will push for the same goals", kind = "indirect"},
       {text = "that he had fiddled the figures", kind = "indirect"}}},
+    ["In a statement, one of the family's attorneys, Justin Bamberg, said the videos show Scott calmly leaving his car."] = {quote = {
+      {text = "the videos show Scott calmly leaving his car", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
