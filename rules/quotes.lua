@@ -512,6 +512,8 @@ local function cue_soon(doc, k, last)
   return c ~= nil and c.first <= math.min(last, k + 8)
 end
 
+local MODAL_WORD = {will = true, would = true, could = true, can = true, should = true, may = true, might = true,
+  must = true}
 local function clause_end(doc, last, from, relative)
   local brk = from and from + 2 <= last - 1 and quote_cue_break(doc, from, last)
   if brk then last = brk end
@@ -562,8 +564,18 @@ local function clause_end(doc, last, from, relative)
       if (w == "and" or w == "but" or (w == "," and doc:is(t + 1, "title"))) and t + 2 <= last then
         -- "... and Trump says he thinks ...", "Claiming ..., Trump told Fox
         -- that": a new speaker's verb
-        for _ in doc:each("cue", doc:tok(t + 1), select(2, doc:tok(math.min(last, t + 3)))) do
-          return trim_end(doc, t - 1)
+        -- (not the same subject's next verb: ", but would eventually add
+        -- $84 billion")
+        -- (a modal says so; "and also urged", ", but has admitted" are the
+        -- speaker's next acts)
+        for cue in doc:each("cue", doc:tok(t + 1), select(2, doc:tok(math.min(last, t + 3)))) do
+          local own, modal = true, false
+          for x = t + 1, cue.first - 1 do
+            local xw = doc:lower(x)
+            if MODAL_WORD[xw] then modal = true
+            elseif not (xw:find("ly$") or xw == "but" or xw == ",") then own = false end
+          end
+          if not (own and modal) then return trim_end(doc, t - 1) end
         end
       end
     end
@@ -1610,6 +1622,8 @@ rule "quote.reported" {
       {text = "that he had fiddled the figures", kind = "indirect"}}},
     ["In a statement, one of the family's attorneys, Justin Bamberg, said the videos show Scott calmly leaving his car."] = {quote = {
       {text = "the videos show Scott calmly leaving his car", kind = "indirect"}}},
+    ["The Tax Policy Center says it would depress revenue in the early years, but would eventually add $84 billion over 10 years."] = {quote = {
+      {text = "it would depress revenue in the early years, but would eventually add $84 billion over 10 years", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
