@@ -512,6 +512,12 @@ local function cue_soon(doc, k, last)
   return c ~= nil and c.first <= math.min(last, k + 8)
 end
 
+local HEDGE_PREP = {at = true, over = true, under = true}
+local NUMBER_WORDS = {}
+for w in ([[one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+  hundred hundreds thousand thousands million millions dozens dozen half]]):gmatch("%a+") do
+  NUMBER_WORDS[w] = true
+end
 local MODAL_WORD = {will = true, would = true, could = true, can = true, should = true, may = true, might = true,
   must = true}
 local function clause_end(doc, last, from, relative)
@@ -1459,7 +1465,12 @@ rule "quote.reported" {
             if doc:kind(a) == "quote" then a = a + 1 end
             if CONJ[doc:lower(a)] then a = a + 1 end
             local from = start
-            if SUBORDINATE[doc:lower(a)] then
+            -- (a hedge on a number opens no adverbial: "At least 45 people
+            -- have been killed", "Over 100 homes were destroyed")
+            local hedged = a + 1 <= c2 and HEDGE_PREP[doc:lower(a)] and (doc:kind(a + 1) == "number" or
+              ((doc:lower(a + 1) == "least" or doc:lower(a + 1) == "most") and a + 2 <= c2 and
+               (doc:kind(a + 2) == "number" or NUMBER_WORDS[doc:lower(a + 2)])) or NUMBER_WORDS[doc:lower(a + 1)])
+            if SUBORDINATE[doc:lower(a)] and not hedged then
               -- "After this meeting, Witkoff may meet ..., a source said": after the lead
               -- (a lead with a verb is a clause, and part of what was said:
               -- "While in the US drivers prefer SUVs, in Europe demand is ...")
@@ -1624,6 +1635,10 @@ rule "quote.reported" {
       {text = "the videos show Scott calmly leaving his car", kind = "indirect"}}},
     ["The Tax Policy Center says it would depress revenue in the early years, but would eventually add $84 billion over 10 years."] = {quote = {
       {text = "it would depress revenue in the early years, but would eventually add $84 billion over 10 years", kind = "indirect"}}},
+    -- a hedged number opening the sentence is its subject, no adverbial
+    ["At least 45 people have been killed and more than 120 injured, officials said on Friday. Over 100 homes were destroyed, police said."] = {quote = {
+      {text = "At least 45 people have been killed and more than 120 injured", kind = "indirect"},
+      {text = "Over 100 homes were destroyed", kind = "indirect"}}},
     -- "found" reports only with its "that"
     ["A study found that obesity rates were rising. Indonesia must find new oil reserves to stay an exporter, sources said."] = {quote = {
       {text = "that obesity rates were rising", kind = "indirect"},
