@@ -279,6 +279,9 @@ local NOT_NOUN = {a = true, an = true, the = true, last = true, this = true, nex
   already = true, seen = true, worth = true, due = true, thanks = true}
 
 -- pasts that make a new clause after a count and "and" ("killed 40 people and left ...")
+-- pasts that are no nouns, after a count ("thousands fled"; not "one set of")
+local COUNT_VERB_PAST = {}
+for w in ("fled fell rose went came took gave made saw"):gmatch("%a+") do COUNT_VERB_PAST[w] = true end
 local PAST_AFTER_AND = {}
 for w in ("left made took sent set cut hit put gave went came saw held kept led lost won brought"):gmatch("%a+") do
   PAST_AFTER_AND[w] = true
@@ -1035,7 +1038,11 @@ rule "figure.amounts" {
       end
       if nw == 0 then return nil end
       -- (nor a verb right after the count: "thousands e-mailed the BBC")
-      if nw == 1 and #LOW[w0] > 4 and LOW[w0]:find("[^e]ed$") then return nil end
+      -- ("Hundreds of thousands fled", "A dozen died", "Two-thirds agreed")
+      local w1 = LOW[w0]
+      if nw == 1 and ((#w1 > 3 and w1:find("[^e]ed$")) or (#w1 >= 6 and w1:find("eed$")) or COUNT_VERB_PAST[w1]) then
+        return nil
+      end
       -- (a number inside the phrase: "two-thirds of the annual 36 billion
       -- Ecu budget" measures more than "the annual")
       if nw < 5 and KIND[k] == "number" then return nil end
