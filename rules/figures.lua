@@ -472,7 +472,6 @@ rule "figure.amounts" {
       return glued(j) or (KIND[je + 1] ~= "word" and KIND[je + 1] ~= "number")
     end
 
-    -- The unit after a number at token j (the longest lexicon form), or nil.
     -- Does a unit word in title case at token j open a name, mid-sentence
     -- and before a possessive or another capitalised word: "50 Cent's
     -- G-Unit", "30 Seconds To Mars"?
@@ -483,6 +482,7 @@ rule "figure.amounts" {
         LOW[nk] == "'s" or LOW[nk] == "’s" or (LOW[je] or ""):find("['’]s$") ~= nil)
     end
 
+    -- The unit after a number at token j (the longest lexicon form), or nil.
     local function unit_at(j, need_glue)
       if j > n then return nil end
       local e, je = UNITS:match(doc, j)
