@@ -414,6 +414,15 @@ local function role_before(i)
   for t = first, r - 1 do
     if poss[t] then owned = true end
   end
+  -- (past an adjective or two: "the regional governor, Vyacheslav Gladkov,")
+  if before_comma and not owned then
+    local d = first - 1
+    while d > 1 and d >= first - 2 and is(doc, d, "lower") and kind(doc, d) == "word" and
+        not APPOSITION_DET[words[d]] and not OWNER_PRONOUN[words[d]] do
+      d = d - 1
+    end
+    if d < first - 1 and d >= 1 and (APPOSITION_DET[words[d]] or OWNER_PRONOUN[words[d]]) then first = d + 1 end
+  end
   if before_comma and not ((first > 1 and (APPOSITION_DET[words[first - 1]] or poss[first - 1] or
                                            OWNER_PRONOUN[words[first - 1]])) or owned) then
     return nil   -- ("the", "a" or an owner opens it: "Ukraine's foreign minister, Andrii Sybiha,", "A government spokesman, Eylon Levy,")
@@ -2049,6 +2058,8 @@ rule "actor.lexicons_and_names" {
       {text = "Konstantin Kosachev", type = "person", roles = {"chairman of the Federation Council committee"}},
       {text = "Federation Council", type = "org"},
       {text = "Kerr Putney", type = "person", roles = {"police chief"}}}},
+    ["Five people were hurt, the regional governor, Vyacheslav Gladkov, said."] = {mention = {
+      {text = "Vyacheslav Gladkov", type = "person", roles = {"regional governor"}}}},
     ["The mayor of Leeds, Jane Brown, agreed."] = {mention = {
       {text = "Leeds", type = "place"}, {text = "Jane Brown", type = "person", roles = {"mayor of Leeds"}}}},
     ["Lucie Roesch, the prefect of Aude, spoke. Campaigner Jo Bloggs agreed."] = {mention = {

@@ -888,6 +888,24 @@ local BE_FORMS = {is = true, are = true, was = true, were = true, be = true, bee
 -- after the sentence's opening noun phrase (no verb before the first
 -- comma): "Phil Smith, a spokesman for the union, said", "The company,
 -- which employs 5,000 people, said".
+-- Does a role and a name in apposition end at the comma at token k ("...,
+-- the regional governor, Vyacheslav Gladkov, said")? The token before the
+-- role's comma, or nil.
+local function role_name_before(doc, first, k)
+  local m = doc:covering("mention", doc:tok(k - 1), doc:tok(k - 1) + 1)[1]
+  if not (m and m.type == "person") then return nil end
+  local p1 = doc:tokat(m.start) - 1
+  if p1 <= first or doc:word(p1) ~= "," then return nil end
+  for p2 = p1 - 1, math.max(first + 1, p1 - 6), -1 do
+    if doc:word(p2) == "," then
+      local w = doc:lower(p2 + 1)
+      if (w == "the" or w == "a" or w == "an" or w:find("['’]s$")) and p1 - p2 >= 3 then return p2 - 1 end
+      return nil
+    end
+  end
+  return nil
+end
+
 local function apposition_before(doc, first, k)
   for b = k - 1, math.max(first + 1, k - 15), -1 do
     if doc:word(b) == "," then
@@ -1454,8 +1472,12 @@ rule "quote.reported" {
             tail_clause_after(doc, jj, last) or (jj >= last - 9 and unnamed_source(doc, jj + 1, last))
           -- (never an infinitive: "..., RIE, for trading to continue.")
           if near_end and i > first + 3 and not earlier_verb and doc:lower(i - 1) ~= "to" and
-              not (doc:word(i - 1) == "," and not inverted_ok) then
+              not (doc:word(i - 1) == "," and not inverted_ok and not role_name_before(doc, first, i - 1)) then
             local c2 = i - 1
+            -- ("..., the regional governor, Vyacheslav Gladkov, said": the
+            -- comma before the role)
+            local rn = doc:word(i - 1) == "," and role_name_before(doc, first, i - 1)
+            if rn then c2 = rn + 1 end
             while c2 > first and doc:word(c2) ~= "," do c2 = c2 - 1 end
             -- (the words before the comma must be a clause, not an adverbial:
             -- "In a Wall Street Journal essay last week, he wrote", "But when
@@ -1518,7 +1540,7 @@ rule "quote.reported" {
             for t = c2 + 1, i - 1 do
               if not (doc:kind(t) == "word" and doc:is(t, "title")) then titled = false break end
             end
-            if from and c2 > from + 2 and (dist <= 6 or titled or (dist <= 9 and unnamed_source(doc, c2 + 1, i - 1))) and
+            if from and c2 > from + 2 and (dist <= 6 or titled or rn or (dist <= 9 and unnamed_source(doc, c2 + 1, i - 1))) and
                 doc:kind(c2 + 1) ~= "quote" and
                 clause_has_verb(doc, from, c2 - 1) then
               local first = from
@@ -1619,6 +1641,8 @@ rule "quote.reported" {
     -- an inverted speaker with a long apposition
     ["Moves against VOA led to their removal from all but one of 100 stations, said Jeffrey N. Trimble, a senior official with the board that oversees them."] = {quote = {
       {text = "Moves against VOA led to their removal from all but one of 100 stations", kind = "indirect"}}},
+    ["Separately, a drone attack on Belgorod injured five people, the regional governor, Vyacheslav Gladkov, said."] = {quote = {
+      {text = "Separately, a drone attack on Belgorod injured five people", kind = "indirect"}}},
     -- a relative clause of place goes on with what was said
     ["The White House has said it believes the bill could result in retaliatory measures, where other countries would change their laws."] = {quote = {
       {text = "it believes the bill could result in retaliatory measures, where other countries would change their laws", kind = "indirect"}}},
