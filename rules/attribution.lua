@@ -966,6 +966,15 @@ local function institution(m)
   return false
 end
 
+-- words that make an organisation's name a trade union's
+local UNION_WORDS = {"Union", "Workers", "Machinists", "Teamsters", "Federation", "Congress", "Guild",
+  "Confederation", "Association", "Unite", "GMB", "UAW", "AFL"}
+local UNION_NAME = {find_in = function(_, name)
+  for _, w in ipairs(UNION_WORDS) do
+    if name:find("%f[%w]" .. w .. "%f[%W]") then return true end
+  end
+  return false
+end}
 function org_named_last(doc, cx, k, first, head, noun)
   local business = BUSINESS[noun]
   local pos, para = doc:tok(k), doc:paragraph(k)
@@ -977,6 +986,16 @@ function org_named_last(doc, cx, k, first, head, noun)
     limit = pfirst
   end
   local from = doc:tok(limit)
+  -- ("the union": an organisation that is one by its name, wherever it
+  -- stands: "members of the International Association of Machinists ...
+  -- voted ..., the union said", not the employer the sentence opens with)
+  if noun == "union" then
+    for x = people_before(cx, pos), 1, -1 do
+      local m = cx.people[x]
+      if m.start < from then break end
+      if m.type == "org" and UNION_NAME:find_in(m.name or "") then return m end
+    end
+  end
   local last, subject
   for x = people_before(cx, pos), 1, -1 do
     local m = cx.people[x]
@@ -2468,6 +2487,8 @@ rule "quote.speaker" {
       {text = "simply wrong", speaker = false}, {text = "the men were being held arbitrarily", speaker = false}}},
     ["The waterway is expected to lose money this year, said William Blair, an executive member of the authority."] = {quote = {
       {text = "The waterway is expected to lose money this year", speaker = {name = "William Blair"}}}},
+    ["Boeing's workers voted to end the strike. About 59% of members of the International Association of Machinists voted in favour, the union said."] = {quote = {
+      {text = "About 59% of members of the International Association of Machinists voted in favour", speaker = {name = "International Association of Machinists"}}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
