@@ -1649,8 +1649,12 @@ function speaker_near(doc, cx, vi, vj, first, last, entry)
   if k >= first then
     if doc:word(k) == "," or dash_comma then
       -- "The Conservative leader, Kemi Badenoch, said": the name in apposition
+      -- (an organisation's name after a common noun too: "The drug's maker,
+      -- Novo Nordisk, said"; not a list of names)
       local m0 = mention_at(doc, k - 1)
-      if m0 and m0.type == "person" then
+      local m0s = m0 and doc:tokat(m0.start)
+      if m0 and (m0.type == "person" or (m0.type == "org" and m0s - 2 >= first and is_word(doc, m0s - 2) and
+                                           doc:is(m0s - 2, "lower"))) then
         local ms = doc:tokat(m0.start)
         if ms - 1 > first and doc:word(ms - 1) == "," then return speaker_of_mention(doc, m0) end
       end
@@ -2514,6 +2518,8 @@ rule "quote.speaker" {
       {text = "the relaxation was needed", speaker = {name = "Yu Kuo-hua"}}}},
     ['“We will win,” TASS quoted Sergei Lavrov as saying.'] = {quote = {
       {text = "We will win,", speaker = {name = "Sergei Lavrov"}, via = "TASS"}}},
+    ["The drug's maker, Novo Nordisk, said it would seek approval."] = {quote = {
+      {text = "it would seek approval", speaker = {name = "Novo Nordisk"}}}},
     -- a name in apposition after a role speaks
     ["The Conservative leader, Kemi Badenoch, said her party would support the move."] = {quote = {
       {text = "her party would support the move", speaker = {name = "Kemi Badenoch"}}}},
