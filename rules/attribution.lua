@@ -2161,7 +2161,11 @@ rule "quote.speaker" {
               if m and not sp then
                 local mt = doc:tokat(m.start)
                 local by = mt - 1
-                if by - 2 > c.j and lower(doc, by) == "by" and SEEN[lower(doc, by - 1)] and DET[nw or ""] then
+                if by - 1 > c.j and lower(doc, by) == "the" then by = by - 1 end   -- ("seen by the BBC")
+                -- (or published in a journal: "according to a study published
+                -- in the New England Journal of Medicine")
+                if by - 2 > c.j and (lower(doc, by) == "by" and SEEN[lower(doc, by - 1)] or
+                    lower(doc, by) == "in" and lower(doc, by - 1) == "published") and DET[nw or ""] then
                   sp = span_speaker(doc, c.j + 1, by - 2, true)
                   via = m.name or doc:text(m.start, m["end"])
                   m = nil
@@ -2247,7 +2251,7 @@ rule "quote.speaker" {
                 sp = sp or sentence_subject(doc, cx, c_ss, c.s)
               end
             end
-            via = via_in(doc, cx, c_ss, c_se)
+            via = via_in(doc, cx, c_ss, c_se) or via
             -- ('“...,” Reuters quoted an official as saying': the cue found
             -- is "quoted"; its "as saying" names who spoke)
             local qc = c
@@ -2493,6 +2497,8 @@ rule "quote.speaker" {
       {text = "The waterway is expected to lose money this year", speaker = {name = "William Blair"}}}},
     ["Boeing's workers voted to end the strike. About 59% of members of the International Association of Machinists voted in favour, the union said."] = {quote = {
       {text = "About 59% of members of the International Association of Machinists voted in favour", speaker = {name = "International Association of Machinists"}}}},
+    ["A drug cut the risk by 20%, according to a study published in the New England Journal of Medicine."] = {quote = {
+      {text = "A drug cut the risk by 20%", speaker = {name = "a study", anonymous = true}, via = "New England Journal of Medicine"}}},
     -- a collective noun opening the subject speaks, all of it
     ["A team of researchers at Oxford University said the vaccine worked."] = {quote = {
       {text = "the vaccine worked", speaker = {name = "A team of researchers at Oxford University"}}}},
