@@ -740,8 +740,8 @@ end
 
 -- A document speaks for whoever wrote it: "the IMF report stated" (the
 -- IMF), "the Security Council issued a statement calling ..." (the Council),
--- and then "The statement noted ..." (the same Council).
--- (DOCUMENT: at the top)
+-- and then "The statement noted ..." (the same Council). (The document
+-- nouns, DOCUMENT, are at the top.)
 local ISSUED = {issued = true, released = true, published = true, sent = true, filed = true,
   posted = true, wrote = true, issues = true, releases = true, publishes = true}
 local function document_author(doc, cx, d, k, first)
@@ -966,15 +966,16 @@ local function institution(m)
   return false
 end
 
--- words that make an organisation's name a trade union's
-local UNION_WORDS = {"Union", "Workers", "Machinists", "Teamsters", "Federation", "Congress", "Guild",
-  "Confederation", "Association", "Unite", "GMB", "UAW", "AFL"}
-local UNION_NAME = {find_in = function(_, name)
-  for _, w in ipairs(UNION_WORDS) do
-    if name:find("%f[%w]" .. w .. "%f[%W]") then return true end
+-- Is an organisation's name a trade union's, by one of its words?
+local UNION_WORDS = {Union = true, Workers = true, Machinists = true, Teamsters = true, Federation = true,
+  Congress = true, Guild = true, Confederation = true, Association = true, Unite = true, GMB = true, UAW = true,
+  AFL = true}
+local function union_name(name)
+  for w in name:gmatch("%w+") do
+    if UNION_WORDS[w] then return true end
   end
   return false
-end}
+end
 function org_named_last(doc, cx, k, first, head, noun)
   local business = BUSINESS[noun]
   local pos, para = doc:tok(k), doc:paragraph(k)
@@ -993,7 +994,7 @@ function org_named_last(doc, cx, k, first, head, noun)
     for x = people_before(cx, pos), 1, -1 do
       local m = cx.people[x]
       if m.start < from then break end
-      if m.type == "org" and UNION_NAME:find_in(m.name or "") then return m end
+      if m.type == "org" and union_name(m.name or "") then return m end
     end
   end
   local last, subject
@@ -1963,13 +1964,26 @@ local function via_in(doc, cx, s, e)
   return nil
 end
 
--- "TASS quoted Foreign Minister Sergei Lavrov as saying that ...": who
--- was quoted speaks (the first person named between "quoted" and "as",
--- else the first organisation, else the words there), and the outlet
--- that quoted them relays it; in the passive ("Lavrov was quoted by TASS
--- as saying") the name before it. Nil when the cue at c is not that "saying".
+-- the verbs of one outlet quoting another's words, and what follows "as"
 local QUOTED_VERB = {quoted = true, quotes = true, quoting = true}
 local QUOTED_AS = {saying = true, telling = true, stating = true, writing = true}
+
+-- Who the quoted words [a, b] name: the first person, else an organisation
+-- that heads them (not one that describes them: "an OPEC secretariat
+-- official"), else the words, unnamed after "a" or as "sources".
+local function quoted_one(doc, a, b)
+  local s = doc:tok(a)
+  local _, e = doc:tok(b)
+  local org
+  for m in doc:each("mention", s, e) do
+    if m.type == "person" then return speaker_of_mention(doc, m) end
+    if m.type == "org" and not org and m["end"] == e then org = m end
+  end
+  if org then return speaker_of_mention(doc, org) end
+  local unnamed = INDEFINITE[lower(doc, a)] ~= nil or lower(doc, b):find("^sources?$") ~= nil
+  return span_speaker(doc, a, b, unnamed)
+end
+
 local function quoted_as(doc, c, first)
   if c.i < first + 3 or not QUOTED_AS[lower(doc, c.i)] or lower(doc, c.i - 1) ~= "as" then return nil end
   for k = c.i - 2, math.max(first + 1, c.i - 12), -1 do
@@ -1989,28 +2003,38 @@ local function quoted_as(doc, c, first)
         end
         return speaker_of_mention(doc, m), via
       end
-      local a, b = k + 1, c.i - 2
-      if b < a then return nil end
-      local s = doc:tok(a)
-      local _, e = doc:tok(b)
-      local sp, org
-      for m in doc:each("mention", s, e) do
-        if m.type == "person" then sp = speaker_of_mention(doc, m) break end
-        -- (an organisation that heads the words, not one that describes
-        -- them: "quoted an OPEC secretariat official as saying")
-        if m.type == "org" and not org and m["end"] == e then org = m end
-      end
-      local unnamed = INDEFINITE[lower(doc, a)] ~= nil or lower(doc, b):find("^sources?$") ~= nil
-      sp = sp or (org and speaker_of_mention(doc, org)) or span_speaker(doc, a, b, unnamed)
+      if c.i - 2 < k + 1 then return nil end
       local via
       for m in doc:each("mention", doc:tok(first), doc:tok(k)) do
         if outlet(m) then via = m.name end
       end
-      return sp, via
+      return quoted_one(doc, k + 1, c.i - 2), via
     end
     if doc:kind(k) ~= "word" and doc:word(k) ~= "." then return nil end
   end
   return nil
+end
+
+-- "TASS quoted Foreign Minister Sergei Lavrov as saying that ...": who
+-- was quoted speaks (the first person named between "quoted" and "as",
+-- else the first organisation, else the words there), and the outlet
+-- that quoted them relays it; in the passive ("Lavrov was quoted by TASS
+-- as saying") the name before it. The cue c may be the "saying" or the
+-- "quoted" ('“...,” Reuters quoted an official as saying'); after a quote,
+-- "quotes" alone names who is quoted after it ('“...,” the newspaper
+-- quotes a source close to the firm'), and the third value tells that the
+-- verb's subject relays it. Nil when c is no such verb.
+local function quoted_speaker(doc, c, first, last, q)
+  if not QUOTED_VERB[lower(doc, c.i)] then return quoted_as(doc, c, first) end
+  for k = c.j + 2, math.min(last, c.j + 12) do
+    if QUOTED_AS[lower(doc, k)] and lower(doc, k - 1) == "as" then return quoted_as(doc, {i = k}, first) end
+  end
+  if q["end"] > c.s or c.j >= last or not is_word(doc, c.j + 1) then return nil end
+  local a, b = c.j + 1, c.j + 1
+  while b + 1 <= last and is_word(doc, b + 1) and b < a + 10 do b = b + 1 end
+  local m = mention_at(doc, a)
+  if not (m and m.type == "person") and not DET[lower(doc, a)] then return nil end
+  return quoted_one(doc, a, b), nil, true
 end
 
 -- A transcript label opening the quote's paragraph ("WALLACE: ..."): the
@@ -2254,29 +2278,8 @@ rule "quote.speaker" {
             via = via_in(doc, cx, c_ss, c_se) or via
             -- ('“...,” Reuters quoted an official as saying': the cue found
             -- is "quoted"; its "as saying" names who spoke)
-            local qc = c
-            if QUOTED_VERB[lower(doc, c.i)] then
-              for k = c.j + 2, math.min(c_last, c.j + 12) do
-                if QUOTED_AS[lower(doc, k)] and lower(doc, k - 1) == "as" then qc = {i = k} break end
-              end
-            end
-            local qsp, qvia = quoted_as(doc, qc, c_first)
-            -- ('“...,” the newspaper quotes a source close to the firm': who
-            -- is quoted after the verb speaks, the quoting outlet relays it)
-            if not qsp and qc == c and QUOTED_VERB[lower(doc, c.i)] and q["end"] <= c.s and c.j < c_last then
-              local a, b = c.j + 1, c.j + 1
-              while b + 1 <= c_last and is_word(doc, b + 1) and b < a + 10 do b = b + 1 end
-              local person
-              for m in doc:each("mention", doc:tok(a), select(2, doc:tok(b))) do
-                if m.type == "person" then person = m end
-                break
-              end
-              if person then qsp = speaker_of_mention(doc, person)
-              elseif is_word(doc, a) and (INDEFINITE[lower(doc, a)] or DET[lower(doc, a)]) then
-                qsp = span_speaker(doc, a, b, INDEFINITE[lower(doc, a)] ~= nil)
-              end
-              if qsp and sp and sp.name ~= qsp.name then qvia = sp.name end
-            end
+            local qsp, qvia, relayed = quoted_speaker(doc, c, c_first, c_last, q)
+            if relayed and sp and sp.name ~= qsp.name then qvia = sp.name end
             -- ("CCTV quoted him as saying": the man the pronoun stands for)
             local obj = qsp and OBJECT_PRONOUN[(qsp.name or ""):lower()]
             if obj then

@@ -550,7 +550,9 @@ rule "figure.amounts" {
         local t = doc:text(0, #doc):lower()
         money_named = false
         for _, w in ipairs(MONEY_SIGNS) do
-          if string.find(t, w, 1, true) then money_named = true break end
+          -- (a sign anywhere; a word at a word's start: "pay", not "display")
+          local at = w:find("^%a") and string.find(t, "%f[%a]" .. w) or string.find(t, w, 1, true)
+          if at then money_named = true break end
         end
       end
       return money_named
@@ -951,7 +953,7 @@ rule "figure.amounts" {
       -- (the word before counts only in the same sentence: "line" ending a
       -- title is no label of "Hundreds" opening the text)
       local prev, nxt = not is(k, "sent_start") and LOW[k - 1] or nil, LOW[j]
-      if j <= n then
+      if j <= n and is(j, "title") then
         -- a unit word in title case before a possessive: "50 Cent's"
         local e, je = UNITS:match(doc, j)
         if e and names_unit(j, je) and (LOW[je + 1] == "'s" or LOW[je + 1] == "’s" or KIND[je + 1] == "quote" or

@@ -512,12 +512,6 @@ local function cue_soon(doc, k, last)
   return c ~= nil and c.first <= math.min(last, k + 8)
 end
 
-local HEDGE_PREP = {at = true, over = true, under = true}
-local NUMBER_WORDS = {}
-for w in ([[one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
-  hundred hundreds thousand thousands million millions dozens dozen half]]):gmatch("%a+") do
-  NUMBER_WORDS[w] = true
-end
 local MODAL_WORD = {will = true, would = true, could = true, can = true, should = true, may = true, might = true,
   must = true}
 local function clause_end(doc, last, from, relative)
@@ -626,8 +620,13 @@ local HEDGE_SUBJECT = {more = true, less = true, fewer = true, about = true, aro
   almost = true, over = true, at = true, up = true, roughly = true, approximately = true, some = true}
 
 -- number words a hedged subject may count with ("about one in six participants")
-local COUNT_WORD = {one = true, two = true, three = true, four = true, five = true, six = true, seven = true,
-  eight = true, nine = true, ten = true, half = true, dozen = true, hundred = true, thousand = true}
+local COUNT_WORD = {}
+for w in ([[one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+  hundred hundreds thousand thousands million millions dozen dozens half]]):gmatch("%a+") do
+  COUNT_WORD[w] = true
+end
+-- prepositions that hedge a number opening a sentence ("At least 45 people", "Over 100 homes")
+local HEDGE_PREP = {at = true, over = true, under = true}
 
 -- an amount of money may open the subject: "said £2bn savings had been made"
 local CURRENCY_SIGN = {["$"] = true, ["£"] = true, ["€"] = true, ["¥"] = true}
@@ -884,10 +883,6 @@ end
 
 local BE_FORMS = {is = true, are = true, was = true, were = true, be = true, been = true, being = true}
 
--- Whether the comma at token k closes an apposition or a relative clause
--- after the sentence's opening noun phrase (no verb before the first
--- comma): "Phil Smith, a spokesman for the union, said", "The company,
--- which employs 5,000 people, said".
 -- Does a role and a name in apposition end at the comma at token k ("...,
 -- the regional governor, Vyacheslav Gladkov, said")? The token before the
 -- role's comma, or nil.
@@ -906,6 +901,10 @@ local function role_name_before(doc, first, k)
   return nil
 end
 
+-- Whether the comma at token k closes an apposition or a relative clause
+-- after the sentence's opening noun phrase (no verb before the first
+-- comma): "Phil Smith, a spokesman for the union, said", "The company,
+-- which employs 5,000 people, said".
 local function apposition_before(doc, first, k)
   for b = k - 1, math.max(first + 1, k - 15), -1 do
     if doc:word(b) == "," then
@@ -1489,9 +1488,10 @@ rule "quote.reported" {
             local from = start
             -- (a hedge on a number opens no adverbial: "At least 45 people
             -- have been killed", "Over 100 homes were destroyed")
-            local hedged = a + 1 <= c2 and HEDGE_PREP[doc:lower(a)] and (doc:kind(a + 1) == "number" or
-              ((doc:lower(a + 1) == "least" or doc:lower(a + 1) == "most") and a + 2 <= c2 and
-               (doc:kind(a + 2) == "number" or NUMBER_WORDS[doc:lower(a + 2)])) or NUMBER_WORDS[doc:lower(a + 1)])
+            local n1 = a + 1
+            if doc:lower(n1) == "least" or doc:lower(n1) == "most" then n1 = n1 + 1 end
+            local hedged = HEDGE_PREP[doc:lower(a)] and n1 <= c2 and
+              (doc:kind(n1) == "number" or COUNT_WORD[doc:lower(n1)] ~= nil)
             if SUBORDINATE[doc:lower(a)] and not hedged then
               -- "After this meeting, Witkoff may meet ..., a source said": after the lead
               -- (a lead with a verb is a clause, and part of what was said:
