@@ -35,9 +35,19 @@ local SITES = pattern{{kind = "url", regex = [[(?s)\p{Lu}[\p{L}\p{N}-]*\.\p{Ll}{
 -- try every token)
 local HEAD_WORDS = pattern{{kind = "word", title = true, lexicon = HEADS}}
 local POSSESSIVES = pattern{{apostrophe = true, regex = [[(?s).*['’]s?]]}}
--- a capitalised word before a family name with its Arabic article, which
--- no chain of capitalised words holds: "Ahmed el-Tayeb", "Majed al-Ansari"
-local ARABIC_FAMILY = pattern{CAP, {kind = "word", regex = [[(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|bou)-\p{Lu}.*]]}}
+-- the articles and words of descent that open an Arabic family name
+-- joined by a hyphen ("al-Ansari", "el-Tayeb")
+local ARABIC_ARTICLE = {al = true, el = true, ad = true, ar = true, as = true, ash = true, at = true, az = true,
+  an = true, ibn = true, bin = true, abu = true, bou = true}
+-- a capitalised word before such a family name, which no chain of
+-- capitalised words holds: "Ahmed el-Tayeb", "Majed al-Ansari"
+local ARABIC_FAMILY
+do
+  local arts = {}
+  for a in pairs(ARABIC_ARTICLE) do arts[#arts + 1] = a end
+  table.sort(arts)
+  ARABIC_FAMILY = pattern{CAP, {kind = "word", regex = "(?:" .. table.concat(arts, "|") .. [[)-\p{Lu}.*]]}}
+end
 
 local byte, sub, find, match, upper = string.byte, string.sub, string.find, string.match, string.upper
 
@@ -814,11 +824,6 @@ local function apposition_role(j)
   if b + 1 <= ntok and (not stop(b + 1) or SAYS[words[b + 1]]) then return nil end
   return text(doc, tok(doc, a), name_end(b))
 end
-
--- the articles and words of descent that open an Arabic family name
--- joined by a hyphen ("al-Ansari", "el-Tayeb")
-local ARABIC_ARTICLE = {al = true, el = true, ad = true, ar = true, as = true, ash = true, at = true, az = true,
-  an = true, ibn = true, bin = true, abu = true, bou = true}
 
 -- Is token k a capitalised word of letters alone, "Takahashi", "Šefčovič"
 -- (not "McDonald", "iPhone", "AT&T", "O'Neill")?
@@ -1707,10 +1712,11 @@ rule "actor.lexicons_and_names" {
                    not poss[i - 1] and not honor[i - 1] and not role_tok[i - 1] and not PLACES:match(d, i - 1) and
                    not DEMONYMS:lookup(words[i - 1]) and not find(words[i - 1], "%-%l"))
       end
-      -- ("House" ends many a building's or body's name no lexicon knows:
-      -- "Companies House", "Opera House", "State House"; only a party, a
-      -- place or an acronym before it leaves it the House of Representatives)
-      if i == j and words[i] == "House" and i > 1 and not sent_start[i] and capword(i - 1) and not taken[i - 1] and
+      -- (a one-word alias that ends many names no lexicon knows, "House"
+      -- in "Companies House", "Opera House" (orgs.tsv: ends_names), is the
+      -- last word of that name; only a party, a place or an acronym before
+      -- it leaves it the House of Representatives)
+      if i == j and entry.ends_names == words[i] and i > 1 and not sent_start[i] and capword(i - 1) and not taken[i - 1] and
           not OPENERS[words[i - 1]] and not QUANTIFIER_CAP[words[i - 1]] and not role_tok[i - 1] and not poss[i - 1] and
           not (i < ntok and capword(i + 1) and not sent_start[i + 1]) and
           not PARTY_ADJ[words[i - 1]] and not DEMONYMS:lookup(words[i - 1]) and not PLACES:match(d, i - 1) and
