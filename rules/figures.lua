@@ -146,7 +146,8 @@ local ELLIPSIS_PREV = {
   vs = true, versus = true, against = true,
 }
 -- near a glued "m", these make it metres ("the 100m sprint"), not millions
--- what shows that an article is about money at all
+-- what shows that an article is about money or audiences at all, where a
+-- glued "m" is millions
 local MONEY_SIGNS = {"£", "$", "€", "¥", "₹", "dollar", "pound", "euro", "dlr", "stg", "sterling", "yen",
   "yuan", "rupee", "franc", "peso", "rouble", "ruble", "price", "cost", "profit", "revenue", "budget",
   "fund", "pay", "spend", "worth", "deal", "sales", "bank", "share", "stock", "market", "invest", "tax", "econom",
@@ -475,11 +476,14 @@ rule "figure.amounts" {
     -- Does a unit word in title case at token j open a name, mid-sentence
     -- and before a possessive or another capitalised word: "50 Cent's
     -- G-Unit", "30 Seconds To Mars"?
+    local function possessive_at(je)
+      return LOW[je + 1] == "'s" or LOW[je + 1] == "’s" or (LOW[je] or ""):find("['’]s$") ~= nil
+    end
     local function names_unit(j, je)
       if j > n or glued(j) or not is(j, "title") or is(j, "upper") or is(j, "sent_start") then return false end
       local nk = je + 1
       return nk <= n and (KIND[nk] == "quote" and glued(nk) or (KIND[nk] == "word" and is(nk, "title")) or
-        LOW[nk] == "'s" or LOW[nk] == "’s" or (LOW[je] or ""):find("['’]s$") ~= nil)
+        possessive_at(je))
     end
 
     -- The unit after a number at token j (the longest lexicon form), or nil.
@@ -956,8 +960,7 @@ rule "figure.amounts" {
       if j <= n and is(j, "title") then
         -- a unit word in title case before a possessive: "50 Cent's"
         local e, je = UNITS:match(doc, j)
-        if e and names_unit(j, je) and (LOW[je + 1] == "'s" or LOW[je + 1] == "’s" or KIND[je + 1] == "quote" or
-            (LOW[je] or ""):find("['’]s$")) then
+        if e and names_unit(j, je) and (possessive_at(je) or KIND[je + 1] == "quote") then
           return true
         end
         -- a number word in title case inside a title: "Million Dollar Baby"
